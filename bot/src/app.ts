@@ -1,0 +1,136 @@
+import path from 'node:path';
+import type { Server } from 'restify';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { itemsService } from './domain/items/items-service.js';
+import { devAuthenticator } from './http/auth/dev-identity.js';
+import { entraAuthenticator } from './http/auth/entra-identity.js';
+import type { Authenticator } from './http/auth/identity.js';
+import type { HttpContext } from './http/context.js';
+import { adminItemRoutes } from './http/routes/admin-items.js';
+import { devRoutes } from './http/routes/dev.js';
+import { feedRoutes } from './http/routes/feed.js';
+import { healthRoutes } from './http/routes/health.js';
+import { linkRoutes } from './http/routes/links.js';
+import { meRoutes } from './http/routes/me.js';
+import { messageRoutes } from './http/routes/messages.js';
+import { sharePageRoutes } from './http/routes/share-page.js';
+import { tabRoutes } from './http/routes/tab.js';
+import { createRestify } from './http/server.js';
+import { projectRoot } from './paths.js';
+import { openPglite, openPostgres, type Db } from './storage/db.js';
+import { migrate, pendingMigrations } from './storage/migrate.js';
+import { ClickRecorder, linksRepo } from './storage/repos/clicks.js';
+import { itemsRepo } from './storage/repos/items.js';
+import { peopleRepo } from './storage/repos/people.js';
+import { sharingRepo } from './storage/repos/sharing.js';
+import { topicsRepo } from './storage/repos/topics.js';
+import { seedDemo } from './storage/seed-demo.js';
+import { createAdapter } from './teams/adapter.js';
+import { ChorusBot } from './teams/chorus-bot.js';
+
+export interface App {
+  server: Server;
+  db: Db;
+  /** Where the server listens, once listen() resolved. */
+  url: string;
+  listen(): Promise<string>;
+  /** Graceful: stop accepting, finish in-flight requests, flush clicks, close the database. */
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Config): Promise<Db> {
+  return config.database.kind === 'postgres'
+    ? openPostgres(config.database.url)
+    : openPglite(path.resolve(projectRoot(), config.database.dataDir));
+}
+
+/** The composition root. `db` may be passed in (tests); otherwise it is opened from config. */
+export async function createApp(config: Config, log: Logger, options: { db?: Db } = {}): Promise<App> {
+  const db = options.db ?? (await openDatabase(config));
+  const { applied, fresh } = await migrate(db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const seed = config.seedDemo ?? (fresh && config.auth.mode === 'dev');
+  if (seed && fresh) {
+    await seedDemo(db, config.publicUrl);
+    log.info('demo content seeded');
+  }
+
+  const people = peopleRepo(db);
+  const topics = topicsRepo(db);
+  const items = itemsRepo(db);
+  const auth: Authenticator =
+    config.auth.mode === 'dev'
+      ? devAuthenticator(people)
+      : entraAuthenticator(people, {
+          ...config.auth.entra,
+          adminRole: config.auth.adminRole,
+          adminGroupId: config.auth.adminGroupId,
+          publicHost: new URL(config.publicUrl).host,
+        });
+  const clicks = new ClickRecorder(db, {
+    intervalMs: 100,
+    maxBatch: 500,
+    onError: (err) => log.error({ err }, 'storing clicks failed; will retry'),
+  });
+  let draining = false;
+  const root = projectRoot();
+  const ctx: HttpContext = {
+    config,
+    log,
+    db,
+    auth,
+    people,
+    topics,
+    items,
+    itemsService: itemsService({
+      items,
+      topics,
+      urlPolicy: { allowHttpLocalhost: config.env !== 'production' },
+      now: () => new Date(),
+    }),
+    sharing: sharingRepo(db),
+    links: linksRepo(db),
+    clicks,
+    ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
+    paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },
+  };
+
+  const server = createRestify(log);
+  healthRoutes(server, ctx);
+  messageRoutes(server, createAdapter(config, log), new ChorusBot());
+  devRoutes(server, ctx);
+  meRoutes(server, ctx);
+  feedRoutes(server, ctx);
+  adminItemRoutes(server, ctx);
+  sharePageRoutes(server, ctx);
+  linkRoutes(server, ctx);
+  tabRoutes(server, ctx);
+
+  const app: App = {
+    server,
+    db,
+    url: '',
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const address = server.address();
+          app.url = `http://127.0.0.1:${address.port}`;
+          resolve(app.url);
+        });
+      }),
+    async close() {
+      draining = true;
+      const http = server.server;
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      const force = setTimeout(() => http.closeAllConnections(), 10_000);
+      if (http.listening) await closed;
+      clearTimeout(force);
+      await clicks.flush();
+      await db.close();
+    },
+  };
+  return app;
+}

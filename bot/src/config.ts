@@ -1,0 +1,131 @@
+// The only reader of process.env. Every setting is parsed once at start-up; every problem
+// is reported on its own line, and start-up stops when there is any.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const csv = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  MicrosoftAppId: z.string().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  MicrosoftAppTenantId: z.string().default(''),
+  AUTH_MODE: z.enum(['dev', 'entra']).optional(),
+  ENTRA_CLIENT_ID: z.string().default(''),
+  ENTRA_TENANT_IDS: csv.default([]),
+  // Not in Entra's own config vocabulary: lets tests point token validation at a fake
+  // Entra on loopback. Production keeps the default.
+  ENTRA_AUTHORITY_HOST: z.url({ protocol: /^https?$/ }).default('https://login.microsoftonline.com'),
+  ADMIN_ROLE: z.string().min(1).default('Chorus.Admin'),
+  ADMIN_GROUP_ID: z.string().default(''),
+  TEAMS_RATE_LIMIT_RPS: z.coerce.number().positive().max(1000).default(50),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  SEED_DEMO: bool.optional(),
+});
+
+export type AuthMode = 'dev' | 'entra';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  bot: { appId: string; appPassword: string; appType: string; tenantId: string };
+  auth: {
+    mode: AuthMode;
+    entra: { clientId: string; tenantIds: string[]; authorityHost: string };
+    adminRole: string;
+    adminGroupId: string;
+  };
+  teamsRateLimitRps: number;
+  logLevel: (typeof logLevels)[number];
+  /** undefined: decide at start-up (seed when the database is new and auth is dev). */
+  seedDemo: boolean | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const isLoopbackHost = (host: string) =>
+  host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings from .env files mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const production = e.NODE_ENV === 'production';
+  const authMode: AuthMode = e.AUTH_MODE ?? (production ? 'entra' : 'dev');
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT || 3978}`).replace(/\/+$/, '');
+  const publicHost = new URL(publicUrl).hostname;
+
+  if (production && authMode === 'dev') problems.push('AUTH_MODE: dev identity is refused when NODE_ENV=production');
+  if (production && !e.MicrosoftAppId) problems.push('MicrosoftAppId: required when NODE_ENV=production');
+  if (production && !publicUrl.startsWith('https://')) problems.push('PUBLIC_URL: must be https when NODE_ENV=production');
+  if (authMode === 'dev' && !isLoopbackHost(publicHost)) {
+    problems.push(`AUTH_MODE: dev identity is only allowed when PUBLIC_URL is on localhost (got ${publicHost})`);
+  }
+  if (authMode === 'entra') {
+    if (!e.ENTRA_CLIENT_ID) problems.push('ENTRA_CLIENT_ID: required when AUTH_MODE=entra');
+    if (e.ENTRA_TENANT_IDS.length === 0) problems.push('ENTRA_TENANT_IDS: required when AUTH_MODE=entra (comma-separated tenant ids)');
+  }
+  if (e.MicrosoftAppId && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (unless MicrosoftAppType=UserAssignedMSI)');
+  }
+  if (e.MicrosoftAppId && e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
+    problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType=${e.MicrosoftAppType}`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR },
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+    },
+    auth: {
+      mode: authMode,
+      entra: {
+        clientId: e.ENTRA_CLIENT_ID,
+        tenantIds: e.ENTRA_TENANT_IDS,
+        authorityHost: e.ENTRA_AUTHORITY_HOST.replace(/\/+$/, ''),
+      },
+      adminRole: e.ADMIN_ROLE,
+      adminGroupId: e.ADMIN_GROUP_ID,
+    },
+    teamsRateLimitRps: e.TEAMS_RATE_LIMIT_RPS,
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO,
+  };
+}

@@ -1,0 +1,100 @@
+import type { AdminItem, FieldWarning, ItemInput, SavedItem } from '../../http/contract/items.js';
+import { invalid, notFound } from '../errors.js';
+import { campaignSlug } from '../links/utm.js';
+import { NETWORKS } from '../sharing/networks.js';
+import { urlProblem, type UrlPolicy } from './destination-url.js';
+import { checkPostText, LINKEDIN_FOLD } from './text-limits.js';
+
+/** What the items rules need from storage. */
+export interface ItemStore {
+  create(rec: ItemRecordLike, campaign: string, createdBy: string): Promise<string>;
+  update(id: string, rec: ItemRecordLike): Promise<boolean>;
+  setStatus(id: string, status: AdminItem['status'], publishAt?: Date): Promise<boolean>;
+  adminGet(id: string): Promise<AdminItem | undefined>;
+}
+
+export interface TopicCatalog {
+  unknown(ids: readonly string[]): Promise<string[]>;
+}
+
+export type ItemRecordLike = Omit<ItemInput, 'imageUrl' | 'expiresAt'> & { imageUrl: string | null; expiresAt: string | null };
+
+export interface ItemsDeps {
+  items: ItemStore;
+  topics: TopicCatalog;
+  urlPolicy: UrlPolicy;
+  now: () => Date;
+}
+
+export function itemsService({ items, topics, urlPolicy, now }: ItemsDeps) {
+  async function check(input: ItemInput): Promise<{ record: ItemRecordLike; warnings: FieldWarning[] }> {
+    const fields: Record<string, string> = {};
+    const urlIssue = urlProblem(input.url, urlPolicy);
+    if (urlIssue) fields.url = urlIssue;
+    if (input.imageUrl) {
+      const imageIssue = urlProblem(input.imageUrl, urlPolicy);
+      if (imageIssue) fields.imageUrl = imageIssue;
+    }
+    const unknownTopics = await topics.unknown(input.topics);
+    if (unknownTopics.length > 0) fields.topics = `unknown topic: ${unknownTopics.join(', ')}`;
+    if (input.expiresAt && new Date(input.expiresAt) <= now()) fields.expiresAt = 'must be in the future';
+    if (Object.keys(fields).length > 0) throw invalid('Some fields are not valid', fields);
+
+    const warnings: FieldWarning[] = [];
+    const linkedin = input.posts.linkedin;
+    if (linkedin && checkPostText('linkedin', linkedin).pastFold) {
+      warnings.push({
+        field: 'posts.linkedin',
+        message: `LinkedIn shows about ${LINKEDIN_FOLD} characters before "see more": put the point first`,
+      });
+    }
+    if (!NETWORKS.some((n) => input.posts[n])) {
+      warnings.push({ field: 'posts', message: 'No suggested text yet: people share more when they get a starting sentence' });
+    }
+    return {
+      record: { ...input, imageUrl: input.imageUrl || null, expiresAt: input.expiresAt ?? null, topics: [...new Set(input.topics)] },
+      warnings,
+    };
+  }
+
+  async function get(id: string): Promise<AdminItem> {
+    const item = await items.adminGet(id);
+    if (!item) throw notFound('Item');
+    return item;
+  }
+
+  return {
+    get,
+    async create(input: ItemInput, createdBy: string): Promise<SavedItem> {
+      const { record, warnings } = await check(input);
+      const id = await items.create(record, campaignSlug(input.title), createdBy);
+      return { item: await get(id), warnings };
+    },
+
+    async update(id: string, input: ItemInput): Promise<SavedItem> {
+      await get(id);
+      const { record, warnings } = await check(input);
+      await items.update(id, record);
+      return { item: await get(id), warnings };
+    },
+
+    /** Now, or at a future time (scheduled). Republishing an archived item is allowed. */
+    async publish(id: string, at?: string): Promise<AdminItem> {
+      const item = await get(id);
+      const when = at ? new Date(at) : now();
+      const scheduled = when.getTime() > now().getTime();
+      if (item.expiresAt && new Date(item.expiresAt) <= when) {
+        throw invalid('The item would expire before it is published', { at: 'must be before the expiry time' });
+      }
+      await items.setStatus(id, scheduled ? 'scheduled' : 'published', scheduled ? when : now());
+      return get(id);
+    },
+
+    async archive(id: string): Promise<AdminItem> {
+      await get(id);
+      await items.setStatus(id, 'archived');
+      return get(id);
+    },
+  };
+}
+export type ItemsService = ReturnType<typeof itemsService>;

@@ -1,0 +1,27 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { ItemsService } from '../domain/items/items-service.js';
+import type { Db } from '../storage/db.js';
+import type { ClickRecorder, linksRepo } from '../storage/repos/clicks.js';
+import type { ItemsRepo } from '../storage/repos/items.js';
+import type { PeopleRepo } from '../storage/repos/people.js';
+import type { SharingRepo } from '../storage/repos/sharing.js';
+import type { TopicsRepo } from '../storage/repos/topics.js';
+import type { Authenticator } from './auth/identity.js';
+
+/** Everything a route may use; built once in app.ts. */
+export interface HttpContext {
+  config: Config;
+  log: Logger;
+  db: Db;
+  auth: Authenticator;
+  people: PeopleRepo;
+  topics: TopicsRepo;
+  items: ItemsRepo;
+  itemsService: ItemsService;
+  sharing: SharingRepo;
+  links: ReturnType<typeof linksRepo>;
+  clicks: ClickRecorder;
+  ready: () => Promise<boolean>;
+  paths: { tab: string; public: string };
+}

@@ -1,0 +1,24 @@
+import type { Server } from 'restify';
+import { notFound } from '../../domain/errors.js';
+import type { DemoPerson } from '../contract/me.js';
+import { isLoopback } from '../auth/identity.js';
+import type { HttpContext } from '../context.js';
+
+const NEW_HIRE_DAYS = 60;
+
+/** Development only: the demo people the tab offers to sign in as. */
+export function devRoutes(server: Server, ctx: HttpContext): void {
+  server.get('/api/v1/dev/people', async (req, res) => {
+    if (ctx.auth.mode !== 'dev' || !isLoopback(req.socket.remoteAddress)) throw notFound('Route');
+    const cutoff = Date.now() - NEW_HIRE_DAYS * 86_400_000;
+    const people: DemoPerson[] = (await ctx.people.demoPeople()).map((p) => ({
+      key: p.devKey as string,
+      displayName: p.displayName,
+      role: p.role,
+      department: p.department,
+      language: p.language,
+      newHire: p.joinedAt !== null && new Date(p.joinedAt).getTime() > cutoff,
+    }));
+    res.send(200, { items: people });
+  });
+}

@@ -1,0 +1,67 @@
+import type { Request, Response, Server } from 'restify';
+import { gone, notFound } from '../../domain/errors.js';
+import { clipboardText, shareTarget } from '../../domain/sharing/share-target.js';
+import { TEXT_VIA_CLIPBOARD, type Network } from '../../domain/sharing/networks.js';
+import { SHARE_TOKEN_PATTERN } from '../../storage/repos/sharing.js';
+import { sharePostSchema, type SharePostResult } from '../contract/share.js';
+import type { HttpContext } from '../context.js';
+import { pageLanguage, pageTexts } from '../pages/i18n.js';
+import { sharePage, suggestedText } from '../pages/share-page.js';
+import { parse } from '../request.js';
+import { PAGE_CSP, setSecurityHeaders } from '../security-headers.js';
+import { serveFile } from './static-files.js';
+
+/**
+ * /s/:token — the share page of one (item, person) pair. The token is the only
+ * credential: it is bound to one item and one person and cannot be used for another.
+ */
+export function sharePageRoutes(server: Server, ctx: HttpContext): void {
+  async function load(req: Request) {
+    const token = String(req.params.token);
+    const bound = SHARE_TOKEN_PATTERN.test(token) ? await ctx.sharing.resolveToken(token) : undefined;
+    if (!bound) throw notFound('Share page');
+    const item = await ctx.items.liveForSharing(bound.itemId);
+    if (!item) throw gone(pageTexts(pageLanguage(req.header('accept-language'))).goneTitle);
+    return { token, bound, item };
+  }
+
+  server.get('/s/assets/:file', async (req, res) => {
+    const file = String(req.params.file);
+    if (file !== 'share.js' && file !== 'share.css') throw notFound('File');
+    await serveFile(req, res, `${ctx.paths.public}/${file}`, { maxAgeSeconds: 300 });
+  });
+
+  server.get('/s/:token', async (req: Request, res: Response) => {
+    const { token, bound, item } = await load(req);
+    const mine = await ctx.sharing.myShares(bound.personId);
+    const sharedOn = mine.items.find((i) => i.itemId === item.id)?.networks.map((n) => n.network) ?? [];
+    setSecurityHeaders(res, PAGE_CSP);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(sharePage({ token, item, sharedOn, lang: bound.language }));
+  });
+
+  /**
+   * "Post": records the share and answers with the network's share dialog carrying the
+   * tracked link. JSON for share.js; a 303 for the form without JavaScript.
+   */
+  server.post('/s/:token', async (req: Request, res: Response) => {
+    const { bound, item } = await load(req);
+    const input = parse(sharePostSchema, req.body);
+    const network: Network = input.network;
+    const edited = input.text.trim() !== suggestedText(item, network).trim();
+    const code = await ctx.sharing.recordShare({ itemId: item.id, personId: bound.personId, network, edited });
+    const link = `${ctx.config.publicUrl}/l/${code}`;
+    const result: SharePostResult = {
+      network,
+      link,
+      target: shareTarget(network, link, input.text, item.hashtags),
+      clipboard: TEXT_VIA_CLIPBOARD.has(network) ? clipboardText(input.text, item.hashtags) : null,
+    };
+    if ((req.header('accept') ?? '').includes('application/json')) {
+      res.send(200, result);
+    } else {
+      res.writeHead(303, { Location: result.target, 'Cache-Control': 'no-store' });
+      res.end();
+    }
+  });
+}

@@ -1,0 +1,153 @@
+// One SQL dialect, two engines: server Postgres through node-postgres, or embedded
+// PGlite (WASM Postgres) in a data directory. Repositories only see `Db`.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+
+export interface Queryable {
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'postgres' | 'pglite';
+  /** Run several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Run `fn` while holding a session-level advisory lock (serialises across processes). */
+  withAdvisoryLock<T>(key: number, fn: (q: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function one<R>(q: Queryable, sql: string, params?: readonly unknown[]): Promise<R> {
+  const rows = await q.query<R>(sql, params);
+  if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}`);
+  return rows[0] as R;
+}
+
+export async function maybeOne<R>(q: Queryable, sql: string, params?: readonly unknown[]): Promise<R | undefined> {
+  const rows = await q.query<R>(sql, params);
+  return rows[0];
+}
+
+// ---- server Postgres ---------------------------------------------------------------
+
+export function openPostgres(url: string, options: { max?: number } = {}): Db {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle client that dies (server restart) must not crash the process.
+  pool.on('error', () => undefined);
+  const query = async <R>(sql: string, params?: readonly unknown[]) =>
+    (await pool.query(sql, params as unknown[] | undefined)).rows as R[];
+  return {
+    kind: 'postgres',
+    query,
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn(clientQueryable(client));
+        await client.query('commit');
+        return result;
+      } catch (err) {
+        await client.query('rollback').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async withAdvisoryLock(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [key]);
+        try {
+          return await fn(clientQueryable(client));
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+function clientQueryable(client: pg.PoolClient): Queryable {
+  return {
+    async query<R>(sql: string, params?: readonly unknown[]) {
+      return (await client.query(sql, params as unknown[] | undefined)).rows as R[];
+    },
+  };
+}
+
+// ---- embedded PGlite ---------------------------------------------------------------
+
+/**
+ * PGlite is single-process: two processes on one data directory corrupt it. A pid file
+ * makes a second process fail with a clear message instead.
+ */
+function lockDataDir(dir: string): () => void {
+  const lockFile = path.join(dir, 'chorus.pid');
+  try {
+    const pid = Number(readFileSync(lockFile, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `The embedded database in ${dir} is in use by process ${pid}. Stop that process, or set DATABASE_URL to share a Postgres server.`,
+      );
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** `dataDir` undefined: in memory (tests). */
+export async function openPglite(dataDir?: string): Promise<Db> {
+  let unlock = () => undefined as void;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  const db = dataDir ? new PGlite(path.join(dataDir, 'pglite')) : new PGlite();
+  await db.waitReady;
+  const query = async <R>(sql: string, params?: readonly unknown[]) =>
+    (await db.query<R>(sql, params as unknown[] | undefined)).rows;
+  let closed = false;
+  return {
+    kind: 'pglite',
+    query,
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    async transaction(fn) {
+      return db.transaction(async (tx) =>
+        fn({ query: async <R>(sql: string, params?: readonly unknown[]) => (await tx.query<R>(sql, params as unknown[] | undefined)).rows }),
+      );
+    },
+    async withAdvisoryLock(_key, fn) {
+      // One connection, one process (see lockDataDir): nothing to serialise against.
+      return fn({ query });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.close();
+      unlock();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// People, the content library, and the share → link → click chain.
+export const sql = /* sql */ `
+create table people (
+  id uuid primary key default gen_random_uuid(),
+  aad_object_id text unique,
+  tenant_id text,
+  dev_key text unique,
+  display_name text not null,
+  department text,
+  location text,
+  language text not null default 'en' check (language in ('de', 'en')),
+  role text not null default 'employee' check (role in ('admin', 'employee')),
+  joined_at timestamptz,
+  created_at timestamptz not null default now()
+);
+
+create table topics (
+  id text primary key,
+  name_de text not null,
+  name_en text not null
+);
+
+create table items (
+  id uuid primary key default gen_random_uuid(),
+  kind text not null check (kind in ('article', 'job', 'event', 'video', 'product', 'other')),
+  title text not null,
+  url text not null,
+  why text not null,
+  image_url text,
+  language text not null check (language in ('de', 'en')),
+  topics text[] not null default '{}',
+  audience_departments text[] not null default '{}',
+  audience_locations text[] not null default '{}',
+  status text not null default 'draft' check (status in ('draft', 'scheduled', 'published', 'archived')),
+  publish_at timestamptz,
+  expires_at timestamptz,
+  hashtags text[] not null default '{}',
+  campaign text not null,
+  created_by uuid references people(id),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  check (expires_at is null or publish_at is null or expires_at > publish_at)
+);
+-- The feed: live items, newest first.
+create index items_live_idx on items (publish_at desc, id desc) where status in ('published', 'scheduled');
+create index items_topics_idx on items using gin (topics);
+
+create table item_posts (
+  item_id uuid not null references items(id) on delete cascade,
+  network text not null check (network in ('linkedin', 'x', 'facebook', 'xing')),
+  text text not null,
+  primary key (item_id, network)
+);
+
+-- A share page address: bound to one item and one person.
+create table share_tokens (
+  token text primary key,
+  item_id uuid not null references items(id) on delete cascade,
+  person_id uuid not null references people(id) on delete cascade,
+  created_at timestamptz not null default now(),
+  unique (item_id, person_id)
+);
+
+-- The person's own words are not stored: only whether they edited the suggestion.
+create table shares (
+  id uuid primary key default gen_random_uuid(),
+  item_id uuid not null references items(id) on delete cascade,
+  person_id uuid not null references people(id) on delete cascade,
+  network text not null check (network in ('linkedin', 'x', 'facebook', 'xing')),
+  edited boolean not null,
+  link_code text not null,
+  created_at timestamptz not null default now()
+);
+create index shares_person_idx on shares (person_id, item_id);
+create index shares_item_idx on shares (item_id);
+
+-- One tracked link per (item, person, network): sharing twice reuses it.
+create table links (
+  code text primary key,
+  item_id uuid not null references items(id) on delete cascade,
+  person_id uuid not null references people(id) on delete cascade,
+  network text not null check (network in ('linkedin', 'x', 'facebook', 'xing')),
+  created_at timestamptz not null default now(),
+  unique (item_id, person_id, network)
+);
+create index links_person_idx on links (person_id);
+
+-- A reader's click: when, where from, which link. No IP address, no cookie, no agent.
+create table clicks (
+  id bigint generated always as identity primary key,
+  link_code text not null references links(code) on delete cascade,
+  item_id uuid not null,
+  network text not null,
+  clicked_at timestamptz not null default now()
+);
+create index clicks_link_idx on clicks (link_code);
+create index clicks_item_idx on clicks (item_id, clicked_at);
+`;

@@ -1,0 +1,214 @@
+import type { Db, Queryable } from '../db.js';
+import { maybeOne } from '../db.js';
+import type { Network } from '../../domain/sharing/networks.js';
+import type { Language } from '../../http/contract/common.js';
+import type { AdminItem, FeedItem, ItemKind, ItemStatus, Posts } from '../../http/contract/items.js';
+import { containsPattern, decodeCursor, encodeCursor, iso, isoRequired } from './rows.js';
+
+/** What the domain hands to storage for a create or an edit (validated already). */
+export interface ItemRecord {
+  kind: ItemKind;
+  title: string;
+  url: string;
+  why: string;
+  imageUrl: string | null;
+  language: Language;
+  topics: string[];
+  audience: { departments: string[]; locations: string[] };
+  posts: Posts;
+  hashtags: string[];
+  expiresAt: string | null;
+}
+
+interface ItemRow {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  url: string;
+  why: string;
+  image_url: string | null;
+  language: Language;
+  topics: string[];
+  hashtags: string[];
+  audience_departments: string[];
+  audience_locations: string[];
+  status: ItemStatus;
+  live: boolean;
+  publish_at: Date | null;
+  expires_at: Date | null;
+  campaign: string;
+  created_at: Date;
+  updated_at: Date;
+  posts: Posts | null;
+}
+
+/** The one definition of "an employee can see and share this now". */
+export const LIVE = `i.status in ('published', 'scheduled') and i.publish_at <= now() and (i.expires_at is null or i.expires_at > now())`;
+
+const BASE_COLUMNS = `i.id, i.kind, i.title, i.url, i.why, i.image_url, i.language, i.topics, i.hashtags,
+  i.audience_departments, i.audience_locations, i.status, i.publish_at, i.expires_at, i.campaign,
+  i.created_at, i.updated_at, (${LIVE}) as live,
+  (select json_object_agg(p.network, p.text) from item_posts p where p.item_id = i.id) as posts`;
+
+function base(r: ItemRow) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    url: r.url,
+    why: r.why,
+    imageUrl: r.image_url,
+    language: r.language,
+    topics: r.topics,
+    hashtags: r.hashtags,
+    posts: r.posts ?? {},
+    publishAt: iso(r.publish_at),
+    expiresAt: iso(r.expires_at),
+  };
+}
+
+const toAdminItem = (r: ItemRow & { shares: number; clicks: number }): AdminItem => ({
+  ...base(r),
+  status: r.status,
+  live: r.live,
+  audience: { departments: r.audience_departments, locations: r.audience_locations },
+  campaign: r.campaign,
+  createdAt: isoRequired(r.created_at),
+  updatedAt: isoRequired(r.updated_at),
+  stats: { shares: r.shares, clicks: r.clicks },
+});
+
+async function writePosts(tx: Queryable, itemId: string, posts: Posts) {
+  await tx.query('delete from item_posts where item_id = $1', [itemId]);
+  for (const [network, text] of Object.entries(posts) as [Network, string | undefined][]) {
+    if (text) await tx.query('insert into item_posts (item_id, network, text) values ($1, $2, $3)', [itemId, network, text]);
+  }
+}
+
+export interface Viewer {
+  personId: string;
+  language: Language;
+  department: string | null;
+  location: string | null;
+}
+
+export function itemsRepo(db: Db) {
+  const adminSelect = `select ${BASE_COLUMNS},
+      (select count(*)::int from shares s where s.item_id = i.id) as shares,
+      (select count(*)::int from clicks c where c.item_id = i.id) as clicks
+    from items i`;
+
+  return {
+    async create(rec: ItemRecord, campaign: string, createdBy: string): Promise<string> {
+      return db.transaction(async (tx) => {
+        const [row] = await tx.query<{ id: string }>(
+          `insert into items (kind, title, url, why, image_url, language, topics, audience_departments,
+             audience_locations, hashtags, expires_at, campaign, created_by)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
+          [rec.kind, rec.title, rec.url, rec.why, rec.imageUrl, rec.language, rec.topics, rec.audience.departments,
+            rec.audience.locations, rec.hashtags, rec.expiresAt, campaign, createdBy],
+        );
+        const id = (row as { id: string }).id;
+        await writePosts(tx, id, rec.posts);
+        return id;
+      });
+    },
+
+    /** false when there is no such item. */
+    async update(id: string, rec: ItemRecord): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const rows = await tx.query(
+          `update items set kind = $2, title = $3, url = $4, why = $5, image_url = $6, language = $7, topics = $8,
+             audience_departments = $9, audience_locations = $10, hashtags = $11, expires_at = $12, updated_at = now()
+           where id = $1 returning id`,
+          [id, rec.kind, rec.title, rec.url, rec.why, rec.imageUrl, rec.language, rec.topics, rec.audience.departments,
+            rec.audience.locations, rec.hashtags, rec.expiresAt],
+        );
+        if (rows.length === 0) return false;
+        await writePosts(tx, id, rec.posts);
+        return true;
+      });
+    },
+
+    async setStatus(id: string, status: ItemStatus, publishAt?: Date): Promise<boolean> {
+      const rows = await db.query(
+        `update items set status = $2, publish_at = coalesce($3, publish_at), updated_at = now() where id = $1 returning id`,
+        [id, status, publishAt ?? null],
+      );
+      return rows.length > 0;
+    },
+
+    async adminGet(id: string): Promise<AdminItem | undefined> {
+      const row = await maybeOne<ItemRow & { shares: number; clicks: number }>(db, `${adminSelect} where i.id = $1`, [id]);
+      return row && toAdminItem(row);
+    },
+
+    async adminList(q: { status?: ItemStatus; q?: string; cursor?: string; limit: number }) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const add = (v: unknown) => `$${params.push(v)}`;
+      if (q.status) where.push(`i.status = ${add(q.status)}`);
+      if (q.q) where.push(`(i.title ilike ${add(containsPattern(q.q))} or i.why ilike $${params.length})`);
+      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+      if (after && typeof after[0] === 'string' && typeof after[1] === 'string') {
+        where.push(`(i.updated_at, i.id) < (${add(after[0])}::timestamptz, ${add(after[1])}::uuid)`);
+      }
+      const rows = await db.query<ItemRow & { shares: number; clicks: number }>(
+        `${adminSelect} ${where.length ? `where ${where.join(' and ')}` : ''}
+         order by i.updated_at desc, i.id desc limit ${add(q.limit + 1)}`,
+        params,
+      );
+      const page = rows.slice(0, q.limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map(toAdminItem),
+        nextCursor: rows.length > q.limit && last ? encodeCursor([isoRequired(last.updated_at), last.id]) : null,
+      };
+    },
+
+    /**
+     * The employee's feed: live items for their audience; their own language first,
+     * then newest first. Keyset-paged so new items do not shift pages.
+     */
+    async feed(viewer: Viewer, q: { topic?: string; q?: string; cursor?: string; limit: number }) {
+      const params: unknown[] = [viewer.personId, viewer.language, viewer.department, viewer.location];
+      const add = (v: unknown) => `$${params.push(v)}`;
+      const where = [
+        LIVE,
+        `(cardinality(i.audience_departments) = 0 or $3::text = any(i.audience_departments))`,
+        `(cardinality(i.audience_locations) = 0 or $4::text = any(i.audience_locations))`,
+      ];
+      if (q.topic) where.push(`i.topics @> array[${add(q.topic)}::text]`);
+      if (q.q) where.push(`(i.title ilike ${add(containsPattern(q.q))} or i.why ilike $${params.length})`);
+      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+      if (after && typeof after[0] === 'number' && typeof after[1] === 'string' && typeof after[2] === 'string') {
+        where.push(
+          `((i.language = $2)::int, i.publish_at, i.id) < (${add(after[0])}::int, ${add(after[1])}::timestamptz, ${add(after[2])}::uuid)`,
+        );
+      }
+      const rows = await db.query<ItemRow & { lang_first: number; my_networks: Network[]; my_clicks: number }>(
+        `select ${BASE_COLUMNS}, (i.language = $2)::int as lang_first,
+           coalesce((select array_agg(distinct s.network) from shares s where s.item_id = i.id and s.person_id = $1), '{}') as my_networks,
+           (select count(*)::int from links l join clicks c on c.link_code = l.code where l.item_id = i.id and l.person_id = $1) as my_clicks
+         from items i where ${where.join(' and ')}
+         order by lang_first desc, i.publish_at desc, i.id desc limit ${add(q.limit + 1)}`,
+        params,
+      );
+      const page = rows.slice(0, q.limit);
+      const last = page[page.length - 1];
+      const items: FeedItem[] = page.map((r) => ({ ...base(r), mine: { networks: r.my_networks, clicks: r.my_clicks } }));
+      return {
+        items,
+        nextCursor:
+          rows.length > q.limit && last ? encodeCursor([last.lang_first, isoRequired(last.publish_at as Date), last.id]) : null,
+      };
+    },
+
+    /** A live item with everything the share page needs; undefined when not live. */
+    async liveForSharing(id: string): Promise<(FeedItem & { campaign: string }) | undefined> {
+      const row = await maybeOne<ItemRow>(db, `select ${BASE_COLUMNS} from items i where i.id = $1 and ${LIVE}`, [id]);
+      return row && { ...base(row), campaign: row.campaign, mine: { networks: [], clicks: 0 } };
+    },
+  };
+}
+export type ItemsRepo = ReturnType<typeof itemsRepo>;

@@ -1,0 +1,92 @@
+import type { Queryable } from '../db.js';
+import { maybeOne, one } from '../db.js';
+import type { Language } from '../../http/contract/common.js';
+
+export interface Person {
+  id: string;
+  displayName: string;
+  role: 'admin' | 'employee';
+  language: Language;
+  department: string | null;
+  location: string | null;
+  devKey: string | null;
+  joinedAt: string | null;
+}
+
+interface PersonRow {
+  id: string;
+  display_name: string;
+  role: 'admin' | 'employee';
+  language: Language;
+  department: string | null;
+  location: string | null;
+  dev_key: string | null;
+  joined_at: Date | null;
+}
+
+const COLUMNS = 'id, display_name, role, language, department, location, dev_key, joined_at';
+
+const toPerson = (r: PersonRow): Person => ({
+  id: r.id,
+  displayName: r.display_name,
+  role: r.role,
+  language: r.language,
+  department: r.department,
+  location: r.location,
+  devKey: r.dev_key,
+  joinedAt: r.joined_at ? r.joined_at.toISOString() : null,
+});
+
+export function peopleRepo(db: Queryable) {
+  return {
+    async byId(id: string): Promise<Person | undefined> {
+      const row = await maybeOne<PersonRow>(db, `select ${COLUMNS} from people where id = $1`, [id]);
+      return row && toPerson(row);
+    },
+    async byDevKey(key: string): Promise<Person | undefined> {
+      const row = await maybeOne<PersonRow>(db, `select ${COLUMNS} from people where dev_key = $1`, [key]);
+      return row && toPerson(row);
+    },
+    async demoPeople(): Promise<Person[]> {
+      const rows = await db.query<PersonRow>(`select ${COLUMNS} from people where dev_key is not null order by role, display_name`);
+      return rows.map(toPerson);
+    },
+    /**
+     * The person behind an Entra token, created on first sight. The role follows the
+     * token on every call, so revoking the app role in Entra takes effect at once.
+     */
+    async upsertFromEntra(p: { oid: string; tid: string; name: string; role: 'admin' | 'employee'; language: Language }): Promise<Person> {
+      const row = await one<PersonRow>(
+        db,
+        `insert into people (aad_object_id, tenant_id, display_name, role, language)
+         values ($1, $2, $3, $4, $5)
+         on conflict (aad_object_id) do update
+           set display_name = excluded.display_name, role = excluded.role, tenant_id = excluded.tenant_id
+         returning ${COLUMNS}`,
+        [p.oid, p.tid, p.name, p.role, p.language],
+      );
+      return toPerson(row);
+    },
+    async insert(p: Omit<Person, 'id'> & { aadObjectId?: string | null }): Promise<Person> {
+      const row = await one<PersonRow>(
+        db,
+        `insert into people (display_name, role, language, department, location, dev_key, joined_at, aad_object_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLUMNS}`,
+        [p.displayName, p.role, p.language, p.department, p.location, p.devKey, p.joinedAt, p.aadObjectId ?? null],
+      );
+      return toPerson(row);
+    },
+    /** Known departments and locations, for the audience picker. */
+    async audienceValues(): Promise<{ departments: string[]; locations: string[] }> {
+      const rows = await db.query<{ kind: string; value: string }>(
+        `select distinct 'd' as kind, department as value from people where department is not null
+         union select distinct 'l', location from people where location is not null order by 2`,
+      );
+      return {
+        departments: rows.filter((r) => r.kind === 'd').map((r) => r.value),
+        locations: rows.filter((r) => r.kind === 'l').map((r) => r.value),
+      };
+    },
+  };
+}
+export type PeopleRepo = ReturnType<typeof peopleRepo>;

@@ -1,0 +1,100 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import type { Db } from '../db.js';
+import { maybeOne, one } from '../db.js';
+import type { Network } from '../../domain/sharing/networks.js';
+import type { MyShares } from '../../http/contract/me.js';
+import { isoRequired } from './rows.js';
+
+/** 144 random bits: a share page address cannot be guessed or enumerated. */
+export const newShareToken = () => randomBytes(18).toString('base64url');
+export const SHARE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{24}$/;
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+/** Short and unambiguous to read aloud; 10 of 57 symbols ≈ 58 bits. */
+export const newLinkCode = () => Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+export const LINK_CODE_PATTERN = /^[A-Za-z0-9]{6,16}$/;
+
+export function sharingRepo(db: Db) {
+  return {
+    /** The person's share page for the item: the same address every time. */
+    async shareToken(itemId: string, personId: string): Promise<string> {
+      const row = await one<{ token: string }>(
+        db,
+        `insert into share_tokens (token, item_id, person_id) values ($1, $2, $3)
+         on conflict (item_id, person_id) do update set item_id = excluded.item_id
+         returning token`,
+        [newShareToken(), itemId, personId],
+      );
+      return row.token;
+    },
+
+    async resolveToken(token: string): Promise<{ itemId: string; personId: string; language: 'de' | 'en' } | undefined> {
+      const row = await maybeOne<{ item_id: string; person_id: string; language: 'de' | 'en' }>(
+        db,
+        `select t.item_id, t.person_id, p.language from share_tokens t join people p on p.id = t.person_id where t.token = $1`,
+        [token],
+      );
+      return row && { itemId: row.item_id, personId: row.person_id, language: row.language };
+    },
+
+    /** Records one share and returns the tracked link's code (one per item, person and network). */
+    async recordShare(s: { itemId: string; personId: string; network: Network; edited: boolean }): Promise<string> {
+      return db.transaction(async (tx) => {
+        await tx.query(
+          `insert into links (code, item_id, person_id, network) values ($1, $2, $3, $4)
+           on conflict (item_id, person_id, network) do nothing`,
+          [newLinkCode(), s.itemId, s.personId, s.network],
+        );
+        const [link] = await tx.query<{ code: string }>(
+          'select code from links where item_id = $1 and person_id = $2 and network = $3',
+          [s.itemId, s.personId, s.network],
+        );
+        const code = (link as { code: string }).code;
+        await tx.query('insert into shares (item_id, person_id, network, edited, link_code) values ($1, $2, $3, $4, $5)', [
+          s.itemId,
+          s.personId,
+          s.network,
+          s.edited,
+          code,
+        ]);
+        return code;
+      });
+    },
+
+    async myShares(personId: string): Promise<MyShares> {
+      const rows = await db.query<{
+        item_id: string;
+        title: string;
+        url: string;
+        network: Network;
+        shared_at: Date;
+        shares: number;
+        clicks: number;
+      }>(
+        `select s.item_id, i.title, i.url, s.network, max(s.created_at) as shared_at, count(*)::int as shares,
+           (select count(*)::int from clicks c where c.link_code = s.link_code) as clicks
+         from shares s join items i on i.id = s.item_id
+         where s.person_id = $1
+         group by s.item_id, i.title, i.url, s.network, s.link_code
+         order by shared_at desc`,
+        [personId],
+      );
+      const byItem = new Map<string, MyShares['items'][number]>();
+      let shares = 0;
+      for (const r of rows) {
+        shares += r.shares;
+        const sharedAt = isoRequired(r.shared_at);
+        let item = byItem.get(r.item_id);
+        if (!item) {
+          item = { itemId: r.item_id, title: r.title, url: r.url, lastSharedAt: sharedAt, networks: [], clicks: 0 };
+          byItem.set(r.item_id, item);
+        }
+        item.networks.push({ network: r.network, sharedAt, clicks: r.clicks });
+        item.clicks += r.clicks;
+      }
+      const items = [...byItem.values()];
+      return { totals: { items: items.length, shares, clicks: items.reduce((n, i) => n + i.clicks, 0) }, items };
+    },
+  };
+}
+export type SharingRepo = ReturnType<typeof sharingRepo>;

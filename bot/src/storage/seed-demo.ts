@@ -1,0 +1,197 @@
+import type { Db } from './db.js';
+import { campaignSlug } from '../domain/links/utm.js';
+import type { ItemRecord } from './repos/items.js';
+import { itemsRepo } from './repos/items.js';
+import { peopleRepo, type Person } from './repos/people.js';
+import { sharingRepo } from './repos/sharing.js';
+import { topicsRepo } from './repos/topics.js';
+
+const TOPICS = [
+  { id: 'careers', de: 'Karriere', en: 'Careers' },
+  { id: 'culture', de: 'Unternehmenskultur', en: 'Culture' },
+  { id: 'engineering', de: 'Technik', en: 'Engineering' },
+  { id: 'events', de: 'Veranstaltungen', en: 'Events' },
+  { id: 'product', de: 'Produkt', en: 'Product' },
+  { id: 'sustainability', de: 'Nachhaltigkeit', en: 'Sustainability' },
+];
+
+const DAY = 86_400_000;
+
+type DemoItem = Omit<ItemRecord, 'imageUrl' | 'audience' | 'expiresAt'> & {
+  image: string;
+  audience?: ItemRecord['audience'];
+  /** days ago (negative: in the future → scheduled); undefined: draft */
+  published?: number;
+};
+
+const ITEMS: DemoItem[] = [
+  {
+    kind: 'article', language: 'de', image: 'sustainability', published: 0.1, topics: ['sustainability', 'engineering'],
+    title: 'Wie unsere Rechenzentren jetzt das Nachbarquartier heizen',
+    url: 'https://www.contoso.example/de/blog/abwaerme-rechenzentrum',
+    why: 'Ein greifbares Klimaprojekt aus unserem eigenen Haus – das interessiert auch Menschen außerhalb der IT.',
+    hashtags: ['Nachhaltigkeit', 'Abwärme'],
+    posts: {
+      linkedin: 'Seit Oktober heizt die Abwärme unserer Server 400 Wohnungen in Berlin-Adlershof. Wie das technisch funktioniert, erklärt unser Team hier:',
+      x: 'Unsere Server heizen jetzt 400 Wohnungen in Berlin. So funktioniert es:',
+      xing: 'Abwärme sinnvoll nutzen: Unsere Rechenzentren heizen jetzt 400 Wohnungen. Ein Blick hinter die Kulissen.',
+    },
+  },
+  {
+    kind: 'job', language: 'de', image: 'job', published: 1, topics: ['careers'],
+    title: 'Werkstudent:in Marketing (m/w/d) in Hamburg',
+    url: 'https://www.contoso.example/karriere/werkstudent-marketing-hamburg?ref=jobs',
+    why: 'Kennen Sie jemanden, der studiert und Lust auf Marketing hat? Empfehlungen aus dem Team sind unsere besten Bewerbungen.',
+    hashtags: ['Werkstudent', 'Hamburg', 'Jobs'],
+    posts: {
+      linkedin: 'Wir suchen Verstärkung im Marketing-Team in Hamburg – ideal neben dem Studium. Kennt ihr jemanden? Teilen hilft!',
+      x: 'Werkstudent:in Marketing in Hamburg gesucht – kennt ihr jemanden?',
+    },
+  },
+  {
+    kind: 'article', language: 'en', image: 'engineering', published: 2, topics: ['engineering'],
+    title: 'What we learned from our first accessibility audit',
+    url: 'https://www.contoso.example/en/blog/accessibility-audit-lessons',
+    why: 'Honest lessons, not marketing: engineers and designers outside the company read this kind of post.',
+    hashtags: ['a11y', 'Engineering'],
+    posts: {
+      linkedin: 'We asked blind and low-vision users to test our app for a week. Here is what broke, what we fixed, and what we still get wrong.',
+      x: 'We had our app tested by blind and low-vision users. What broke and what we fixed:',
+    },
+  },
+  {
+    kind: 'job', language: 'en', image: 'job', published: 3, topics: ['careers', 'engineering'],
+    title: 'Senior Backend Engineer (TypeScript, Postgres), remote in Germany',
+    url: 'https://www.contoso.example/careers/senior-backend-engineer',
+    why: 'Engineers trust engineers: a share from you reaches exactly the people we hope to hire.',
+    hashtags: ['hiring', 'TypeScript', 'Postgres'],
+    posts: {
+      linkedin: 'My team is hiring a senior backend engineer: TypeScript, Postgres, remote anywhere in Germany. Happy to tell you what it is like to work here.',
+      x: 'We are hiring a senior backend engineer (TypeScript, Postgres), remote in Germany.',
+      xing: 'Wir suchen eine:n Senior Backend Engineer (TypeScript, Postgres), remote in Deutschland.',
+    },
+  },
+  {
+    kind: 'event', language: 'de', image: 'event', published: 4, topics: ['events', 'culture'], audience: { departments: [], locations: ['Hamburg'] },
+    title: 'Tag der offenen Tür in Hamburg am 14. März',
+    url: 'https://www.contoso.example/de/events/tag-der-offenen-tuer-hamburg',
+    why: 'Für Hamburger Kolleg:innen: Laden Sie Familie und Freunde ein – das Team vor Ort freut sich.',
+    hashtags: ['TagDerOffenenTür', 'Hamburg'],
+    posts: {
+      linkedin: 'Am 14. März öffnen wir unser Hamburger Büro für alle: Werkstattführungen, Vorträge und Kaffee. Kommt vorbei!',
+      facebook: 'Am 14. März öffnen wir unser Hamburger Büro für alle – mit Führungen, Vorträgen und Kaffee. Wir freuen uns auf euch!',
+    },
+  },
+  {
+    kind: 'video', language: 'en', image: 'video', published: 5, topics: ['product'],
+    title: '60 seconds: the new Contoso Planner in action',
+    url: 'https://www.contoso.example/en/videos/planner-60-seconds',
+    why: 'Short, visual and easy to share: a good first post if you have never shared company content before.',
+    hashtags: ['ContosoPlanner'],
+    posts: {
+      linkedin: 'One minute, no slides: this is what our team built this year.',
+      x: 'One minute, no slides: the new Contoso Planner.',
+      facebook: 'One minute, no slides: this is what my colleagues built this year.',
+    },
+  },
+  {
+    kind: 'product', language: 'de', image: 'product', published: 6, topics: ['product'],
+    title: 'Neu: Contoso Planner 3 – jetzt mit Offline-Modus',
+    url: 'https://www.contoso.example/de/produkte/planner-3',
+    why: 'Die meistgewünschte Funktion unserer Kund:innen ist da. Wer im Vertrieb arbeitet, kann damit gut ins Gespräch kommen.',
+    hashtags: ['ContosoPlanner', 'Offline'],
+    posts: {
+      linkedin: 'Endlich offline planen: Planner 3 synchronisiert, sobald wieder Netz da ist. Die meistgewünschte Funktion unserer Kund:innen.',
+      x: 'Planner 3 ist da – jetzt auch offline.',
+      xing: 'Planner 3 ist da – mit Offline-Modus, der meistgewünschten Funktion unserer Kund:innen.',
+    },
+  },
+  {
+    kind: 'article', language: 'en', image: 'culture', published: 8, topics: ['culture', 'careers'],
+    title: 'A day in the life of our apprentices',
+    url: 'https://www.contoso.example/en/blog/apprentices-day-in-the-life',
+    why: 'Our apprentices wrote this themselves. Sharing it shows young people what starting here is really like.',
+    hashtags: ['apprenticeship', 'careers'],
+    posts: {
+      linkedin: 'Our apprentices wrote about their day — unfiltered. Proud of this crew.',
+      x: 'Our apprentices wrote about a normal day at work, in their own words:',
+    },
+  },
+  {
+    kind: 'article', language: 'de', image: 'engineering', published: 9, topics: ['engineering'], audience: { departments: ['Engineering'], locations: [] },
+    title: 'Einblick: So testen wir unsere Software, bevor Sie sie sehen',
+    url: 'https://www.contoso.example/de/blog/wie-wir-testen',
+    why: 'Für die Technik: ein Beitrag, der zeigt, wie sorgfältig wir arbeiten – gut für Recruiting unter Entwickler:innen.',
+    hashtags: ['Softwarequalität'],
+    posts: {
+      linkedin: 'Wie testet ein Team, das jede Woche ausliefert? Unsere Kolleg:innen aus der Qualitätssicherung erzählen.',
+      x: 'Jede Woche ein Release – so testen wir:',
+    },
+  },
+  {
+    kind: 'event', language: 'en', image: 'event', published: -3, topics: ['events'],
+    title: 'Webinar: Planning for teams that work offline',
+    url: 'https://www.contoso.example/en/events/webinar-offline-planning',
+    why: 'Customers ask about offline work all the time; this webinar answers it in 30 minutes.',
+    hashtags: ['webinar'],
+    posts: { linkedin: 'Join our 30-minute webinar on planning for teams that work offline.' },
+  },
+  {
+    kind: 'article', language: 'en', image: 'culture', topics: ['culture'],
+    title: 'Customer story: how a bakery chain plans 40 shops',
+    url: 'https://www.contoso.example/en/stories/bakery-chain',
+    why: 'Draft: waiting for the customer’s approval.',
+    hashtags: [],
+    posts: {},
+  },
+];
+
+const PEOPLE: Array<Omit<Person, 'id'>> = [
+  { devKey: 'clara', displayName: 'Clara Schmidt', role: 'admin', language: 'de', department: 'Marketing', location: 'Berlin', joinedAt: null },
+  { devKey: 'jonas', displayName: 'Jonas Weber', role: 'employee', language: 'de', department: 'Engineering', location: 'München', joinedAt: null },
+  { devKey: 'aylin', displayName: 'Aylin Demir', role: 'employee', language: 'en', department: 'Sales', location: 'Hamburg', joinedAt: null },
+  { devKey: 'mia', displayName: 'Mia Fischer', role: 'employee', language: 'en', department: 'Engineering', location: 'Berlin', joinedAt: 'NEW_HIRE' },
+];
+
+/** A small living company for `npm start` in development: people, topics, items, some shares. */
+export async function seedDemo(db: Db, publicUrl: string, now = new Date()): Promise<void> {
+  const people = peopleRepo(db);
+  const topics = topicsRepo(db);
+  const items = itemsRepo(db);
+  const sharing = sharingRepo(db);
+  for (const t of TOPICS) await topics.upsert(t);
+  const persons: Person[] = [];
+  for (const p of PEOPLE) {
+    const joinedAt = p.joinedAt === 'NEW_HIRE' ? new Date(now.getTime() - 12 * DAY).toISOString() : p.joinedAt;
+    persons.push(await people.insert({ ...p, joinedAt }));
+  }
+  const admin = persons[0] as Person;
+  const ids: string[] = [];
+  for (const d of ITEMS) {
+    const { image, published, audience, ...rest } = d;
+    const record: ItemRecord = {
+      ...rest,
+      imageUrl: `${publicUrl}/tab/demo/${image}.svg`,
+      audience: audience ?? { departments: [], locations: [] },
+      expiresAt: null,
+    };
+    const id = await items.create(record, campaignSlug(d.title), admin.id);
+    if (published !== undefined) {
+      await items.setStatus(id, published < 0 ? 'scheduled' : 'published', new Date(now.getTime() - published * DAY));
+    }
+    ids.push(id);
+  }
+  // Jonas has shared twice already, so "my shares" shows what sharing brings.
+  const jonas = persons[1] as Person;
+  const [first, , third] = ids;
+  const codes = [
+    await sharing.recordShare({ itemId: first as string, personId: jonas.id, network: 'linkedin', edited: true }),
+    await sharing.recordShare({ itemId: third as string, personId: jonas.id, network: 'x', edited: false }),
+  ];
+  await db.query(
+    `insert into clicks (link_code, item_id, network, clicked_at)
+     select l.code, l.item_id, l.network, now() - (g * interval '47 minutes')
+     from links l, generate_series(1, 7) g where l.code = any($1::text[])`,
+    [codes],
+  );
+}

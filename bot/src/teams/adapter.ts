@@ -1,0 +1,29 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+
+/**
+ * botbuilder's CloudAdapter. With an app id it validates the Bot Framework JWT on every
+ * incoming activity; without one (local development, the Agents Playground) it accepts
+ * unauthenticated calls — config refuses that in production.
+ */
+export function createAdapter(config: Config, log: Logger): CloudAdapter {
+  const options: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: config.bot.appId,
+    MicrosoftAppPassword: config.bot.appPassword,
+    // No app id: local development, where botbuilder then skips authentication.
+    MicrosoftAppType: config.bot.appId ? config.bot.appType : 'MultiTenant',
+    MicrosoftAppTenantId: config.bot.tenantId,
+  };
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    log.error({ err: error, activityType: context.activity.type }, 'bot turn failed');
+    await context.sendActivity('Sorry, something went wrong on our side. Please try again.').catch(() => undefined);
+  };
+  return adapter;
+}
