@@ -36,13 +36,13 @@ export function createRestify(log: Logger): restify.Server {
     const { status, body } = toHttp(err);
     if (status >= 500) log.error({ reqId: req.reqId, route: routeName(req), err }, 'request failed');
     if (res.headersSent) return cb();
-    const path = req.path();
-    if (path.startsWith('/s/') || path.startsWith('/l/')) {
-      const html = errorPage(status, body.error.message, pageLanguage(req.header('accept-language')));
-      res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(html);
-    } else {
+    // The API and share.js get JSON; people who follow a link get a page they can read.
+    const wantsJson = req.path().startsWith('/api/') || (req.header('accept') ?? '').includes('application/json');
+    if (wantsJson) {
       res.send(status, body);
+    } else {
+      const html = errorPage(status, body.error.message, pageLanguage(req.header('accept-language')));
+      res.sendRaw(status, html, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     }
     return cb();
   });

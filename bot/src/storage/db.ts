@@ -72,6 +72,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
       }
     },
     async close() {
+      if (pool.ended) return;
       await pool.end();
     },
   };
@@ -128,6 +129,8 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   const query = async <R>(sql: string, params?: readonly unknown[]) =>
     (await db.query<R>(sql, params as unknown[] | undefined)).rows;
   let closed = false;
+  // One connection: callers in this process take turns for "locked" sections.
+  let lockChain: Promise<unknown> = Promise.resolve();
   return {
     kind: 'pglite',
     query,
@@ -140,8 +143,11 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       );
     },
     async withAdvisoryLock(_key, fn) {
-      // One connection, one process (see lockDataDir): nothing to serialise against.
-      return fn({ query });
+      // One process owns the data directory (see lockDataDir), so an in-process queue
+      // gives the same guarantee as Postgres' advisory lock.
+      const run = lockChain.then(() => fn({ query }));
+      lockChain = run.catch(() => undefined);
+      return run;
     },
     async close() {
       if (closed) return;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('config', () => {
+  it('runs a laptop demo with no settings at all', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3978);
+    expect(c.publicUrl).toBe('http://localhost:3978');
+    expect(c.database).toEqual({ kind: 'pglite', dataDir: '.data' });
+    expect(c.auth.mode).toBe('dev');
+    expect(c.teamsRateLimitRps).toBe(50);
+  });
+
+  it('uses Postgres when DATABASE_URL is set', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/chorus' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://localhost/chorus',
+    });
+  });
+
+  it('lists every bad value, one line each', () => {
+    const p = problems({ PORT: 'eighty', TEAMS_RATE_LIMIT_RPS: '-1', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+    expect(p).toHaveLength(4);
+    expect(p.join('\n')).toMatch(/PORT/);
+    expect(p.join('\n')).toMatch(/TEAMS_RATE_LIMIT_RPS/);
+    expect(p.join('\n')).toMatch(/LOG_LEVEL/);
+    expect(p.join('\n')).toMatch(/DATABASE_URL/);
+  });
+
+  it('refuses dev sign-in and a missing app id in production', () => {
+    const p = problems({ NODE_ENV: 'production', AUTH_MODE: 'dev', PUBLIC_URL: 'https://chorus.contoso.com' });
+    expect(p).toContain('AUTH_MODE: dev identity is refused when NODE_ENV=production');
+    expect(p).toContain('MicrosoftAppId: required when NODE_ENV=production');
+  });
+
+  it('defaults production to Entra and requires its settings', () => {
+    const p = problems({ NODE_ENV: 'production', PUBLIC_URL: 'https://chorus.contoso.com', MicrosoftAppId: 'a', MicrosoftAppPassword: 'b', MicrosoftAppTenantId: 't' });
+    expect(p).toEqual([
+      'ENTRA_CLIENT_ID: required when AUTH_MODE=entra',
+      'ENTRA_TENANT_IDS: required when AUTH_MODE=entra (comma-separated tenant ids)',
+    ]);
+  });
+
+  it('refuses dev sign-in on a public address even outside production', () => {
+    expect(problems({ PUBLIC_URL: 'https://chorus.contoso.com' })[0]).toMatch(/only allowed when PUBLIC_URL is on localhost/);
+  });
+
+  it('accepts a complete production setup', () => {
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://chorus.contoso.com/',
+      MicrosoftAppId: 'app',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: 'tenant',
+      ENTRA_CLIENT_ID: 'client',
+      ENTRA_TENANT_IDS: 'a, b',
+      DATABASE_URL: 'postgresql://db/chorus',
+    });
+    expect(c.auth.mode).toBe('entra');
+    expect(c.auth.entra.tenantIds).toEqual(['a', 'b']);
+    expect(c.publicUrl).toBe('https://chorus.contoso.com');
+  });
+});

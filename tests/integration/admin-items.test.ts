@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { api, validItem } from '../support/http.js';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(async () => s?.close());
+
+const admin = () => s.as('clara');
+const count = async () => (await s.db.query<{ n: number }>('select count(*)::int as n from items'))[0]?.n;
+
+describe('admin items API', () => {
+  it('creates a draft, edits it, publishes it, and archives it', async () => {
+    const created = await api(s.url, 'POST', '/api/v1/admin/items', { headers: admin(), body: validItem() });
+    expect(created.status).toBe(201);
+    expect(created.body.item).toMatchObject({ status: 'draft', live: false, title: 'Our new office in Leipzig', campaign: 'our-new-office-in-leipzig' });
+    expect(created.body.item.posts).toEqual({ linkedin: 'We opened an office in Leipzig!', x: 'New office in Leipzig!' });
+    const id = created.body.item.id;
+
+    const edited = await api(s.url, 'PUT', `/api/v1/admin/items/${id}`, {
+      headers: admin(),
+      body: validItem({ title: 'Leipzig, here we come', posts: { xing: 'Hallo Leipzig' } }),
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.item.title).toBe('Leipzig, here we come');
+    expect(edited.body.item.posts).toEqual({ xing: 'Hallo Leipzig' });
+
+    const published = await api(s.url, 'POST', `/api/v1/admin/items/${id}/publish`, { headers: admin(), body: {} });
+    expect(published.body).toMatchObject({ status: 'published', live: true });
+
+    const archived = await api(s.url, 'POST', `/api/v1/admin/items/${id}/archive`, { headers: admin() });
+    expect(archived.body).toMatchObject({ status: 'archived', live: false });
+  });
+
+  it('schedules an item for later: not live until its time', async () => {
+    const { body } = await api(s.url, 'POST', '/api/v1/admin/items', { headers: admin(), body: validItem({ title: 'Later' }) });
+    const at = new Date(Date.now() + 3_600_000).toISOString();
+    const scheduled = await api(s.url, 'POST', `/api/v1/admin/items/${body.item.id}/publish`, { headers: admin(), body: { at } });
+    expect(scheduled.body).toMatchObject({ status: 'scheduled', live: false, publishAt: at });
+    const feed = await api(s.url, 'GET', '/api/v1/items?q=Later', { headers: s.as('aylin') });
+    expect(feed.body.items).toEqual([]);
+  });
+
+  it('warns (but saves) when LinkedIn text passes the "see more" fold, and when there is no text', async () => {
+    const long = await api(s.url, 'POST', '/api/v1/admin/items', { headers: admin(), body: validItem({ posts: { linkedin: 'x'.repeat(260) } }) });
+    expect(long.status).toBe(201);
+    expect(long.body.warnings.map((w: { field: string }) => w.field)).toEqual(['posts.linkedin']);
+    const none = await api(s.url, 'POST', '/api/v1/admin/items', { headers: admin(), body: validItem({ posts: {} }) });
+    expect(none.body.warnings.map((w: { field: string }) => w.field)).toEqual(['posts']);
+  });
+
+  it('lists items for admins with status filter and per-item stats', async () => {
+    const list = await api(s.url, 'GET', '/api/v1/admin/items?status=draft', { headers: admin() });
+    expect(list.status).toBe(200);
+    expect(list.body.items.length).toBeGreaterThan(0);
+    expect(list.body.items.every((i: { status: string }) => i.status === 'draft')).toBe(true);
+    const all = await api(s.url, 'GET', '/api/v1/admin/items?limit=100', { headers: admin() });
+    const shared = all.body.items.find((i: { stats: { clicks: number } }) => i.stats.clicks > 0);
+    expect(shared.stats).toEqual({ shares: 1, clicks: 7 });
+  });
+
+  it('offers known departments and locations for the audience', async () => {
+    const res = await api(s.url, 'GET', '/api/v1/admin/audiences', { headers: admin() });
+    expect(res.body.departments).toEqual(expect.arrayContaining(['Engineering', 'Sales', 'Marketing']));
+    expect(res.body.locations).toEqual(expect.arrayContaining(['Berlin', 'Hamburg']));
+  });
+});
+
+describe('bad input changes nothing', () => {
+  const cases: Array<[string, Record<string, unknown>, string]> = [
+    ['a javascript: URL', { url: 'javascript:alert(1)' }, 'url'],
+    ['a data: URL', { url: 'data:text/html,hi' }, 'url'],
+    ['a data: image', { imageUrl: 'data:image/png;base64,AAAA' }, 'imageUrl'],
+    ['a plain http URL', { url: 'http://www.contoso.example/' }, 'url'],
+    ['an over-long title', { title: 't'.repeat(141) }, 'title'],
+    ['an empty why', { why: '  ' }, 'why'],
+    ['an unknown network', { posts: { mastodon: 'hi' } }, 'posts.mastodon'],
+    ['an unknown topic', { topics: ['astrology'] }, 'topics'],
+    ['an unknown kind', { kind: 'podcast' }, 'kind'],
+    ['an unknown field', { priority: 1 }, 'priority'],
+    ['X text over 280 with the link', { posts: { x: 'a'.repeat(251) }, hashtags: ['jobs'] }, 'posts.x'],
+    ['a bad hashtag', { hashtags: ['no spaces'] }, 'hashtags.0'],
+    ['an expiry in the past', { expiresAt: '2020-01-01T00:00:00Z' }, 'expiresAt'],
+    ['a date without zone', { expiresAt: '2030-01-01T00:00' }, 'expiresAt'],
+  ];
+
+  it.each(cases)('refuses %s with 400 and the field', async (_name, change, field) => {
+    const before = await count();
+    const res = await api(s.url, 'POST', '/api/v1/admin/items', { headers: admin(), body: validItem(change) });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid');
+    expect(Object.keys(res.body.error.fields)).toContain(field);
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses an edit with bad input and keeps the item as it was', async () => {
+    const { body } = await api(s.url, 'POST', '/api/v1/admin/items', { headers: admin(), body: validItem({ title: 'Keep me' }) });
+    const res = await api(s.url, 'PUT', `/api/v1/admin/items/${body.item.id}`, { headers: admin(), body: validItem({ title: 'Changed', url: 'javascript:x' }) });
+    expect(res.status).toBe(400);
+    const again = await api(s.url, 'GET', `/api/v1/admin/items/${body.item.id}`, { headers: admin() });
+    expect(again.body.title).toBe('Keep me');
+  });
+
+  it('answers malformed JSON with 400', async () => {
+    const res = await api(s.url, 'POST', '/api/v1/admin/items', { headers: admin(), raw: '{"title": ' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid');
+  });
+
+  it('answers an oversized body with 413', async () => {
+    const before = await count();
+    const res = await api(s.url, 'POST', '/api/v1/admin/items', { headers: admin(), body: validItem({ why: 'w'.repeat(200_000) }) });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('payload_too_large');
+    expect(await count()).toBe(before);
+  });
+
+  it('gives employees 403 on every admin route and writes nothing', async () => {
+    const before = await count();
+    const id = '00000000-0000-0000-0000-000000000000';
+    for (const [method, path, body] of [
+      ['GET', '/api/v1/admin/items', undefined],
+      ['POST', '/api/v1/admin/items', validItem()],
+      ['PUT', `/api/v1/admin/items/${id}`, validItem()],
+      ['POST', `/api/v1/admin/items/${id}/publish`, {}],
+      ['POST', `/api/v1/admin/items/${id}/archive`, undefined],
+      ['GET', '/api/v1/admin/audiences', undefined],
+    ] as const) {
+      const res = await api(s.url, method, path, { headers: s.as('jonas'), body });
+      expect(res.status, `${method} ${path}`).toBe(403);
+      expect(res.body.error.code).toBe('forbidden');
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('gives 401 without a sign-in and 404 for unknown items', async () => {
+    expect((await api(s.url, 'GET', '/api/v1/items')).status).toBe(401);
+    expect((await api(s.url, 'GET', '/api/v1/admin/items/not-a-uuid', { headers: admin() })).status).toBe(404);
+    expect((await api(s.url, 'GET', '/api/v1/admin/items/00000000-0000-0000-0000-000000000000', { headers: admin() })).status).toBe(404);
+  });
+});

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { api, validItem } from '../support/http.js';
+
+let s: TestServer;
+let itemId: string;
+let otherItemId: string;
+
+beforeAll(async () => {
+  s = await startTestServer();
+  const admin = s.as('clara');
+  for (const title of ['Share me', 'Another one']) {
+    const { body } = await api(s.url, 'POST', '/api/v1/admin/items', {
+      headers: admin,
+      body: validItem({ title, url: 'https://www.contoso.example/jobs/42?ref=careers#apply', hashtags: ['jobs'] }),
+    });
+    await api(s.url, 'POST', `/api/v1/admin/items/${body.item.id}/publish`, { headers: admin, body: {} });
+    if (title === 'Share me') itemId = body.item.id;
+    else otherItemId = body.item.id;
+  }
+});
+afterAll(async () => s?.close());
+
+const shareLink = async (person: string, id = itemId) =>
+  (await api(s.url, 'POST', `/api/v1/items/${id}/share-link`, { headers: s.as(person) })).body.url as string;
+
+const post = (token: string, body: unknown) =>
+  api(s.url, 'POST', `/s/${token}`, { body, headers: { accept: 'application/json' } });
+
+describe('share flow', () => {
+  it('gives each person one stable, unguessable share page per item', async () => {
+    const a = await shareLink('jonas');
+    expect(a).toMatch(new RegExp(`^${s.url}/s/[A-Za-z0-9_-]{24}$`));
+    expect(await shareLink('jonas')).toBe(a);
+    expect(await shareLink('aylin')).not.toBe(a);
+    expect(await shareLink('jonas', otherItemId)).not.toBe(a);
+  });
+
+  it('shows the item, the suggested text per network and the nudge', async () => {
+    const page = await fetch(await shareLink('aylin'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).toContain('Share me');
+    expect(html).toContain('We opened an office in Leipzig!');
+    expect(html).toContain('New office in Leipzig!');
+    expect(html).toContain('one sentence of your own');
+    for (const label of ['Post on LinkedIn', 'Post on X', 'Post on Facebook', 'Post on Xing']) expect(html).toContain(label);
+  });
+
+  it('speaks German to German speakers', async () => {
+    const html = await (await fetch(await shareLink('jonas'))).text();
+    expect(html).toContain('Auf X posten');
+    expect(html).toContain('<html lang="de">');
+  });
+
+  it('records the share, opens the X intent with the edited text and a tracked link, and redirects clicks with UTM', async () => {
+    const token = (await shareLink('jonas')).split('/s/')[1] as string;
+    const res = await post(token, { network: 'x', text: 'Meine Worte dazu: tolles Team!' });
+    expect(res.status).toBe(200);
+    const target = new URL(res.body.target);
+    expect(target.origin + target.pathname).toBe('https://x.com/intent/tweet');
+    expect(target.searchParams.get('text')).toBe('Meine Worte dazu: tolles Team!');
+    expect(target.searchParams.get('hashtags')).toBe('jobs');
+    const link = target.searchParams.get('url') as string;
+    expect(link).toMatch(new RegExp(`^${s.url}/l/[A-Za-z0-9]{10}$`));
+    expect(res.body.clipboard).toBeNull();
+
+    const [share] = await s.db.query<{ network: string; edited: boolean }>(
+      'select network, edited from shares where item_id = $1 order by created_at desc limit 1',
+      [itemId],
+    );
+    expect(share).toEqual({ network: 'x', edited: true });
+
+    const click = await fetch(link, { redirect: 'manual' });
+    expect(click.status).toBe(302);
+    const dest = new URL(click.headers.get('location') as string);
+    expect(dest.origin + dest.pathname).toBe('https://www.contoso.example/jobs/42');
+    expect(dest.hash).toBe('#apply');
+    expect(dest.searchParams.get('ref')).toBe('careers');
+    expect(dest.searchParams.get('utm_source')).toBe('x');
+    expect(dest.searchParams.get('utm_medium')).toBe('employee_advocacy');
+    expect(dest.searchParams.get('utm_campaign')).toBe('share-me');
+    expect(dest.searchParams.get('utm_content')).toBe(link.split('/l/')[1]);
+    expect(click.headers.get('set-cookie')).toBeNull();
+
+    await new Promise((r) => setTimeout(r, 250));
+    const mine = await api(s.url, 'GET', '/api/v1/me/shares', { headers: s.as('jonas') });
+    const entry = mine.body.items.find((i: { itemId: string }) => i.itemId === itemId);
+    expect(entry.networks).toEqual([expect.objectContaining({ network: 'x', clicks: 1 })]);
+    const feedItem = (await api(s.url, 'GET', '/api/v1/items?q=Share%20me', { headers: s.as('jonas') })).body.items[0];
+    expect(feedItem.mine).toEqual({ networks: ['x'], clicks: 1 });
+  });
+
+  it('marks an unedited share as not edited and hands LinkedIn text to the clipboard', async () => {
+    const token = (await shareLink('aylin')).split('/s/')[1] as string;
+    const res = await post(token, { network: 'linkedin', text: 'We opened an office in Leipzig!' });
+    expect(res.body.clipboard).toBe('We opened an office in Leipzig!\n\n#jobs');
+    const target = new URL(res.body.target);
+    expect(target.origin + target.pathname).toBe('https://www.linkedin.com/sharing/share-offsite/');
+    expect([...target.searchParams.keys()]).toEqual(['url']);
+    const [share] = await s.db.query<{ edited: boolean }>(
+      `select s.edited from shares s join people p on p.id = s.person_id where p.dev_key = 'aylin' and s.network = 'linkedin'`,
+    );
+    expect(share?.edited).toBe(false);
+  });
+
+  it('reuses one tracked link per person, item and network', async () => {
+    const token = (await shareLink('mia')).split('/s/')[1] as string;
+    const a = (await post(token, { network: 'facebook', text: 'one' })).body.link;
+    const b = (await post(token, { network: 'facebook', text: 'two' })).body.link;
+    const c = (await post(token, { network: 'xing', text: 'three' })).body.link;
+    expect(a).toBe(b);
+    expect(c).not.toBe(a);
+  });
+
+  it('works without JavaScript: the form post answers 303 to the network', async () => {
+    const token = (await shareLink('mia')).split('/s/')[1] as string;
+    const res = await fetch(`${s.url}/s/${token}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ network: 'x', text: 'plain form' }).toString(),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(/^https:\/\/x\.com\/intent\/tweet\?text=plain\+form/);
+  });
+
+  it('refuses unknown networks and over-long text, and records nothing', async () => {
+    const token = (await shareLink('mia')).split('/s/')[1] as string;
+    const before = (await s.db.query<{ n: number }>('select count(*)::int as n from shares'))[0]?.n;
+    const unknown = await post(token, { network: 'myspace', text: 'hi' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields.network).toBe('unknown network');
+    expect((await post(token, { network: 'x', text: 'a'.repeat(5001) })).status).toBe(400);
+    expect((await s.db.query<{ n: number }>('select count(*)::int as n from shares'))[0]?.n).toBe(before);
+  });
+
+  it('answers forged share tokens and link codes with a 404 page, never a redirect', async () => {
+    for (const path of ['/s/AAAAAAAAAAAAAAAAAAAAAAAA', '/s/../../etc/passwd', '/l/ZZZZZZZZZZ', '/l/<script>', '/l/a']) {
+      const res = await fetch(s.url + path, { redirect: 'manual', headers: { 'accept-language': 'de-DE' } });
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('location')).toBeNull();
+      expect(res.headers.get('content-type')).toContain('text/html');
+    }
+    const html = await (await fetch(`${s.url}/l/ZZZZZZZZZZ`, { headers: { 'accept-language': 'de-DE' } })).text();
+    expect(html).toContain('Diesen Link gibt es nicht');
+    const post404 = await post('AAAAAAAAAAAAAAAAAAAAAAAA', { network: 'x', text: 'x' });
+    expect(post404.status).toBe(404);
+  });
+
+  it('does not count link-preview fetchers or HEAD requests as clicks', async () => {
+    const token = (await shareLink('aylin', otherItemId)).split('/s/')[1] as string;
+    const link = (await post(token, { network: 'x', text: 'hi' })).body.link as string;
+    const code = link.split('/l/')[1];
+    expect((await fetch(link, { redirect: 'manual', headers: { 'user-agent': 'LinkedInBot/1.0' } })).status).toBe(302);
+    expect((await fetch(link, { method: 'HEAD', redirect: 'manual' })).status).toBe(302);
+    await new Promise((r) => setTimeout(r, 250));
+    const [row] = await s.db.query<{ n: number }>('select count(*)::int as n from clicks where link_code = $1', [code]);
+    expect(row?.n).toBe(0);
+  });
+
+  it('stores no IP address, cookie or user agent with a click', async () => {
+    const columns = (await s.db.query<{ column_name: string }>(
+      `select column_name from information_schema.columns where table_name = 'clicks' order by ordinal_position`,
+    )).map((c) => c.column_name);
+    expect(columns).toEqual(['id', 'link_code', 'item_id', 'network', 'clicked_at']);
+  });
+
+  it('shows a "no longer available" page once the item is archived, but keeps public links working', async () => {
+    const url = await shareLink('jonas', otherItemId);
+    const token = url.split('/s/')[1] as string;
+    const link = (await post(token, { network: 'x', text: 'x' })).body.link as string;
+    await api(s.url, 'POST', `/api/v1/admin/items/${otherItemId}/archive`, { headers: s.as('clara') });
+    expect((await fetch(url)).status).toBe(410);
+    expect((await post(token, { network: 'x', text: 'x' })).status).toBe(410);
+    expect((await fetch(link, { redirect: 'manual' })).status).toBe(302);
+  });
+});
