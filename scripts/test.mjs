@@ -2,7 +2,7 @@
 // Builds the tab first when it is stale (the browser tests load dist/tab), then prints
 // one plain summary line that CI reads.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildIfNeeded, root } from './lib/build-if-needed.mjs';
 
@@ -18,7 +18,10 @@ const run = spawnSync(
 try {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`\n${process.env.DATABASE_URL ? 'postgres' : 'pglite'}: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  const line = `${process.env.DATABASE_URL ? 'postgres' : 'pglite'}: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`;
+  console.log(`\n${line}`);
+  // CI adds up both runs (PGlite and Postgres) from this file.
+  appendFileSync(path.join(root, '.tmp', 'test-summary.txt'), `${line}\n`);
 } catch {
   console.log('\nno test report was written');
 }

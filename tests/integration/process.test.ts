@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPglite } from '../../bot/src/storage/db.js';
+import { freePort } from '../support/test-server.js';
+import { api } from '../support/http.js';
+
+// The real entry point as an operator runs it, through tsx so no build is needed.
+const MAIN = path.resolve('bot/src/main.ts');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function run(env: Record<string, string>): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+  let out = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (out += d));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exit };
+}
+
+async function waitReady(url: string) {
+  for (let i = 0; i < 150; i++) {
+    const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not become ready');
+}
+
+describe('the process', () => {
+  it('stops with one clear line per configuration problem', async () => {
+    const { exit, output } = run({ PORT: 'x', AUTH_MODE: 'magic', NODE_ENV: 'production' });
+    expect(await exit).toBe(2);
+    expect(output()).toMatch(/Invalid configuration:\n {2}- PORT: .+\n {2}- AUTH_MODE: .+/);
+  });
+
+  it('on SIGTERM finishes, stores every click, closes the database, and exits 0; a second process on the same data is refused', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'chorus-proc-'));
+    dirs.push(dataDir);
+    const port = await freePort();
+    const url = `http://localhost:${port}`;
+    const first = run({ PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: url });
+    await waitReady(url);
+
+    const second = run({ PORT: String(await freePort()), DATA_DIR: dataDir });
+    expect(await second.exit).toBe(1);
+    expect(second.output()).toMatch(/in use by process \d+/);
+
+    const admin = { authorization: 'Bearer dev.clara' };
+    const items = await api(url, 'GET', '/api/v1/items?limit=1', { headers: { authorization: 'Bearer dev.aylin' } });
+    const itemId = items.body.items[0].id;
+    const share = await api(url, 'POST', `/api/v1/items/${itemId}/share-link`, { headers: admin });
+    const token = share.body.url.split('/s/')[1];
+    const link = (await api(url, 'POST', `/s/${token}`, { headers: { accept: 'application/json' }, body: { network: 'xing', text: 'hi' } })).body.link as string;
+    const answers = await Promise.all(Array.from({ length: 25 }, () => fetch(link, { redirect: 'manual' })));
+    expect(answers.every((r) => r.status === 302)).toBe(true);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exit).toBe(0);
+
+    const db = await openPglite(dataDir);
+    try {
+      const [row] = await db.query<{ n: number }>('select count(*)::int as n from clicks where link_code = $1', [link.split('/l/')[1]]);
+      expect(row?.n).toBe(25);
+    } finally {
+      await db.close();
+    }
+  });
+});
