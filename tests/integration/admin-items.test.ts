@@ -61,6 +61,11 @@ describe('admin items API', () => {
     expect(shared.stats).toEqual({ shares: 1, clicks: 7 });
   });
 
+  it('gives warnings in the language of the tab', async () => {
+    const res = await api(s.url, 'POST', '/api/v1/admin/items', { headers: { ...admin(), 'accept-language': 'de' }, body: validItem({ posts: { linkedin: 'x'.repeat(260) } }) });
+    expect(res.body.warnings[0].message).toMatch(/^LinkedIn zeigt etwa 210 Zeichen/);
+  });
+
   it('offers known departments and locations for the audience', async () => {
     const res = await api(s.url, 'GET', '/api/v1/admin/audiences', { headers: admin() });
     expect(res.body.departments).toEqual(expect.arrayContaining(['Engineering', 'Sales', 'Marketing']));
@@ -93,6 +98,14 @@ describe('bad input changes nothing', () => {
     expect(res.body.error.code).toBe('invalid');
     expect(Object.keys(res.body.error.fields)).toContain(field);
     expect(await count()).toBe(before);
+  });
+
+  it.each(cases)('explains %s in German to a German tab', async (_name, change, field) => {
+    const en = await api(s.url, 'POST', '/api/v1/admin/items', { headers: { ...admin(), 'accept-language': 'en' }, body: validItem(change) });
+    const de = await api(s.url, 'POST', '/api/v1/admin/items', { headers: { ...admin(), 'accept-language': 'de-DE,de;q=0.9' }, body: validItem(change) });
+    expect(de.body.error.message).toBe('Einige Felder sind nicht gültig');
+    expect(de.body.error.fields[field]).toBeTruthy();
+    expect(de.body.error.fields[field]).not.toBe(en.body.error.fields[field]);
   });
 
   it('refuses an edit with bad input and keeps the item as it was', async () => {

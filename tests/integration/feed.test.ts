@@ -78,5 +78,8 @@ describe('the employee feed', () => {
     const en = (await api(s.url, 'GET', '/api/v1/topics', { headers: s.as('aylin') })).body.items;
     expect(de).toContainEqual({ id: 'careers', name: 'Karriere' });
     expect(en).toContainEqual({ id: 'careers', name: 'Careers' });
+    // The tab's UI language wins over the stored one.
+    const switched = (await api(s.url, 'GET', '/api/v1/topics', { headers: { ...s.as('jonas'), 'accept-language': 'en' } })).body.items;
+    expect(switched).toContainEqual({ id: 'careers', name: 'Careers' });
   });
 });

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { toHttp } from './error-mapper.js';
 import { errorPage } from './pages/error-page.js';
 import { pageLanguage } from './pages/i18n.js';
+import { localize, localizeFields, requestLanguage } from './localize.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 /** JSON bodies stay small: an item with four posts is a few kilobytes. */
@@ -34,6 +35,9 @@ export function createRestify(log: Logger): restify.Server {
 
   server.on('restifyError', (req: Request, res: Response, err: unknown, cb: () => void) => {
     const { status, body } = toHttp(err);
+    const lang = requestLanguage(req.header('accept-language'), 'en');
+    body.error.message = localize(body.error.message, lang);
+    if (body.error.fields) body.error.fields = localizeFields(body.error.fields, lang);
     if (status >= 500) log.error({ reqId: req.reqId, route: routeName(req), err }, 'request failed');
     if (res.headersSent) return cb();
     // The API and share.js get JSON; people who follow a link get a page they can read.

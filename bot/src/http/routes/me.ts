@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import type { Me } from '../contract/me.js';
 import type { HttpContext } from '../context.js';
+import { requestLanguage } from '../localize.js';
 import { user } from '../request.js';
 
 export function meRoutes(server: Server, ctx: HttpContext): void {
@@ -25,6 +26,6 @@ export function meRoutes(server: Server, ctx: HttpContext): void {
 
   server.get('/api/v1/topics', async (req, res) => {
     const who = await user(ctx.auth, req);
-    res.send(200, { items: await ctx.topics.list(who.language) });
+    res.send(200, { items: await ctx.topics.list(requestLanguage(req.header('accept-language'), who.language)) });
   });
 }

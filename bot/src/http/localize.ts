@@ -1,0 +1,85 @@
+import type { Language } from './contract/common.js';
+
+/**
+ * API messages are written once, in English, where they arise (domain rules, schemas,
+ * zod itself); the boundary translates them to the caller's language. Unknown text
+ * stays English rather than failing.
+ */
+const EXACT: Record<string, string> = {
+  'Some fields are not valid': 'Einige Felder sind nicht gültig',
+  'Sign-in required': 'Bitte melden Sie sich an',
+  'Only admins can do this': 'Das dürfen nur Admins',
+  'Choose a demo person first': 'Wählen Sie zuerst eine Demo-Person',
+  'Unknown demo person': 'Unbekannte Demo-Person',
+  'Development sign-in works on this computer only': 'Die Entwicklungsanmeldung funktioniert nur auf diesem Rechner',
+  'This organisation is not allowed to use Chorus': 'Diese Organisation darf Chorus nicht nutzen',
+  'The sign-in token is not valid': 'Das Anmelde-Token ist ungültig',
+  'The sign-in token lacks the access_as_user scope': 'Dem Anmelde-Token fehlt der Bereich access_as_user',
+  'No such route': 'Diese Adresse gibt es nicht',
+  'The request body is too large': 'Die Anfrage ist zu groß',
+  'The request body is not valid JSON': 'Die Anfrage ist kein gültiges JSON',
+  'The request could not be read': 'Die Anfrage konnte nicht gelesen werden',
+  'Send the body as application/json': 'Senden Sie die Daten als application/json',
+  'Something went wrong on our side': 'Bei uns ist etwas schiefgelaufen',
+  'The item would expire before it is published': 'Der Beitrag würde ablaufen, bevor er erscheint',
+  'is required': 'ist erforderlich',
+  'is required: one or two sentences on why this is worth sharing': 'ist erforderlich: ein, zwei Sätze, warum sich das Teilen lohnt',
+  'is not a known field': 'ist kein bekanntes Feld',
+  'is not a valid URL': 'ist keine gültige URL',
+  'must start with https://': 'muss mit https:// beginnen',
+  'must not contain a user name or password': 'darf keinen Benutzernamen und kein Passwort enthalten',
+  'must be in the future': 'muss in der Zukunft liegen',
+  'must be before the expiry time': 'muss vor dem Ablaufdatum liegen',
+  'must be an ISO date-time with time zone': 'muss ein ISO-Zeitpunkt mit Zeitzone sein',
+  'letters, digits and _ only': 'nur Buchstaben, Ziffern und _',
+  'unknown network': 'unbekanntes Netzwerk',
+  'No suggested text yet: people share more when they get a starting sentence':
+    'Noch kein Textvorschlag: Mit einem ersten Satz teilen Menschen deutlich öfter',
+};
+
+const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+  [/^(\w+) not found$/, (m) => `${NOUNS[m[1] as string] ?? m[1]} nicht gefunden`],
+  [/^at most (\d+) characters$/, (m) => `höchstens ${m[1]} Zeichen`],
+  [/^at most (\d+) (topics|hashtags)$/, (m) => `höchstens ${m[1]} ${m[2] === 'topics' ? 'Themen' : 'Hashtags'}`],
+  [/^unknown topic: (.+)$/, (m) => `unbekanntes Thema: ${m[1]}`],
+  [
+    /^too long for X: (\d+) of (\d+) characters/,
+    (m) => `zu lang für X: ${m[1]} von ${m[2]} Zeichen (der Link zählt als 23, Hashtags eingerechnet)`,
+  ],
+  [
+    /^LinkedIn shows about (\d+) characters before "see more"/,
+    (m) => `LinkedIn zeigt etwa ${m[1]} Zeichen vor „mehr anzeigen“: Das Wichtigste an den Anfang`,
+  ],
+  // zod's own messages
+  [/^Invalid input: expected (\w+), received (\w+)$/, (m) => `Ungültige Eingabe: erwartet ${m[1]}, erhalten ${m[2]}`],
+  [/^Invalid option: expected one of (.+)$/, (m) => `Ungültige Auswahl: erlaubt sind ${m[1]}`],
+  [/^Too big: expected (?:string|array) to have <=?(\d+) (?:characters|items)$/, (m) => `zu lang: höchstens ${m[1]}`],
+  [/^Too small: expected (?:string|array) to have >=?(\d+) (?:characters|items)$/, (m) => `zu kurz: mindestens ${m[1]}`],
+  [/^Too big: expected number to be <=?(\d+)$/, (m) => `zu groß: höchstens ${m[1]}`],
+  [/^Too small: expected number to be >=?(\d+)$/, (m) => `zu klein: mindestens ${m[1]}`],
+];
+
+const NOUNS: Record<string, string> = { Item: 'Beitrag', Route: 'Adresse', File: 'Datei', Link: 'Link' };
+
+export function localize(text: string, lang: Language): string {
+  if (lang === 'en') return text;
+  const exact = EXACT[text];
+  if (exact) return exact;
+  for (const [pattern, render] of PATTERNS) {
+    const m = pattern.exec(text);
+    if (m) return render(m);
+  }
+  return text;
+}
+
+export function localizeFields(fields: Record<string, string>, lang: Language): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, localize(v, lang)]));
+}
+
+/** The language to answer in: the tab's UI language (Accept-Language), else the person's. */
+export function requestLanguage(acceptLanguage: string | undefined, fallback: Language): Language {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  if (first.startsWith('de')) return 'de';
+  if (first.startsWith('en')) return 'en';
+  return fallback;
+}

@@ -1,0 +1,102 @@
+// Screenshots for the README, taken from the real app with the demo company:
+//   npm run build:tab && npx tsx scripts/screenshots.mjs
+// Writes docs/screenshots/{share-light,share-dark,share-page-phone}.png. Runs the server
+// in-process on a free loopback port with a fresh in-memory database; no network needed.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from '../tests/support/browser.ts';
+import { startTestServer } from '../tests/support/test-server.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'docs', 'screenshots');
+
+if (!existsSync(path.join(root, 'dist', 'tab', 'index.html'))) {
+  console.error('dist/tab is missing: run `npm run build:tab` first.');
+  process.exit(1);
+}
+
+const server = await startTestServer();
+const browser = await launchBrowser();
+
+/** A context that cannot leave loopback, signed in as `person` with a theme and language. */
+async function context({ viewport, deviceScaleFactor = 1, person, theme, language }) {
+  const ctx = await browser.newContext({ viewport, deviceScaleFactor, locale: 'en-US', timezoneId: 'Europe/Berlin' });
+  await ctx.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/])/, (route) => route.abort('blockedbyclient'));
+  await ctx.addInitScript(
+    ([p, t, l]) => {
+      localStorage.setItem('chorus.person', p);
+      localStorage.setItem('chorus.theme', t);
+      localStorage.setItem('chorus.language', l);
+    },
+    [person, theme, language],
+  );
+  return ctx;
+}
+
+const json = (res) => {
+  if (!res.ok) throw new Error(`${res.url}: HTTP ${res.status}`);
+  return res.json();
+};
+
+/** The share page address of `person` for the first feed item matching `q`. */
+async function shareLink(person, q) {
+  const feed = await fetch(`${server.url}/api/v1/items?q=${encodeURIComponent(q)}`, { headers: server.as(person) }).then(json);
+  const item = feed.items[0];
+  if (!item) throw new Error(`no demo item matches ${q}`);
+  const link = await fetch(`${server.url}/api/v1/items/${item.id}/share-link`, {
+    method: 'POST',
+    headers: { ...server.as(person), 'content-type': 'application/json' },
+    body: '{}',
+  }).then(json);
+  return link.url;
+}
+
+/** Aylin shares the video on LinkedIn the way the share page does, and three readers click. */
+async function aylinSharesTheVideo() {
+  const page = await shareLink('aylin', '60 seconds');
+  const result = await fetch(page, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ network: 'linkedin', text: 'One minute, no slides: this is what my team built this year.' }),
+  }).then(json);
+  for (let i = 0; i < 3; i++) await fetch(result.link, { redirect: 'manual' });
+  // Clicks are stored in batches a moment later.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
+async function feedShot(theme, file) {
+  const ctx = await context({ viewport: { width: 1000, height: 800 }, person: 'aylin', theme, language: 'en' });
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/tab/?page=share`);
+  await page.getByRole('main').getByRole('article').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(outDir, file) });
+  await ctx.close();
+  console.log(`wrote docs/screenshots/${file}`);
+}
+
+async function sharePageShot(file) {
+  const url = await shareLink('jonas', 'Werkstudent');
+  const ctx = await context({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, person: 'jonas', theme: 'light', language: 'de' });
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await page.getByRole('tab', { name: 'X', exact: true }).click();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: path.join(outDir, file) });
+  await ctx.close();
+  console.log(`wrote docs/screenshots/${file}`);
+}
+
+try {
+  await mkdir(outDir, { recursive: true });
+  await aylinSharesTheVideo();
+  await feedShot('light', 'share-light.png');
+  await feedShot('dark', 'share-dark.png');
+  await sharePageShot('share-page-phone.png');
+} finally {
+  await browser.close();
+  await server.close();
+}

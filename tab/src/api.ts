@@ -1,0 +1,134 @@
+import type {
+  AdminItem,
+  ApiErrorBody,
+  Audience,
+  DemoPerson,
+  ErrorCode,
+  FeedItem,
+  ItemInput,
+  ItemStatus,
+  Language,
+  Me,
+  MyShares,
+  Page,
+  SavedItem,
+  ShareLink,
+  Topic,
+} from '@contract';
+
+/** An API error as the server sent it; `network` when no answer arrived at all. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network',
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface FeedQuery {
+  topic?: string;
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface AdminItemsQuery {
+  status?: ItemStatus;
+  q?: string;
+  cursor?: string;
+}
+
+export interface ApiOptions {
+  /** The bearer token: Teams SSO, or `dev.<key>` in browser mode; null when nobody is chosen. */
+  getToken: () => Promise<string | null>;
+  /** Called on every 401, so the app can ask who the user is. */
+  onUnauthenticated?: () => void;
+  /** The UI language: the server answers messages and topic names in it. */
+  getLanguage?: () => Language | undefined;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // A proxy's HTML error page, for example: the status code says enough.
+    return undefined;
+  }
+}
+
+function isErrorBody(body: unknown): body is ApiErrorBody {
+  const error = (body as { error?: unknown } | null)?.error;
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+}
+
+/** The one client for /api/v1: every request, header and error mapping lives here. */
+export function createApi({ getToken, onUnauthenticated, getLanguage }: ApiOptions) {
+  async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const token = await getToken();
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const language = getLanguage?.();
+    if (language) headers['Accept-Language'] = language;
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await fetch(`/api/v1${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      throw new ApiError(0, 'network', err instanceof Error ? err.message : 'network error');
+    }
+    const parsed = parseJson(await res.text());
+    if (!res.ok) {
+      if (res.status === 401) onUnauthenticated?.();
+      if (isErrorBody(parsed)) {
+        const { code, message, fields } = parsed.error;
+        throw new ApiError(res.status, code, message, fields);
+      }
+      throw new ApiError(res.status, res.status === 401 ? 'unauthenticated' : 'internal', res.statusText);
+    }
+    return parsed as T;
+  }
+
+  return {
+    me: () => request<Me>('GET', '/me'),
+    devPeople: () => request<{ items: DemoPerson[] }>('GET', '/dev/people'),
+    topics: () => request<{ items: Topic[] }>('GET', '/topics'),
+    feed: (query: FeedQuery, signal?: AbortSignal) =>
+      request<Page<FeedItem>>('GET', withQuery('/items', { ...query }), undefined, signal),
+    shareLink: (itemId: string) => request<ShareLink>('POST', `/items/${encodeURIComponent(itemId)}/share-link`, {}),
+    myShares: () => request<MyShares>('GET', '/me/shares'),
+    adminItems: (query: AdminItemsQuery, signal?: AbortSignal) =>
+      request<Page<AdminItem>>('GET', withQuery('/admin/items', { ...query }), undefined, signal),
+    adminItem: (id: string) => request<AdminItem>('GET', `/admin/items/${encodeURIComponent(id)}`),
+    createItem: (input: ItemInput) => request<SavedItem>('POST', '/admin/items', input),
+    updateItem: (id: string, input: ItemInput) => request<SavedItem>('PUT', `/admin/items/${encodeURIComponent(id)}`, input),
+    /** Now, or at `at` (ISO date-time with offset): later means scheduled. */
+    publish: (id: string, at?: string) =>
+      request<AdminItem>('POST', `/admin/items/${encodeURIComponent(id)}/publish`, at ? { at } : {}),
+    archive: (id: string) => request<AdminItem>('POST', `/admin/items/${encodeURIComponent(id)}/archive`, {}),
+    audiences: () => request<Audience>('GET', '/admin/audiences'),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

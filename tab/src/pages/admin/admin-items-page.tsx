@@ -1,0 +1,93 @@
+import { Button, Dropdown, Field, makeStyles, Option, SearchBox, Title2, tokens } from '@fluentui/react-components';
+import { AddRegular, DocumentSearchRegular } from '@fluentui/react-icons';
+import { ITEM_STATUSES, type ItemStatus } from '@contract';
+import { useState } from 'react';
+import { EmptyState } from '../../components/empty-state.js';
+import { ErrorState } from '../../components/error-state.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { useDebounced } from '../../hooks/use-debounced.js';
+import { usePaged } from '../../hooks/use-paged.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { navigate } from '../../routing.js';
+import { useSession } from '../../session.js';
+import { AdminItemRow } from './admin-item-row.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  top: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+  heading: { margin: 0 },
+  filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  filter: { minWidth: 0, maxWidth: '100%' },
+  dropdown: { minWidth: '10rem', maxWidth: '100%' },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  more: { alignSelf: 'center' },
+});
+
+const ALL = 'all';
+
+export function AdminItemsPage() {
+  const styles = useStyles();
+  const { api } = useSession();
+  const { t } = useI18n();
+  const [status, setStatus] = useState<ItemStatus | null>(null);
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search, 300);
+  const items = usePaged(
+    (cursor, signal) => api.adminItems({ status: status ?? undefined, q: q.trim() || undefined, cursor }, signal),
+    [api, status, q],
+  );
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.top}>
+        <Title2 as="h1" block className={styles.heading}>
+          {t.adminItemsTitle}
+        </Title2>
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => navigate({ page: 'admin-edit', id: null })}>
+          {t.newItem}
+        </Button>
+      </div>
+      <div className={styles.filters}>
+        <Field label={t.statusFilter} className={styles.filter}>
+          <Dropdown
+            className={styles.dropdown}
+            value={status ? t.statuses[status] : t.statusAll}
+            selectedOptions={[status ?? ALL]}
+            onOptionSelect={(_, data) => {
+              const value = data.optionValue;
+              setStatus(value && value !== ALL ? (value as ItemStatus) : null);
+            }}
+          >
+            <Option value={ALL}>{t.statusAll}</Option>
+            {ITEM_STATUSES.map((s) => (
+              <Option key={s} value={s}>
+                {t.statuses[s]}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label={t.search} className={styles.filter}>
+          <SearchBox value={search} onChange={(_, data) => setSearch(data.value)} />
+        </Field>
+      </div>
+      {items.status === 'loading' ? <LoadingState /> : null}
+      {items.status === 'error' ? <ErrorState error={items.error} onRetry={items.reload} /> : null}
+      {items.status === 'ok' && items.items.length === 0 ? (
+        <EmptyState icon={<DocumentSearchRegular />} title={t.adminEmpty} body={t.adminEmptyBody} />
+      ) : null}
+      {items.status === 'ok' && items.items.length > 0 ? (
+        <div className={styles.list}>
+          {items.items.map((item) => (
+            <AdminItemRow key={item.id} item={item} />
+          ))}
+        </div>
+      ) : null}
+      {items.moreError ? <ErrorState error={items.moreError} onRetry={items.loadMore} /> : null}
+      {items.status === 'ok' && items.nextCursor ? (
+        <Button className={styles.more} disabled={items.loadingMore} onClick={items.loadMore}>
+          {items.loadingMore ? t.loading : t.loadMore}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Audience } from '@contract';
+import { useI18n } from '../../../i18n/i18n-context.js';
+import { messageFor } from './item-form-model.js';
+import type { Messages } from './field-messages.js';
+import type { ItemForm } from './item-form-model.js';
+import type { UpdateForm } from './item-fields.js';
+import { ValuesField } from './values-field.js';
+
+/** Hashtags are stored without "#" and may hold letters, digits and _ only. */
+const cleanHashtag = (raw: string) => raw.trim().replace(/^#+/, '');
+
+export function AudienceFields({ form, update, messages, audiences }: { form: ItemForm; update: UpdateForm; messages: Messages; audiences: Audience }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <ValuesField
+        label={t.fieldDepartments}
+        hint={`${t.audienceHint} ${t.addValueHint}`}
+        values={form.departments}
+        suggestions={audiences.departments}
+        error={messageFor(messages.errors, 'audience.departments')}
+        onChange={(v) => update('departments', v)}
+      />
+      <ValuesField
+        label={t.fieldLocations}
+        hint={`${t.audienceHint} ${t.addValueHint}`}
+        values={form.locations}
+        suggestions={audiences.locations}
+        error={messageFor(messages.errors, 'audience.locations')}
+        onChange={(v) => update('locations', v)}
+      />
+      <ValuesField
+        label={t.fieldHashtags}
+        hint={t.hashtagsHint}
+        values={form.hashtags}
+        normalize={cleanHashtag}
+        error={messageFor(messages.errors, 'hashtags')}
+        onChange={(v) => update('hashtags', v)}
+      />
+    </>
+  );
+}

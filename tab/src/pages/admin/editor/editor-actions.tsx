@@ -1,0 +1,100 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Input,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArchiveRegular, CalendarClockRegular, SaveRegular, SendRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { ItemStatus } from '@contract';
+import { useI18n } from '../../../i18n/i18n-context.js';
+import { fromLocalInput } from './local-time.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalM },
+  schedule: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  when: { minWidth: 0, maxWidth: '100%' },
+});
+
+export interface EditorActionsProps {
+  status: ItemStatus | null;
+  busy: boolean;
+  onSave: () => void;
+  onPublish: (at?: string) => void;
+  onArchive: () => void;
+}
+
+/** Save, publish now, schedule (with a local date-time) and archive (after a confirmation). */
+export function EditorActions({ status, busy, onSave, onPublish, onArchive }: EditorActionsProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [when, setWhen] = useState('');
+  const [whenError, setWhenError] = useState<string | undefined>();
+  const [confirming, setConfirming] = useState(false);
+
+  const schedule = () => {
+    const at = fromLocalInput(when);
+    if (!at || new Date(at).getTime() <= Date.now()) {
+      setWhenError(t.pickDate);
+      return;
+    }
+    setWhenError(undefined);
+    onPublish(at);
+  };
+
+  return (
+    <div className={styles.root}>
+      <Button icon={<SaveRegular />} disabled={busy} onClick={onSave}>
+        {status === null || status === 'draft' ? t.saveDraft : t.save}
+      </Button>
+      <Button appearance="primary" icon={<SendRegular />} disabled={busy} onClick={() => onPublish()}>
+        {t.publishNow}
+      </Button>
+      <div className={styles.schedule}>
+        <Field label={t.scheduleAt} className={styles.when} validationMessage={whenError} validationState={whenError ? 'error' : 'none'}>
+          <Input type="datetime-local" value={when} onChange={(_, d) => setWhen(d.value)} />
+        </Field>
+        <Button icon={<CalendarClockRegular />} disabled={busy || !when} onClick={schedule}>
+          {t.schedule}
+        </Button>
+      </div>
+      {status !== null && status !== 'archived' ? (
+        <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
+          <DialogTrigger disableButtonEnhancement>
+            <Button icon={<ArchiveRegular />} disabled={busy}>
+              {t.archive}
+            </Button>
+          </DialogTrigger>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{t.archiveConfirmTitle}</DialogTitle>
+              <DialogContent>{t.archiveConfirmBody}</DialogContent>
+              <DialogActions>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button appearance="secondary">{t.cancel}</Button>
+                </DialogTrigger>
+                <Button
+                  appearance="primary"
+                  onClick={() => {
+                    setConfirming(false);
+                    onArchive();
+                  }}
+                >
+                  {t.archive}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      ) : null}
+    </div>
+  );
+}

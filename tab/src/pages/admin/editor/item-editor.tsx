@@ -1,0 +1,87 @@
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Title2, tokens } from '@fluentui/react-components';
+import { ArrowLeftRegular } from '@fluentui/react-icons';
+import type { AdminItem, Audience, Topic } from '@contract';
+import { useI18n } from '../../../i18n/i18n-context.js';
+import { navigate } from '../../../routing.js';
+import { StatusBadges } from '../status-badge.js';
+import { AudienceFields } from './audience-fields.js';
+import { EditorActions } from './editor-actions.js';
+import { ItemFields } from './item-fields.js';
+import { ItemPreview } from './item-preview.js';
+import { PostsFields } from './posts-fields.js';
+import { useItemEditor } from './use-item-editor.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  heading: { margin: 0, marginRight: 'auto' },
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 22rem)',
+    alignItems: 'start',
+    gap: tokens.spacingHorizontalXXL,
+    '@media (max-width: 52rem)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  form: { minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  aside: { minWidth: 0, position: 'sticky', top: tokens.spacingVerticalL, '@media (max-width: 52rem)': { position: 'static' } },
+  badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+export interface ItemEditorProps {
+  initial: AdminItem | null;
+  topics: Topic[];
+  audiences: Audience;
+}
+
+export function ItemEditor({ initial, topics, audiences }: ItemEditorProps) {
+  const styles = useStyles();
+  const { t, lang } = useI18n();
+  const editor = useItemEditor(initial, lang);
+  const messages = { errors: editor.errors, warnings: editor.warnings };
+  const general = Object.entries(editor.warnings).filter(([field]) => field === 'posts' || field === '_');
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.header}>
+        <Title2 as="h1" block className={styles.heading}>
+          {editor.item ? t.editorEditTitle : t.editorNewTitle}
+        </Title2>
+        <Button appearance="subtle" icon={<ArrowLeftRegular />} onClick={() => navigate({ page: 'admin-items' })}>
+          {t.backToItems}
+        </Button>
+      </div>
+      {editor.item ? (
+        <div className={styles.badges} aria-label={t.statusLine(t.statuses[editor.item.status])} role="group">
+          <StatusBadges item={editor.item} />
+        </div>
+      ) : null}
+      {general.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.warningsTitle}</MessageBarTitle>
+            {general.map(([field, message]) => (
+              <div key={field}>{message}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <div className={styles.layout}>
+        <div className={styles.form}>
+          <ItemFields form={editor.form} update={editor.update} messages={messages} topics={topics} />
+          <AudienceFields form={editor.form} update={editor.update} messages={messages} audiences={audiences} />
+          <PostsFields form={editor.form} update={editor.update} messages={messages} />
+          <EditorActions
+            status={editor.item?.status ?? null}
+            busy={editor.busy}
+            onSave={editor.save}
+            onPublish={editor.publish}
+            onArchive={editor.archive}
+          />
+        </div>
+        <aside className={styles.aside}>
+          <ItemPreview form={editor.form} topics={topics} />
+        </aside>
+      </div>
+    </div>
+  );
+}

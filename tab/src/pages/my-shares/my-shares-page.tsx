@@ -1,0 +1,64 @@
+import { Body1, Button, makeStyles, Title2, tokens } from '@fluentui/react-components';
+import { HeartRegular, LockClosedRegular } from '@fluentui/react-icons';
+import { EmptyState } from '../../components/empty-state.js';
+import { ErrorState } from '../../components/error-state.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { useLoad } from '../../hooks/use-load.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { navigate } from '../../routing.js';
+import { useSession } from '../../session.js';
+import { MyShareRow } from './my-share-row.js';
+import { ShareTotals } from './share-totals.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  heading: { margin: 0 },
+  private: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+/** The person's own shares and the clicks they brought; nobody else sees these numbers. */
+export function MySharesPage() {
+  const styles = useStyles();
+  const { api } = useSession();
+  const { t } = useI18n();
+  const shares = useLoad(() => api.myShares(), [api]);
+
+  return (
+    <div className={styles.root}>
+      <div>
+        <Title2 as="h1" block className={styles.heading}>
+          {t.mySharesTitle}
+        </Title2>
+        <Body1 as="p" block className={styles.private}>
+          <LockClosedRegular aria-hidden="true" />
+          {t.onlyYou}
+        </Body1>
+      </div>
+      {shares.state === 'loading' ? <LoadingState /> : null}
+      {shares.state === 'error' ? <ErrorState error={shares.error} onRetry={shares.reload} /> : null}
+      {shares.state === 'ok' && shares.data.items.length === 0 ? (
+        <EmptyState
+          icon={<HeartRegular />}
+          title={t.myEmptyTitle}
+          body={t.myEmptyBody}
+          action={<Button onClick={() => navigate({ page: 'share' })}>{t.seeWhatToShare}</Button>}
+        />
+      ) : null}
+      {shares.state === 'ok' && shares.data.items.length > 0 ? (
+        <>
+          <ShareTotals totals={shares.data.totals} />
+          <div className={styles.list}>
+            {shares.data.items.map((item) => (
+              <MyShareRow key={item.itemId} item={item} />
+            ))}
+          </div>
+          <Body1 as="p" block className={styles.note}>
+            {t.clicksPrivacy}
+          </Body1>
+        </>
+      ) : null}
+    </div>
+  );
+}

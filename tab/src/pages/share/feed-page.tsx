@@ -1,0 +1,121 @@
+import { Body1, Button, makeStyles, Skeleton, SkeletonItem, Title2, tokens } from '@fluentui/react-components';
+import { SearchRegular } from '@fluentui/react-icons';
+import type { FeedItem } from '@contract';
+import { useMemo, useState } from 'react';
+import { EmptyState } from '../../components/empty-state.js';
+import { ErrorState, errorText } from '../../components/error-state.js';
+import { useNotify } from '../../components/use-notify.js';
+import { useDebounced } from '../../hooks/use-debounced.js';
+import { useLoad } from '../../hooks/use-load.js';
+import { usePaged } from '../../hooks/use-paged.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { useSession } from '../../session.js';
+import { FeedCard } from './feed-card.js';
+import { FeedFilters } from './feed-filters.js';
+
+const SEARCH_DEBOUNCE_MS = 300;
+const PAGE_SIZE = 20;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  intro: { color: tokens.colorNeutralForeground2, maxWidth: '40rem', marginTop: tokens.spacingVerticalS, marginBottom: 0 },
+  heading: { margin: 0 },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 17rem), 1fr))',
+    gap: tokens.spacingHorizontalL,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  more: { alignSelf: 'center' },
+  skeleton: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  skeletonImage: { height: '9rem' },
+});
+
+function FeedSkeleton({ label }: { label: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.grid} role="status" aria-label={label}>
+      {[0, 1, 2].map((n) => (
+        <Skeleton key={n} className={styles.skeleton} aria-hidden="true">
+          <SkeletonItem className={styles.skeletonImage} />
+          <SkeletonItem size={16} />
+          <SkeletonItem size={24} />
+          <SkeletonItem size={16} />
+        </Skeleton>
+      ))}
+    </div>
+  );
+}
+
+/** The Share page: everything the person may share now, filtered by topic and search. */
+export function FeedPage() {
+  const styles = useStyles();
+  const { api, host } = useSession();
+  const { t, lang } = useI18n();
+  const notify = useNotify();
+  const [topic, setTopic] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search, SEARCH_DEBOUNCE_MS);
+  const feed = usePaged(
+    (cursor, signal) => api.feed({ topic: topic ?? undefined, q: q.trim() || undefined, cursor, limit: PAGE_SIZE }, signal),
+    [api, topic, q],
+  );
+  const topics = useLoad(() => api.topics().then((r) => r.items), [api, lang]);
+  const topicNames = useMemo(() => new Map((topics.data ?? []).map((tp) => [tp.id, tp.name])), [topics.data]);
+  const filtered = topic !== null || q.trim() !== '';
+
+  const clearFilters = () => {
+    setTopic(null);
+    setSearch('');
+  };
+
+  const share = async (item: FeedItem) => {
+    try {
+      const { url } = await api.shareLink(item.id);
+      host.openExternal(url);
+    } catch (err) {
+      notify('error', `${t.shareLinkFailed} ${errorText(err, t)}`);
+    }
+  };
+
+  return (
+    <div className={styles.root}>
+      <div>
+        <Title2 as="h1" block className={styles.heading}>
+          {t.feedTitle}
+        </Title2>
+        <Body1 as="p" block className={styles.intro}>
+          {t.feedIntro}
+        </Body1>
+      </div>
+      <FeedFilters topics={topics.data ?? []} topic={topic} onTopic={setTopic} search={search} onSearch={setSearch} />
+      {feed.status === 'loading' ? <FeedSkeleton label={t.loading} /> : null}
+      {feed.status === 'error' ? <ErrorState error={feed.error} onRetry={feed.reload} /> : null}
+      {feed.status === 'ok' && feed.items.length === 0 ? (
+        <EmptyState
+          icon={<SearchRegular />}
+          title={filtered ? t.emptyFeedTitle : t.feedTitle}
+          body={filtered ? t.emptyFeedBody : t.emptyFeedNoFilters}
+          action={filtered ? <Button onClick={clearFilters}>{t.clearFilters}</Button> : undefined}
+        />
+      ) : null}
+      {feed.status === 'ok' && feed.items.length > 0 ? (
+        <ul className={styles.grid} aria-label={t.feedTitle}>
+          {feed.items.map((item) => (
+            <li key={item.id}>
+              <FeedCard item={item} topicNames={topicNames} onShare={share} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {feed.moreError ? <ErrorState error={feed.moreError} onRetry={feed.loadMore} /> : null}
+      {feed.status === 'ok' && feed.nextCursor ? (
+        <Button className={styles.more} disabled={feed.loadingMore} onClick={feed.loadMore}>
+          {feed.loadingMore ? t.loading : t.loadMore}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

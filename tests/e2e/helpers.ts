@@ -1,0 +1,89 @@
+// Shared steps for the browser tests: a context that cannot leave loopback, the social
+// networks faked, and the tab opened and signed in the way a person would do it.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { projectRoot } from '../../bot/src/paths.js';
+
+/** The networks' share dialogs; answered with a tiny page so no request leaves the machine. */
+export const NETWORK_HOSTS = ['x.com', 'www.linkedin.com', 'www.facebook.com', 'www.xing.com'] as const;
+
+export function assertTabBuilt(): void {
+  if (!existsSync(path.join(projectRoot(), 'dist', 'tab', 'index.html'))) {
+    throw new Error('dist/tab is missing: run `npm run build:tab` first (npm test does it for you)');
+  }
+}
+
+export interface Sandbox {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL a network's share dialog was asked for, in order. */
+  networkRequests: string[];
+  /** Resolves with the first request to `host`. */
+  nextNetworkRequest(host: (typeof NETWORK_HOSTS)[number]): Promise<string>;
+}
+
+export async function openSandbox(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<Sandbox> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1000, height: 800 },
+    locale: options.locale ?? 'en-US',
+    timezoneId: 'Europe/Berlin',
+  });
+  const networkRequests: string[] = [];
+  const waiters: Array<{ host: string; resolve: (url: string) => void }> = [];
+
+  // Last registered wins in Playwright: first the catch-all, then the fakes.
+  await context.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/])/, (route) => route.abort('blockedbyclient'));
+  for (const host of NETWORK_HOSTS) {
+    await context.route(`https://${host}/**`, async (route) => {
+      const url = route.request().url();
+      networkRequests.push(url);
+      for (const w of waiters.filter((w) => w.host === host)) w.resolve(url);
+      await route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><title>${host}</title><p>Fake ${host} share dialog</p>`,
+      });
+    });
+  }
+  const page = await context.newPage();
+  return {
+    context,
+    page,
+    networkRequests,
+    nextNetworkRequest: (host) => new Promise((resolve) => waiters.push({ host, resolve })),
+  };
+}
+
+/** Chooses an option of a Fluent Dropdown found by its label. */
+export async function choose(page: Page, scope: Page | Locator, label: string | RegExp, option: string | RegExp): Promise<void> {
+  await scope.getByRole('combobox', { name: label }).click();
+  // The listbox opens in a portal at the end of <body>, outside `scope`; multi-select
+  // dropdowns offer menuitemcheckbox entries instead of options.
+  await page.getByRole('option', { name: option }).or(page.getByRole('menuitemcheckbox', { name: option })).click();
+}
+
+/** Signs in as a demo person with the header's picker (label in English or German). */
+export async function pickPerson(page: Page, displayName: string): Promise<void> {
+  await choose(page, page.getByRole('banner'), /^(Demo person|Demo-Person)$/, new RegExp(`^${displayName}`));
+}
+
+/** Waits until `read` returns what `accept` wants (for counts that arrive in batches). */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last = await read();
+  while (!accept(last)) {
+    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    last = await read();
+  }
+  return last;
+}
+
+/** The titles of the item cards on the page, in order. */
+export async function cardTitles(page: Page): Promise<string[]> {
+  return page.getByRole('main').getByRole('article').locator('h3').allInnerTexts();
+}

@@ -1,0 +1,122 @@
+// Jonas finds an item in the tab, shares it on X in his own words through the share page,
+// somebody clicks his link, and Jonas sees that click in "My shares" and on the card.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { assertTabBuilt, cardTitles, eventually, openSandbox, pickPerson, type Sandbox } from './helpers.js';
+
+const JOB = 'Werkstudent:in Marketing (m/w/d) in Hamburg';
+const JOB_DESTINATION = 'https://www.contoso.example/karriere/werkstudent-marketing-hamburg';
+const CAREERS_FOR_JONAS = [JOB, 'Senior Backend Engineer (TypeScript, Postgres), remote in Germany', 'A day in the life of our apprentices'];
+
+let server: TestServer;
+let browser: Browser;
+let box: Sandbox;
+
+beforeAll(async () => {
+  assertTabBuilt();
+  server = await startTestServer();
+  browser = await launchBrowser();
+  box = await openSandbox(browser);
+});
+
+afterAll(async () => {
+  await box?.context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('sharing from the tab', () => {
+  let linkUrl: string;
+  let code: string;
+  const myWords = 'Mein Team sucht Verstärkung in Hamburg – ich arbeite gern hier. Kennt ihr jemanden?';
+
+  it('shows Jonas his feed and filters it by topic and by search text', async () => {
+    const { page } = box;
+    await page.goto(`${server.url}/tab/?page=share`);
+    await pickPerson(page, 'Jonas Weber');
+
+    // Jonas's language is German: the tab switches to it.
+    await page.getByRole('heading', { level: 1, name: 'Lohnt sich zu teilen' }).waitFor();
+    const all = await eventually(() => cardTitles(page), (titles) => titles.length > 0);
+    expect(all).toContain(JOB);
+    // Audience rules: the Hamburg open day is not for Jonas (München); the Engineering-only article is.
+    expect(all).not.toContain('Tag der offenen Tür in Hamburg am 14. März');
+    expect(all).toContain('Einblick: So testen wir unsere Software, bevor Sie sie sehen');
+
+    await page.getByRole('group', { name: 'Themen' }).getByRole('button', { name: 'Karriere' }).click();
+    const careers = await eventually(() => cardTitles(page), (titles) => titles.length === CAREERS_FOR_JONAS.length);
+    expect([...careers].sort()).toEqual([...CAREERS_FOR_JONAS].sort());
+
+    const search = page.getByRole('searchbox', { name: 'Suchen' });
+    await search.fill('Quantencomputer');
+    await page.getByRole('heading', { name: 'Für diese Filter gibt es nichts' }).waitFor();
+    await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
+    expect(await eventually(() => cardTitles(page), (titles) => titles.length === all.length)).toEqual(all);
+
+    await page.getByRole('group', { name: 'Themen' }).getByRole('button', { name: 'Karriere' }).click();
+    await search.fill('Werkstudent');
+    const found = await eventually(() => cardTitles(page), (titles) => titles.length === 1);
+    expect(found).toEqual([JOB]);
+  });
+
+  it('opens the share page and posts to X with his own words and the tracked link', async () => {
+    const { page, context } = box;
+    const popup = context.waitForEvent('page');
+    await page.getByRole('button', { name: `Teilen: ${JOB}` }).click();
+    const sharePage = await popup;
+    await sharePage.waitForLoadState();
+    expect(sharePage.url()).toMatch(new RegExp(`^${server.url}/s/[A-Za-z0-9_-]+$`));
+    await sharePage.getByRole('heading', { level: 1, name: JOB }).waitFor();
+
+    await sharePage.getByRole('tab', { name: 'X', exact: true }).click();
+    const text = sharePage.getByRole('textbox', { name: 'Ihr Text · X', exact: true });
+    await text.fill(myWords);
+    const intent = box.nextNetworkRequest('x.com');
+    await sharePage.getByRole('button', { name: 'Auf X posten' }).click();
+    const target = new URL(await intent);
+
+    expect(target.origin + target.pathname).toBe('https://x.com/intent/tweet');
+    expect(target.searchParams.get('text')).toBe(myWords);
+    linkUrl = target.searchParams.get('url') ?? '';
+    expect(linkUrl).toMatch(new RegExp(`^${server.url}/l/[A-Za-z0-9_-]+$`));
+    code = linkUrl.split('/l/')[1] as string;
+    expect(target.searchParams.get('hashtags')).toBe('Werkstudent,Hamburg,Jobs');
+  });
+
+  it('redirects a reader of the tracked link to the destination with UTM tags', async () => {
+    const res = await fetch(linkUrl, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location') ?? '');
+    expect(location.origin + location.pathname).toBe(JOB_DESTINATION);
+    expect(location.searchParams.get('ref')).toBe('jobs');
+    expect(location.searchParams.get('utm_source')).toBe('x');
+    expect(location.searchParams.get('utm_medium')).toBe('employee_advocacy');
+    expect(location.searchParams.get('utm_campaign')).toMatch(/^werkstudent-in-marketing/);
+    expect(location.searchParams.get('utm_content')).toBe(code);
+  });
+
+  it('shows Jonas the click on "My shares" and on the feed card', async () => {
+    const { page } = box;
+    await page.bringToFront();
+    await page.getByRole('tab', { name: 'Von mir geteilt' }).click();
+    await page.getByText('Nur Sie sehen das.').waitFor();
+
+    // Clicks are written in short batches: reload until this one is in.
+    const entry = page.getByRole('article', { name: JOB });
+    const summary = await eventually(
+      async () => {
+        await page.reload();
+        await entry.waitFor();
+        return entry.innerText();
+      },
+      (text) => text.includes('1 Klick'),
+    );
+    expect(summary).toMatch(/X · .+ · 1 Klick/);
+
+    await page.getByRole('tab', { name: 'Teilen' }).click();
+    const card = page.getByRole('main').getByRole('article', { name: JOB });
+    await card.getByText('Geteilt ✓ auf X · 1 Klick').waitFor();
+  });
+});
