@@ -98,7 +98,7 @@ export async function createApp(config: Config, log: Logger, options: { db?: Db 
 
   const server = createRestify(log);
   healthRoutes(server, ctx);
-  messageRoutes(server, createAdapter(config, log), new ChorusBot());
+  messageRoutes(server, createAdapter(config, log), new ChorusBot(), { appId: config.bot.appId });
   devRoutes(server, ctx);
   meRoutes(server, ctx);
   feedRoutes(server, ctx);
@@ -113,8 +113,12 @@ export async function createApp(config: Config, log: Logger, options: { db?: Db 
     url: '',
     listen: () =>
       new Promise((resolve, reject) => {
-        server.once('error', reject);
+        // Only for the listen itself: restify also emits 'error' for handler errors
+        // named "error" (database errors are), and a stale listener would swallow them.
+        const failed = (err: Error) => reject(err);
+        server.once('error', failed);
         server.listen(config.port, config.host, () => {
+          server.removeListener('error', failed);
           const address = server.address();
           app.url = `http://127.0.0.1:${address.port}`;
           resolve(app.url);
@@ -123,13 +127,20 @@ export async function createApp(config: Config, log: Logger, options: { db?: Db 
     async close() {
       draining = true;
       const http = server.server;
-      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
-      http.closeIdleConnections();
-      const force = setTimeout(() => http.closeAllConnections(), 10_000);
-      if (http.listening) await closed;
-      clearTimeout(force);
-      await clicks.flush();
-      await db.close();
+      if (http.listening) {
+        // Stop accepting; let requests in flight finish (idle keep-alive sockets close at
+        // once, busy ones after their response); cut off stragglers after 10 s.
+        const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+        http.closeIdleConnections();
+        const force = setTimeout(() => http.closeAllConnections(), 10_000);
+        await closed;
+        clearTimeout(force);
+      }
+      try {
+        await clicks.close();
+      } finally {
+        await db.close();
+      }
     },
   };
   return app;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { api, validItem } from '../support/http.js';
+import { eventually } from '../support/eventually.js';
 
 let s: TestServer;
 let itemId: string;
@@ -84,9 +85,11 @@ describe('share flow', () => {
     expect(dest.searchParams.get('utm_content')).toBe(link.split('/l/')[1]);
     expect(click.headers.get('set-cookie')).toBeNull();
 
-    await new Promise((r) => setTimeout(r, 250));
-    const mine = await api(s.url, 'GET', '/api/v1/me/shares', { headers: s.as('jonas') });
-    const entry = mine.body.items.find((i: { itemId: string }) => i.itemId === itemId);
+    // Clicks are stored in batches: wait until this one lands.
+    const entry = await eventually(
+      async () => (await api(s.url, 'GET', '/api/v1/me/shares', { headers: s.as('jonas') })).body.items.find((i: { itemId: string }) => i.itemId === itemId),
+      (e) => e?.clicks === 1,
+    );
     expect(entry.networks).toEqual([expect.objectContaining({ network: 'x', clicks: 1 })]);
     const feedItem = (await api(s.url, 'GET', '/api/v1/items?q=Share%20me', { headers: s.as('jonas') })).body.items[0];
     expect(feedItem.mine).toEqual({ networks: ['x'], clicks: 1 });
@@ -155,9 +158,11 @@ describe('share flow', () => {
     const code = link.split('/l/')[1];
     expect((await fetch(link, { redirect: 'manual', headers: { 'user-agent': 'LinkedInBot/1.0' } })).status).toBe(302);
     expect((await fetch(link, { method: 'HEAD', redirect: 'manual' })).status).toBe(302);
-    await new Promise((r) => setTimeout(r, 250));
-    const [row] = await s.db.query<{ n: number }>('select count(*)::int as n from clicks where link_code = $1', [code]);
-    expect(row?.n).toBe(0);
+    // One reader afterwards: once their click is stored, the earlier requests would be too.
+    expect((await fetch(link, { redirect: 'manual', headers: { 'user-agent': 'Mozilla/5.0 (iPhone)' } })).status).toBe(302);
+    const count = async () => (await s.db.query<{ n: number }>('select count(*)::int as n from clicks where link_code = $1', [code]))[0]?.n;
+    await eventually(count, (n) => n !== 0);
+    expect(await count()).toBe(1);
   });
 
   it('stores no IP address, cookie or user agent with a click', async () => {

@@ -74,8 +74,8 @@ describe.each(['dev', 'local'])('app package for env %s', (envName) => {
     expect([...bot.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
     expect(bot.supportsFiles).toBe(false);
     expect(bot.isNotificationOnly).toBe(false);
-    const personal = bot.commandLists?.find((l) => l.scopes.includes('personal'));
-    expect(personal?.commands.map((c) => c.title)).toEqual(['help', 'latest', 'settings', 'stop', 'start']);
+    // No command list until the bot really answers those commands (it only greets so far).
+    expect(bot.commandLists).toBeUndefined();
 
     expect(m.webApplicationInfo).toEqual({
       id: value('AAD_APP_CLIENT_ID'),

@@ -10,6 +10,7 @@ export const STATUS: Record<ErrorCode, number> = {
   gone: 410,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   crisis_active: 423,
   internal: 500,
 };
@@ -44,7 +45,7 @@ export function toHttp(err: unknown): { status: number; body: ApiErrorBody } {
   const status = (err as { statusCode?: unknown }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const code: ErrorCode =
-      status === 413 ? 'payload_too_large' : status === 404 || status === 405 ? 'not_found' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : 'invalid';
+      status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status === 404 || status === 405 ? 'not_found' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : 'invalid';
     const message =
       status === 413
         ? 'The request body is too large'

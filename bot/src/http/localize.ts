@@ -21,6 +21,10 @@ const EXACT: Record<string, string> = {
   'The request could not be read': 'Die Anfrage konnte nicht gelesen werden',
   'Send the body as application/json': 'Senden Sie die Daten als application/json',
   'Something went wrong on our side': 'Bei uns ist etwas schiefgelaufen',
+  'This bot endpoint accepts local calls only until an app id is configured':
+    'Ohne App-ID nimmt dieser Bot-Endpunkt nur lokale Aufrufe an',
+  'must be after the publish time': 'muss nach dem Veröffentlichungszeitpunkt liegen',
+  'is not a valid page cursor': 'ist keine gültige Seitenmarke',
   'The item would expire before it is published': 'Der Beitrag würde ablaufen, bevor er erscheint',
   'is required': 'ist erforderlich',
   'is required: one or two sentences on why this is worth sharing': 'ist erforderlich: ein, zwei Sätze, warum sich das Teilen lohnt',

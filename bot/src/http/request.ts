@@ -11,8 +11,18 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
   return result.data;
 }
 
+export function authRequest(req: Request) {
+  return {
+    authorization: req.header('authorization'),
+    remoteAddress: req.socket.remoteAddress,
+    host: req.header('host'),
+    forwarded: Boolean(req.header('forwarded') || req.header('x-forwarded-for') || req.header('x-forwarded-host')),
+    acceptLanguage: req.header('accept-language'),
+  };
+}
+
 export function user(auth: Authenticator, req: Request): Promise<Identity> {
-  return auth.authenticate({ authorization: req.header('authorization'), remoteAddress: req.socket.remoteAddress });
+  return auth.authenticate(authRequest(req));
 }
 
 export async function admin(auth: Authenticator, req: Request): Promise<Identity> {

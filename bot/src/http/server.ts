@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import restify, { type Request, type Response } from 'restify';
 import type { Logger } from 'pino';
+import { AppError } from '../domain/errors.js';
 import { toHttp } from './error-mapper.js';
 import { errorPage } from './pages/error-page.js';
 import { pageLanguage } from './pages/i18n.js';
@@ -30,15 +31,27 @@ export function createRestify(log: Logger): restify.Server {
     res.header('X-Request-Id', req.reqId);
     next();
   });
+  // JSON and plain forms only: restify's full bodyParser would also accept multipart
+  // uploads, which bypass the size limit and land on disk.
+  server.pre((req: Request, _res: Response, next: restify.Next) => {
+    const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.header('content-length') !== '0' && (req.header('content-length') !== undefined || req.header('transfer-encoding') !== undefined);
+    if (hasBody && type !== '' && type !== 'application/json' && type !== 'application/x-www-form-urlencoded') {
+      return next(new AppError('unsupported_media_type', 'Send the body as application/json'));
+    }
+    return next();
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+  server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false }));
+  server.use(restify.plugins.urlEncodedBodyParser({ mapParams: false }));
 
   server.on('restifyError', (req: Request, res: Response, err: unknown, cb: () => void) => {
     const { status, body } = toHttp(err);
     const lang = requestLanguage(req.header('accept-language'), 'en');
     body.error.message = localize(body.error.message, lang);
     if (body.error.fields) body.error.fields = localizeFields(body.error.fields, lang);
-    if (status >= 500) log.error({ reqId: req.reqId, route: routeName(req), err }, 'request failed');
+    if (status >= 500) log.error({ reqId: req.reqId, route: routeName(req), err: loggableError(err) }, 'request failed');
     if (res.headersSent) return cb();
     // The API and share.js get JSON; people who follow a link get a page they can read.
     const wantsJson = req.path().startsWith('/api/') || (req.header('accept') ?? '').includes('application/json');
@@ -60,6 +73,16 @@ export function createRestify(log: Logger): restify.Server {
     else log.info(entry, 'request');
   });
   return server;
+}
+
+/**
+ * What a failure log may say: name, message, code and stack. Database errors also carry
+ * `detail` ("Failing row contains (…)") and parameters, which can hold personal data.
+ */
+export function loggableError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { message: String(err) };
+  const e = err as Error & { code?: unknown; constraint?: unknown };
+  return { name: e.name, message: e.message, code: e.code, constraint: e.constraint, stack: e.stack };
 }
 
 /** The route pattern ("/s/:token"), so logs never carry tokens, codes or ids. */

@@ -15,8 +15,13 @@ export interface Db extends Queryable {
   exec(sql: string): Promise<void>;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Run `fn` while holding a session-level advisory lock (serialises across processes). */
-  withAdvisoryLock<T>(key: number, fn: (q: Queryable) => Promise<T>): Promise<T>;
+  withAdvisoryLock<T>(key: number, fn: (session: Session) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** One connection held for a while: queries plus multi-statement scripts. */
+export interface Session extends Queryable {
+  exec(sql: string): Promise<void>;
 }
 
 export async function one<R>(q: Queryable, sql: string, params?: readonly unknown[]): Promise<R> {
@@ -78,10 +83,14 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
   };
 }
 
-function clientQueryable(client: pg.PoolClient): Queryable {
+function clientQueryable(client: pg.PoolClient): Session {
   return {
     async query<R>(sql: string, params?: readonly unknown[]) {
       return (await client.query(sql, params as unknown[] | undefined)).rows as R[];
+    },
+    // Without parameters node-postgres uses the simple protocol: several statements are fine.
+    async exec(sql: string) {
+      await client.query(sql);
     },
   };
 }
@@ -94,18 +103,23 @@ function clientQueryable(client: pg.PoolClient): Queryable {
  */
 function lockDataDir(dir: string): () => void {
   const lockFile = path.join(dir, 'chorus.pid');
-  try {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      // 'wx': create only if absent, atomically — two processes cannot both win.
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lockFile, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
     const pid = Number(readFileSync(lockFile, 'utf8'));
     if (pid && pid !== process.pid && isAlive(pid)) {
       throw new Error(
         `The embedded database in ${dir} is in use by process ${pid}. Stop that process, or set DATABASE_URL to share a Postgres server.`,
       );
     }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    rmSync(lockFile, { force: true }); // left behind by a process that died
   }
-  writeFileSync(lockFile, String(process.pid));
-  return () => rmSync(lockFile, { force: true });
+  throw new Error(`Could not lock ${dir}`);
 }
 
 function isAlive(pid: number): boolean {
@@ -145,7 +159,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     async withAdvisoryLock(_key, fn) {
       // One process owns the data directory (see lockDataDir), so an in-process queue
       // gives the same guarantee as Postgres' advisory lock.
-      const run = lockChain.then(() => fn({ query }));
+      const run = lockChain.then(() => fn({ query, exec: async (sql) => void (await db.exec(sql)) }));
       lockChain = run.catch(() => undefined);
       return run;
     },

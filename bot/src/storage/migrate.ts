@@ -27,7 +27,7 @@ export async function migrate(db: Db): Promise<MigrationResult> {
       if (done.has(m.id)) continue;
       await q.query('begin');
       try {
-        await execMany(q, m.sql);
+        await q.exec(m.sql);
         await q.query('insert into schema_migrations (id) values ($1)', [m.id]);
         await q.query('commit');
       } catch (err) {
@@ -46,18 +46,4 @@ export async function pendingMigrations(db: Db): Promise<string[]> {
     .catch(() => [] as { id: string }[]);
   const done = new Set(rows.map((r) => r.id));
   return migrations.filter((m) => !done.has(m.id)).map((m) => m.id);
-}
-
-// node-postgres runs a multi-statement string as one simple query when it has no
-// parameters; PGlite's query() takes one statement, so split on statement ends.
-async function execMany(q: { query: (sql: string) => Promise<unknown> }, sql: string) {
-  for (const statement of splitStatements(sql)) await q.query(statement);
-}
-
-export function splitStatements(sql: string): string[] {
-  return sql
-    .replace(/--[^\n]*\n/g, '\n')
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 }

@@ -23,7 +23,10 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error({ err: error, activityType: context.activity.type }, 'bot turn failed');
-    await context.sendActivity('Sorry, something went wrong on our side. Please try again.').catch(() => undefined);
+    const german = (context.activity.locale ?? '').toLowerCase().startsWith('de');
+    await context
+      .sendActivity(german ? 'Entschuldigung, bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es noch einmal.' : 'Sorry, something went wrong on our side. Please try again.')
+      .catch((err: unknown) => log.warn({ err }, 'could not tell the user about the failure'));
   };
   return adapter;
 }

@@ -27,7 +27,7 @@ export interface ItemsDeps {
 }
 
 export function itemsService({ items, topics, urlPolicy, now }: ItemsDeps) {
-  async function check(input: ItemInput): Promise<{ record: ItemRecordLike; warnings: FieldWarning[] }> {
+  async function check(input: ItemInput, current?: AdminItem): Promise<{ record: ItemRecordLike; warnings: FieldWarning[] }> {
     const fields: Record<string, string> = {};
     const urlIssue = urlProblem(input.url, urlPolicy);
     if (urlIssue) fields.url = urlIssue;
@@ -38,6 +38,9 @@ export function itemsService({ items, topics, urlPolicy, now }: ItemsDeps) {
     const unknownTopics = await topics.unknown(input.topics);
     if (unknownTopics.length > 0) fields.topics = `unknown topic: ${unknownTopics.join(', ')}`;
     if (input.expiresAt && new Date(input.expiresAt) <= now()) fields.expiresAt = 'must be in the future';
+    else if (input.expiresAt && current?.publishAt && new Date(input.expiresAt) <= new Date(current.publishAt)) {
+      fields.expiresAt = 'must be after the publish time';
+    }
     if (Object.keys(fields).length > 0) throw invalid('Some fields are not valid', fields);
 
     const warnings: FieldWarning[] = [];
@@ -72,8 +75,8 @@ export function itemsService({ items, topics, urlPolicy, now }: ItemsDeps) {
     },
 
     async update(id: string, input: ItemInput): Promise<SavedItem> {
-      await get(id);
-      const { record, warnings } = await check(input);
+      const current = await get(id);
+      const { record, warnings } = await check(input, current);
       await items.update(id, record);
       return { item: await get(id), warnings };
     },

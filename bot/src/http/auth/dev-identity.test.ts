@@ -17,19 +17,27 @@ async function code(p: Promise<unknown>) {
 }
 
 describe('dev sign-in', () => {
+  const local = { remoteAddress: '127.0.0.1', host: 'localhost:3978', forwarded: false };
+
   it('signs in a demo person from this computer', async () => {
-    await expect(auth.authenticate({ authorization: 'Bearer dev.jonas', remoteAddress: '127.0.0.1' })).resolves.toBe(jonas);
-    await expect(auth.authenticate({ authorization: 'Bearer dev.jonas', remoteAddress: '::ffff:127.0.0.1' })).resolves.toBe(jonas);
+    await expect(auth.authenticate({ ...local, authorization: 'Bearer dev.jonas' })).resolves.toBe(jonas);
+    await expect(auth.authenticate({ ...local, authorization: 'Bearer dev.jonas', remoteAddress: '::ffff:127.0.0.1', host: '127.0.0.1:3978' })).resolves.toBe(jonas);
   });
 
   it('refuses callers from any other address, even with a valid key', async () => {
-    expect(await code(auth.authenticate({ authorization: 'Bearer dev.jonas', remoteAddress: '10.0.0.5' }))).toBe('forbidden');
-    expect(await code(auth.authenticate({ authorization: 'Bearer dev.jonas', remoteAddress: undefined }))).toBe('forbidden');
+    expect(await code(auth.authenticate({ ...local, authorization: 'Bearer dev.jonas', remoteAddress: '10.0.0.5' }))).toBe('forbidden');
+    expect(await code(auth.authenticate({ ...local, authorization: 'Bearer dev.jonas', remoteAddress: undefined }))).toBe('forbidden');
+  });
+
+  it('refuses requests relayed by a tunnel or proxy, and foreign host names (DNS rebinding)', async () => {
+    expect(await code(auth.authenticate({ ...local, authorization: 'Bearer dev.jonas', forwarded: true }))).toBe('forbidden');
+    expect(await code(auth.authenticate({ ...local, authorization: 'Bearer dev.jonas', host: 'attacker.example:3978' }))).toBe('forbidden');
+    expect(await code(auth.authenticate({ ...local, authorization: 'Bearer dev.jonas', host: undefined }))).toBe('forbidden');
   });
 
   it('asks for a person when the key is missing or unknown', async () => {
-    expect(await code(auth.authenticate({ authorization: undefined, remoteAddress: '::1' }))).toBe('unauthenticated');
-    expect(await code(auth.authenticate({ authorization: 'Bearer dev.nobody', remoteAddress: '::1' }))).toBe('unauthenticated');
-    expect(await code(auth.authenticate({ authorization: 'Bearer eyJ.a.b', remoteAddress: '::1' }))).toBe('unauthenticated');
+    expect(await code(auth.authenticate({ ...local, authorization: undefined }))).toBe('unauthenticated');
+    expect(await code(auth.authenticate({ ...local, authorization: 'Bearer dev.nobody' }))).toBe('unauthenticated');
+    expect(await code(auth.authenticate({ ...local, authorization: 'Bearer eyJ.a.b' }))).toBe('unauthenticated');
   });
 });

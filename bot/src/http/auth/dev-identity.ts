@@ -1,17 +1,18 @@
 import { forbidden, unauthenticated } from '../../domain/errors.js';
 import type { PeopleRepo } from '../../storage/repos/people.js';
-import { bearer, isLoopback, type Authenticator } from './identity.js';
+import { bearer, isLocalRequest, type Authenticator } from './identity.js';
 
 /**
  * Local development: the tab picks a demo person and sends `Bearer dev.<key>`. Only
- * answered for loopback callers; config refuses this mode in production and on any
+ * answered for requests from this computer, to localhost, not relayed by a tunnel; config refuses this mode in production and on any
  * PUBLIC_URL that is not localhost.
  */
 export function devAuthenticator(people: PeopleRepo): Authenticator {
   return {
     mode: 'dev',
-    async authenticate({ authorization, remoteAddress }) {
-      if (!isLoopback(remoteAddress)) throw forbidden('Development sign-in works on this computer only');
+    async authenticate(req) {
+      const { authorization } = req;
+      if (!isLocalRequest(req)) throw forbidden('Development sign-in works on this computer only');
       const token = bearer(authorization);
       if (!token?.startsWith('dev.')) throw unauthenticated('Choose a demo person first');
       const person = await people.byDevKey(token.slice(4));

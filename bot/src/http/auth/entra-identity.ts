@@ -43,7 +43,7 @@ export function entraAuthenticator(people: PeopleRepo, o: EntraOptions): Authent
 
   return {
     mode: 'entra',
-    async authenticate({ authorization }) {
+    async authenticate({ authorization, acceptLanguage }) {
       const token = bearer(authorization);
       if (!token) throw unauthenticated();
       const tid = unverifiedTenant(token);
@@ -54,6 +54,7 @@ export function entraAuthenticator(people: PeopleRepo, o: EntraOptions): Authent
           issuer: [`https://sts.windows.net/${tid}/`, `${o.authorityHost}/${tid}/v2.0`],
           audience: audiences,
           algorithms: ['RS256'],
+          requiredClaims: ['exp', 'iat'],
           clockTolerance: 60,
         }));
       } catch {
@@ -68,10 +69,16 @@ export function entraAuthenticator(people: PeopleRepo, o: EntraOptions): Authent
         tid,
         name: claims.name ?? 'Colleague',
         role: admin ? 'admin' : 'employee',
-        language: 'en',
+        // Teams hands the tab the user's locale; the tab sends it along.
+        language: languageOf(acceptLanguage),
       });
     },
   };
+}
+
+function languageOf(acceptLanguage: string | undefined): 'de' | 'en' | null {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('de') ? 'de' : first.startsWith('en') ? 'en' : null;
 }
 
 /** The tenant, read before verification only to pick the JWKS; verified right after. */

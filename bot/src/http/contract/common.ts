@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'gone',
   'conflict',
   'payload_too_large',
+  'unsupported_media_type',
   'crisis_active',
   'internal',
 ] as const;

@@ -1,7 +1,8 @@
 import type { Server } from 'restify';
 import { notFound } from '../../domain/errors.js';
 import type { DemoPerson } from '../contract/me.js';
-import { isLoopback } from '../auth/identity.js';
+import { isLocalRequest } from '../auth/identity.js';
+import { authRequest } from '../request.js';
 import type { HttpContext } from '../context.js';
 
 const NEW_HIRE_DAYS = 60;
@@ -9,7 +10,7 @@ const NEW_HIRE_DAYS = 60;
 /** Development only: the demo people the tab offers to sign in as. */
 export function devRoutes(server: Server, ctx: HttpContext): void {
   server.get('/api/v1/dev/people', async (req, res) => {
-    if (ctx.auth.mode !== 'dev' || !isLoopback(req.socket.remoteAddress)) throw notFound('Route');
+    if (ctx.auth.mode !== 'dev' || !isLocalRequest(authRequest(req))) throw notFound('Route');
     const cutoff = Date.now() - NEW_HIRE_DAYS * 86_400_000;
     const people: DemoPerson[] = (await ctx.people.demoPeople()).map((p) => ({
       key: p.devKey as string,

@@ -19,7 +19,7 @@ export function feedRoutes(server: Server, ctx: HttpContext): void {
   server.post('/api/v1/items/:id/share-link', async (req, res) => {
     const who = await user(ctx.auth, req);
     const id = String(req.params.id);
-    if (!UUID.test(id) || !(await ctx.items.liveForSharing(id))) throw notFound('Item');
+    if (!UUID.test(id) || !(await ctx.items.visibleTo(id, who))) throw notFound('Item');
     const token = await ctx.sharing.shareToken(id, who.id);
     const link: ShareLink = { url: `${ctx.config.publicUrl}/s/${token}` };
     res.send(200, link);

@@ -6,7 +6,8 @@ import type { ResolvedLink } from '../../storage/repos/clicks.js';
 import { LINK_CODE_PATTERN } from '../../storage/repos/sharing.js';
 import type { HttpContext } from '../context.js';
 
-const CACHE_TTL_MS = 30_000;
+// Short: an admin who corrects a destination sees readers follow within seconds.
+const CACHE_TTL_MS = 10_000;
 const CACHE_MAX = 50_000;
 
 /**

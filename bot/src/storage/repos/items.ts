@@ -93,7 +93,7 @@ export interface Viewer {
 }
 
 export function itemsRepo(db: Db) {
-  const adminSelect = `select ${BASE_COLUMNS},
+  const adminSelect = `select ${BASE_COLUMNS}, i.updated_at::text as updated_text,
       (select count(*)::int from shares s where s.item_id = i.id) as shares,
       (select count(*)::int from clicks c where c.item_id = i.id) as clicks
     from items i`;
@@ -149,11 +149,11 @@ export function itemsRepo(db: Db) {
       const add = (v: unknown) => `$${params.push(v)}`;
       if (q.status) where.push(`i.status = ${add(q.status)}`);
       if (q.q) where.push(`(i.title ilike ${add(containsPattern(q.q))} or i.why ilike $${params.length})`);
-      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-      if (after && typeof after[0] === 'string' && typeof after[1] === 'string') {
-        where.push(`(i.updated_at, i.id) < (${add(after[0])}::timestamptz, ${add(after[1])}::uuid)`);
+      if (q.cursor) {
+        const [at, id] = decodeCursor(q.cursor, ['timestamp', 'uuid']);
+        where.push(`(i.updated_at, i.id) < (${add(at)}::timestamptz, ${add(id)}::uuid)`);
       }
-      const rows = await db.query<ItemRow & { shares: number; clicks: number }>(
+      const rows = await db.query<ItemRow & { shares: number; clicks: number; updated_text: string }>(
         `${adminSelect} ${where.length ? `where ${where.join(' and ')}` : ''}
          order by i.updated_at desc, i.id desc limit ${add(q.limit + 1)}`,
         params,
@@ -162,7 +162,8 @@ export function itemsRepo(db: Db) {
       const last = page[page.length - 1];
       return {
         items: page.map(toAdminItem),
-        nextCursor: rows.length > q.limit && last ? encodeCursor([isoRequired(last.updated_at), last.id]) : null,
+        // Full microsecond precision: a millisecond cursor would skip rows written in the same millisecond.
+        nextCursor: rows.length > q.limit && last ? encodeCursor([last.updated_text, last.id]) : null,
       };
     },
 
@@ -180,14 +181,14 @@ export function itemsRepo(db: Db) {
       ];
       if (q.topic) where.push(`i.topics @> array[${add(q.topic)}::text]`);
       if (q.q) where.push(`(i.title ilike ${add(containsPattern(q.q))} or i.why ilike $${params.length})`);
-      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-      if (after && typeof after[0] === 'number' && typeof after[1] === 'string' && typeof after[2] === 'string') {
+      if (q.cursor) {
+        const [langFirst, at, id] = decodeCursor(q.cursor, ['flag', 'timestamp', 'uuid']);
         where.push(
-          `((i.language = $2)::int, i.publish_at, i.id) < (${add(after[0])}::int, ${add(after[1])}::timestamptz, ${add(after[2])}::uuid)`,
+          `((i.language = $2)::int, i.publish_at, i.id) < (${add(langFirst)}::int, ${add(at)}::timestamptz, ${add(id)}::uuid)`,
         );
       }
-      const rows = await db.query<ItemRow & { lang_first: number; my_networks: Network[]; my_clicks: number }>(
-        `select ${BASE_COLUMNS}, (i.language = $2)::int as lang_first,
+      const rows = await db.query<ItemRow & { lang_first: number; publish_text: string; my_networks: Network[]; my_clicks: number }>(
+        `select ${BASE_COLUMNS}, (i.language = $2)::int as lang_first, i.publish_at::text as publish_text,
            coalesce((select array_agg(distinct s.network) from shares s where s.item_id = i.id and s.person_id = $1), '{}') as my_networks,
            (select count(*)::int from links l join clicks c on c.link_code = l.code where l.item_id = i.id and l.person_id = $1) as my_clicks
          from items i where ${where.join(' and ')}
@@ -200,8 +201,19 @@ export function itemsRepo(db: Db) {
       return {
         items,
         nextCursor:
-          rows.length > q.limit && last ? encodeCursor([last.lang_first, isoRequired(last.publish_at as Date), last.id]) : null,
+          rows.length > q.limit && last ? encodeCursor([last.lang_first, last.publish_text, last.id]) : null,
       };
+    },
+
+    /** Whether the item is live and meant for this person (their department and location). */
+    async visibleTo(id: string, viewer: Pick<Viewer, 'department' | 'location'>): Promise<boolean> {
+      const rows = await db.query(
+        `select 1 from items i where i.id = $1 and ${LIVE}
+           and (cardinality(i.audience_departments) = 0 or $2::text = any(i.audience_departments))
+           and (cardinality(i.audience_locations) = 0 or $3::text = any(i.audience_locations))`,
+        [id, viewer.department, viewer.location],
+      );
+      return rows.length > 0;
     },
 
     /** A live item with everything the share page needs; undefined when not live. */

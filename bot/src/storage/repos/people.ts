@@ -55,13 +55,14 @@ export function peopleRepo(db: Queryable) {
      * The person behind an Entra token, created on first sight. The role follows the
      * token on every call, so revoking the app role in Entra takes effect at once.
      */
-    async upsertFromEntra(p: { oid: string; tid: string; name: string; role: 'admin' | 'employee'; language: Language }): Promise<Person> {
+    async upsertFromEntra(p: { oid: string; tid: string; name: string; role: 'admin' | 'employee'; language: Language | null }): Promise<Person> {
       const row = await one<PersonRow>(
         db,
         `insert into people (aad_object_id, tenant_id, display_name, role, language)
-         values ($1, $2, $3, $4, $5)
+         values ($1, $2, $3, $4, coalesce($5, 'en'))
          on conflict (aad_object_id) do update
-           set display_name = excluded.display_name, role = excluded.role, tenant_id = excluded.tenant_id
+           set display_name = excluded.display_name, role = excluded.role, tenant_id = excluded.tenant_id,
+               language = coalesce($5, people.language)
          returning ${COLUMNS}`,
         [p.oid, p.tid, p.name, p.role, p.language],
       );

@@ -1,3 +1,5 @@
+import { invalid } from '../../domain/errors.js';
+
 /** Timestamps leave the storage layer as ISO strings (both engines return Date). */
 export function iso(value: Date | string | null | undefined): string | null {
   if (value == null) return null;
@@ -17,12 +19,29 @@ export function encodeCursor(parts: unknown[]): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
-/** undefined when the cursor is not one we made. */
-export function decodeCursor(cursor: string): unknown[] | undefined {
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export type CursorPart = 'timestamp' | 'uuid' | 'flag';
+
+/**
+ * The parts of a cursor we made, checked one by one before they reach SQL; a forged
+ * or damaged cursor is the caller's mistake (400), never a database error.
+ */
+export function decodeCursor(cursor: string, shape: CursorPart[]): Array<string | number> {
+  let parts: unknown;
   try {
-    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(parts) ? parts : undefined;
+    parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    return undefined;
+    parts = undefined;
   }
+  const ok =
+    Array.isArray(parts) &&
+    parts.length === shape.length &&
+    shape.every((kind, i) => {
+      const v: unknown = parts[i];
+      if (kind === 'flag') return v === 0 || v === 1;
+      return typeof v === 'string' && (kind === 'uuid' ? UUID.test(v) : TIMESTAMP.test(v));
+    });
+  if (!ok) throw invalid('Some fields are not valid', { cursor: 'is not a valid page cursor' });
+  return parts as Array<string | number>;
 }
