@@ -16,7 +16,7 @@ import { meRoutes } from './http/routes/me.js';
 import { messageRoutes } from './http/routes/messages.js';
 import { sharePageRoutes } from './http/routes/share-page.js';
 import { tabRoutes } from './http/routes/tab.js';
-import { createRestify } from './http/server.js';
+import { addFastPath, createRestify } from './http/server.js';
 import { projectRoot } from './paths.js';
 import { openPglite, openPostgres, type Db } from './storage/db.js';
 import { migrate, pendingMigrations } from './storage/migrate.js';
@@ -70,7 +70,6 @@ export async function createApp(config: Config, log: Logger, options: { db?: Db 
         });
   const clicks = new ClickRecorder(db, {
     intervalMs: 100,
-    maxBatch: 500,
     onError: (err) => log.error({ err }, 'storing clicks failed; will retry'),
   });
   let draining = false;
@@ -104,7 +103,7 @@ export async function createApp(config: Config, log: Logger, options: { db?: Db 
   feedRoutes(server, ctx);
   adminItemRoutes(server, ctx);
   sharePageRoutes(server, ctx);
-  linkRoutes(server, ctx);
+  addFastPath(server, linkRoutes(server, ctx).fastPath);
   tabRoutes(server, ctx);
 
   const app: App = {

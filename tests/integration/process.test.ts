@@ -66,7 +66,7 @@ describe('the process', () => {
 
     const db = await openPglite(dataDir);
     try {
-      const [row] = await db.query<{ n: number }>('select count(*)::int as n from clicks where link_code = $1', [link.split('/l/')[1]]);
+      const [row] = await db.query<{ n: number }>('select coalesce(sum(clicks), 0)::int as n from clicks where link_code = $1', [link.split('/l/')[1]]);
       expect(row?.n).toBe(25);
     } finally {
       await db.close();

@@ -77,7 +77,7 @@ describe('graceful shutdown', () => {
     const realClose = db.close.bind(db);
     let stored = -1;
     db.close = async () => {
-      if (stored === -1) stored = (await db.query<{ n: number }>('select count(*)::int as n from clicks where link_code = $1', [code]))[0]?.n ?? -1;
+      if (stored === -1) stored = (await db.query<{ n: number }>('select coalesce(sum(clicks), 0)::int as n from clicks where link_code = $1', [code]))[0]?.n ?? -1;
       await realClose();
     };
 

@@ -160,16 +160,18 @@ describe('share flow', () => {
     expect((await fetch(link, { method: 'HEAD', redirect: 'manual' })).status).toBe(302);
     // One reader afterwards: once their click is stored, the earlier requests would be too.
     expect((await fetch(link, { redirect: 'manual', headers: { 'user-agent': 'Mozilla/5.0 (iPhone)' } })).status).toBe(302);
-    const count = async () => (await s.db.query<{ n: number }>('select count(*)::int as n from clicks where link_code = $1', [code]))[0]?.n;
+    const count = async () => (await s.db.query<{ n: number }>('select coalesce(sum(clicks), 0)::int as n from clicks where link_code = $1', [code]))[0]?.n;
     await eventually(count, (n) => n !== 0);
     expect(await count()).toBe(1);
   });
 
-  it('stores no IP address, cookie or user agent with a click', async () => {
+  it('stores no IP address, cookie, user agent or exact time with a click: counts per link and minute', async () => {
     const columns = (await s.db.query<{ column_name: string }>(
       `select column_name from information_schema.columns where table_name = 'clicks' order by ordinal_position`,
     )).map((c) => c.column_name);
-    expect(columns).toEqual(['id', 'link_code', 'item_id', 'network', 'clicked_at']);
+    expect(columns).toEqual(['link_code', 'minute', 'item_id', 'network', 'clicks']);
+    const minutes = await s.db.query<{ s: number }>(`select extract(second from minute)::int as s from clicks`);
+    expect(minutes.every((m) => m.s === 0)).toBe(true);
   });
 
   it('shows a "no longer available" page once the item is archived, but keeps public links working', async () => {

@@ -189,8 +189,8 @@ export async function seedDemo(db: Db, publicUrl: string, now = new Date()): Pro
     await sharing.recordShare({ itemId: third as string, personId: jonas.id, network: 'x', edited: false }),
   ];
   await db.query(
-    `insert into clicks (link_code, item_id, network, clicked_at)
-     select l.code, l.item_id, l.network, now() - (g * interval '47 minutes')
+    `insert into clicks (link_code, minute, item_id, network, clicks)
+     select l.code, date_trunc('minute', now() - (g * interval '47 minutes')), l.item_id, l.network, 1
      from links l, generate_series(1, 7) g where l.code = any($1::text[])`,
     [codes],
   );

@@ -85,14 +85,16 @@ create table links (
 );
 create index links_person_idx on links (person_id);
 
--- A reader's click: when, where from, which link. No IP address, no cookie, no agent.
+-- Readers' clicks, counted per tracked link and minute. No IP address, no cookie, no
+-- user agent — and no exact time: a minute is all any report needs. One row per link
+-- and minute also keeps a viral post from writing a row per reader.
 create table clicks (
-  id bigint generated always as identity primary key,
   link_code text not null references links(code) on delete cascade,
+  minute timestamptz not null,
   item_id uuid not null,
   network text not null,
-  clicked_at timestamptz not null default now()
+  clicks integer not null check (clicks > 0),
+  primary key (link_code, minute)
 );
-create index clicks_link_idx on clicks (link_code);
-create index clicks_item_idx on clicks (item_id, clicked_at);
+create index clicks_item_idx on clicks (item_id, minute);
 `;

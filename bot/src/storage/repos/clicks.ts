@@ -21,22 +21,34 @@ export function linksRepo(db: Db) {
   };
 }
 
-interface PendingClick {
+export interface Click {
   code: string;
   itemId: string;
   network: Network;
-  at: Date;
+  /** epoch milliseconds */
+  at: number;
 }
 
+interface PendingCount {
+  code: string;
+  itemId: string;
+  network: Network;
+  minute: number;
+  clicks: number;
+}
+
+const MINUTE = 60_000;
+
 /**
- * Clicks are written in batches: a redirect never waits for the database, and one
- * insert carries hundreds of clicks. flush() runs on a short timer and on shutdown, so
- * a graceful stop loses nothing; a crash can lose at most one interval of clicks.
- * While the database is unreachable, clicks wait in memory up to `maxPending`; beyond
- * that the oldest are dropped and counted rather than growing without bound.
+ * Clicks are counted in memory per (link, minute) and written in batches: a redirect
+ * never waits for the database, and a burst of readers on one link becomes one upsert.
+ * flush() runs on a short timer and on shutdown, so a graceful stop loses nothing; a
+ * crash can lose at most one interval of clicks. While the database is unreachable,
+ * counts wait in memory (bounded by `maxPending` link-minutes; beyond that new ones are
+ * dropped and reported rather than growing without bound).
  */
 export class ClickRecorder {
-  private pending: PendingClick[] = [];
+  private pending = new Map<string, PendingCount>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private failures = 0;
@@ -45,26 +57,25 @@ export class ClickRecorder {
 
   constructor(
     private readonly db: Db,
-    private readonly options: { intervalMs: number; maxBatch: number; maxPending?: number; onError: (err: unknown) => void },
+    private readonly options: { intervalMs: number; maxPending?: number; onError: (err: unknown) => void },
   ) {}
 
-  record(click: PendingClick): void {
-    this.pending.push(click);
-    const max = this.options.maxPending ?? 100_000;
-    if (this.pending.length > max) {
-      this.dropped += this.pending.length - max;
-      this.pending.splice(0, this.pending.length - max);
-    }
-    if (this.pending.length >= this.options.maxBatch) void this.flush();
-    else this.schedule(this.options.intervalMs);
+  record(click: Click): void {
+    const minute = click.at - (click.at % MINUTE);
+    const key = `${click.code}@${minute}`;
+    const entry = this.pending.get(key);
+    if (entry) entry.clicks++;
+    else if (this.pending.size >= (this.options.maxPending ?? 100_000)) this.dropped++;
+    else this.pending.set(key, { code: click.code, itemId: click.itemId, network: click.network, minute, clicks: 1 });
+    this.schedule(this.options.intervalMs);
   }
 
-  /** Writes everything recorded so far; resolves when it is stored (or failed and re-queued). */
+  /** Writes everything counted so far; resolves when it is stored (or failed and re-queued). */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = this.pending;
-    this.pending = [];
+    const batch = [...this.pending.values()];
+    this.pending = new Map();
     this.flushing = this.flushing.then(() => (batch.length ? this.write(batch) : undefined));
     return this.flushing;
   }
@@ -72,8 +83,8 @@ export class ClickRecorder {
   /** The last flush on shutdown: throws when clicks could not be stored, so nobody mistakes a loss for success. */
   async close(): Promise<void> {
     await this.flush();
-    if (this.pending.length > 0) await this.flush();
-    const lost = this.pending.length + this.dropped;
+    if (this.pending.size > 0) await this.flush();
+    const lost = [...this.pending.values()].reduce((n, p) => n + p.clicks, 0) + this.dropped;
     if (lost > 0) throw new Error(`${lost} clicks could not be stored`);
   }
 
@@ -84,21 +95,33 @@ export class ClickRecorder {
     this.timer.unref();
   }
 
-  private async write(batch: PendingClick[]): Promise<void> {
+  private async write(batch: PendingCount[]): Promise<void> {
     try {
-      // Only clicks whose link still exists: one deleted link must not block the batch.
+      // Only links that still exist: one deleted link must not block the batch.
       await this.db.query(
-        `insert into clicks (link_code, item_id, network, clicked_at)
-         select c.code, c.item_id, c.network, c.at
-         from unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[]) as c(code, item_id, network, at)
-         where exists (select 1 from links l where l.code = c.code)`,
-        [batch.map((c) => c.code), batch.map((c) => c.itemId), batch.map((c) => c.network), batch.map((c) => c.at.toISOString())],
+        `insert into clicks (link_code, minute, item_id, network, clicks)
+         select c.code, c.minute, c.item_id, c.network, c.n
+         from unnest($1::text[], $2::timestamptz[], $3::uuid[], $4::text[], $5::int[]) as c(code, minute, item_id, network, n)
+         where exists (select 1 from links l where l.code = c.code)
+         on conflict (link_code, minute) do update set clicks = clicks.clicks + excluded.clicks`,
+        [
+          batch.map((c) => c.code),
+          batch.map((c) => new Date(c.minute).toISOString()),
+          batch.map((c) => c.itemId),
+          batch.map((c) => c.network),
+          batch.map((c) => c.clicks),
+        ],
       );
       this.failures = 0;
     } catch (err) {
-      // Keep the clicks and try again later, backing off up to ~30 s between tries.
+      // Put the counts back and try again later, backing off up to ~30 s between tries.
       this.failures++;
-      this.pending.unshift(...batch);
+      for (const c of batch) {
+        const key = `${c.code}@${c.minute}`;
+        const entry = this.pending.get(key);
+        if (entry) entry.clicks += c.clicks;
+        else this.pending.set(key, c);
+      }
       this.schedule(Math.min(30_000, this.options.intervalMs * 2 ** this.failures));
       this.options.onError(err);
     }

@@ -95,7 +95,7 @@ export interface Viewer {
 export function itemsRepo(db: Db) {
   const adminSelect = `select ${BASE_COLUMNS}, i.updated_at::text as updated_text,
       (select count(*)::int from shares s where s.item_id = i.id) as shares,
-      (select count(*)::int from clicks c where c.item_id = i.id) as clicks
+      (select coalesce(sum(c.clicks), 0)::int from clicks c where c.item_id = i.id) as clicks
     from items i`;
 
   return {
@@ -190,7 +190,7 @@ export function itemsRepo(db: Db) {
       const rows = await db.query<ItemRow & { lang_first: number; publish_text: string; my_networks: Network[]; my_clicks: number }>(
         `select ${BASE_COLUMNS}, (i.language = $2)::int as lang_first, i.publish_at::text as publish_text,
            coalesce((select array_agg(distinct s.network) from shares s where s.item_id = i.id and s.person_id = $1), '{}') as my_networks,
-           (select count(*)::int from links l join clicks c on c.link_code = l.code where l.item_id = i.id and l.person_id = $1) as my_clicks
+           (select coalesce(sum(c.clicks), 0)::int from links l join clicks c on c.link_code = l.code where l.item_id = i.id and l.person_id = $1) as my_clicks
          from items i where ${where.join(' and ')}
          order by lang_first desc, i.publish_at desc, i.id desc limit ${add(q.limit + 1)}`,
         params,

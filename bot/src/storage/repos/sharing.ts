@@ -72,7 +72,7 @@ export function sharingRepo(db: Db) {
         clicks: number;
       }>(
         `select s.item_id, i.title, i.url, s.network, max(s.created_at) as shared_at, count(*)::int as shares,
-           (select count(*)::int from clicks c where c.link_code = s.link_code) as clicks
+           (select coalesce(sum(c.clicks), 0)::int from clicks c where c.link_code = s.link_code) as clicks
          from shares s join items i on i.id = s.item_id
          where s.person_id = $1
          group by s.item_id, i.title, i.url, s.network, s.link_code
