@@ -2,17 +2,8 @@ import type { Language } from '../contract/common.js';
 import type { FeedItem } from '../contract/items.js';
 import { checkPostText, LINKEDIN_FOLD } from '../../domain/items/text-limits.js';
 import { NETWORK_LABELS, NETWORKS, TEXT_VIA_CLIPBOARD, type Network } from '../../domain/sharing/networks.js';
+import { suggestedText } from '../../domain/sharing/compose-share.js';
 import { escapeHtml, fill, layout, pageTexts } from './i18n.js';
-
-/** The suggestion for a network, else the closest one the content team wrote. */
-export function suggestedText(item: Pick<FeedItem, 'posts'>, network: Network): string {
-  const order: Network[] = [network, 'linkedin', 'xing', 'facebook', 'x'];
-  for (const n of order) {
-    const text = item.posts[n];
-    if (text) return text;
-  }
-  return '';
-}
 
 export interface SharePageModel {
   token: string;
@@ -44,7 +35,7 @@ export function sharePage({ token, item, sharedOn, lang }: SharePageModel): stri
   };
   const sections = NETWORKS.map((network, index) => {
     const label = NETWORK_LABELS[network];
-    const text = suggestedText(item, network);
+    const text = suggestedText(item.posts, network);
     const check = checkPostText(network, text, item.hashtags);
     const hint = network === 'x' ? t.xCountsLink : network === 'linkedin' ? t.seeMore : '';
     return `<form class="network" method="post" action="/s/${token}" data-network="${network}" id="panel-${network}" role="tabpanel" aria-labelledby="tab-${network}"${index === 0 ? '' : ' data-hidden'}>

@@ -1,12 +1,11 @@
 import type { Request, Response, Server } from 'restify';
 import { gone, notFound } from '../../domain/errors.js';
-import { clipboardText, shareTarget } from '../../domain/sharing/share-target.js';
-import { TEXT_VIA_CLIPBOARD, type Network } from '../../domain/sharing/networks.js';
+import { composeShare, isEdited } from '../../domain/sharing/compose-share.js';
 import { SHARE_TOKEN_PATTERN } from '../../storage/repos/sharing.js';
 import { sharePostSchema, type SharePostResult } from '../contract/share.js';
 import type { HttpContext } from '../context.js';
 import { pageLanguage, pageTexts } from '../pages/i18n.js';
-import { sharePage, suggestedText } from '../pages/share-page.js';
+import { sharePage } from '../pages/share-page.js';
 import { parse } from '../request.js';
 import { PAGE_CSP, setSecurityHeaders } from '../security-headers.js';
 import { serveFile } from './static-files.js';
@@ -46,17 +45,12 @@ export function sharePageRoutes(server: Server, ctx: HttpContext): void {
    */
   server.post('/s/:token', async (req: Request, res: Response) => {
     const { bound, item } = await load(req);
-    const input = parse(sharePostSchema, req.body);
-    const network: Network = input.network;
-    const edited = input.text.trim() !== suggestedText(item, network).trim();
+    const { network, text } = parse(sharePostSchema, req.body);
+    const edited = isEdited(item.posts, network, text);
     const code = await ctx.sharing.recordShare({ itemId: item.id, personId: bound.personId, network, edited });
     const link = `${ctx.config.publicUrl}/l/${code}`;
-    const result: SharePostResult = {
-      network,
-      link,
-      target: shareTarget(network, link, input.text, item.hashtags),
-      clipboard: TEXT_VIA_CLIPBOARD.has(network) ? clipboardText(input.text, item.hashtags) : null,
-    };
+    const { target, clipboard } = composeShare(item, network, text, link);
+    const result: SharePostResult = { network, link, target, clipboard };
     if ((req.header('accept') ?? '').includes('application/json')) {
       res.send(200, result);
     } else {
