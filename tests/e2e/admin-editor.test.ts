@@ -1,35 +1,17 @@
 // Clara (admin) writes a new item, is stopped by an X text that is too long (in the
 // browser) and by an http:// destination (by the server), fixes both, publishes, and
 // Aylin finds the item in her feed right away.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { assertTabBuilt, cardTitles, choose, eventually, openSandbox, pickPerson, type Sandbox } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, cardTitles, choose, eventually, pickPerson } from './helpers.js';
 
 const TITLE = 'Mentoring for new colleagues: how our buddy programme works';
 
-let server: TestServer;
-let browser: Browser;
-let box: Sandbox;
-
-beforeAll(async () => {
-  assertTabBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-  box = await openSandbox(browser, { viewport: { width: 1200, height: 900 } });
-});
-
-afterAll(async () => {
-  await box?.context.close();
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite({ viewport: { width: 1200, height: 900 } });
 
 describe('the item editor', () => {
   it('lets Clara write an item, flags a too-long X text and an http link, and publishes it', async () => {
-    const { page } = box;
-    await page.goto(`${server.url}/tab/?page=share`);
+    const { page } = suite.box;
+    await page.goto(`${suite.server.url}/tab/?page=share`);
     await pickPerson(page, 'Clara Schmidt');
 
     await page.getByRole('tab', { name: 'Verwaltung · Inhalte' }).click();
@@ -86,7 +68,7 @@ describe('the item editor', () => {
   });
 
   it('shows the published item in Aylin’s feed, in English', async () => {
-    const { page } = box;
+    const { page } = suite.box;
     await page.getByRole('tab', { name: 'Teilen' }).click();
     await pickPerson(page, 'Aylin Demir');
     await page.getByRole('heading', { level: 1, name: 'Worth sharing' }).waitFor();

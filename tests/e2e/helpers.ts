@@ -3,7 +3,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { projectRoot } from '../../bot/src/paths.js';
+import { launchBrowser } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /** The networks' share dialogs; answered with a tiny page so no request leaves the machine. */
 export const NETWORK_HOSTS = ['x.com', 'www.linkedin.com', 'www.facebook.com', 'www.xing.com'] as const;
@@ -21,6 +24,32 @@ export interface Sandbox {
   networkRequests: string[];
   /** Resolves with the first request to `host`. */
   nextNetworkRequest(host: (typeof NETWORK_HOSTS)[number]): Promise<string>;
+}
+
+export interface BrowserSuite {
+  server: TestServer;
+  browser: Browser;
+  box: Sandbox;
+}
+
+/**
+ * One test file's world: the real server with the demo company, Chromium, and a sandboxed
+ * context — set up before the file's tests and torn down after. Read the fields inside tests.
+ */
+export function browserSuite(options: Parameters<typeof openSandbox>[1] = {}): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    assertTabBuilt();
+    suite.server = await startTestServer();
+    suite.browser = await launchBrowser();
+    suite.box = await openSandbox(suite.browser, options);
+  });
+  afterAll(async () => {
+    await suite.box?.context.close();
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }
 
 export async function openSandbox(

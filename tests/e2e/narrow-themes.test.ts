@@ -1,29 +1,12 @@
 // A phone-narrow Teams side panel (320 px) in the dark and high-contrast themes: every
 // page fits without a horizontal scrollbar, and the chosen theme is really applied.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { assertTabBuilt, cardTitles, choose, eventually, openSandbox, pickPerson, type Sandbox } from './helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, cardTitles, choose, eventually, pickPerson } from './helpers.js';
 
 const WIDTH = 320;
 
-let server: TestServer;
-let browser: Browser;
-let box: Sandbox;
-
-beforeAll(async () => {
-  assertTabBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-  box = await openSandbox(browser, { viewport: { width: WIDTH, height: 640 } });
-});
-
-afterAll(async () => {
-  await box?.context.close();
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite({ viewport: { width: WIDTH, height: 640 } });
 
 /** Page code as a string: the test files are type-checked without the DOM library. */
 const scrollWidth = (page: Page) => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
@@ -43,8 +26,8 @@ async function settle(page: Page): Promise<void> {
 
 describe('at 320 px', () => {
   it('shows the share feed in the dark theme without horizontal scrolling', async () => {
-    const { page } = box;
-    await page.goto(`${server.url}/tab/?page=share`);
+    const { page } = suite.box;
+    await page.goto(`${suite.server.url}/tab/?page=share`);
     await pickPerson(page, 'Jonas Weber');
     await choose(page, page.getByRole('banner'), 'Darstellung', 'Dunkel');
     await eventually(() => cardTitles(page), (t) => t.length > 0);
@@ -55,7 +38,7 @@ describe('at 320 px', () => {
   });
 
   it('keeps "My shares" narrow too', async () => {
-    const { page } = box;
+    const { page } = suite.box;
     await page.getByRole('tab', { name: 'Von mir geteilt' }).click();
     await page.getByText('Nur Sie sehen das.').waitFor();
     await page.getByRole('article').first().waitFor();
@@ -64,7 +47,7 @@ describe('at 320 px', () => {
   });
 
   it('keeps the admin list and the editor narrow for Clara, in high contrast', async () => {
-    const { page } = box;
+    const { page } = suite.box;
     await pickPerson(page, 'Clara Schmidt');
     await choose(page, page.getByRole('banner'), 'Darstellung', 'Hoher Kontrast');
     await page.getByRole('tab', { name: 'Verwaltung · Inhalte' }).click();

@@ -1,31 +1,13 @@
 // Jonas finds an item in the tab, shares it on X in his own words through the share page,
 // somebody clicks his link, and Jonas sees that click in "My shares" and on the card.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { assertTabBuilt, cardTitles, eventually, openSandbox, pickPerson, type Sandbox } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, cardTitles, eventually, pickPerson } from './helpers.js';
 
 const JOB = 'Werkstudent:in Marketing (m/w/d) in Hamburg';
 const JOB_DESTINATION = 'https://www.contoso.example/karriere/werkstudent-marketing-hamburg';
 const CAREERS_FOR_JONAS = [JOB, 'Senior Backend Engineer (TypeScript, Postgres), remote in Germany', 'A day in the life of our apprentices'];
 
-let server: TestServer;
-let browser: Browser;
-let box: Sandbox;
-
-beforeAll(async () => {
-  assertTabBuilt();
-  server = await startTestServer();
-  browser = await launchBrowser();
-  box = await openSandbox(browser);
-});
-
-afterAll(async () => {
-  await box?.context.close();
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe('sharing from the tab', () => {
   let linkUrl: string;
@@ -33,8 +15,8 @@ describe('sharing from the tab', () => {
   const myWords = 'Mein Team sucht Verstärkung in Hamburg – ich arbeite gern hier. Kennt ihr jemanden?';
 
   it('shows Jonas his feed and filters it by topic and by search text', async () => {
-    const { page } = box;
-    await page.goto(`${server.url}/tab/?page=share`);
+    const { page } = suite.box;
+    await page.goto(`${suite.server.url}/tab/?page=share`);
     await pickPerson(page, 'Jonas Weber');
 
     // Jonas's language is German: the tab switches to it.
@@ -62,25 +44,25 @@ describe('sharing from the tab', () => {
   });
 
   it('opens the share page and posts to X with his own words and the tracked link', async () => {
-    const { page, context } = box;
+    const { page, context } = suite.box;
     const popup = context.waitForEvent('page');
     await page.getByRole('button', { name: `Teilen: ${JOB}` }).click();
     const sharePage = await popup;
     await sharePage.waitForLoadState();
-    expect(sharePage.url()).toMatch(new RegExp(`^${server.url}/s/[A-Za-z0-9_-]+$`));
+    expect(sharePage.url()).toMatch(new RegExp(`^${suite.server.url}/s/[A-Za-z0-9_-]+$`));
     await sharePage.getByRole('heading', { level: 1, name: JOB }).waitFor();
 
     await sharePage.getByRole('tab', { name: 'X', exact: true }).click();
     const text = sharePage.getByRole('textbox', { name: 'Ihr Text · X', exact: true });
     await text.fill(myWords);
-    const intent = box.nextNetworkRequest('x.com');
+    const intent = suite.box.nextNetworkRequest('x.com');
     await sharePage.getByRole('button', { name: 'Auf X posten' }).click();
     const target = new URL(await intent);
 
     expect(target.origin + target.pathname).toBe('https://x.com/intent/tweet');
     expect(target.searchParams.get('text')).toBe(myWords);
     linkUrl = target.searchParams.get('url') ?? '';
-    expect(linkUrl).toMatch(new RegExp(`^${server.url}/l/[A-Za-z0-9_-]+$`));
+    expect(linkUrl).toMatch(new RegExp(`^${suite.server.url}/l/[A-Za-z0-9_-]+$`));
     code = linkUrl.split('/l/')[1] as string;
     expect(target.searchParams.get('hashtags')).toBe('Werkstudent,Hamburg,Jobs');
   });
@@ -98,7 +80,7 @@ describe('sharing from the tab', () => {
   });
 
   it('shows Jonas the click on "My shares" and on the feed card', async () => {
-    const { page } = box;
+    const { page } = suite.box;
     await page.bringToFront();
     await page.getByRole('tab', { name: 'Von mir geteilt' }).click();
     await page.getByText('Nur Sie sehen das.').waitFor();
