@@ -18,7 +18,8 @@ import { sharePageRoutes } from './http/routes/share-page.js';
 import { tabRoutes } from './http/routes/tab.js';
 import { addFastPath, createRestify } from './http/server.js';
 import { projectRoot } from './paths.js';
-import { openPglite, openPostgres, type Db } from './storage/db.js';
+import type { Db } from './storage/db.js';
+import { openDatabase } from './storage/open-database.js';
 import { migrate, pendingMigrations } from './storage/migrate.js';
 import { ClickRecorder, linksRepo } from './storage/repos/clicks.js';
 import { itemsRepo } from './storage/repos/items.js';
@@ -37,12 +38,6 @@ export interface App {
   listen(): Promise<string>;
   /** Graceful: stop accepting, finish in-flight requests, flush clicks, close the database. */
   close(): Promise<void>;
-}
-
-export async function openDatabase(config: Config): Promise<Db> {
-  return config.database.kind === 'postgres'
-    ? openPostgres(config.database.url)
-    : openPglite(path.resolve(projectRoot(), config.database.dataDir));
 }
 
 /** The composition root. `db` may be passed in (tests); otherwise it is opened from config. */

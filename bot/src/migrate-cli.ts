@@ -1,4 +1,4 @@
-import { openDatabase } from './app.js';
+import { openDatabase } from './storage/open-database.js';
 import { ConfigError, loadConfig } from './config.js';
 import { migrate } from './storage/migrate.js';
 
