@@ -38,6 +38,9 @@
       var b = e.target.closest('[data-tab]');
       if (b) select(b.getAttribute('data-tab'));
     });
+    // A card's "X" button opens this page with ?network=x: start on that network.
+    var wanted = new URLSearchParams(window.location.search).get('network');
+    if (wanted && MAX[wanted]) select(wanted);
   }
 
   function copy(text) {

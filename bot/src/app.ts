@@ -28,7 +28,9 @@ import { sharingRepo } from './storage/repos/sharing.js';
 import { topicsRepo } from './storage/repos/topics.js';
 import { seedDemo } from './storage/seed-demo.js';
 import { createAdapter } from './teams/adapter.js';
+import { botReplies } from './teams/bot-replies.js';
 import { ChorusBot } from './teams/chorus-bot.js';
+import { conversationsRepo } from './storage/repos/conversations.js';
 
 export interface App {
   server: Server;
@@ -92,7 +94,15 @@ export async function createApp(config: Config, log: Logger, options: { db?: Db 
 
   const server = createRestify(log);
   healthRoutes(server, ctx);
-  messageRoutes(server, createAdapter(config, log), new ChorusBot(), { appId: config.bot.appId });
+  const bot = new ChorusBot({
+    people,
+    conversations: conversationsRepo(db),
+    replies: botReplies(db, config.publicUrl),
+    publicUrl: config.publicUrl,
+    botAppId: config.bot.appId,
+    log,
+  });
+  messageRoutes(server, createAdapter(config, log), bot, { appId: config.bot.appId });
   devRoutes(server, ctx);
   meRoutes(server, ctx);
   feedRoutes(server, ctx);

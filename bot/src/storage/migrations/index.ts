@@ -1,4 +1,8 @@
 import * as m001 from './001-foundation.js';
+import * as m002 from './002-conversations.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
-export const migrations: ReadonlyArray<{ id: string; sql: string }> = [{ id: '001-foundation', sql: m001.sql }];
+export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
+  { id: '001-foundation', sql: m001.sql },
+  { id: '002-conversations', sql: m002.sql },
+];

@@ -61,8 +61,7 @@ export function peopleRepo(db: Queryable) {
         `insert into people (aad_object_id, tenant_id, display_name, role, language)
          values ($1, $2, $3, $4, coalesce($5, 'en'))
          on conflict (aad_object_id) do update
-           set display_name = excluded.display_name, role = excluded.role, tenant_id = excluded.tenant_id,
-               language = coalesce($5, people.language)
+           set display_name = excluded.display_name, role = excluded.role, tenant_id = excluded.tenant_id
          returning ${COLUMNS}`,
         [p.oid, p.tid, p.name, p.role, p.language],
       );
@@ -77,6 +76,30 @@ export function peopleRepo(db: Queryable) {
       );
       return toPerson(row);
     },
+    /**
+     * The person behind a Teams activity (AAD object id), created on first contact. Name,
+     * tenant and language follow the Teams client — unless the person chose a language in
+     * the settings, which then stays.
+     */
+    async upsertFromTeams(p: { aadObjectId: string; tenantId: string; name: string; language: Language | null }): Promise<Person> {
+      const row = await one<PersonRow>(
+        db,
+        `insert into people (aad_object_id, tenant_id, display_name, language)
+         values ($1, $2, $3, coalesce($4, 'en'))
+         on conflict (aad_object_id) do update
+           set display_name = excluded.display_name, tenant_id = excluded.tenant_id,
+               language = coalesce(
+                 (select pr.language from preferences pr where pr.person_id = people.id), $4, people.language)
+         returning ${COLUMNS}`,
+        [p.aadObjectId, p.tenantId, p.name, p.language],
+      );
+      return toPerson(row);
+    },
+
+    async setLanguage(id: string, language: Language): Promise<void> {
+      await db.query('update people set language = $2 where id = $1', [id, language]);
+    },
+
     /** Known departments and locations, for the audience picker. */
     async audienceValues(): Promise<{ departments: string[]; locations: string[] }> {
       const rows = await db.query<{ kind: string; value: string }>(

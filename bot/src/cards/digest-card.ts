@@ -1,0 +1,104 @@
+import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { actionSet, openUrl, plain, run, text } from './card-parts.js';
+import { formatNumber, INTL_LOCALE, type Locale } from './locale.js';
+
+export interface DigestCardModel {
+  /** ISO date (YYYY-MM-DD) of the week's first day. */
+  weekOf: string;
+  items: Array<{ title: string; why: string; shareUrl: string }>;
+  trainings: Array<{ title: string; startsAt: string; url: string }>;
+  tabUrl: string;
+  /** IANA zone the training times are shown in, e.g. Europe/Berlin. */
+  timeZone: string;
+}
+
+/** Keeps the card lean (Teams' message limit) and readable; the rest is one click away. */
+export const DIGEST_MAX_ITEMS = 10;
+export const DIGEST_MAX_TRAININGS = 10;
+
+const en = {
+  title: 'Your week with Chorus',
+  weekOf: (date: string) => `Week of ${date}`,
+  itemsHeading: 'New and worth sharing',
+  share: 'Share',
+  trainingsHeading: 'Upcoming trainings',
+  training: 'View training',
+  more: (formatted: string) => `…and ${formatted} more in Chorus.`,
+  empty: 'Nothing new this week. Enjoy the quiet!',
+  openTab: 'Open Chorus',
+};
+
+const TEXT: Record<Locale, typeof en> = {
+  en,
+  de: {
+    title: 'Ihre Woche mit Chorus',
+    weekOf: (date) => `Woche vom ${date}`,
+    itemsHeading: 'Neu und teilenswert',
+    share: 'Teilen',
+    trainingsHeading: 'Anstehende Schulungen',
+    training: 'Zur Schulung',
+    more: (formatted) => `…und ${formatted} weitere in Chorus.`,
+    empty: 'Diese Woche gibt es nichts Neues. Genießen Sie die Ruhe!',
+    openTab: 'Chorus öffnen',
+  },
+};
+
+export const digestTexts = TEXT;
+
+/** The weekly digest for people who chose it: the week's items and upcoming trainings. */
+export function digestCard(vm: DigestCardModel, locale: Locale): AdaptiveCard {
+  const t = TEXT[locale];
+  const body: CardElement[] = [
+    text(t.title, { size: 'medium', weight: 'bolder' }),
+    text(t.weekOf(formatWeek(vm.weekOf, locale)), { isSubtle: true, spacing: 'none' }),
+  ];
+
+  if (vm.items.length === 0 && vm.trainings.length === 0) {
+    body.push(text(t.empty));
+    return adaptiveCard({ body, actions: [openUrl(t.openTab, vm.tabUrl)] });
+  }
+
+  if (vm.items.length > 0) {
+    body.push(text(t.itemsHeading, { weight: 'bolder', separator: true, spacing: 'medium' }));
+    for (const item of vm.items.slice(0, DIGEST_MAX_ITEMS)) {
+      body.push({
+        type: 'Container',
+        spacing: 'medium',
+        items: [
+          plain(run(item.title, { weight: 'bolder' })),
+          ...(item.why ? [plain(run(item.why, { isSubtle: true }), { spacing: 'none' })] : []),
+          actionSet([openUrl(t.share, item.shareUrl)], { spacing: 'small' }),
+        ],
+      });
+    }
+    body.push(...moreLine(vm.items.length - DIGEST_MAX_ITEMS, locale));
+  }
+
+  if (vm.trainings.length > 0) {
+    const when = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'full', timeStyle: 'short', timeZone: vm.timeZone });
+    body.push(text(t.trainingsHeading, { weight: 'bolder', separator: true, spacing: 'medium' }));
+    for (const training of vm.trainings.slice(0, DIGEST_MAX_TRAININGS)) {
+      body.push({
+        type: 'Container',
+        spacing: 'medium',
+        items: [
+          plain(run(training.title, { weight: 'bolder' })),
+          text(when.format(new Date(training.startsAt)), { isSubtle: true, spacing: 'none' }),
+          actionSet([openUrl(t.training, training.url)], { spacing: 'small' }),
+        ],
+      });
+    }
+    body.push(...moreLine(vm.trainings.length - DIGEST_MAX_TRAININGS, locale));
+  }
+
+  return adaptiveCard({ body, actions: [openUrl(t.openTab, vm.tabUrl)] });
+}
+
+function moreLine(hidden: number, locale: Locale): CardElement[] {
+  return hidden > 0 ? [text(TEXT[locale].more(formatNumber(hidden, locale)), { isSubtle: true })] : [];
+}
+
+/** A calendar date, not an instant: format it in UTC so no time zone shifts the day. */
+function formatWeek(isoDate: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}

@@ -1,0 +1,120 @@
+import { NETWORK_LABELS, NETWORKS, type Network } from '../domain/sharing/networks.js';
+import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type Refresh } from './adaptive-card.js';
+import { actionSet, execute, openUrl, plain, run, text } from './card-parts.js';
+import { formatNumber, type Locale } from './locale.js';
+import { VERBS } from './verbs.js';
+
+export type NewContentState = 'new' | 'shared' | 'expired' | 'paused' | 'not_for_me';
+
+export interface NewContentCardModel {
+  itemId: string;
+  title: string;
+  why: string;
+  imageUrl: string | null;
+  suggestedText: string;
+  shareUrls: Partial<Record<Network, string>>;
+  state: NewContentState;
+  sharedOn?: Network[];
+  clicks?: number;
+  recipientUserId?: string;
+}
+
+const en = {
+  suggestion: 'Suggested text',
+  shareOn: 'Share on',
+  notForMe: 'Not for me',
+  shared: 'You shared this ✓',
+  clicks: (n: number, formatted: string) => (n === 1 ? '1 click' : `${formatted} clicks`),
+  sharedOn: (networks: string) => `On ${networks}`,
+  expired: 'This item has expired.',
+  paused: 'Sharing is paused right now.',
+  thanks: 'Thanks for your feedback. We will show you fewer items like this.',
+};
+
+const TEXT: Record<Locale, typeof en> = {
+  en,
+  de: {
+    suggestion: 'Textvorschlag',
+    shareOn: 'Teilen auf',
+    notForMe: 'Nichts für mich',
+    shared: 'Geteilt ✓',
+    clicks: (n, formatted) => (n === 1 ? '1 Klick' : `${formatted} Klicks`),
+    sharedOn: (networks) => `Auf ${networks}`,
+    expired: 'Dieser Inhalt ist abgelaufen.',
+    paused: 'Das Teilen ist gerade pausiert.',
+    thanks: 'Danke für Ihre Rückmeldung. Wir zeigen Ihnen weniger Inhalte wie diesen.',
+  },
+};
+
+export const newContentTexts = TEXT;
+
+/** Only `new` and `shared` offer the share buttons; `not_for_me` offers nothing at all. */
+const SHARES_SHOWN: ReadonlySet<NewContentState> = new Set(['new', 'shared']);
+
+/**
+ * One item to share, as this person should see it now. Delivered with `state: 'new'`;
+ * the per-user refresh (`item.refresh`) lets the bot swap in the current state on view.
+ */
+export function newContentCard(vm: NewContentCardModel, locale: Locale): AdaptiveCard {
+  const t = TEXT[locale];
+  const refresh: Refresh | undefined = vm.recipientUserId
+    ? { action: { type: 'Action.Execute', verb: VERBS.itemRefresh, data: { itemId: vm.itemId } }, userIds: [vm.recipientUserId] }
+    : undefined;
+  const title = plain(run(vm.title, { size: 'medium', weight: 'bolder' }));
+
+  if (vm.state === 'not_for_me') {
+    return adaptiveCard({ body: [title, text(t.thanks, { isSubtle: true })], refresh });
+  }
+
+  const body: CardElement[] = [];
+  if (vm.imageUrl) body.push({ type: 'Image', url: vm.imageUrl, altText: vm.title, size: 'stretch' });
+  body.push(title);
+  if (vm.why) body.push(plain(run(vm.why)));
+  if (vm.suggestedText) {
+    body.push({
+      type: 'Container',
+      style: 'emphasis',
+      items: [text(t.suggestion, { size: 'small', isSubtle: true }), plain(run(vm.suggestedText, { italic: true, isSubtle: true }))],
+    });
+  }
+
+  const status = statusLine(vm, locale);
+  if (status) body.push(status);
+
+  const shareActions: CardAction[] = SHARES_SHOWN.has(vm.state)
+    ? NETWORKS.flatMap((n) => (vm.shareUrls[n] ? [openUrl(NETWORK_LABELS[n], vm.shareUrls[n])] : []))
+    : [];
+  if (shareActions.length > 0) {
+    body.push(text(t.shareOn, { size: 'small', isSubtle: true, spacing: 'medium' }), actionSet(shareActions, { spacing: 'small' }));
+  }
+
+  return adaptiveCard({
+    body,
+    actions: [execute(VERBS.itemNotForMe, t.notForMe, { itemId: vm.itemId })],
+    refresh,
+  });
+}
+
+function statusLine(vm: NewContentCardModel, locale: Locale): CardElement | undefined {
+  const t = TEXT[locale];
+  switch (vm.state) {
+    case 'shared': {
+      const clicks = vm.clicks === undefined ? '' : ` (${t.clicks(vm.clicks, formatNumber(vm.clicks, locale))})`;
+      const on = NETWORKS.filter((n) => vm.sharedOn?.includes(n)).map((n) => NETWORK_LABELS[n]);
+      return {
+        type: 'Container',
+        spacing: 'medium',
+        items: [
+          text(`${t.shared}${clicks}`, { color: 'good', weight: 'bolder' }),
+          ...(on.length > 0 ? [text(t.sharedOn(on.join(', ')), { size: 'small', isSubtle: true, spacing: 'none' })] : []),
+        ],
+      };
+    }
+    case 'expired':
+      return text(t.expired, { color: 'attention', weight: 'bolder', spacing: 'medium' });
+    case 'paused':
+      return text(t.paused, { color: 'warning', weight: 'bolder', spacing: 'medium' });
+    default:
+      return undefined;
+  }
+}

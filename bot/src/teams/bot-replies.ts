@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { helpCard } from '../cards/help-card.js';
+import { newContentCard } from '../cards/new-content-card.js';
+import { settingsCard } from '../cards/settings-card.js';
+import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import type { Command } from '../domain/bot/commands.js';
+import { suggestedText } from '../domain/sharing/compose-share.js';
+import { NETWORKS, type Network } from '../domain/sharing/networks.js';
+import type { Language } from '../http/contract/common.js';
+import type { Db } from '../storage/db.js';
+import { itemsRepo } from '../storage/repos/items.js';
+import type { Person } from '../storage/repos/people.js';
+import { peopleRepo } from '../storage/repos/people.js';
+import { preferencesRepo } from '../storage/repos/preferences.js';
+import { sharingRepo } from '../storage/repos/sharing.js';
+
+export type Reply = { card: AdaptiveCard } | { text: string };
+
+const TEXTS = {
+  de: {
+    paused: 'Pausiert. Sie bekommen keine Ankündigungen mehr, bis Sie „start“ schreiben. Der Tab bleibt wie gewohnt nutzbar.',
+    resumed: 'Willkommen zurück: Sie bekommen wieder Ankündigungen. „einstellungen“ ändert, wie oft.',
+    nothingNew: 'Gerade gibt es nichts Neues zum Teilen. Schauen Sie später wieder vorbei.',
+  },
+  en: {
+    paused: 'Paused. You will get no announcements until you type “start”. The tab works as always.',
+    resumed: 'Welcome back: announcements are on again. “settings” changes how often.',
+    nothingNew: 'Nothing new to share right now. Check back later.',
+  },
+} as const;
+
+export const settingsSchema = z
+  .object({ notificationLevel: z.enum(['every', 'digest', 'none']), language: z.enum(['de', 'en']) })
+  .passthrough();
+
+/** What the bot says: the commands and the card actions, independent of botbuilder. */
+export function botReplies(db: Db, publicUrl: string) {
+  const items = itemsRepo(db);
+  const people = peopleRepo(db);
+  const preferences = preferencesRepo(db);
+  const sharing = sharingRepo(db);
+  const tabUrl = `${publicUrl}/tab/?page=share`;
+
+  async function shareUrls(itemId: string, personId: string): Promise<Partial<Record<Network, string>>> {
+    const token = await sharing.shareToken(itemId, personId);
+    return Object.fromEntries(NETWORKS.map((n) => [n, `${publicUrl}/s/${token}?network=${n}`]));
+  }
+
+  async function settings(person: Person, lang: Language, saved = false): Promise<Reply> {
+    const prefs = await preferences.get(person.id);
+    return { card: settingsCard({ notificationLevel: prefs.notificationLevel, language: person.language, paused: prefs.paused, saved }, lang) };
+  }
+
+  return {
+    async command(command: Command | undefined, person: Person, lang: Language): Promise<Reply[]> {
+      switch (command) {
+        case 'latest': {
+          const page = await items.feed({ personId: person.id, language: person.language, department: person.department, location: person.location }, { limit: 3 });
+          if (page.items.length === 0) return [{ text: TEXTS[lang].nothingNew }];
+          return Promise.all(
+            page.items.map(async (item) => ({
+              card: newContentCard(
+                {
+                  itemId: item.id,
+                  title: item.title,
+                  why: item.why,
+                  imageUrl: item.imageUrl,
+                  suggestedText: suggestedText(item.posts, 'linkedin'),
+                  shareUrls: await shareUrls(item.id, person.id),
+                  state: item.mine.networks.length > 0 ? 'shared' : 'new',
+                  sharedOn: item.mine.networks,
+                  clicks: item.mine.clicks,
+                },
+                lang,
+              ),
+            })),
+          );
+        }
+        case 'settings':
+          return [await settings(person, lang)];
+        case 'stop':
+          await preferences.update(person.id, { paused: true });
+          return [{ text: TEXTS[lang].paused }];
+        case 'start':
+          await preferences.update(person.id, { paused: false });
+          return [{ text: TEXTS[lang].resumed }];
+        default:
+          return [{ card: helpCard({ tabUrl }, lang) }];
+      }
+    },
+
+    /** Universal Actions (Action.Execute): the card to show in place of the one clicked. */
+    /** `userId`: the Teams user who clicked, so the returned card keeps refreshing for them. */
+    async action(verb: string, data: Record<string, unknown>, person: Person, lang: Language, userId?: string): Promise<AdaptiveCard | undefined> {
+      switch (verb) {
+        case 'settings.open':
+          return ((await settings(person, lang)) as { card: AdaptiveCard }).card;
+        case 'settings.save': {
+          const parsed = settingsSchema.safeParse(data);
+          if (!parsed.success) return ((await settings(person, lang)) as { card: AdaptiveCard }).card;
+          await preferences.update(person.id, { notificationLevel: parsed.data.notificationLevel, language: parsed.data.language });
+          await people.setLanguage(person.id, parsed.data.language);
+          return ((await settings({ ...person, language: parsed.data.language }, parsed.data.language, true)) as { card: AdaptiveCard }).card;
+        }
+        case 'item.notForMe':
+        case 'item.refresh': {
+          const itemId = typeof data.itemId === 'string' ? data.itemId : undefined;
+          if (!itemId || !/^[0-9a-f-]{36}$/i.test(itemId)) return undefined;
+          if (verb === 'item.notForMe') await db.query(
+            `insert into feedback (item_id, person_id, kind) values ($1, $2, 'not_for_me') on conflict do nothing`,
+            [itemId, person.id],
+          );
+          return itemCard(itemId, person, lang, userId);
+        }
+        default:
+          return undefined;
+      }
+    },
+  };
+
+  /** The card of one item as this person should see it now. */
+  async function itemCard(itemId: string, person: Person, lang: Language, userId?: string): Promise<AdaptiveCard | undefined> {
+    const [row] = await db.query<{ title: string; why: string; image_url: string | null; live: boolean; not_for_me: boolean }>(
+      `select i.title, i.why, i.image_url,
+         (i.status in ('published', 'scheduled') and i.publish_at <= now() and (i.expires_at is null or i.expires_at > now())) as live,
+         exists (select 1 from feedback f where f.item_id = i.id and f.person_id = $2) as not_for_me
+       from items i where i.id = $1`,
+      [itemId, person.id],
+    );
+    if (!row) return undefined;
+    const mine = (await sharing.myShares(person.id)).items.find((i) => i.itemId === itemId);
+    const item = await items.liveForSharing(itemId);
+    const state = row.not_for_me ? 'not_for_me' : !row.live ? 'expired' : mine ? 'shared' : 'new';
+    return newContentCard(
+      {
+        itemId,
+        title: row.title,
+        why: row.why,
+        imageUrl: row.image_url,
+        suggestedText: item ? suggestedText(item.posts, 'linkedin') : '',
+        shareUrls: row.live ? await shareUrls(itemId, person.id) : {},
+        state,
+        sharedOn: mine?.networks.map((n) => n.network) ?? [],
+        clicks: mine?.clicks ?? 0,
+        ...(userId ? { recipientUserId: userId } : {}),
+      },
+      lang,
+    );
+  }
+}
+export type BotReplies = ReturnType<typeof botReplies>;
