@@ -74,8 +74,9 @@ describe.each(['dev', 'local'])('app package for env %s', (envName) => {
     expect([...bot.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
     expect(bot.supportsFiles).toBe(false);
     expect(bot.isNotificationOnly).toBe(false);
-    // No command list until the bot really answers those commands (it only greets so far).
-    expect(bot.commandLists).toBeUndefined();
+    // The commands the bot answers (tests/integration/bot-conversations.test.ts).
+    const personal = bot.commandLists?.find((l) => l.scopes.includes('personal'));
+    expect(personal?.commands.map((c) => c.title)).toEqual(['help', 'latest', 'settings', 'stop', 'start']);
 
     expect(m.webApplicationInfo).toEqual({
       id: value('AAD_APP_CLIENT_ID'),
