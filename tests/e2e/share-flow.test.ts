@@ -67,6 +67,25 @@ describe('sharing from the tab', () => {
     expect(target.searchParams.get('hashtags')).toBe('Werkstudent,Hamburg,Jobs');
   });
 
+  it('opens on the network a card button names (?network=xing), and copies the text for Xing', async () => {
+    const { context } = suite.box;
+    // Mia (English), so Jonas's own share history in the next tests stays as it is.
+    const feed = await fetch(`${suite.server.url}/api/v1/items?q=Werkstudent`, { headers: suite.server.as('mia') });
+    const itemId = ((await feed.json()) as { items: Array<{ id: string }> }).items[0]?.id;
+    const link = await fetch(`${suite.server.url}/api/v1/items/${itemId}/share-link`, { method: 'POST', headers: suite.server.as('mia') });
+    const url = ((await link.json()) as { url: string }).url;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
+    const page = await context.newPage();
+    await page.goto(`${url}?network=xing`);
+    await page.getByRole('tab', { name: 'Xing' }).and(page.locator('[aria-selected="true"]')).waitFor();
+    const intent = suite.box.nextNetworkRequest('www.xing.com');
+    await page.getByRole('button', { name: 'Post on Xing' }).click();
+    await page.getByText('Text copied').waitFor();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toMatch(/#Werkstudent #Hamburg #Jobs$/);
+    expect(new URL(await intent).searchParams.get('url')).toMatch(new RegExp(`^${suite.server.url}/l/`));
+    await page.close();
+  });
+
   it('redirects a reader of the tracked link to the destination with UTM tags', async () => {
     const res = await fetch(linkUrl, { redirect: 'manual' });
     expect(res.status).toBe(302);
