@@ -1,11 +1,8 @@
 import type { Queryable } from '../db.js';
+import type { NotificationLevel, RecipientPreferences } from '../../domain/delivery/recipients.js';
 
-export type NotificationLevel = 'every' | 'digest' | 'none';
-
-export interface Preferences {
-  notificationLevel: NotificationLevel;
-  paused: boolean;
-}
+export type { NotificationLevel };
+export type Preferences = RecipientPreferences;
 
 /** Defaults for someone who never chose: every new item, not paused. */
 export const DEFAULT_PREFERENCES: Preferences = { notificationLevel: 'every', paused: false };
