@@ -100,6 +100,7 @@ export async function createApp(config: Config, log: Logger, options: { db?: Db 
     replies: botReplies(db, config.publicUrl),
     publicUrl: config.publicUrl,
     botAppId: config.bot.appId,
+    tenantIds: [...new Set([...config.auth.entra.tenantIds, ...(config.bot.tenantId ? [config.bot.tenantId] : [])])],
     log,
   });
   messageRoutes(server, createAdapter(config, log), bot, { appId: config.bot.appId });

@@ -122,13 +122,15 @@ describe('the bot in conversations', () => {
   });
 
   it('refuses a settings card with bad values and changes nothing', async () => {
-    await send(
+    const res = await send(
       activity({
         type: 'invoke',
         name: 'adaptiveCard/action',
         value: { action: { type: 'Action.Execute', verb: 'settings.save', data: { notificationLevel: 'hourly', language: 'fr' } } },
       }),
     );
+    expect((res.body as { statusCode: number }).statusCode).toBe(200);
+    expect(cardText((res.body as { value: Card }).value)).not.toMatch(/gespeichert/i);
     expect((await prefs('aaaaaaaa-0000-0000-0000-0000000000ad'))?.notification_level).toBe('digest');
   });
 
@@ -138,7 +140,10 @@ describe('the bot in conversations', () => {
       const res = await send(
         activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'item.notForMe', data: { itemId: item!.id } } } }),
       );
-      expect((res.body as { statusCode: number }).statusCode).toBe(200);
+      const body = res.body as { statusCode: number; value: Card };
+      expect(body.statusCode).toBe(200);
+      // The thank-you state: no share buttons left on the card.
+      expect(openUrls(body.value).filter((u) => u.includes('/s/'))).toEqual([]);
     }
     const [row] = await s.db.query<{ n: number }>('select count(*)::int as n from feedback where item_id = $1', [item!.id]);
     expect(row?.n).toBe(1);
@@ -168,5 +173,81 @@ describe('the bot in conversations', () => {
     await send(activity({ type: 'installationUpdate', action: 'remove' }));
     const [row] = await s.db.query<{ status: string }>(`select status from conversations where id = 'a:personal-29:ada'`);
     expect(row?.status).toBe('gone');
+  });
+});
+
+describe('the bot keeps personal things personal', () => {
+  const invoke = (verb: string, data: Record<string, unknown>, user?: { id: string; aadObjectId: string; name: string }) =>
+    send(activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } }, user));
+  const bo = { id: '29:bo', aadObjectId: 'aaaaaaaa-0000-0000-0000-0000000000b0', name: 'Bo' };
+
+  it('never shows a draft or an item meant for others, and mints no share link for it', async () => {
+    const [draft] = await s.db.query<{ id: string }>(`select id from items where status = 'draft' limit 1`);
+    const [engineeringOnly] = await s.db.query<{ id: string }>(`select id from items where 'Engineering' = any(audience_departments) limit 1`);
+    const tokensBefore = (await s.db.query<{ n: number }>('select count(*)::int as n from share_tokens'))[0]?.n;
+    for (const id of [draft!.id, engineeringOnly!.id]) {
+      const res = await invoke('item.refresh', { itemId: id }, bo);
+      expect((res.body as { statusCode: number }).statusCode).toBe(400);
+      expect(JSON.stringify(res.body)).not.toMatch(/Customer story|So testen wir/);
+    }
+    expect((await s.db.query<{ n: number }>('select count(*)::int as n from share_tokens'))[0]?.n).toBe(tokensBefore);
+  });
+
+  it('answers a bad item id with an error body, not a failure message in the chat', async () => {
+    const before = connector.received.length;
+    for (const itemId of ['-'.repeat(36), '00000000-0000-4000-8000-000000000000', 42]) {
+      const res = await invoke('item.notForMe', { itemId }, bo);
+      // botbuilder answers the HTTP call with the invoke response's own status code.
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
+    }
+    expect(connector.received.length).toBe(before);
+  });
+
+  it('does not post share links or settings into a channel', async () => {
+    const before = connector.received.length;
+    await send(
+      activity(
+        {
+          type: 'message',
+          text: '<at>Chorus</at> latest',
+          conversation: { id: '19:general@thread.tacv2;messageid=1700000000000', conversationType: 'channel', tenantId: TENANT },
+          channelData: { tenant: { id: TENANT }, team: { id: '19:general@thread.tacv2' } },
+        },
+        bo,
+      ),
+    );
+    const posted = connector.received.slice(before).map((r) => JSON.stringify(r.activity));
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatch(/1:1 chat/);
+    expect(posted[0]).not.toMatch(/\/s\//);
+    // The channel is remembered once, without the thread suffix and without who spoke.
+    const rows = await s.db.query<{ id: string; reference: { user?: unknown } }>(`select id, reference from conversations where kind = 'channel'`);
+    expect(rows.map((r) => r.id)).toContain('19:general@thread.tacv2');
+    expect(rows.every((r) => !r.id.includes(';messageid=') && r.reference.user === undefined)).toBe(true);
+  });
+
+  it('treats app upgrades as upgrades: no second welcome, the chat stays active', async () => {
+    await send(activity({ type: 'installationUpdate', action: 'add' }, bo));
+    const welcomes = () => connector.received.filter((r) => r.conversationId === 'a:personal-29:bo' && /voluntary/i.test(JSON.stringify(r.activity))).length;
+    expect(welcomes()).toBe(1);
+    await send(activity({ type: 'installationUpdate', action: 'add-upgrade' }, bo));
+    await send(activity({ type: 'installationUpdate', action: 'remove-upgrade' }, bo));
+    expect(welcomes()).toBe(1);
+    const [row] = await s.db.query<{ status: string }>(`select status from conversations where id = 'a:personal-29:bo'`);
+    expect(row?.status).toBe('active');
+  });
+
+  it('ignores activities from tenants it does not serve', async () => {
+    const scoped = await startTestServer({ SEED_DEMO: 'false', ENTRA_TENANT_IDS: TENANT });
+    try {
+      const stranger = { ...activity({ type: 'message', text: 'help' }), conversation: { id: 'a:x', conversationType: 'personal', tenantId: '99999999-0000-0000-0000-000000000000' }, channelData: { tenant: { id: '99999999-0000-0000-0000-000000000000' } } };
+      const before = connector.received.length;
+      await fetch(`${scoped.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(stranger) });
+      expect(connector.received.length).toBe(before);
+      expect((await scoped.db.query<{ n: number }>('select count(*)::int as n from conversations'))[0]?.n).toBe(0);
+    } finally {
+      await scoped.close();
+    }
   });
 });

@@ -22,7 +22,10 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
   };
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    log.error({ err: error, activityType: context.activity.type }, 'bot turn failed');
+    log.error({ err: error.message, activityType: context.activity.type }, 'bot turn failed');
+    // Only a person who wrote something is waiting for an answer; never post into a
+    // channel because a background event (refresh, member added) failed.
+    if (context.activity.type !== 'message' || context.activity.conversation?.conversationType !== 'personal') return;
     const german = (context.activity.locale ?? '').toLowerCase().startsWith('de');
     await context
       .sendActivity(german ? 'Entschuldigung, bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es noch einmal.' : 'Sorry, something went wrong on our side. Please try again.')

@@ -8,7 +8,7 @@ import { suggestedText } from '../domain/sharing/compose-share.js';
 import { NETWORKS, type Network } from '../domain/sharing/networks.js';
 import type { Language } from '../http/contract/common.js';
 import type { Db } from '../storage/db.js';
-import { itemsRepo } from '../storage/repos/items.js';
+import { itemsRepo, LIVE } from '../storage/repos/items.js';
 import type { Person } from '../storage/repos/people.js';
 import { peopleRepo } from '../storage/repos/people.js';
 import { preferencesRepo } from '../storage/repos/preferences.js';
@@ -52,13 +52,19 @@ export function botReplies(db: Db, publicUrl: string) {
   }
 
   return {
-    async command(command: Command | undefined, person: Person, lang: Language): Promise<Reply[]> {
+    /** `userId`: the Teams user (29:…) the cards are for, so they refresh for them. */
+    async command(command: Command | undefined, person: Person | undefined, lang: Language, userId?: string): Promise<Reply[]> {
+      if (!person) return [{ card: helpCard({ tabUrl }, lang) }];
       switch (command) {
         case 'latest': {
-          const page = await items.feed({ personId: person.id, language: person.language, department: person.department, location: person.location }, { limit: 3 });
-          if (page.items.length === 0) return [{ text: TEXTS[lang].nothingNew }];
+          const page = await items.feed({ personId: person.id, language: person.language, department: person.department, location: person.location }, { limit: 10 });
+          const dismissed = new Set(
+            (await db.query<{ item_id: string }>('select item_id from feedback where person_id = $1', [person.id])).map((r) => r.item_id),
+          );
+          const wanted = page.items.filter((i) => !dismissed.has(i.id)).slice(0, 3);
+          if (wanted.length === 0) return [{ text: TEXTS[lang].nothingNew }];
           return Promise.all(
-            page.items.map(async (item) => ({
+            wanted.map(async (item) => ({
               card: newContentCard(
                 {
                   itemId: item.id,
@@ -70,6 +76,7 @@ export function botReplies(db: Db, publicUrl: string) {
                   state: item.mine.networks.length > 0 ? 'shared' : 'new',
                   sharedOn: item.mine.networks,
                   clicks: item.mine.clicks,
+                  ...(userId ? { recipientUserId: userId } : {}),
                 },
                 lang,
               ),
@@ -104,8 +111,11 @@ export function botReplies(db: Db, publicUrl: string) {
         }
         case 'item.notForMe':
         case 'item.refresh': {
-          const itemId = typeof data.itemId === 'string' ? data.itemId : undefined;
-          if (!itemId || !/^[0-9a-f-]{36}$/i.test(itemId)) return undefined;
+          const parsed = z.uuid().safeParse(data.itemId);
+          if (!parsed.success) return undefined;
+          const itemId = parsed.data;
+          // Only items this person may see at all (live or once live, and meant for them).
+          if (!(await items.knownTo(itemId, person))) return undefined;
           if (verb === 'item.notForMe') await db.query(
             `insert into feedback (item_id, person_id, kind) values ($1, $2, 'not_for_me') on conflict do nothing`,
             [itemId, person.id],
@@ -121,8 +131,7 @@ export function botReplies(db: Db, publicUrl: string) {
   /** The card of one item as this person should see it now. */
   async function itemCard(itemId: string, person: Person, lang: Language, userId?: string): Promise<AdaptiveCard | undefined> {
     const [row] = await db.query<{ title: string; why: string; image_url: string | null; live: boolean; not_for_me: boolean }>(
-      `select i.title, i.why, i.image_url,
-         (i.status in ('published', 'scheduled') and i.publish_at <= now() and (i.expires_at is null or i.expires_at > now())) as live,
+      `select i.title, i.why, i.image_url, (${LIVE}) as live,
          exists (select 1 from feedback f where f.item_id = i.id and f.person_id = $2) as not_for_me
        from items i where i.id = $1`,
       [itemId, person.id],

@@ -6,7 +6,6 @@ import {
   type AdaptiveCardInvokeValue,
   type ChannelAccount,
   type ConversationParameters,
-  type TeamInfo,
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import { welcomeCard } from '../cards/welcome-card.js';
@@ -22,8 +21,18 @@ export interface ChorusBotDeps {
   replies: BotReplies;
   publicUrl: string;
   botAppId: string;
+  /** Tenants the bot serves; empty: any (local development). */
+  tenantIds: string[];
   log: Logger;
 }
+
+const CHAT_ONLY = {
+  de: 'Schreiben Sie mir dafür bitte im persönlichen Chat – dort bleiben Ihre Links und Einstellungen privat.',
+  en: 'Please write to me in a 1:1 chat for that — your links and settings stay private there.',
+} as const;
+
+/** Channel replies carry ";messageid=…": the channel itself is the conversation to keep. */
+const baseConversationId = (id: string) => id.split(';messageid=')[0] as string;
 
 const PERSON = Symbol('chorus.person');
 
@@ -48,21 +57,30 @@ export class ChorusBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       const person = this.personOf(context);
       const submitted = context.activity.value as { verb?: unknown } | undefined;
-      if (person && typeof submitted?.verb === 'string') {
+      if (kindOf(context.activity.conversation.conversationType) !== 'personal') {
+        // Share links and settings are personal: never post them where others can use them.
+        await context.sendActivity(CHAT_ONLY[languageOf(context.activity.locale) ?? 'en']);
+      } else if (!person) {
+        // No Entra identity on the activity (not from Teams itself): the help card, not silence.
+        for (const reply of await deps.replies.command('help', undefined, languageOf(context.activity.locale) ?? 'en')) {
+          await context.sendActivity(toActivity(reply));
+        }
+      } else if (typeof submitted?.verb === 'string') {
         // Action.Submit, the fallback of older clients for Action.Execute: answer with a new card.
         const card = await deps.replies.action(submitted.verb, submitted as Record<string, unknown>, person, this.lang(context, person), context.activity.from.id);
         if (card) await context.sendActivity(toActivity({ card }));
       } else if (person) {
-        for (const reply of await deps.replies.command(parseCommand(context.activity.text), person, this.lang(context, person))) {
+        for (const reply of await deps.replies.command(parseCommand(context.activity.text), person, this.lang(context, person), context.activity.from.id)) {
           await context.sendActivity(toActivity(reply));
         }
       }
       await next();
     });
 
+    // "add-upgrade" and "remove-upgrade" (a new app version) arrive here too: not a new install.
     this.onInstallationUpdateAdd(async (context, next) => {
       const person = this.personOf(context);
-      if (person && kindOf(context.activity.conversation.conversationType) === 'personal') {
+      if (context.activity.action === 'add' && person && kindOf(context.activity.conversation.conversationType) === 'personal') {
         await context.sendActivity(
           toActivity({ card: welcomeCard({ displayName: person.displayName, tabUrl: `${deps.publicUrl}/tab/?page=share`, isNewHire: false }, this.lang(context, person)) }),
         );
@@ -71,43 +89,66 @@ export class ChorusBot extends TeamsActivityHandler {
     });
 
     this.onInstallationUpdateRemove(async (context, next) => {
+      if (context.activity.action !== 'remove') return next();
       const conversation = context.activity.conversation;
-      await deps.conversations.setStatus(conversation.id, 'gone');
+      await deps.conversations.setStatus(baseConversationId(conversation.id), 'gone');
       const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
       if (teamId) await deps.conversations.markTeamGone(teamId);
       await next();
     });
-
-    // Installed in a team: everyone who joins gets a 1:1 chat, so announcements can reach them.
-    this.onTeamsMembersAddedEvent(async (membersAdded: ChannelAccount[], _team: TeamInfo, context, next) => {
-      const botId = context.activity.recipient.id;
-      for (const member of membersAdded) {
-        if (member.id === botId) continue;
-        await this.openPersonalChat(context, member).catch((err: unknown) => deps.log.warn({ err }, 'could not open a 1:1 chat for a new team member'));
-      }
-      await next();
-    });
   }
 
-  /** Every activity, before the handlers: remember who and where. */
+  /** Every activity, before the handlers: remember who and where (only for our tenants). */
   override async run(context: TurnContext): Promise<void> {
+    const tenantId = tenantOf(context);
+    if (this.deps.tenantIds.length > 0 && (!tenantId || !this.deps.tenantIds.includes(tenantId))) {
+      this.deps.log.warn('activity from a tenant Chorus does not serve: ignored');
+      return;
+    }
     await this.remember(context);
     await super.run(context);
   }
 
+  /**
+   * Installed in a team: everyone who joins gets a 1:1 chat, so announcements can reach
+   * them. Replaces botbuilder's default, which looks every member up first and abandons
+   * the whole batch when one lookup fails; the activity already says who joined.
+   */
+  protected override async onTeamsMembersAdded(context: TurnContext): Promise<void> {
+    const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+    const botId = context.activity.recipient.id;
+    if (teamId) {
+      for (const member of context.activity.membersAdded ?? []) {
+        if (member.id === botId) continue;
+        const known = member.aadObjectId ? await this.deps.people.byAadObjectId(member.aadObjectId) : undefined;
+        if (known && (await this.deps.conversations.hasPersonalChat(known.id))) continue;
+        await this.openPersonalChat(context, member).catch((err: unknown) =>
+          this.deps.log.warn({ err: (err as Error).message }, 'could not open a 1:1 chat for a new team member'),
+        );
+      }
+    }
+    await this.defaultNextEvent(context)();
+  }
+
+  /** Universal Actions: answer with the card to show; errors as the spec's error body, never a chat message. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const person = this.personOf(context);
     const action = invokeValue.action;
-    const card = person
-      ? await this.deps.replies.action(action.verb, (action.data ?? {}) as Record<string, unknown>, person, this.lang(context, person), context.activity.from.id)
-      : undefined;
-    if (!card) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Unknown action' } as never };
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
+    try {
+      const card = person
+        ? await this.deps.replies.action(action.verb, (action.data ?? {}) as Record<string, unknown>, person, this.lang(context, person), context.activity.from.id)
+        : undefined;
+      if (!card) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Unknown action' } as never };
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
+    } catch (err) {
+      this.deps.log.error({ err: (err as Error).message, verb: action.verb }, 'card action failed');
+      return { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'ServerError', message: 'Please try again' } as never };
+    }
   }
 
   private async remember(context: TurnContext): Promise<void> {
     const { activity } = context;
-    const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    const tenantId = tenantOf(context);
     if (!activity.conversation?.id || !tenantId || !activity.serviceUrl) return;
     const kind = kindOf(activity.conversation.conversationType);
     let person: Person | undefined;
@@ -120,15 +161,18 @@ export class ChorusBot extends TeamsActivityHandler {
       });
       context.turnState.set(PERSON, person);
     }
-    // Personal chats belong to one person; team and group chats to nobody in particular.
+    // Personal chats belong to one person; team and group chats to nobody in particular,
+    // so their reference keeps no trace of whoever spoke last.
+    const id = baseConversationId(activity.conversation.id);
+    const { activityId: _activityId, user, ...reference } = TurnContext.getConversationReference(activity);
     await this.deps.conversations.upsert({
-      id: activity.conversation.id,
+      id,
       kind,
       tenantId,
       serviceUrl: activity.serviceUrl,
       personId: kind === 'personal' ? (person?.id ?? null) : null,
       teamId: (activity.channelData as { team?: { id?: string } } | undefined)?.team?.id ?? null,
-      reference: TurnContext.getConversationReference(activity) as Record<string, unknown>,
+      reference: { ...reference, conversation: { ...reference.conversation, id }, ...(kind === 'personal' ? { user } : {}) } as Record<string, unknown>,
     });
   }
 
@@ -145,7 +189,9 @@ export class ChorusBot extends TeamsActivityHandler {
       createConversationAsync(appId: string, channelId: string, serviceUrl: string, audience: string, params: ConversationParameters, logic: (ctx: TurnContext) => Promise<void>): Promise<void>;
     };
     await adapter.createConversationAsync(this.deps.botAppId, context.activity.channelId, context.activity.serviceUrl, 'https://api.botframework.com', parameters, async (turn) => {
-      const reference = TurnContext.getConversationReference(turn.activity);
+      const created = TurnContext.getConversationReference(turn.activity);
+      // botbuilder's reference for a conversation it created names neither the user nor the kind.
+      const reference = { ...created, user: member, conversation: { ...created.conversation, conversationType: 'personal' } };
       const person = member.aadObjectId
         ? await this.deps.people.upsertFromTeams({ aadObjectId: member.aadObjectId, tenantId, name: member.name ?? 'Colleague', language: null })
         : undefined;
@@ -169,6 +215,11 @@ export class ChorusBot extends TeamsActivityHandler {
   private lang(context: TurnContext, person: Person): Language {
     return person.language ?? languageOf(context.activity.locale) ?? 'en';
   }
+}
+
+function tenantOf(context: TurnContext): string | undefined {
+  const { activity } = context;
+  return activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
 }
 
 function toActivity(reply: Reply) {

@@ -216,6 +216,21 @@ export function itemsRepo(db: Db) {
       return rows.length > 0;
     },
 
+    /**
+     * Whether a card about this item may be shown to the person: it was published (live
+     * now, or expired or archived since) and its audience includes them. Drafts and
+     * other people's items never are.
+     */
+    async knownTo(id: string, viewer: Pick<Viewer, 'department' | 'location'>): Promise<boolean> {
+      const rows = await db.query(
+        `select 1 from items i where i.id = $1 and i.publish_at is not null and i.publish_at <= now() and i.status <> 'draft'
+           and (cardinality(i.audience_departments) = 0 or $2::text = any(i.audience_departments))
+           and (cardinality(i.audience_locations) = 0 or $3::text = any(i.audience_locations))`,
+        [id, viewer.department, viewer.location],
+      );
+      return rows.length > 0;
+    },
+
     /** A live item with everything the share page needs; undefined when not live. */
     async liveForSharing(id: string): Promise<(FeedItem & { campaign: string }) | undefined> {
       const row = await maybeOne<ItemRow>(db, `select ${BASE_COLUMNS} from items i where i.id = $1 and ${LIVE}`, [id]);

@@ -43,6 +43,10 @@ export function peopleRepo(db: Queryable) {
       const row = await maybeOne<PersonRow>(db, `select ${COLUMNS} from people where id = $1`, [id]);
       return row && toPerson(row);
     },
+    async byAadObjectId(aadObjectId: string): Promise<Person | undefined> {
+      const row = await maybeOne<PersonRow>(db, `select ${COLUMNS} from people where aad_object_id = $1`, [aadObjectId]);
+      return row && toPerson(row);
+    },
     async byDevKey(key: string): Promise<Person | undefined> {
       const row = await maybeOne<PersonRow>(db, `select ${COLUMNS} from people where dev_key = $1`, [key]);
       return row && toPerson(row);
