@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { projectRoot } from '../../bot/src/paths.js';
 import { launchBrowser } from '../support/browser.js';
+import { eventually as pollUntil } from '../support/eventually.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /** The networks' share dialogs; answered with a tiny page so no request leaves the machine. */
@@ -100,16 +101,9 @@ export async function pickPerson(page: Page, displayName: string): Promise<void>
   await choose(page, page.getByRole('banner'), /^(Demo person|Demo-Person)$/, new RegExp(`^${displayName}`));
 }
 
-/** Waits until `read` returns what `accept` wants (for counts that arrive in batches). */
-export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last = await read();
-  while (!accept(last)) {
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 200));
-    last = await read();
-  }
-  return last;
+/** Waits until `read` returns what `accept` wants; a browser page needs longer and slower polls. */
+export function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  return pollUntil(read, accept, timeoutMs, 200);
 }
 
 /** The titles of the item cards on the page, in order. */
