@@ -21,7 +21,7 @@ export interface ChorusBotDeps {
   replies: BotReplies;
   publicUrl: string;
   botAppId: string;
-  /** Tenants the bot serves; empty: any (local development). */
+  /** Tenants the bot serves; an empty list serves every tenant (local development). */
   tenantIds: string[];
   log: Logger;
 }
