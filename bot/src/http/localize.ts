@@ -1,4 +1,4 @@
-import type { Language } from './contract/common.js';
+import { acceptedLanguage, type Language } from './contract/common.js';
 
 /**
  * API messages are written once, in English, where they arise (domain rules, schemas,
@@ -82,8 +82,5 @@ export function localizeFields(fields: Record<string, string>, lang: Language): 
 
 /** The language to answer in: the tab's UI language (Accept-Language), else the person's. */
 export function requestLanguage(acceptLanguage: string | undefined, fallback: Language): Language {
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  if (first.startsWith('de')) return 'de';
-  if (first.startsWith('en')) return 'en';
-  return fallback;
+  return acceptedLanguage(acceptLanguage) ?? fallback;
 }

@@ -6,6 +6,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { languageOfTag } from '../http/contract/common.js';
 
 /**
  * botbuilder's CloudAdapter. With an app id it validates the Bot Framework JWT on every
@@ -26,7 +27,7 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
     // Only a person who wrote something is waiting for an answer; never post into a
     // channel because a background event (refresh, member added) failed.
     if (context.activity.type !== 'message' || context.activity.conversation?.conversationType !== 'personal') return;
-    const german = (context.activity.locale ?? '').toLowerCase().startsWith('de');
+    const german = languageOfTag(context.activity.locale) === 'de';
     await context
       .sendActivity(german ? 'Entschuldigung, bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es noch einmal.' : 'Sorry, something went wrong on our side. Please try again.')
       .catch((err: unknown) => log.warn({ err }, 'could not tell the user about the failure'));

@@ -7,6 +7,7 @@ import type { Command } from '../domain/bot/commands.js';
 import { suggestedText } from '../domain/sharing/compose-share.js';
 import { NETWORKS, type Network } from '../domain/sharing/networks.js';
 import type { Language } from '../http/contract/common.js';
+import type { Posts } from '../http/contract/items.js';
 import type { Db } from '../storage/db.js';
 import { itemsRepo, LIVE } from '../storage/repos/items.js';
 import type { Person } from '../storage/repos/people.js';
@@ -46,9 +47,9 @@ export function botReplies(db: Db, publicUrl: string) {
     return Object.fromEntries(NETWORKS.map((n) => [n, `${publicUrl}/s/${token}?network=${n}`]));
   }
 
-  async function settings(person: Person, lang: Language, saved = false): Promise<Reply> {
+  async function settings(person: Person, lang: Language, saved = false): Promise<AdaptiveCard> {
     const prefs = await preferences.get(person.id);
-    return { card: settingsCard({ notificationLevel: prefs.notificationLevel, language: person.language, paused: prefs.paused, saved }, lang) };
+    return settingsCard({ notificationLevel: prefs.notificationLevel, language: person.language, paused: prefs.paused, saved }, lang);
   }
 
   return {
@@ -84,7 +85,7 @@ export function botReplies(db: Db, publicUrl: string) {
           );
         }
         case 'settings':
-          return [await settings(person, lang)];
+          return [{ card: await settings(person, lang) }];
         case 'stop':
           await preferences.update(person.id, { paused: true });
           return [{ text: TEXTS[lang].paused }];
@@ -101,13 +102,13 @@ export function botReplies(db: Db, publicUrl: string) {
     async action(verb: string, data: Record<string, unknown>, person: Person, lang: Language, userId?: string): Promise<AdaptiveCard | undefined> {
       switch (verb) {
         case 'settings.open':
-          return ((await settings(person, lang)) as { card: AdaptiveCard }).card;
+          return settings(person, lang);
         case 'settings.save': {
           const parsed = settingsSchema.safeParse(data);
-          if (!parsed.success) return ((await settings(person, lang)) as { card: AdaptiveCard }).card;
+          if (!parsed.success) return settings(person, lang);
           await preferences.update(person.id, { notificationLevel: parsed.data.notificationLevel, language: parsed.data.language });
           await people.setLanguage(person.id, parsed.data.language);
-          return ((await settings({ ...person, language: parsed.data.language }, parsed.data.language, true)) as { card: AdaptiveCard }).card;
+          return settings({ ...person, language: parsed.data.language }, parsed.data.language, true);
         }
         case 'item.notForMe':
         case 'item.refresh': {
@@ -130,27 +131,28 @@ export function botReplies(db: Db, publicUrl: string) {
 
   /** The card of one item as this person should see it now. */
   async function itemCard(itemId: string, person: Person, lang: Language, userId?: string): Promise<AdaptiveCard | undefined> {
-    const [row] = await db.query<{ title: string; why: string; image_url: string | null; live: boolean; not_for_me: boolean }>(
+    const [row] = await db.query<{ title: string; why: string; image_url: string | null; live: boolean; not_for_me: boolean; posts: Posts | null }>(
       `select i.title, i.why, i.image_url, (${LIVE}) as live,
-         exists (select 1 from feedback f where f.item_id = i.id and f.person_id = $2) as not_for_me
+         exists (select 1 from feedback f where f.item_id = i.id and f.person_id = $2) as not_for_me,
+         (select json_object_agg(p.network, p.text) from item_posts p where p.item_id = i.id) as posts
        from items i where i.id = $1`,
       [itemId, person.id],
     );
     if (!row) return undefined;
-    const mine = (await sharing.myShares(person.id)).items.find((i) => i.itemId === itemId);
-    const item = await items.liveForSharing(itemId);
-    const state = row.not_for_me ? 'not_for_me' : !row.live ? 'expired' : mine ? 'shared' : 'new';
+    const mine = await sharing.sharedOn(itemId, person.id);
+    const shared = mine.networks.length > 0;
+    const state = row.not_for_me ? 'not_for_me' : !row.live ? 'expired' : shared ? 'shared' : 'new';
     return newContentCard(
       {
         itemId,
         title: row.title,
         why: row.why,
         imageUrl: row.image_url,
-        suggestedText: item ? suggestedText(item.posts, 'linkedin') : '',
+        suggestedText: suggestedText(row.posts ?? {}, 'linkedin'),
         shareUrls: row.live ? await shareUrls(itemId, person.id) : {},
         state,
-        sharedOn: mine?.networks.map((n) => n.network) ?? [],
-        clicks: mine?.clicks ?? 0,
+        sharedOn: mine.networks,
+        clicks: mine.clicks,
         ...(userId ? { recipientUserId: userId } : {}),
       },
       lang,

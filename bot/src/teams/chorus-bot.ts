@@ -10,7 +10,7 @@ import {
 import type { Logger } from 'pino';
 import { welcomeCard } from '../cards/welcome-card.js';
 import { parseCommand } from '../domain/bot/commands.js';
-import type { Language } from '../http/contract/common.js';
+import { languageOfTag, type Language } from '../http/contract/common.js';
 import type { ConversationKind, ConversationsRepo } from '../storage/repos/conversations.js';
 import type { PeopleRepo, Person } from '../storage/repos/people.js';
 import type { BotReplies, Reply } from './bot-replies.js';
@@ -36,10 +36,7 @@ const baseConversationId = (id: string) => id.split(';messageid=')[0] as string;
 
 const PERSON = Symbol('chorus.person');
 
-const languageOf = (locale: string | undefined): Language | null => {
-  const tag = (locale ?? '').toLowerCase();
-  return tag.startsWith('de') ? 'de' : tag.startsWith('en') ? 'en' : null;
-};
+const languageOf = languageOfTag;
 
 function kindOf(conversationType: string | undefined): ConversationKind {
   return conversationType === 'channel' ? 'channel' : conversationType === 'groupChat' ? 'groupChat' : 'personal';

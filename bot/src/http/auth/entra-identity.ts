@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { unauthenticated } from '../../domain/errors.js';
+import { acceptedLanguage } from '../contract/common.js';
 import type { PeopleRepo } from '../../storage/repos/people.js';
 import { bearer, type Authenticator } from './identity.js';
 
@@ -70,15 +71,10 @@ export function entraAuthenticator(people: PeopleRepo, o: EntraOptions): Authent
         name: claims.name ?? 'Colleague',
         role: admin ? 'admin' : 'employee',
         // Teams hands the tab the user's locale; the tab sends it along.
-        language: languageOf(acceptLanguage),
+        language: acceptedLanguage(acceptLanguage),
       });
     },
   };
-}
-
-function languageOf(acceptLanguage: string | undefined): 'de' | 'en' | null {
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('de') ? 'de' : first.startsWith('en') ? 'en' : null;
 }
 
 /** The tenant, read before verification only to pick the JWKS; verified right after. */

@@ -4,6 +4,17 @@ export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const languageSchema = z.enum(LANGUAGES);
 
+/** Ours among a BCP 47 tag ("de-AT" → de), or null for any other language. */
+export function languageOfTag(tag: string | undefined): Language | null {
+  const t = (tag ?? '').trim().toLowerCase();
+  return t.startsWith('de') ? 'de' : t.startsWith('en') ? 'en' : null;
+}
+
+/** The first language of an Accept-Language header, if it is one of ours. */
+export function acceptedLanguage(header: string | undefined): Language | null {
+  return languageOfTag((header ?? '').split(',')[0]);
+}
+
 export const ERROR_CODES = [
   'invalid',
   'unauthenticated',

@@ -1,9 +1,8 @@
-import type { Language } from '../contract/common.js';
+import { acceptedLanguage, type Language } from '../contract/common.js';
 
 /** The browser's preferred language among ours (public pages have no person to ask). */
 export function pageLanguage(acceptLanguage: string | undefined): Language {
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('de') ? 'de' : 'en';
+  return acceptedLanguage(acceptLanguage) ?? 'en';
 }
 
 export const escapeHtml = (s: string) =>

@@ -32,8 +32,7 @@ export function sharePageRoutes(server: Server, ctx: HttpContext): void {
 
   server.get('/s/:token', async (req: Request, res: Response) => {
     const { token, bound, item } = await load(req);
-    const mine = await ctx.sharing.myShares(bound.personId);
-    const sharedOn = mine.items.find((i) => i.itemId === item.id)?.networks.map((n) => n.network) ?? [];
+    const { networks: sharedOn } = await ctx.sharing.sharedOn(item.id, bound.personId);
     setSecurityHeaders(res, PAGE_CSP);
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(sharePage({ token, item, sharedOn, lang: bound.language }));

@@ -45,6 +45,11 @@ interface ItemRow {
 /** The one definition of "an employee can see and share this now". */
 export const LIVE = `i.status in ('published', 'scheduled') and i.publish_at <= now() and (i.expires_at is null or i.expires_at > now())`;
 
+/** The item is meant for a person in department `$d` and location `$l` (empty lists: everyone). */
+const audience = (d: string, l: string) =>
+  `(cardinality(i.audience_departments) = 0 or ${d}::text = any(i.audience_departments))
+   and (cardinality(i.audience_locations) = 0 or ${l}::text = any(i.audience_locations))`;
+
 const BASE_COLUMNS = `i.id, i.kind, i.title, i.url, i.why, i.image_url, i.language, i.topics, i.hashtags,
   i.audience_departments, i.audience_locations, i.status, i.publish_at, i.expires_at, i.campaign,
   i.created_at, i.updated_at, (${LIVE}) as live,
@@ -176,8 +181,7 @@ export function itemsRepo(db: Db) {
       const add = (v: unknown) => `$${params.push(v)}`;
       const where = [
         LIVE,
-        `(cardinality(i.audience_departments) = 0 or $3::text = any(i.audience_departments))`,
-        `(cardinality(i.audience_locations) = 0 or $4::text = any(i.audience_locations))`,
+        audience('$3', '$4'),
       ];
       if (q.topic) where.push(`i.topics @> array[${add(q.topic)}::text]`);
       if (q.q) where.push(`(i.title ilike ${add(containsPattern(q.q))} or i.why ilike $${params.length})`);
@@ -208,9 +212,7 @@ export function itemsRepo(db: Db) {
     /** Whether the item is live and meant for this person (their department and location). */
     async visibleTo(id: string, viewer: Pick<Viewer, 'department' | 'location'>): Promise<boolean> {
       const rows = await db.query(
-        `select 1 from items i where i.id = $1 and ${LIVE}
-           and (cardinality(i.audience_departments) = 0 or $2::text = any(i.audience_departments))
-           and (cardinality(i.audience_locations) = 0 or $3::text = any(i.audience_locations))`,
+        `select 1 from items i where i.id = $1 and ${LIVE} and ${audience('$2', '$3')}`,
         [id, viewer.department, viewer.location],
       );
       return rows.length > 0;
@@ -224,8 +226,7 @@ export function itemsRepo(db: Db) {
     async knownTo(id: string, viewer: Pick<Viewer, 'department' | 'location'>): Promise<boolean> {
       const rows = await db.query(
         `select 1 from items i where i.id = $1 and i.publish_at is not null and i.publish_at <= now() and i.status <> 'draft'
-           and (cardinality(i.audience_departments) = 0 or $2::text = any(i.audience_departments))
-           and (cardinality(i.audience_locations) = 0 or $3::text = any(i.audience_locations))`,
+           and ${audience('$2', '$3')}`,
         [id, viewer.department, viewer.location],
       );
       return rows.length > 0;

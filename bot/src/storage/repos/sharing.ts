@@ -61,6 +61,18 @@ export function sharingRepo(db: Db) {
       });
     },
 
+    /** Where this person shared this item, and the clicks their links for it brought. */
+    async sharedOn(itemId: string, personId: string): Promise<{ networks: Network[]; clicks: number }> {
+      const [row] = await db.query<{ networks: Network[]; clicks: number }>(
+        // A link exists only together with a share (recordShare writes both).
+        `select coalesce(array_agg(l.network order by l.network), '{}') as networks,
+           coalesce(sum((select coalesce(sum(c.clicks), 0) from clicks c where c.link_code = l.code)), 0)::int as clicks
+         from links l where l.item_id = $1 and l.person_id = $2`,
+        [itemId, personId],
+      );
+      return row ?? { networks: [], clicks: 0 };
+    },
+
     async myShares(personId: string): Promise<MyShares> {
       const rows = await db.query<{
         item_id: string;
