@@ -31,19 +31,32 @@ import { createAdapter } from './teams/adapter.js';
 import { botReplies } from './teams/bot-replies.js';
 import { ChorusBot } from './teams/chorus-bot.js';
 import { conversationsRepo } from './storage/repos/conversations.js';
+import { announcementsRepo } from './storage/repos/announcements.js';
+import { adminAnnouncementRoutes } from './http/routes/admin-announcements.js';
+import { DeliveryWorker, type DeliveryWorkerOptions } from './jobs/delivery-worker.js';
+import { deliveryRenderer } from './jobs/render-delivery.js';
+import { botTokenSource, connectorClient } from './teams/connector-client.js';
 
 export interface App {
   server: Server;
   db: Db;
+  /** The delivery worker, when this process runs one (config WORKER). */
+  worker: DeliveryWorker | undefined;
   /** Where the server listens, once listen() resolved. */
   url: string;
   listen(): Promise<string>;
-  /** Graceful: stop accepting, finish in-flight requests, flush clicks, close the database. */
+  /** Graceful: stop accepting, finish in-flight requests and sends, flush clicks, close the database. */
   close(): Promise<void>;
 }
 
 /** The composition root. `db` may be passed in (tests); otherwise it is opened from config. */
-export async function createApp(config: Config, log: Logger, options: { db?: Db } = {}): Promise<App> {
+export interface AppOptions {
+  db?: Db;
+  /** Tests: a faster tick, another connector. */
+  worker?: Partial<Omit<DeliveryWorkerOptions, 'db' | 'log'>>;
+}
+
+export async function createApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
   const db = options.db ?? (await openDatabase(config));
   const { applied, fresh } = await migrate(db);
   if (applied.length) log.info({ applied }, 'migrations applied');
@@ -88,6 +101,7 @@ export async function createApp(config: Config, log: Logger, options: { db?: Db 
     sharing: sharingRepo(db),
     links: linksRepo(db),
     clicks,
+    announcements: announcementsRepo(db, { paceRps: config.teamsRateLimitRps }),
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
     paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },
   };
@@ -108,13 +122,27 @@ export async function createApp(config: Config, log: Logger, options: { db?: Db 
   meRoutes(server, ctx);
   feedRoutes(server, ctx);
   adminItemRoutes(server, ctx);
+  adminAnnouncementRoutes(server, ctx);
   sharePageRoutes(server, ctx);
   addFastPath(server, linkRoutes(server, ctx).fastPath);
   tabRoutes(server, ctx);
 
+  const worker = config.worker
+    ? new DeliveryWorker({
+        db,
+        log,
+        connector: connectorClient(botTokenSource(config)),
+        render: deliveryRenderer(db, config.publicUrl),
+        rps: config.teamsRateLimitRps,
+        digest: config.digest,
+        ...options.worker,
+      })
+    : undefined;
+
   const app: App = {
     server,
     db,
+    worker,
     url: '',
     listen: () =>
       new Promise((resolve, reject) => {
@@ -126,6 +154,7 @@ export async function createApp(config: Config, log: Logger, options: { db?: Db 
           server.removeListener('error', failed);
           const address = server.address();
           app.url = `http://127.0.0.1:${address.port}`;
+          worker?.start();
           resolve(app.url);
         });
       }),
@@ -142,6 +171,7 @@ export async function createApp(config: Config, log: Logger, options: { db?: Db 
         clearTimeout(force);
       }
       try {
+        await worker?.stop();
         await clicks.close();
       } finally {
         await db.close();

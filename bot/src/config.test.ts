@@ -19,6 +19,16 @@ describe('config', () => {
     expect(c.database).toEqual({ kind: 'pglite', dataDir: '.data' });
     expect(c.auth.mode).toBe('dev');
     expect(c.teamsRateLimitRps).toBe(50);
+    expect(c.worker).toBe(true);
+    expect(c.digest).toEqual({ cron: '0 9 * * 1', timeZone: 'Europe/Berlin' });
+  });
+
+  it('schedules digests in the tenant time zone, or not at all', () => {
+    expect(loadConfig({ DIGEST_SCHEDULE: '30 8 * * 5', TENANT_TIME_ZONE: 'Europe/London' }).digest).toEqual({ cron: '30 8 * * 5', timeZone: 'Europe/London' });
+    expect(loadConfig({ DIGEST_SCHEDULE: 'off' }).digest).toBeNull();
+    expect(problems({ DIGEST_SCHEDULE: 'mondays' }).join('\n')).toMatch(/DIGEST_SCHEDULE/);
+    expect(problems({ TENANT_TIME_ZONE: 'Europe/Atlantis' }).join('\n')).toMatch(/TENANT_TIME_ZONE/);
+    expect(loadConfig({ WORKER: 'false' }).worker).toBe(false);
   });
 
   it('uses Postgres when DATABASE_URL is set', () => {

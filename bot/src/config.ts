@@ -1,6 +1,7 @@
 // The only reader of process.env. Every setting is parsed once at start-up; every problem
 // is reported on its own line, and start-up stops when there is any.
 import { z } from 'zod';
+import { checkDigestSchedule, type DigestSchedule } from './jobs/digest-schedule.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -35,6 +36,11 @@ const envSchema = z.object({
   ADMIN_ROLE: z.string().min(1).default('Chorus.Admin'),
   ADMIN_GROUP_ID: z.string().default(''),
   TEAMS_RATE_LIMIT_RPS: z.coerce.number().positive().max(1000).default(50),
+  // This process also sends cards (the delivery worker); false: a web-only instance.
+  WORKER: bool.default(true),
+  // Cron pattern (minute hour day month weekday) in TENANT_TIME_ZONE; "off": no digests.
+  DIGEST_SCHEDULE: z.string().trim().min(1).default('0 9 * * 1'),
+  TENANT_TIME_ZONE: z.string().trim().min(1).default('Europe/Berlin'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   SEED_DEMO: bool.optional(),
 });
@@ -55,6 +61,11 @@ export interface Config {
     adminGroupId: string;
   };
   teamsRateLimitRps: number;
+  /** Whether this process runs the delivery worker. */
+  worker: boolean;
+  /** null: digests are off. */
+  digest: DigestSchedule | null;
+  timeZone: string;
   logLevel: (typeof logLevels)[number];
   /** undefined: decide at start-up (seed when the database is new and auth is dev). */
   seedDemo: boolean | undefined;
@@ -100,6 +111,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.MicrosoftAppId && e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
     problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType=${e.MicrosoftAppType}`);
   }
+  const digest = e.DIGEST_SCHEDULE.toLowerCase() === 'off' ? null : { cron: e.DIGEST_SCHEDULE, timeZone: e.TENANT_TIME_ZONE };
+  try {
+    checkDigestSchedule(digest ?? { cron: '0 9 * * 1', timeZone: e.TENANT_TIME_ZONE });
+  } catch (err) {
+    problems.push(`${digest ? 'DIGEST_SCHEDULE/TENANT_TIME_ZONE' : 'TENANT_TIME_ZONE'}: ${(err as Error).message}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -126,6 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       adminGroupId: e.ADMIN_GROUP_ID,
     },
     teamsRateLimitRps: e.TEAMS_RATE_LIMIT_RPS,
+    worker: e.WORKER,
+    digest,
+    timeZone: e.TENANT_TIME_ZONE,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
   };

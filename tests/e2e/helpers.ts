@@ -53,6 +53,40 @@ export function browserSuite(options: Parameters<typeof openSandbox>[1] = {}): B
   return suite;
 }
 
+/** The browser's time zone in every sandbox. */
+export const SANDBOX_TIME_ZONE = 'Europe/Berlin';
+
+/** What a datetime-local input in the sandbox shows for `date` ("2026-03-14T09:30"). */
+export function localInputValue(date: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: SANDBOX_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(date)
+    .replace(' ', 'T');
+}
+
+/** Calls /api/v1 as a demo person, for setting up what a test needs or checking what was stored. */
+export async function callApi<T>(
+  server: TestServer,
+  person: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { ...server.as(person), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
 export async function openSandbox(
   browser: Browser,
   options: { viewport?: { width: number; height: number }; locale?: string } = {},
@@ -60,7 +94,7 @@ export async function openSandbox(
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1000, height: 800 },
     locale: options.locale ?? 'en-US',
-    timezoneId: 'Europe/Berlin',
+    timezoneId: SANDBOX_TIME_ZONE,
   });
   const networkRequests: string[] = [];
   const waiters: Array<{ host: string; resolve: (url: string) => void }> = [];

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import pino from 'pino';
-import { createApp, type App } from '../../bot/src/app.js';
+import { createApp, type App, type AppOptions } from '../../bot/src/app.js';
 import { loadConfig, type Config } from '../../bot/src/config.js';
 import type { Db } from '../../bot/src/storage/db.js';
 import { createTestDb } from './test-db.js';
@@ -30,7 +30,7 @@ export async function freePort(): Promise<number> {
  * The real Chorus server on loopback with a fresh database (PGlite, or Postgres when
  * DATABASE_URL is set) and, unless SEED_DEMO=false, the demo company.
  */
-export async function startTestServer(env: Record<string, string> = {}, options: { db?: Db } = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestServer> {
   const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -38,11 +38,13 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     PORT: String(port),
     PUBLIC_URL: `http://localhost:${port}`,
     LOG_LEVEL: 'silent',
+    // Digests only where a test asks for them: a Monday morning must not change other tests.
+    DIGEST_SCHEDULE: 'off',
     ...env,
   });
   const owned = options.db ? undefined : await createTestDb();
   const db = options.db ?? (owned as { db: Db }).db;
-  const app = await createApp(config, pino({ level: 'silent' }), { db });
+  const app = await createApp(config, pino({ level: 'silent' }), { ...options, db });
   await app.listen();
   const url = `http://localhost:${port}`;
   return {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { ItemsService } from '../domain/items/items-service.js';
 import type { Db } from '../storage/db.js';
+import type { AnnouncementsRepo } from '../storage/repos/announcements.js';
 import type { ClickRecorder, linksRepo } from '../storage/repos/clicks.js';
 import type { ItemsRepo } from '../storage/repos/items.js';
 import type { PeopleRepo } from '../storage/repos/people.js';
@@ -22,6 +23,7 @@ export interface HttpContext {
   sharing: SharingRepo;
   links: ReturnType<typeof linksRepo>;
   clicks: ClickRecorder;
+  announcements: AnnouncementsRepo;
   ready: () => Promise<boolean>;
   paths: { tab: string; public: string };
 }

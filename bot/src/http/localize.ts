@@ -37,6 +37,12 @@ const EXACT: Record<string, string> = {
   'must be an ISO date-time with time zone': 'muss ein ISO-Zeitpunkt mit Zeitzone sein',
   'letters, digits and _ only': 'nur Buchstaben, Ziffern und _',
   'unknown network': 'unbekanntes Netzwerk',
+  'Only published or scheduled items can be announced': 'Ankündigen lassen sich nur veröffentlichte oder geplante Beiträge',
+  'This item has already been announced': 'Dieser Beitrag wurde bereits angekündigt',
+  'This announcement has already been sent completely': 'Diese Ankündigung ist bereits vollständig verschickt',
+  'must not be in the past': 'darf nicht in der Vergangenheit liegen',
+  'must not be before the item is published': 'darf nicht vor der Veröffentlichung liegen',
+  'must be before the item expires': 'muss vor dem Ablauf des Beitrags liegen',
   'No suggested text yet: people share more when they get a starting sentence':
     'Noch kein Textvorschlag: Mit einem ersten Satz teilen Menschen deutlich öfter',
 };
@@ -63,7 +69,7 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^Too small: expected number to be >=?(\d+)$/, (m) => `zu klein: mindestens ${m[1]}`],
 ];
 
-const NOUNS: Record<string, string> = { Item: 'Beitrag', Route: 'Adresse', File: 'Datei', Link: 'Link' };
+const NOUNS: Record<string, string> = { Item: 'Beitrag', Route: 'Adresse', File: 'Datei', Link: 'Link', Announcement: 'Ankündigung' };
 
 export function localize(text: string, lang: Language): string {
   if (lang === 'en') return text;

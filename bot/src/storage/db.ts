@@ -16,6 +16,22 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Run `fn` while holding a session-level advisory lock (serialises across processes). */
   withAdvisoryLock<T>(key: number, fn: (session: Session) => Promise<T>): Promise<T>;
+  /** A session for leader election: named locks held until released or the process dies. */
+  leaderLocks(): Promise<LeaderLocks>;
+  close(): Promise<void>;
+}
+
+/**
+ * Named, session-level locks for "exactly one process does this" (one sender per tenant).
+ * On Postgres they live on a dedicated connection: when the holder dies, its connection
+ * closes and the server frees the locks, so a standby's next `tryTake` wins.
+ */
+export interface LeaderLocks {
+  /** Takes the lock if it is free or already ours; true while this session holds it. */
+  tryTake(name: string): Promise<boolean>;
+  release(name: string): Promise<void>;
+  /** False once the session died: every lock it held is gone. */
+  readonly alive: boolean;
   close(): Promise<void>;
 }
 
@@ -75,6 +91,39 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
       } finally {
         client.release();
       }
+    },
+    async leaderLocks() {
+      const client = new pg.Client({ connectionString: url });
+      const held = new Set<string>();
+      let alive = true;
+      const lost = () => {
+        alive = false;
+        held.clear();
+      };
+      client.on('error', lost);
+      client.on('end', lost);
+      await client.connect();
+      return {
+        get alive() {
+          return alive;
+        },
+        async tryTake(name) {
+          if (!alive) return false;
+          if (held.has(name)) return true; // session locks stack; take each one once
+          const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as ok', [name]);
+          if (rows[0]?.ok) held.add(name);
+          return held.has(name);
+        },
+        async release(name) {
+          if (!held.delete(name) || !alive) return;
+          await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [name]);
+        },
+        async close() {
+          if (!alive) return;
+          lost();
+          await client.end().catch(() => undefined);
+        },
+      };
     },
     async close() {
       if (pool.ended) return;
@@ -162,6 +211,18 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       const run = lockChain.then(() => fn({ query, exec: async (sql) => void (await db.exec(sql)) }));
       lockChain = run.catch(() => undefined);
       return run;
+    },
+    async leaderLocks() {
+      // The data directory has one process (lockDataDir): it leads everything.
+      let open = true;
+      return {
+        get alive() {
+          return open && !closed;
+        },
+        tryTake: async () => open && !closed,
+        release: async () => undefined,
+        close: async () => void (open = false),
+      };
     },
     async close() {
       if (closed) return;

@@ -20,6 +20,11 @@ describe('what a Bot Connector answer means', () => {
     expect(classifyAnswer({ status }, 1, policy, half)).toMatchObject({ kind: 'retry', throttled: false });
   });
 
+  it('retries when no answer arrived at all (connection refused, timeout)', () => {
+    expect(classifyAnswer({ status: 0 }, 1, policy, half)).toMatchObject({ kind: 'retry', throttled: false, reason: 'no answer' });
+    expect(classifyAnswer({ status: 0 }, 4, policy, half)).toEqual({ kind: 'failed', reason: 'no answer after 4 tries' });
+  });
+
   it('gives up after the last attempt', () => {
     expect(classifyAnswer({ status: 503 }, 4, policy, half)).toEqual({ kind: 'failed', reason: '503 after 4 tries' });
   });

@@ -21,7 +21,8 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseMs: 500, maxMs: 60_000 };
 
-const RETRYABLE = new Set([408, 412, 500, 502, 503, 504]);
+// 0: no answer at all (network); Teams says to retry 412, 429, 502, 503, 504.
+const RETRYABLE = new Set([0, 408, 412, 500, 502, 503, 504]);
 
 /** Retry-After: seconds (integer or fraction) or an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null | undefined, now: number): number | undefined {
@@ -39,6 +40,7 @@ export function backoffMs(attempt: number, policy: RetryPolicy, random: () => nu
 }
 
 export interface ConnectorAnswer {
+  /** The HTTP status; 0 when no answer arrived (connection refused or reset, timeout). */
   status: number;
   retryAfter?: string | null;
   /** The error code in the body, e.g. "MessageWritesBlocked". */
@@ -58,13 +60,13 @@ export function classifyAnswer(
   if (status === 403) return answer.errorCode === 'MessageWritesBlocked' ? { kind: 'blocked' } : { kind: 'failed', reason: `403 ${answer.errorCode ?? 'Forbidden'}` };
   if (status === 404) return { kind: 'gone' };
   if (status === 429 || RETRYABLE.has(status)) {
-    if (attempt >= policy.maxAttempts) return { kind: 'failed', reason: `${status} after ${attempt} tries` };
+    if (attempt >= policy.maxAttempts) return { kind: 'failed', reason: `${status || 'no answer'} after ${attempt} tries` };
     const told = status === 429 ? retryAfterMs(answer.retryAfter, now) : undefined;
     return {
       kind: 'retry',
       afterMs: told ?? backoffMs(attempt, policy, random),
       throttled: status === 429,
-      reason: String(status),
+      reason: status ? String(status) : 'no answer',
     };
   }
   return { kind: 'failed', reason: `${status}${answer.errorCode ? ` ${answer.errorCode}` : ''}` };

@@ -1,5 +1,6 @@
 // Types and zod schemas shared by the server and the tab. Nothing here may import
 // server code: the tab bundles this folder.
+export * from './announcements.js';
 export * from './common.js';
 export * from './items.js';
 export * from './me.js';

@@ -46,7 +46,7 @@ interface ItemRow {
 export const LIVE = `i.status in ('published', 'scheduled') and i.publish_at <= now() and (i.expires_at is null or i.expires_at > now())`;
 
 /** The item is meant for a person in department `$d` and location `$l` (empty lists: everyone). */
-const audience = (d: string, l: string) =>
+export const audience = (d: string, l: string) =>
   `(cardinality(i.audience_departments) = 0 or ${d}::text = any(i.audience_departments))
    and (cardinality(i.audience_locations) = 0 or ${l}::text = any(i.audience_locations))`;
 

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** What an announcement tells people about. Trainings and crisis notices come later. */
+export const ANNOUNCEMENT_SUBJECTS = ['item', 'digest'] as const;
+export type AnnouncementSubjectKind = (typeof ANNOUNCEMENT_SUBJECTS)[number];
+
+/**
+ * scheduled: waits for its time; sending: recipients fixed, cards going out;
+ * done: nothing left to send; cancelled: an admin stopped it (what was sent stays sent).
+ */
+export const ANNOUNCEMENT_STATUSES = ['scheduled', 'sending', 'done', 'cancelled'] as const;
+export type AnnouncementStatus = (typeof ANNOUNCEMENT_STATUSES)[number];
+
+/** One row per recipient. skipped carries a reason (blocked, gone, opted_out, cancelled, item_not_live). */
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'skipped'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+const isoDate = z.iso.datetime({ offset: true, error: 'must be an ISO date-time with time zone' });
+
+/** POST /api/v1/admin/items/:id/announce — now, or at a time (not before the item goes live). */
+export const announceInputSchema = z
+  .object({ at: isoDate.optional() })
+  .strict()
+  .default({});
+export type AnnounceInput = z.infer<typeof announceInputSchema>;
+
+export const announcementsQuerySchema = z
+  .object({
+    status: z.enum(ANNOUNCEMENT_STATUSES).optional(),
+    itemId: z.uuid().optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+export type AnnouncementsQuery = z.infer<typeof announcementsQuerySchema>;
+
+export interface DeliveryCounts {
+  /** Every recipient; equals pending + sent + failed + skipped. 0 until the send starts. */
+  total: number;
+  pending: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+}
+
+export interface Announcement {
+  id: string;
+  subject: AnnouncementSubjectKind;
+  /** The item announced (subject item); null for digests. */
+  item: { id: string; title: string } | null;
+  /** Digests: the local date of the scheduled run, e.g. "2026-11-23". */
+  period: string | null;
+  status: AnnouncementStatus;
+  /** When the cards start going out. */
+  sendAt: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  cancelledAt: string | null;
+  counts: DeliveryCounts;
+  /** Skipped and failed recipients by reason, e.g. { blocked: 3, opted_out: 1 }. */
+  reasons: Record<string, number>;
+  /** Cards sent per second over the last minute of sending; null before the first. */
+  throughput: number | null;
+  /** Expected finish while sending (pending ÷ the tenant pace, or the measured throughput); else null. */
+  expectedFinishAt: string | null;
+}

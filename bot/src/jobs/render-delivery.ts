@@ -1,0 +1,117 @@
+import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import { DIGEST_MAX_ITEMS, digestCard } from '../cards/digest-card.js';
+import { newContentCard } from '../cards/new-content-card.js';
+import { wantsAnnouncement } from '../domain/delivery/recipients.js';
+import { suggestedText } from '../domain/sharing/compose-share.js';
+import { NETWORKS, type Network } from '../domain/sharing/networks.js';
+import type { Posts } from '../http/contract/items.js';
+import type { Db } from '../storage/db.js';
+import type { ClaimedDelivery } from '../storage/repos/deliveries.js';
+import { audience, LIVE } from '../storage/repos/items.js';
+import { sharingRepo } from '../storage/repos/sharing.js';
+
+/** The activity to send, or why this person gets nothing after all. */
+export type Rendered = { activity: Record<string, unknown> } | { skip: 'blocked' | 'gone' | 'opted_out' | 'item_not_live' | 'nothing_new' };
+
+export type Renderer = (d: ClaimedDelivery) => Promise<Rendered>;
+
+interface ItemRow {
+  title: string;
+  why: string;
+  image_url: string | null;
+  live: boolean;
+  posts: Posts | null;
+}
+
+/** An item is read once per few seconds, not once per recipient. */
+const ITEM_CACHE_MS = 5_000;
+
+/**
+ * Turns a claimed delivery into the card this person gets, checked once more at the
+ * moment of sending: the chat still works, they still want it, the item is still live.
+ */
+export function deliveryRenderer(db: Db, publicUrl: string, now: () => number = Date.now): Renderer {
+  const sharing = sharingRepo(db);
+  const items = new Map<string, { at: number; row: ItemRow | undefined }>();
+
+  async function item(id: string): Promise<ItemRow | undefined> {
+    const cached = items.get(id);
+    if (cached && now() - cached.at < ITEM_CACHE_MS) return cached.row;
+    const [row] = await db.query<ItemRow>(
+      `select i.title, i.why, i.image_url, (${LIVE}) as live,
+         (select json_object_agg(p.network, p.text) from item_posts p where p.item_id = i.id) as posts
+       from items i where i.id = $1`,
+      [id],
+    );
+    items.set(id, { at: now(), row });
+    return row;
+  }
+
+  const shareUrl = (token: string, network?: Network) => `${publicUrl}/s/${token}${network ? `?network=${network}` : ''}`;
+
+  async function itemCard(d: ClaimedDelivery): Promise<AdaptiveCard | 'item_not_live'> {
+    const row = d.itemId ? await item(d.itemId) : undefined;
+    if (!row?.live || !d.itemId) return 'item_not_live';
+    const token = await sharing.shareToken(d.itemId, d.personId);
+    const userId = d.conversation.reference.user?.id;
+    return newContentCard(
+      {
+        itemId: d.itemId,
+        title: row.title,
+        why: row.why,
+        imageUrl: row.image_url,
+        suggestedText: suggestedText(row.posts ?? {}, 'linkedin'),
+        shareUrls: Object.fromEntries(NETWORKS.map((n) => [n, shareUrl(token, n)])),
+        state: 'new',
+        // The card re-renders for its reader when viewed: shared ✓, expired, paused.
+        ...(userId ? { recipientUserId: userId } : {}),
+      },
+      d.person.language,
+    );
+  }
+
+  async function digest(d: ClaimedDelivery): Promise<AdaptiveCard | 'nothing_new'> {
+    const rows = await db.query<{ id: string; title: string; why: string; total: number }>(
+      `select i.id, i.title, i.why, count(*) over ()::int as total from items i
+       where ${LIVE} and i.publish_at > $1 and i.publish_at <= $2 and ${audience('$3', '$4')}
+       order by (i.language = $5) desc, i.publish_at desc, i.id
+       limit ${DIGEST_MAX_ITEMS}`,
+      [d.coversFrom ?? new Date(d.sendAt.getTime() - 7 * 86_400_000), d.sendAt, d.person.department, d.person.location, d.person.language],
+    );
+    if (rows.length === 0) return 'nothing_new';
+    const shown = await Promise.all(
+      rows.map(async (r) => ({ title: r.title, why: r.why, shareUrl: shareUrl(await sharing.shareToken(r.id, d.personId)) })),
+    );
+    // The card says "…and N more" for what does not fit; those need no links.
+    const hidden = Array.from({ length: Math.max(0, (rows[0]?.total ?? 0) - shown.length) }, () => ({ title: '', why: '', shareUrl: '' }));
+    return digestCard(
+      {
+        weekOf: d.period ?? d.sendAt.toISOString().slice(0, 10),
+        items: [...shown, ...hidden],
+        // Trainings join the digest with the trainings feature (issue 5).
+        trainings: [],
+        tabUrl: `${publicUrl}/tab/?page=share`,
+        timeZone: 'UTC',
+      },
+      d.person.language,
+    );
+  }
+
+  return async (d) => {
+    if (d.conversation.status !== 'active') return { skip: d.conversation.status };
+    if (!wantsAnnouncement(d.preferences, d.subject)) return { skip: 'opted_out' };
+    const card = d.subject === 'item' ? await itemCard(d) : await digest(d);
+    if (typeof card === 'string') return { skip: card };
+    const { reference } = d.conversation;
+    return {
+      activity: {
+        type: 'message',
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+        conversation: { id: d.conversation.id, tenantId: d.conversation.tenantId, conversationType: 'personal' },
+        channelData: { tenant: { id: d.conversation.tenantId } },
+        ...(reference.user ? { recipient: reference.user } : {}),
+        ...(reference.bot ? { from: reference.bot } : {}),
+      },
+    };
+  };
+}

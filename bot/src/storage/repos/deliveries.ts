@@ -1,0 +1,233 @@
+import type { Language } from '../../http/contract/common.js';
+import type { AnnouncementSubjectKind } from '../../http/contract/announcements.js';
+import type { NotificationLevel } from '../../domain/delivery/recipients.js';
+import type { Queryable } from '../db.js';
+
+/** A delivery the worker holds, with everything needed to render and send it. */
+export interface ClaimedDelivery {
+  announcementId: string;
+  personId: string;
+  /** Tries so far, this one included. */
+  attempts: number;
+  subject: AnnouncementSubjectKind;
+  itemId: string | null;
+  period: string | null;
+  coversFrom: Date | null;
+  sendAt: Date;
+  person: { language: Language; department: string | null; location: string | null };
+  preferences: { notificationLevel: NotificationLevel; paused: boolean };
+  conversation: {
+    id: string;
+    tenantId: string;
+    serviceUrl: string;
+    status: 'active' | 'blocked' | 'gone';
+    reference: { user?: { id?: string; name?: string; aadObjectId?: string }; bot?: { id?: string; name?: string } };
+  };
+}
+
+interface ClaimedRow {
+  announcement_id: string;
+  person_id: string;
+  attempts: number;
+  subject: AnnouncementSubjectKind;
+  item_id: string | null;
+  period: string | null;
+  covers_from: Date | null;
+  send_at: Date;
+  language: Language;
+  department: string | null;
+  location: string | null;
+  notification_level: NotificationLevel;
+  paused: boolean;
+  conversation_id: string;
+  tenant_id: string;
+  service_url: string;
+  conversation_status: 'active' | 'blocked' | 'gone';
+  reference: ClaimedDelivery['conversation']['reference'];
+}
+
+export type Key = Pick<ClaimedDelivery, 'announcementId' | 'personId'>;
+
+/**
+ * The send queue. Every state change is one statement on one row (or one set), so a
+ * process can die between any two of them and the next leader resumes from the table.
+ */
+export function deliveriesRepo(db: Queryable) {
+  const key = (d: Key) => [d.announcementId, d.personId];
+  return {
+    /** Scheduled announcements whose time has come, oldest first. */
+    async due(limit = 20): Promise<string[]> {
+      const rows = await db.query<{ id: string }>(
+        `select id from announcements where status = 'scheduled' and send_at <= now() order by send_at, id limit $1`,
+        [limit],
+      );
+      return rows.map((r) => r.id);
+    },
+
+    /**
+     * Fixes the recipients of a due announcement and starts it, in one statement: it
+     * happens exactly once even when several processes try. Recipients: people with an
+     * active personal chat, in the audience, whose preferences want this kind of
+     * announcement (the SQL form of domain/delivery/recipients.ts), who have not had
+     * this item already. Returns how many deliveries were created, or undefined when
+     * another process started it first.
+     */
+    async start(announcementId: string): Promise<number | undefined> {
+      const rows = await db.query<{ started: boolean; recipients: number }>(
+        `with started as (
+           update announcements set status = 'sending', started_at = now()
+           where id = $1 and status = 'scheduled'
+           returning id, subject, item_id, priority, audience_departments, audience_locations
+         ), inserted as (
+           insert into deliveries (announcement_id, person_id, conversation_id, tenant_id, priority)
+           select s.id, p.id, c.id, c.tenant_id, s.priority
+           from started s
+           join people p
+             on (cardinality(s.audience_departments) = 0 or p.department = any(s.audience_departments))
+            and (cardinality(s.audience_locations) = 0 or p.location = any(s.audience_locations))
+           join lateral (
+             select c.id, c.tenant_id from conversations c
+             where c.person_id = p.id and c.kind = 'personal' and c.status = 'active'
+             order by c.updated_at desc limit 1
+           ) c on true
+           left join preferences pr on pr.person_id = p.id
+           where not coalesce(pr.paused, false)
+             and coalesce(pr.notification_level, 'every') = case s.subject when 'item' then 'every' else 'digest' end
+             and (s.subject <> 'item' or not exists (
+               select 1 from deliveries d2 join announcements a2 on a2.id = d2.announcement_id
+               where a2.item_id = s.item_id and d2.person_id = p.id and d2.status = 'sent'))
+           on conflict do nothing
+           returning 1
+         )
+         select exists (select 1 from started) as started, (select count(*)::int from inserted) as recipients`,
+        [announcementId],
+      );
+      const row = rows[0];
+      return row?.started ? row.recipients : undefined;
+    },
+
+    /** Sending announcements with nothing left pending are done. */
+    async finish(): Promise<string[]> {
+      const rows = await db.query<{ id: string }>(
+        `update announcements a set status = 'done', finished_at = now()
+         where a.status = 'sending' and not exists (select 1 from deliveries d where d.announcement_id = a.id and d.status = 'pending')
+         returning id`,
+      );
+      return rows.map((r) => r.id);
+    },
+
+    /** Tenants with anything pending (due now or waiting for a retry). */
+    async tenantsWithWork(): Promise<string[]> {
+      const rows = await db.query<{ tenant_id: string }>(
+        `select distinct d.tenant_id from deliveries d join announcements a on a.id = d.announcement_id
+         where d.status = 'pending' and a.status = 'sending'`,
+      );
+      return rows.map((r) => r.tenant_id);
+    },
+
+    async hasWork(tenantId: string): Promise<boolean> {
+      const rows = await db.query(
+        `select 1 from deliveries d join announcements a on a.id = d.announcement_id
+         where d.tenant_id = $1 and d.status = 'pending' and a.status = 'sending' limit 1`,
+        [tenantId],
+      );
+      return rows.length > 0;
+    },
+
+    /**
+     * A new leader for the tenant: rows the previous one held are free again. Some of
+     * them may have reached Teams before it died — the only sends that can repeat.
+     */
+    async releaseInHand(tenantId: string): Promise<number> {
+      const rows = await db.query(
+        `update deliveries set claimed_at = null, updated_at = now() where tenant_id = $1 and claimed_at is not null and status = 'pending' returning 1`,
+        [tenantId],
+      );
+      return rows.length;
+    },
+
+    /** Takes up to `limit` due rows of the tenant: highest priority, then longest waiting. */
+    async claim(tenantId: string, limit: number): Promise<ClaimedDelivery[]> {
+      const rows = await db.query<ClaimedRow>(
+        `with pick as (
+           select d.announcement_id, d.person_id
+           from deliveries d join announcements a on a.id = d.announcement_id
+           where d.tenant_id = $1 and d.status = 'pending' and d.claimed_at is null and d.next_attempt_at <= now()
+             and a.status = 'sending'
+           order by d.priority desc, d.next_attempt_at, d.announcement_id, d.person_id
+           limit $2
+           for update of d skip locked
+         ), claimed as (
+           update deliveries d set claimed_at = now(), attempts = d.attempts + 1, updated_at = now()
+           from pick where d.announcement_id = pick.announcement_id and d.person_id = pick.person_id
+           returning d.announcement_id, d.person_id, d.attempts, d.conversation_id, d.priority, d.next_attempt_at
+         )
+         select cl.announcement_id, cl.person_id, cl.attempts, a.subject, a.item_id, a.period, a.covers_from, a.send_at,
+           p.language, p.department, p.location,
+           coalesce(pr.notification_level, 'every') as notification_level, coalesce(pr.paused, false) as paused,
+           c.id as conversation_id, c.tenant_id, c.service_url, c.status as conversation_status, c.reference
+         from claimed cl
+         join announcements a on a.id = cl.announcement_id
+         join people p on p.id = cl.person_id
+         join conversations c on c.id = cl.conversation_id
+         left join preferences pr on pr.person_id = cl.person_id
+         order by cl.priority desc, cl.next_attempt_at`,
+        [tenantId, limit],
+      );
+      return rows.map((r) => ({
+        announcementId: r.announcement_id,
+        personId: r.person_id,
+        attempts: r.attempts,
+        subject: r.subject,
+        itemId: r.item_id,
+        period: r.period,
+        coversFrom: r.covers_from,
+        sendAt: r.send_at,
+        person: { language: r.language, department: r.department, location: r.location },
+        preferences: { notificationLevel: r.notification_level, paused: r.paused },
+        conversation: { id: r.conversation_id, tenantId: r.tenant_id, serviceUrl: r.service_url, status: r.conversation_status, reference: r.reference },
+      }));
+    },
+
+    async cancelledAmong(announcementIds: string[]): Promise<Set<string>> {
+      const rows = await db.query<{ id: string }>(`select id from announcements where id = any($1::uuid[]) and status = 'cancelled'`, [announcementIds]);
+      return new Set(rows.map((r) => r.id));
+    },
+
+    /** Back to the queue untouched (the worker stops before sending them). */
+    async unclaim(ds: Key[]): Promise<void> {
+      if (ds.length === 0) return;
+      await db.query(
+        `update deliveries d set claimed_at = null, attempts = greatest(d.attempts - 1, 0), updated_at = now()
+         from unnest($1::uuid[], $2::uuid[]) as k(a, p)
+         where d.announcement_id = k.a and d.person_id = k.p and d.status = 'pending'`,
+        [ds.map((d) => d.announcementId), ds.map((d) => d.personId)],
+      );
+    },
+
+    async sent(d: Key, activityId: string | undefined): Promise<void> {
+      await db.query(
+        `update deliveries set status = 'sent', sent_at = now(), activity_id = $3, reason = null, claimed_at = null, updated_at = now()
+         where announcement_id = $1 and person_id = $2`,
+        [...key(d), activityId ?? null],
+      );
+    },
+
+    async retryLater(d: Key, afterMs: number, reason: string): Promise<void> {
+      await db.query(
+        `update deliveries set claimed_at = null, reason = $4, next_attempt_at = now() + ($3::float8 * interval '1 millisecond'), updated_at = now()
+         where announcement_id = $1 and person_id = $2 and status = 'pending'`,
+        [...key(d), afterMs, reason],
+      );
+    },
+
+    async settle(d: Key, status: 'skipped' | 'failed', reason: string): Promise<void> {
+      await db.query(
+        `update deliveries set status = $3, reason = $4, claimed_at = null, updated_at = now()
+         where announcement_id = $1 and person_id = $2 and status = 'pending'`,
+        [...key(d), status, reason],
+      );
+    },
+  };
+}
+export type DeliveriesRepo = ReturnType<typeof deliveriesRepo>;
