@@ -93,7 +93,8 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
       }
     },
     async leaderLocks() {
-      const client = new pg.Client({ connectionString: url });
+      // Named, so operators (and tests) can see in pg_stat_activity which process leads.
+      const client = new pg.Client({ connectionString: url, application_name: `chorus leader ${process.pid}` });
       const held = new Set<string>();
       let alive = true;
       const lost = () => {
