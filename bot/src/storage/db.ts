@@ -193,6 +193,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   const query = async <R>(sql: string, params?: readonly unknown[]) =>
     (await db.query<R>(sql, params as unknown[] | undefined)).rows;
   let closed = false;
+  const leaders = new Set<string>();
   // One connection: callers in this process take turns for "locked" sections.
   let lockChain: Promise<unknown> = Promise.resolve();
   return {
@@ -214,15 +215,30 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       return run;
     },
     async leaderLocks() {
-      // The data directory has one process (lockDataDir): it leads everything.
+      // One process owns the data directory (lockDataDir), so in-process bookkeeping is the
+      // whole truth; it still keeps two workers in this process from leading one tenant.
+      const mine = new Set<string>();
       let open = true;
       return {
         get alive() {
           return open && !closed;
         },
-        tryTake: async () => open && !closed,
-        release: async () => undefined,
-        close: async () => void (open = false),
+        async tryTake(name) {
+          if (!open || closed) return false;
+          if (!leaders.has(name)) {
+            leaders.add(name);
+            mine.add(name);
+          }
+          return mine.has(name);
+        },
+        async release(name) {
+          if (mine.delete(name)) leaders.delete(name);
+        },
+        async close() {
+          open = false;
+          for (const name of mine) leaders.delete(name);
+          mine.clear();
+        },
       };
     },
     async close() {
