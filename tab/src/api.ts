@@ -1,5 +1,7 @@
 import type {
   AdminItem,
+  Announcement,
+  AnnouncementStatus,
   ApiErrorBody,
   Audience,
   DemoPerson,
@@ -40,6 +42,13 @@ export interface AdminItemsQuery {
   status?: ItemStatus;
   q?: string;
   cursor?: string;
+}
+
+export interface AnnouncementsListQuery {
+  status?: AnnouncementStatus;
+  itemId?: string;
+  cursor?: string;
+  limit?: number;
 }
 
 export interface ApiOptions {
@@ -128,6 +137,15 @@ export function createApi({ getToken, onUnauthenticated, getLanguage }: ApiOptio
       request<AdminItem>('POST', `/admin/items/${encodeURIComponent(id)}/publish`, at ? { at } : {}),
     archive: (id: string) => request<AdminItem>('POST', `/admin/items/${encodeURIComponent(id)}/archive`, {}),
     audiences: () => request<Audience>('GET', '/admin/audiences'),
+    /** Now (for a scheduled item: when it goes live), or at `at` (ISO date-time with offset). */
+    announce: (itemId: string, at?: string) =>
+      request<Announcement>('POST', `/admin/items/${encodeURIComponent(itemId)}/announce`, at ? { at } : {}),
+    announcements: (query: AnnouncementsListQuery, signal?: AbortSignal) =>
+      request<Page<Announcement>>('GET', withQuery('/admin/announcements', { ...query }), undefined, signal),
+    announcement: (id: string, signal?: AbortSignal) =>
+      request<Announcement>('GET', `/admin/announcements/${encodeURIComponent(id)}`, undefined, signal),
+    /** Stops what is not sent yet; what was sent stays sent. */
+    cancelAnnouncement: (id: string) => request<Announcement>('POST', `/admin/announcements/${encodeURIComponent(id)}/cancel`, {}),
   };
 }
 

@@ -5,6 +5,7 @@ export type Route =
   | { page: 'my-shares' }
   | { page: 'admin-items' }
   | { page: 'admin-edit'; id: string | null }
+  | { page: 'admin-announcements' }
   | { page: 'privacy' }
   | { page: 'terms' }
   | { page: 'not-found' };
@@ -14,6 +15,7 @@ const QUERY_PAGES: Record<string, Route> = {
   share: { page: 'share' },
   'my-shares': { page: 'my-shares' },
   admin: { page: 'admin-items' },
+  announcements: { page: 'admin-announcements' },
   privacy: { page: 'privacy' },
   terms: { page: 'terms' },
 };
@@ -32,6 +34,7 @@ export function parseRoute(hash: string, search: string): Route {
     if (first === 'privacy' && !second) return { page: 'privacy' };
     if (first === 'terms' && !second) return { page: 'terms' };
     if (first === 'admin' && (second === 'items' || !second)) return { page: 'admin-items' };
+    if (first === 'admin' && second === 'announcements') return { page: 'admin-announcements' };
   }
   if (first === 'admin' && second === 'items' && third && rest.length === 0) {
     return { page: 'admin-edit', id: third === 'new' ? null : decodeURIComponent(third) };
@@ -45,6 +48,8 @@ export function routeHash(route: Route): string {
       return '#/admin/items';
     case 'admin-edit':
       return `#/admin/items/${route.id ? encodeURIComponent(route.id) : 'new'}`;
+    case 'admin-announcements':
+      return '#/admin/announcements';
     case 'not-found':
       return '#/share';
     default:

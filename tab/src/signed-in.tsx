@@ -14,6 +14,9 @@ import { useSession } from './session.js';
 
 // Most people never open the admin pages: they load on first use.
 const AdminItemsPage = lazy(() => import('./pages/admin/admin-items-page.js').then((m) => ({ default: m.AdminItemsPage })));
+const AnnouncementsPage = lazy(() =>
+  import('./pages/admin/announcements/announcements-page.js').then((m) => ({ default: m.AnnouncementsPage })),
+);
 const ItemEditorPage = lazy(() => import('./pages/admin/editor/item-editor-page.js').then((m) => ({ default: m.ItemEditorPage })));
 
 const useStyles = makeStyles({
@@ -23,7 +26,7 @@ const useStyles = makeStyles({
 function Page({ route }: { route: Route }) {
   const { me } = useSession();
   const { t } = useI18n();
-  const adminOnly = route.page === 'admin-items' || route.page === 'admin-edit';
+  const adminOnly = route.page === 'admin-items' || route.page === 'admin-edit' || route.page === 'admin-announcements';
   if (adminOnly && me.role !== 'admin') return <ErrorState error={new ApiError(403, 'forbidden', t.forbidden)} />;
   switch (route.page) {
     case 'share':
@@ -34,6 +37,8 @@ function Page({ route }: { route: Route }) {
       return <AdminItemsPage />;
     case 'admin-edit':
       return <ItemEditorPage key={route.id ?? 'new'} id={route.id} />;
+    case 'admin-announcements':
+      return <AnnouncementsPage />;
     case 'privacy':
       return <TextPage title={t.privacyTitle} paragraphs={t.privacyBody} />;
     case 'terms':

@@ -1,16 +1,29 @@
 // Clara announces items to employees: "Announce now" while publishing, "Announce" later
 // at a time she then cancels, an item announced when its schedule makes it live; the
 // Announcements page with counts, live updates, errors, paging, German and 320 px; and an
-// employee who gets no admin view. The demo people have no Teams chats, so every
-// announcement here reaches nobody: the tests look at what the page says, not at cards sent.
+// employee who gets no admin view. The demo people have no Teams chats, so their
+// announcements reach nobody; one test adds people reachable through the fake Bot Connector
+// to see sent cards and the reasons some did not arrive.
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeBotConnector } from '../support/fake-bot-connector.js';
+import { addReachablePeople } from '../support/reachable.js';
 import { browserSuite, callApi, choose, eventually, localInputValue, pickPerson } from './helpers.js';
 
 const NOW_TITLE = 'Our new office in Leipzig opens its doors';
 const LATER_TITLE = 'Hackathon results: three prototypes we are building next';
 const SOON_TITLE = 'Five questions for our new head of engineering';
 const SCHEDULED_TITLE = 'Open day in Leipzig: meet the team';
+const REACHED_TITLE = 'Field sales kick-off: the new season in one page';
+
+/** For the one test where people are reachable in Teams: the fake Bot Connector on loopback. */
+let connector: FakeBotConnector;
+beforeAll(async () => {
+  connector = await new FakeBotConnector().start();
+});
+afterAll(async () => {
+  await connector?.stop();
+});
 
 const suite = browserSuite({ viewport: { width: 1200, height: 900 } });
 
@@ -270,6 +283,36 @@ describe('announcements', () => {
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(300);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(320);
+  });
+
+  it('counts the cards sent and says why some did not arrive, for people reachable in Teams', async () => {
+    const { page } = suite.box;
+    // Five people with Chorus in their Teams chat, in a department no other test announces to.
+    const people = await addReachablePeople(suite.server.db, 5, { serviceUrl: connector.url, department: 'Field Sales', prefix: 'fs' });
+    connector.block(people[0]!.conversationId).gone(people[1]!.conversationId);
+    const created = await api<{ item: { id: string } }>('POST', '/admin/items', 'clara', {
+      kind: 'article',
+      title: REACHED_TITLE,
+      url: 'https://www.contoso.example/en/sales/kick-off',
+      why: 'Customers read what our sales people post.',
+      language: 'en',
+      audience: { departments: ['Field Sales'], locations: [] },
+    });
+    const id = created.body.item.id;
+    expect((await api('POST', `/admin/items/${id}/publish`, 'clara', {})).status).toBe(200);
+    expect((await api('POST', `/admin/items/${id}/announce`, 'clara', {})).status).toBe(201);
+
+    await page.goto(`${suite.server.url}/tab/?page=announcements`);
+    await pickPerson(page, 'Clara Schmidt');
+    await setLanguage(page, 'English');
+    const row = page.getByRole('main').getByRole('article', { name: REACHED_TITLE });
+    await row.getByText('Finished', { exact: true }).waitFor({ timeout: 20_000 });
+    expect(await row.getByRole('term').allInnerTexts()).toEqual(['Recipients', 'Sent', 'Waiting', 'Failed', 'Skipped']);
+    expect(await row.getByRole('definition').allInnerTexts()).toEqual(['5', '3', '0', '0', '2']);
+    await row.getByText('5 of 5 handled').waitFor();
+    await row.getByText('Not delivered, by reason').waitFor();
+    expect(await row.getByRole('listitem').allInnerTexts()).toEqual(['Blocked the app: 1', 'Chat no longer exists: 1']);
+    expect(connector.deliveredTo(people[2]!.conversationId)).toHaveLength(1);
   });
 
   it('gives an employee no Announcements tab and no page, and the API answers 403', async () => {

@@ -7,13 +7,14 @@ const useStyles = makeStyles({
   root: { flexWrap: 'wrap' },
 });
 
-type TabValue = 'share' | 'my-shares' | 'admin-items' | 'admin-edit';
+type TabValue = 'share' | 'my-shares' | 'admin-items' | 'admin-edit' | 'admin-announcements';
 
 const ROUTES: Record<TabValue, Route> = {
   share: { page: 'share' },
   'my-shares': { page: 'my-shares' },
   'admin-items': { page: 'admin-items' },
   'admin-edit': { page: 'admin-edit', id: null },
+  'admin-announcements': { page: 'admin-announcements' },
 };
 
 /** The pages as tabs; the admin ones only for admins, "Edit item" only while editing. */
@@ -35,6 +36,7 @@ export function NavTabs({ route, me }: { route: Route; me: Me }) {
         <Tab value="my-shares">{t.navMyShares}</Tab>
         {me.role === 'admin' ? <Tab value="admin-items">{t.navAdminItems}</Tab> : null}
         {me.role === 'admin' && route.page === 'admin-edit' ? <Tab value="admin-edit">{t.navAdminEdit}</Tab> : null}
+        {me.role === 'admin' ? <Tab value="admin-announcements">{t.navAdminAnnouncements}</Tab> : null}
       </TabList>
     </nav>
   );

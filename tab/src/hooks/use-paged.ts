@@ -16,7 +16,7 @@ function initial<T>(): PagedState<T> {
 
 /**
  * A cursor-paged list: a dependency change (filters) starts over and drops answers to
- * older requests; loadMore appends the next page.
+ * older requests; loadMore appends the next page; patch refreshes items in place.
  */
 export function usePaged<T extends { id: string }>(
   fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>,
@@ -67,5 +67,11 @@ export function usePaged<T extends { id: string }>(
   }, [state.nextCursor, state.loadingMore]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, loadMore, reload };
+  /** Puts fresher copies of shown items in place (matched by id); others stay as they are. */
+  const patch = useCallback((fresh: readonly T[]) => {
+    if (fresh.length === 0) return;
+    const byId = new Map(fresh.map((i) => [i.id, i]));
+    setState((s) => ({ ...s, items: s.items.map((i) => byId.get(i.id) ?? i) }));
+  }, []);
+  return { ...state, loadMore, reload, patch };
 }

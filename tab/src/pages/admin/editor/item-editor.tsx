@@ -1,12 +1,14 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Title2, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
-import type { AdminItem, Audience, Topic } from '@contract';
+import type { AdminItem, Announcement, Audience, Topic } from '@contract';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { navigate } from '../../../routing.js';
 import { StatusBadges } from '../status-badge.js';
 import { AudienceFields } from './audience-fields.js';
 import { EditorActions } from './editor-actions.js';
+import { ItemAnnouncement } from './item-announcement.js';
 import { ItemFields } from './item-fields.js';
+import { fromLocalInput } from './local-time.js';
 import { ItemPreview } from './item-preview.js';
 import { PostsFields } from './posts-fields.js';
 import { useItemEditor } from './use-item-editor.js';
@@ -29,14 +31,21 @@ const useStyles = makeStyles({
 
 export interface ItemEditorProps {
   initial: AdminItem | null;
+  /** The item's latest announcement, if it has one. */
+  initialAnnouncement: Announcement | null;
   topics: Topic[];
   audiences: Audience;
 }
 
-export function ItemEditor({ initial, topics, audiences }: ItemEditorProps) {
+/** Items that are not out yet may be announced as part of publishing; the rest use "Announce". */
+const PUBLISH_ANNOUNCES = new Set([null, 'draft', 'archived']);
+
+export function ItemEditor({ initial, initialAnnouncement, topics, audiences }: ItemEditorProps) {
   const styles = useStyles();
   const { t, lang } = useI18n();
-  const editor = useItemEditor(initial, lang);
+  const editor = useItemEditor(initial, initialAnnouncement, lang);
+  const announced = editor.announcement !== null && editor.announcement.status !== 'cancelled';
+  const offerAnnounce = PUBLISH_ANNOUNCES.has(editor.item?.status ?? null) && !announced;
   const messages = { errors: editor.errors, warnings: editor.warnings };
   const general = Object.entries(editor.warnings).filter(([field]) => field === 'posts' || field === '_');
 
@@ -73,10 +82,13 @@ export function ItemEditor({ initial, topics, audiences }: ItemEditorProps) {
           <EditorActions
             status={editor.item?.status ?? null}
             busy={editor.busy}
+            offerAnnounce={offerAnnounce}
+            expiresAt={fromLocalInput(editor.form.expiresAt)}
             onSave={editor.save}
             onPublish={editor.publish}
             onArchive={editor.archive}
           />
+          <ItemAnnouncement item={editor.item} announcement={editor.announcement} busy={editor.busy} onAnnounce={editor.announce} />
         </div>
         <aside className={styles.aside}>
           <ItemPreview form={editor.form} topics={topics} />

@@ -1,12 +1,14 @@
 import { useCallback, useState } from 'react';
-import type { AdminItem, Language } from '@contract';
+import type { AdminItem, Announcement, Language } from '@contract';
 import { ApiError } from '../../../api.js';
 import { errorText } from '../../../components/error-state.js';
 import { useNotify } from '../../../components/use-notify.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { routeHash } from '../../../routing.js';
 import { useSession } from '../../../session.js';
+import type { AnnounceRequest } from './announce-choice-model.js';
 import { emptyForm, formFromItem, validateForm, type FieldErrors, type ItemForm } from './item-form-model.js';
+import { useItemAnnouncement } from './use-item-announcement.js';
 
 /** Which error paths a form key owns, so editing a field clears its old message. */
 const PATHS: Partial<Record<keyof ItemForm, string>> = {
@@ -14,12 +16,18 @@ const PATHS: Partial<Record<keyof ItemForm, string>> = {
   locations: 'audience.locations',
 };
 
+/** Two toasts in one: the first as a sentence, then the second. */
+const sentences = (first: string, second: string) => `${/[.!?]$/.test(first) ? first : `${first}.`} ${second}`;
+
 function without(messages: FieldErrors, path: string): FieldErrors {
   return Object.fromEntries(Object.entries(messages).filter(([key]) => key !== path && !key.startsWith(`${path}.`)));
 }
 
-/** The editor's state and its actions: validate with the contract's schema, save, publish, archive. */
-export function useItemEditor(initial: AdminItem | null, defaultLanguage: Language) {
+/** What the server said about an announce request: done, or refused (with its message for the time field). */
+export type AnnounceOutcome = { ok: true } | { ok: false; atError?: string };
+
+/** The editor's state and its actions: validate with the contract's schema, save, publish (and announce), archive. */
+export function useItemEditor(initial: AdminItem | null, initialAnnouncement: Announcement | null, defaultLanguage: Language) {
   const { api } = useSession();
   const { t, dateTime } = useI18n();
   const notify = useNotify();
@@ -28,6 +36,7 @@ export function useItemEditor(initial: AdminItem | null, defaultLanguage: Langua
   const [errors, setErrors] = useState<FieldErrors>({});
   const [warnings, setWarnings] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const { announcement, announce } = useItemAnnouncement(initialAnnouncement);
 
   const update = useCallback(<K extends keyof ItemForm>(key: K, value: ItemForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -66,13 +75,19 @@ export function useItemEditor(initial: AdminItem | null, defaultLanguage: Langua
     }
   };
 
-  const run = async (action: () => Promise<void>) => {
+  const run = async <T>(action: () => Promise<T>): Promise<T> => {
     setBusy(true);
     try {
-      await action();
+      return await action();
     } finally {
       setBusy(false);
     }
+  };
+
+  /** "Announcement started" / "scheduled for …" / "when it goes live", for a new announcement. */
+  const announcedText = (created: Announcement, request: NonNullable<AnnounceRequest>, itemLive: boolean) => {
+    if (request.at) return t.announcementScheduledToast(dateTime(created.sendAt));
+    return itemLive ? t.announcedToast : t.announcementOnLiveToast;
   };
 
   return {
@@ -86,15 +101,46 @@ export function useItemEditor(initial: AdminItem | null, defaultLanguage: Langua
       run(async () => {
         if (await save()) notify('success', t.savedToast);
       }),
-    publish: (at?: string) =>
+    announcement,
+    /** Publishes now or at `at`, then announces as chosen (null: not at all). */
+    publish: (at?: string, request: AnnounceRequest = null) =>
       run(async () => {
         const saved = await save();
         if (!saved) return;
+        let published: AdminItem;
         try {
-          setItem(await api.publish(saved.id, at));
-          notify('success', at ? t.scheduledToast(dateTime(at)) : t.publishedToast);
+          published = await api.publish(saved.id, at);
+          setItem(published);
         } catch (err) {
           failed(err);
+          return;
+        }
+        const done = at ? t.scheduledToast(dateTime(at)) : t.publishedToast;
+        if (!request) {
+          notify('success', done);
+          return;
+        }
+        try {
+          const created = await announce(published.id, request.at);
+          notify('success', sentences(done, announcedText(created, request, published.live)));
+        } catch (err) {
+          // Published all the same: the editor now offers "Announce" to try again.
+          notify('error', t.announceFailedToast(errorText(err, t)));
+        }
+      }),
+    /** Announces an item that is already published or scheduled. */
+    announce: (request: NonNullable<AnnounceRequest>): Promise<AnnounceOutcome> =>
+      run(async () => {
+        if (!item) return { ok: false };
+        try {
+          const created = await announce(item.id, request.at);
+          notify('success', announcedText(created, request, item.live));
+          return { ok: true };
+        } catch (err) {
+          // A refused time goes next to the time input; anything else is a toast.
+          const atError = request.at && err instanceof ApiError && err.code === 'invalid' ? err.fields.at : undefined;
+          if (!atError) notify('error', errorText(err, t));
+          return { ok: false, atError };
         }
       }),
     archive: () =>

@@ -1,0 +1,89 @@
+import { Body1, Button, Dropdown, Field, makeStyles, Option, Title2, tokens } from '@fluentui/react-components';
+import { MegaphoneRegular } from '@fluentui/react-icons';
+import { ANNOUNCEMENT_STATUSES, type AnnouncementStatus } from '@contract';
+import { useState } from 'react';
+import { EmptyState } from '../../../components/empty-state.js';
+import { ErrorState } from '../../../components/error-state.js';
+import { LoadingState } from '../../../components/loading-state.js';
+import { useI18n } from '../../../i18n/i18n-context.js';
+import { navigate } from '../../../routing.js';
+import { AnnouncementRow } from './announcement-row.js';
+import { useAnnouncements } from './use-announcements.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  heading: { margin: 0 },
+  intro: { color: tokens.colorNeutralForeground2 },
+  filter: { minWidth: 0, maxWidth: '100%', alignSelf: 'flex-start' },
+  dropdown: { minWidth: '10rem', maxWidth: '100%' },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  more: { alignSelf: 'center' },
+});
+
+const ALL = 'all';
+
+/** Every announcement with its progress; the running ones refresh themselves. */
+export function AnnouncementsPage() {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [status, setStatus] = useState<AnnouncementStatus | null>(null);
+  const list = useAnnouncements(status);
+
+  return (
+    <div className={styles.root}>
+      <div>
+        <Title2 as="h1" block className={styles.heading}>
+          {t.announcementsTitle}
+        </Title2>
+        <Body1 as="p" block className={styles.intro}>
+          {t.announcementsIntro}
+        </Body1>
+      </div>
+      <Field label={t.statusFilter} className={styles.filter}>
+        <Dropdown
+          className={styles.dropdown}
+          value={status ? t.announcementStatuses[status] : t.statusAll}
+          selectedOptions={[status ?? ALL]}
+          onOptionSelect={(_, data) => {
+            const value = data.optionValue;
+            setStatus(value && value !== ALL ? (value as AnnouncementStatus) : null);
+          }}
+        >
+          <Option value={ALL}>{t.statusAll}</Option>
+          {ANNOUNCEMENT_STATUSES.map((s) => (
+            <Option key={s} value={s}>
+              {t.announcementStatuses[s]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      {list.status === 'loading' ? <LoadingState /> : null}
+      {list.status === 'error' ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
+      {list.status === 'ok' && list.items.length === 0 ? (
+        status ? (
+          <EmptyState icon={<MegaphoneRegular />} title={t.announcementsEmptyFiltered} body={t.announcementsEmptyFilteredBody} />
+        ) : (
+          <EmptyState
+            icon={<MegaphoneRegular />}
+            title={t.announcementsEmpty}
+            body={t.announcementsEmptyBody}
+            action={<Button onClick={() => navigate({ page: 'admin-items' })}>{t.goToItems}</Button>}
+          />
+        )
+      ) : null}
+      {list.status === 'ok' && list.items.length > 0 ? (
+        <div className={styles.list}>
+          {list.items.map((a) => (
+            <AnnouncementRow key={a.id} announcement={a} cancelling={list.cancelling.has(a.id)} onCancel={() => void list.cancel(a)} />
+          ))}
+        </div>
+      ) : null}
+      {list.moreError ? <ErrorState error={list.moreError} onRetry={list.loadMore} /> : null}
+      {list.status === 'ok' && list.nextCursor ? (
+        <Button className={styles.more} disabled={list.loadingMore} onClick={list.loadMore}>
+          {list.loadingMore ? t.loading : t.loadMore}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+} from '@fluentui/react-components';
+import { MegaphoneRegular } from '@fluentui/react-icons';
+import type { AdminItem } from '@contract';
+import { useState } from 'react';
+import { useI18n } from '../../../i18n/i18n-context.js';
+import { useAnnounceChoice, type AnnounceRequest } from './announce-choice-model.js';
+import { AnnounceChoice } from './announce-choice.js';
+import type { AnnounceOutcome } from './use-item-editor.js';
+
+export interface AnnounceDialogProps {
+  item: Pick<AdminItem, 'live' | 'publishAt' | 'expiresAt'>;
+  busy: boolean;
+  onAnnounce: (request: NonNullable<AnnounceRequest>) => Promise<AnnounceOutcome>;
+}
+
+/** "Announce" for an item that is published or scheduled but not announced: now or at a time. */
+export function AnnounceDialog({ item, busy, onAnnounce }: AnnounceDialogProps) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const choice = useAnnounceChoice(t);
+  const waitingToGoLive = !item.live && item.publishAt !== null;
+
+  const confirm = async () => {
+    const notBefore = waitingToGoLive && item.publishAt ? new Date(item.publishAt) : new Date();
+    const request = choice.resolve({ notBefore, expiresAt: item.expiresAt });
+    if (!request) return;
+    const outcome = await onAnnounce(request);
+    if (outcome.ok) setOpen(false);
+    else if (outcome.atError) choice.setError(outcome.atError);
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={(_, data) => setOpen(data.open)}>
+      <DialogTrigger disableButtonEnhancement>
+        <Button icon={<MegaphoneRegular />} disabled={busy}>
+          {t.announceButton}
+        </Button>
+      </DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{t.announceDialogTitle}</DialogTitle>
+          <DialogContent>
+            <AnnounceChoice choice={choice} allowNone={false} nowHint={waitingToGoLive ? t.announceNowHint : undefined} />
+          </DialogContent>
+          <DialogActions>
+            <DialogTrigger disableButtonEnhancement>
+              <Button appearance="secondary">{t.cancel}</Button>
+            </DialogTrigger>
+            <Button appearance="primary" disabled={busy} onClick={() => void confirm()}>
+              {t.announceConfirm}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
