@@ -1,12 +1,15 @@
 // Screenshots for the README, taken from the real app with the demo company:
 //   npm run build:tab && npx tsx scripts/screenshots.mjs
-// Writes docs/screenshots/{share-light,share-dark,share-page-phone}.png. Runs the server
-// in-process on a free loopback port with a fresh in-memory database; no network needed.
+// Writes docs/screenshots/{share-light,share-dark,share-page-phone,announcements-light,
+// announcements-dark}.png. Runs the server in-process on a free loopback port with a fresh
+// in-memory database and a fake Bot Connector; no network needed.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../tests/support/browser.ts';
+import { FakeBotConnector } from '../tests/support/fake-bot-connector.ts';
+import { addReachablePeople } from '../tests/support/reachable.ts';
 import { startTestServer } from '../tests/support/test-server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,7 +20,9 @@ if (!existsSync(path.join(root, 'dist', 'tab', 'index.html'))) {
   process.exit(1);
 }
 
-const server = await startTestServer();
+// A slow tenant limit keeps an announcement "sending" long enough to be photographed.
+const connector = await new FakeBotConnector({ globalRps: 4 }).start();
+const server = await startTestServer({ TEAMS_RATE_LIMIT_RPS: '4' });
 const browser = await launchBrowser();
 
 /** A context that cannot leave loopback, signed in as `person` with a theme and language. */
@@ -90,8 +95,38 @@ async function sharePageShot(file) {
   console.log(`wrote docs/screenshots/${file}`);
 }
 
+const clara = { authorization: 'Bearer dev.clara', 'content-type': 'application/json' };
+
+/** 240 colleagues with Chorus installed (3 blocked it); two items announced, one for tomorrow. */
+async function announceTwoItems() {
+  await addReachablePeople(server.db, 237, { serviceUrl: connector.url, prefix: 'colleague' });
+  await addReachablePeople(server.db, 3, { serviceUrl: connector.url, prefix: 'blocked', conversationStatus: 'blocked' });
+  const items = await fetch(`${server.url}/api/v1/admin/items?status=published`, { headers: clara }).then(json);
+  const forEveryone = items.items.filter((i) => i.audience.departments.length === 0 && i.audience.locations.length === 0);
+  const [first, second] = forEveryone;
+  const announce = (id, body) => fetch(`${server.url}/api/v1/admin/items/${id}/announce`, { method: 'POST', headers: clara, body: JSON.stringify(body) }).then(json);
+  await announce(second.id, { at: new Date(Date.now() + 86_400_000).toISOString() });
+  await announce(first.id, {});
+  await new Promise((resolve) => setTimeout(resolve, 12_000));
+}
+
+async function announcementsShot(theme, file) {
+  const ctx = await context({ viewport: { width: 1000, height: 800 }, person: 'clara', theme, language: 'en' });
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/tab/?page=announcements`);
+  await page.getByRole('progressbar').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(outDir, file) });
+  await ctx.close();
+  console.log(`wrote docs/screenshots/${file}`);
+}
+
 try {
   await mkdir(outDir, { recursive: true });
+  await announceTwoItems();
+  await announcementsShot('light', 'announcements-light.png');
+  await announcementsShot('dark', 'announcements-dark.png');
   await aylinSharesTheVideo();
   await feedShot('light', 'share-light.png');
   await feedShot('dark', 'share-dark.png');
@@ -99,4 +134,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await connector.stop();
 }

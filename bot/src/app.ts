@@ -132,7 +132,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         db,
         log,
         connector: connectorClient(botTokenSource(config)),
-        render: deliveryRenderer(db, config.publicUrl),
+        render: deliveryRenderer(db, config.publicUrl, { timeZone: config.timeZone }),
         rps: config.teamsRateLimitRps,
         digest: config.digest,
         ...options.worker,

@@ -20,7 +20,7 @@ const MAIN = path.resolve('bot/src/main.ts');
 const RECIPIENTS = 400;
 const RPS = 100;
 /** The worker's default concurrency: the most sends that can be on their way at a kill. */
-const IN_FLIGHT = 16;
+const IN_FLIGHT = 32;
 
 interface Proc {
   child: ChildProcess;

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import { classifyAnswer, DEFAULT_RETRY, type RetryPolicy } from '../domain/delivery/send-outcome.js';
+import { backoffMs, classifyAnswer, DEFAULT_RETRY, type RetryPolicy } from '../domain/delivery/send-outcome.js';
 import { TenantPacer } from '../domain/delivery/tenant-pacer.js';
 import type { Db, LeaderLocks } from '../storage/db.js';
 import { conversationsRepo } from '../storage/repos/conversations.js';
@@ -28,6 +28,18 @@ export interface DeliveryWorkerOptions {
   digest: DigestSchedule | null;
   retry?: RetryPolicy;
   now?: () => Date;
+}
+
+/** A few quick tries for one statement (a dropped connection), then the error stands. */
+async function retryStorage(fn: () => Promise<void>, tries = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (attempt >= tries) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
 
 type Prepared = { rendered: Awaited<ReturnType<Renderer>> } | { error: unknown };
@@ -61,7 +73,7 @@ export class DeliveryWorker {
   constructor(private readonly o: DeliveryWorkerOptions) {
     this.repo = deliveriesRepo(o.db);
     this.conversations = conversationsRepo(o.db);
-    this.concurrency = o.concurrency ?? 16;
+    this.concurrency = o.concurrency ?? 32;
     this.batchSize = o.batchSize ?? 32;
     this.tickMs = o.tickMs ?? 1_000;
     this.idleMs = o.idleMs ?? 250;
@@ -95,6 +107,7 @@ export class DeliveryWorker {
   async tick(): Promise<void> {
     if (this.stopping) return;
     if (this.o.digest) await this.planDigest(this.o.digest);
+    for (const id of await this.repo.followItems()) this.o.log.info({ announcement: id }, 'announcement cancelled: its item is archived or expired');
     for (const id of await this.repo.due()) {
       const recipients = await this.repo.start(id);
       if (recipients !== undefined) this.o.log.info({ announcement: id, recipients }, 'announcement started');
@@ -148,72 +161,124 @@ export class DeliveryWorker {
     const pacer = new TenantPacer(this.o.rps, () => performance.now());
     const inFlight = new Set<Promise<void>>();
     const active = () => !this.stopping && locks.alive;
-    // A cancel should stop cards already claimed too, not only those still queued.
-    let cancelled = new Set<string>();
-    let cancelCheckedAt = 0;
-    const isCancelled = async (batch: ClaimedDelivery[], id: string) => {
-      if (performance.now() - cancelCheckedAt > CANCEL_CHECK_MS) {
-        cancelCheckedAt = performance.now();
-        cancelled = await this.repo.cancelledAmong([...new Set(batch.map((d) => d.announcementId))]);
-      }
-      return cancelled.has(id);
-    };
+    const cancels = this.cancelWatch();
 
-    while (active()) {
-      const batch = await this.repo.claim(tenant, this.batchSize);
-      if (batch.length === 0) {
-        if (inFlight.size === 0 && !(await this.repo.hasWork(tenant))) break;
-        await this.sleep(this.idleMs);
-        continue;
-      }
-      // Cards are rendered ahead (database work), so a send leaves the moment its slot
-      // comes: the pace Teams sees is the pace we keep.
-      const prepared = batch.map((d) => this.o.render(d).then((r): Prepared => ({ rendered: r }), (error: unknown): Prepared => ({ error })));
-      for (let i = 0; i < batch.length; i++) {
-        const delivery = batch[i] as ClaimedDelivery;
-        const ready = await (prepared[i] as Promise<Prepared>);
-        if ('error' in ready) {
-          this.o.log.error({ err: ready.error }, 'rendering a card failed; retrying later');
-          await this.repo.retryLater(delivery, this.retry.baseMs, 'error');
+    // Cards are rendered ahead (database work), so a send leaves the moment its slot comes:
+    // the pace Teams sees is the pace we keep. The next batch is claimed and rendered while
+    // this one goes out, so the pace never waits for the database either.
+    type Batch = { batch: ClaimedDelivery[]; prepared: Array<Promise<Prepared>> };
+    const fetchBatch = (): Promise<Batch> => {
+      const fetched = this.repo.claim(tenant, this.batchSize).then((batch) => ({
+        batch,
+        prepared: batch.map((d) => this.o.render(d).then((r): Prepared => ({ rendered: r }), (error: unknown): Prepared => ({ error }))),
+      }));
+      fetched.catch(() => undefined); // handled where it is awaited; never an unhandled rejection
+      return fetched;
+    };
+    let next: Promise<Batch> | undefined;
+    let current: ClaimedDelivery[] = [];
+    let position = 0;
+    try {
+      next = fetchBatch();
+      while (active() && next) {
+        const { batch, prepared } = await next;
+        next = undefined;
+        current = batch;
+        position = 0;
+        if (batch.length === 0) {
+          if (inFlight.size === 0) {
+            if (!(await this.repo.hasWork(tenant))) break;
+            // Nothing due, nothing in hand, yet rows wait: claimed by a sender that failed
+            // midway (it put back what it could). Free them rather than wait forever.
+            await this.repo.releaseInHand(tenant);
+          }
+          await this.sleep(this.idleMs);
+          if (!(await locks.check())) break;
+          next = fetchBatch();
           continue;
         }
-        if ('skip' in ready.rendered) {
-          await this.repo.settle(delivery, 'skipped', ready.rendered.skip);
-          continue;
+        next = fetchBatch();
+        for (; position < batch.length && active(); position++) {
+          const delivery = batch[position] as ClaimedDelivery;
+          const ready = await (prepared[position] as Promise<Prepared>);
+          if ('error' in ready) {
+            this.o.log.error({ err: ready.error }, 'rendering a card failed');
+            await this.giveUpOrRetry(delivery, 'rendering failed');
+            continue;
+          }
+          if ('skip' in ready.rendered) {
+            await this.repo.settle(delivery, 'skipped', ready.rendered.skip);
+            continue;
+          }
+          while (inFlight.size >= this.concurrency) await Promise.race(inFlight);
+          // Wait for a slot; a 429 that arrives meanwhile voids it, and we queue again.
+          for (let generation = -1; generation !== pacer.generation && active(); ) {
+            generation = pacer.generation;
+            const wait = pacer.reserve();
+            if (wait > 0) await this.sleep(wait);
+          }
+          if (!active()) break;
+          if (cancels.has(batch, delivery.announcementId)) continue; // the cancel already marked it skipped
+          pacer.sent();
+          const sending: Promise<void> = this.send(delivery, ready.rendered.activity, pacer)
+            .catch((err: unknown) => this.o.log.error({ err }, 'a delivery could not be settled; the next sender frees it'))
+            .finally(() => inFlight.delete(sending));
+          inFlight.add(sending);
         }
-        if (await isCancelled(batch, delivery.announcementId)) continue; // the cancel already marked it skipped
-        while (inFlight.size >= this.concurrency) await Promise.race(inFlight);
-        // Wait for a slot; a 429 that arrives meanwhile voids it, and we queue again.
-        for (let generation = -1; generation !== pacer.generation && active(); ) {
-          generation = pacer.generation;
-          const wait = pacer.reserve();
-          if (wait > 0) await this.sleep(wait);
-        }
-        if (!active()) {
-          await this.repo.unclaim(batch.slice(i));
-          break;
-        }
-        const activity = ready.rendered.activity;
-        pacer.sent();
-        const sending: Promise<void> = this.send(delivery, activity, pacer)
-          .catch(async (err: unknown) => {
-            this.o.log.error({ err }, 'settling a delivery failed; retrying later');
-            await this.repo.retryLater(delivery, this.retry.baseMs, 'error').catch(() => undefined);
-          })
-          .finally(() => inFlight.delete(sending));
-        inFlight.add(sending);
+        if (position < batch.length) break; // stopping, or the lock is gone
+        if (!(await locks.check())) break;
       }
+    } finally {
+      // Whatever happened: wait for the sends on their way (their rows must not be freed
+      // for another sender while they are), then put back what was claimed and not sent.
+      await Promise.allSettled(inFlight);
+      const unsent = current.slice(position);
+      const ahead = next ? await next.then((b) => b.batch, () => []) : [];
+      await this.repo.unclaim([...unsent, ...ahead]).catch((err: unknown) => this.o.log.warn({ err }, 'could not put back claimed deliveries'));
     }
-    await Promise.allSettled(inFlight);
+  }
+
+  /** Cancels seen by a sender: refreshed in the background, so the send path never waits. */
+  private cancelWatch() {
+    let cancelled = new Set<string>();
+    let checkedAt = 0;
+    let checking = false;
+    return {
+      has: (batch: ClaimedDelivery[], id: string): boolean => {
+        if (!checking && performance.now() - checkedAt > CANCEL_CHECK_MS) {
+          checking = true;
+          checkedAt = performance.now();
+          this.repo
+            .cancelledAmong([...new Set(batch.map((d) => d.announcementId))])
+            .then((found) => void (cancelled = found), (err: unknown) => this.o.log.warn({ err }, 'checking for cancels failed'))
+            .finally(() => (checking = false));
+        }
+        return cancelled.has(id);
+      },
+    };
+  }
+
+  /** Trouble on our side (rendering, the token): retried like a 5xx, with the same bound. */
+  private async giveUpOrRetry(d: ClaimedDelivery, reason: string): Promise<void> {
+    if (d.attempts >= this.retry.maxAttempts) return this.repo.settle(d, 'failed', `${reason} after ${d.attempts} tries`);
+    return this.repo.retryLater(d, backoffMs(d.attempts, this.retry, Math.random), reason);
   }
 
   private async send(d: ClaimedDelivery, activity: Record<string, unknown>, pacer: TenantPacer): Promise<void> {
     const target = { serviceUrl: d.conversation.serviceUrl, conversationId: d.conversation.id };
-    const answer = await this.o.connector.send(target, activity);
+    let answer: Awaited<ReturnType<ConnectorClient['send']>>;
+    try {
+      answer = await this.o.connector.send(target, activity);
+    } catch (err) {
+      // Nothing left this process (e.g. no token): not a Teams answer.
+      this.o.log.error({ err }, 'could not send a card');
+      return this.giveUpOrRetry(d, 'could not send');
+    }
     const outcome = classifyAnswer(answer, d.attempts, this.retry);
     switch (outcome.kind) {
       case 'sent':
-        return this.repo.sent(d, answer.activityId);
+        // Teams has the card: recording that must not turn into sending it again.
+        return retryStorage(() => this.repo.sent(d, answer.activityId));
       case 'retry':
         // A 429 is about the tenant, not this card: everybody waits.
         if (outcome.throttled) pacer.throttle(outcome.afterMs);

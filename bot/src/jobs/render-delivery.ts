@@ -30,7 +30,8 @@ const ITEM_CACHE_MS = 5_000;
  * Turns a claimed delivery into the card this person gets, checked once more at the
  * moment of sending: the chat still works, they still want it, the item is still live.
  */
-export function deliveryRenderer(db: Db, publicUrl: string, now: () => number = Date.now): Renderer {
+export function deliveryRenderer(db: Db, publicUrl: string, options: { timeZone: string; now?: () => number }): Renderer {
+  const now = options.now ?? Date.now;
   const sharing = sharingRepo(db);
   const items = new Map<string, { at: number; row: ItemRow | undefined }>();
 
@@ -91,7 +92,7 @@ export function deliveryRenderer(db: Db, publicUrl: string, now: () => number = 
         // Trainings join the digest with the trainings feature (issue 5).
         trainings: [],
         tabUrl: `${publicUrl}/tab/?page=share`,
-        timeZone: 'UTC',
+        timeZone: options.timeZone,
       },
       d.person.language,
     );

@@ -32,6 +32,11 @@ export interface LeaderLocks {
   release(name: string): Promise<void>;
   /** False once the session died: every lock it held is gone. */
   readonly alive: boolean;
+  /**
+   * Asks the server whether the session is still there (a connection can die silently,
+   * e.g. behind a NAT); false, and `alive` false, when it is not.
+   */
+  check(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -54,7 +59,8 @@ export async function maybeOne<R>(q: Queryable, sql: string, params?: readonly u
 // ---- server Postgres ---------------------------------------------------------------
 
 export function openPostgres(url: string, options: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // keepAlive: notice connections that died silently; a bounded connect instead of a hang.
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, keepAlive: true, connectionTimeoutMillis: 10_000 });
   // An idle client that dies (server restart) must not crash the process.
   pool.on('error', () => undefined);
   const query = async <R>(sql: string, params?: readonly unknown[]) =>
@@ -94,7 +100,12 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
     },
     async leaderLocks() {
       // Named, so operators (and tests) can see in pg_stat_activity which process leads.
-      const client = new pg.Client({ connectionString: url, application_name: `chorus leader ${process.pid}` });
+      const client = new pg.Client({
+        connectionString: url,
+        application_name: `chorus leader ${process.pid}`,
+        keepAlive: true,
+        connectionTimeoutMillis: 10_000,
+      });
       const held = new Set<string>();
       let alive = true;
       const lost = () => {
@@ -114,6 +125,18 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
           const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as ok', [name]);
           if (rows[0]?.ok) held.add(name);
           return held.has(name);
+        },
+        async check() {
+          if (!alive) return false;
+          const ok = await Promise.race([
+            client.query('select 1').then(() => true, () => false),
+            new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000).unref()),
+          ]);
+          if (!ok) {
+            lost();
+            client.end().catch(() => undefined);
+          }
+          return ok;
         },
         async release(name) {
           if (!held.delete(name) || !alive) return;
@@ -234,6 +257,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
         async release(name) {
           if (mine.delete(name)) leaders.delete(name);
         },
+        check: async () => open && !closed,
         async close() {
           open = false;
           for (const name of mine) leaders.delete(name);

@@ -12,8 +12,9 @@ describe('what a Bot Connector answer means', () => {
     expect(classifyAnswer({ status: 429, retryAfter: '0.25' }, 1, policy, half)).toMatchObject({ afterMs: 250 });
   });
 
-  it('backs off with jitter when a 429 gives no Retry-After', () => {
-    expect(classifyAnswer({ status: 429 }, 3, policy, half)).toMatchObject({ kind: 'retry', afterMs: 200, throttled: true });
+  it('holds the tenant back at least a second when a 429 gives no Retry-After', () => {
+    expect(classifyAnswer({ status: 429 }, 3, policy, half)).toMatchObject({ kind: 'retry', afterMs: 1000, throttled: true });
+    expect(classifyAnswer({ status: 429 }, 3, { maxAttempts: 9, baseMs: 1000, maxMs: 60_000 }, half)).toMatchObject({ afterMs: 2000 });
   });
 
   it.each([408, 412, 500, 502, 503, 504])('retries %i without slowing the tenant', (status) => {
@@ -31,6 +32,9 @@ describe('what a Bot Connector answer means', () => {
 
   it('marks blocked and gone conversations instead of retrying', () => {
     expect(classifyAnswer({ status: 403, errorCode: 'MessageWritesBlocked' }, 1)).toEqual({ kind: 'blocked' });
+    expect(classifyAnswer({ status: 403, errorCode: 'ConversationBlockedByUser' }, 1)).toEqual({ kind: 'blocked' });
+    expect(classifyAnswer({ status: 403, errorCode: 'BotNotInConversationRoster' }, 1)).toEqual({ kind: 'blocked' });
+    expect(classifyAnswer({ status: 403, errorCode: 'BotDisabledByAdmin' }, 1)).toEqual({ kind: 'failed', reason: '403 BotDisabledByAdmin' });
     expect(classifyAnswer({ status: 404 }, 1)).toEqual({ kind: 'gone' });
     expect(classifyAnswer({ status: 403, errorCode: 'Forbidden' }, 1)).toMatchObject({ kind: 'failed' });
   });

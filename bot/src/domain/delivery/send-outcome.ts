@@ -23,6 +23,13 @@ export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseMs: 500, maxMs: 
 
 // 0: no answer at all (network); Teams says to retry 412, 429, 502, 503, 504.
 const RETRYABLE = new Set([0, 408, 412, 500, 502, 503, 504]);
+const MIN_THROTTLE_MS = 1_000;
+/**
+ * 403 codes that mean this person's chat refuses the bot (blocked, uninstalled, removed):
+ * mark it and stop writing there. Others (BotDisabledByAdmin, NotEnoughPermissions …) are
+ * about the app, not the person, and fail the delivery instead.
+ */
+const BLOCKED_CODES = new Set(['MessageWritesBlocked', 'ConversationBlockedByUser', 'BotNotInConversationRoster']);
 
 /** Retry-After: seconds (integer or fraction) or an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null | undefined, now: number): number | undefined {
@@ -57,14 +64,16 @@ export function classifyAnswer(
 ): SendOutcome {
   const { status } = answer;
   if (status >= 200 && status < 300) return { kind: 'sent' };
-  if (status === 403) return answer.errorCode === 'MessageWritesBlocked' ? { kind: 'blocked' } : { kind: 'failed', reason: `403 ${answer.errorCode ?? 'Forbidden'}` };
+  if (status === 403) return BLOCKED_CODES.has(answer.errorCode ?? '') ? { kind: 'blocked' } : { kind: 'failed', reason: `403 ${answer.errorCode ?? 'Forbidden'}` };
   if (status === 404) return { kind: 'gone' };
   if (status === 429 || RETRYABLE.has(status)) {
     if (attempt >= policy.maxAttempts) return { kind: 'failed', reason: `${status || 'no answer'} after ${attempt} tries` };
     const told = status === 429 ? retryAfterMs(answer.retryAfter, now) : undefined;
+    const backoff = backoffMs(attempt, policy, random);
     return {
       kind: 'retry',
-      afterMs: told ?? backoffMs(attempt, policy, random),
+      // A 429 without Retry-After still holds the tenant back noticeably: at least 1 s.
+      afterMs: told ?? (status === 429 ? Math.max(MIN_THROTTLE_MS, backoff) : backoff),
       throttled: status === 429,
       reason: status ? String(status) : 'no answer',
     };

@@ -41,7 +41,7 @@ describe('tenant pacer', () => {
     }
     const seconds = (sentAt.at(-1)! - sentAt[0]!) / 1000;
     expect(sentAt.length / seconds).toBeGreaterThan(0.97 * 200);
-    expect(mostInAnySecond(sentAt, 1004.9)).toBeLessThanOrEqual(199);
+    expect(mostInAnySecond(sentAt, 1019.9)).toBeLessThanOrEqual(199);
   });
 
   it('keeps one send of margin in every second, even when a stalled sender catches up', () => {
@@ -54,8 +54,8 @@ describe('tenant pacer', () => {
       sentAt.push(t);
       t += i % 25 === 0 ? 40 : 0.5; // now and then the event loop stalls
     }
-    // 49 in any 1 s + 5 ms: a request arriving a few ms late still finds Teams' 50 free.
-    expect(mostInAnySecond(sentAt, 1004.9)).toBeLessThanOrEqual(49);
+    // 49 in any 1 s + 20 ms: a request arriving a little late still finds Teams' 50 free.
+    expect(mostInAnySecond(sentAt, 1019.9)).toBeLessThanOrEqual(49);
   });
 
   it('saves up no burst after a quiet spell', () => {

@@ -23,7 +23,7 @@ export class TenantPacer {
     private readonly now: () => number,
     headroom = 0.98,
     maxLagMs = 500 * (1 / headroom - 1),
-    private readonly guardMs = 5,
+    private readonly guardMs = 20,
   ) {
     if (!(rps > 0)) throw new Error('rps must be positive');
     this.interval = 1000 / (rps * headroom);

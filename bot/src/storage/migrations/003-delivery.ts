@@ -10,7 +10,8 @@ create table announcements (
   period text,
   -- digests: the items published from here up to send_at are "the week's new items"
   covers_from timestamptz,
-  -- who gets it: departments and locations (empty: everyone), fixed when recipients are expanded
+  -- who gets it: departments and locations (empty: everyone); for items, taken from the
+  -- item when sending starts
   audience_departments text[] not null default '{}',
   audience_locations text[] not null default '{}',
   status text not null default 'scheduled' check (status in ('scheduled', 'sending', 'done', 'cancelled')),

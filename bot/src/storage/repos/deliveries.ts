@@ -2,6 +2,7 @@ import type { Language } from '../../http/contract/common.js';
 import type { AnnouncementSubjectKind } from '../../http/contract/announcements.js';
 import type { NotificationLevel } from '../../domain/delivery/recipients.js';
 import type { Queryable } from '../db.js';
+import { LIVE } from './items.js';
 
 /** A delivery the worker holds, with everything needed to render and send it. */
 export interface ClaimedDelivery {
@@ -55,11 +56,33 @@ export type Key = Pick<ClaimedDelivery, 'announcementId' | 'personId'>;
 export function deliveriesRepo(db: Queryable) {
   const key = (d: Key) => [d.announcementId, d.personId];
   return {
-    /** Scheduled announcements whose time has come, oldest first. */
+    /** Scheduled announcements whose time has come (and whose item is live), oldest first. */
     async due(limit = 20): Promise<string[]> {
       const rows = await db.query<{ id: string }>(
-        `select id from announcements where status = 'scheduled' and send_at <= now() order by send_at, id limit $1`,
+        `select a.id from announcements a
+         where a.status = 'scheduled' and a.send_at <= now()
+           and (a.subject <> 'item' or exists (select 1 from items i where i.id = a.item_id and ${LIVE}))
+         order by a.send_at, a.id limit $1`,
         [limit],
+      );
+      return rows.map((r) => r.id);
+    },
+
+    /**
+     * Scheduled item announcements follow their item: a later publish time moves them
+     * along; an archived or expired item has nothing left to announce (cancelled, so it
+     * can be announced again if it comes back).
+     */
+    async followItems(): Promise<string[]> {
+      await db.query(
+        `update announcements a set send_at = i.publish_at from items i
+         where a.item_id = i.id and a.status = 'scheduled' and i.status in ('published', 'scheduled') and i.publish_at > a.send_at`,
+      );
+      const rows = await db.query<{ id: string }>(
+        `update announcements a set status = 'cancelled', cancelled_at = now() from items i
+         where a.item_id = i.id and a.status = 'scheduled'
+           and (i.status not in ('published', 'scheduled') or (i.expires_at is not null and i.expires_at <= now()))
+         returning a.id`,
       );
       return rows.map((r) => r.id);
     },
@@ -75,9 +98,12 @@ export function deliveriesRepo(db: Queryable) {
     async start(announcementId: string): Promise<number | undefined> {
       const rows = await db.query<{ started: boolean; recipients: number }>(
         `with started as (
-           update announcements set status = 'sending', started_at = now()
-           where id = $1 and status = 'scheduled'
-           returning id, subject, item_id, priority, audience_departments, audience_locations
+           -- an item's audience as it is now, not as it was when the announcement was made
+           update announcements a set status = 'sending', started_at = now(),
+             audience_departments = coalesce((select i.audience_departments from items i where i.id = a.item_id), a.audience_departments),
+             audience_locations = coalesce((select i.audience_locations from items i where i.id = a.item_id), a.audience_locations)
+           where a.id = $1 and a.status = 'scheduled'
+           returning a.id, a.subject, a.item_id, a.priority, a.audience_departments, a.audience_locations
          ), inserted as (
            insert into deliveries (announcement_id, person_id, conversation_id, tenant_id, priority)
            select s.id, p.id, c.id, c.tenant_id, s.priority
@@ -103,6 +129,9 @@ export function deliveriesRepo(db: Queryable) {
         [announcementId],
       );
       const row = rows[0];
+      // Thousands of fresh rows: let the planner know before the worker starts claiming
+      // (autovacuum would, a minute later; until then every claim may sort the table).
+      if (row?.started && row.recipients >= 1_000) await db.query('analyze deliveries');
       return row?.started ? row.recipients : undefined;
     },
 
@@ -154,7 +183,7 @@ export function deliveriesRepo(db: Queryable) {
            from deliveries d join announcements a on a.id = d.announcement_id
            where d.tenant_id = $1 and d.status = 'pending' and d.claimed_at is null and d.next_attempt_at <= now()
              and a.status = 'sending'
-           order by d.priority desc, d.next_attempt_at, d.announcement_id, d.person_id
+           order by d.priority desc, d.next_attempt_at
            limit $2
            for update of d skip locked
          ), claimed as (
