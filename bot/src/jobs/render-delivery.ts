@@ -13,7 +13,11 @@ import { sharingRepo } from '../storage/repos/sharing.js';
 /** The activity to send, or why this person gets nothing after all. */
 export type Rendered = { activity: Record<string, unknown> } | { skip: 'blocked' | 'gone' | 'opted_out' | 'item_not_live' | 'nothing_new' };
 
-export type Renderer = (d: ClaimedDelivery) => Promise<Rendered>;
+export interface Renderer {
+  (d: ClaimedDelivery): Promise<Rendered>;
+  /** Optional: database work for a whole batch at once, before its cards are rendered. */
+  prepare?(batch: ClaimedDelivery[]): Promise<void>;
+}
 
 interface ItemRow {
   title: string;
@@ -48,12 +52,22 @@ export function deliveryRenderer(db: Db, publicUrl: string, options: { timeZone:
     return row;
   }
 
+  // Tokens made for a batch in one statement (prepare), used once by its render.
+  const prepared = new Map<string, string>();
+  const tokenFor = async (itemId: string, personId: string): Promise<string> => {
+    const key = `${itemId}:${personId}`;
+    const token = prepared.get(key);
+    if (token === undefined) return sharing.shareToken(itemId, personId);
+    prepared.delete(key);
+    return token;
+  };
+
   const shareUrl = (token: string, network?: Network) => `${publicUrl}/s/${token}${network ? `?network=${network}` : ''}`;
 
   async function itemCard(d: ClaimedDelivery): Promise<AdaptiveCard | 'item_not_live'> {
     const row = d.itemId ? await item(d.itemId) : undefined;
     if (!row?.live || !d.itemId) return 'item_not_live';
-    const token = await sharing.shareToken(d.itemId, d.personId);
+    const token = await tokenFor(d.itemId, d.personId);
     const userId = d.conversation.reference.user?.id;
     return newContentCard(
       {
@@ -98,7 +112,14 @@ export function deliveryRenderer(db: Db, publicUrl: string, options: { timeZone:
     );
   }
 
-  return async (d) => {
+  const render: Renderer = async (d) => {
+    try {
+      return await renderOne(d);
+    } finally {
+      if (d.itemId) prepared.delete(`${d.itemId}:${d.personId}`); // skipped ones too: nothing lingers
+    }
+  };
+  const renderOne = async (d: ClaimedDelivery): Promise<Rendered> => {
     if (d.conversation.status !== 'active') return { skip: d.conversation.status };
     if (!wantsAnnouncement(d.preferences, d.subject)) return { skip: 'opted_out' };
     const card = d.subject === 'item' ? await itemCard(d) : await digest(d);
@@ -115,4 +136,9 @@ export function deliveryRenderer(db: Db, publicUrl: string, options: { timeZone:
       },
     };
   };
+  render.prepare = async (batch) => {
+    const pairs = batch.flatMap((d) => (d.subject === 'item' && d.itemId && d.conversation.status === 'active' ? [{ itemId: d.itemId, personId: d.personId }] : []));
+    for (const [key, token] of await sharing.shareTokens(pairs)) prepared.set(key, token);
+  };
+  return render;
 }

@@ -6,10 +6,13 @@
  * Two rules together:
  * - spacing: slots 1/(rps × headroom) apart. A sender that wakes up late keeps its cadence
  *   by up to `maxLagMs`, so timer jitter does not eat into the rate;
- * - a sliding window like Teams' own: at most rps − 1 slots in any 1 s + `guardMs`.
+ * - a sliding window like Teams' own: at most rps − 1 (or 99 %, if less) sends in any
+ *   1 s + `guardMs`.
  *   Evenly spaced sends still put rps points into some 1 s span (n points span n − 1
  *   gaps); one send of margin and a few ms of guard absorb arrival jitter on the way.
  */
+const SLOW_START_MS = 500;
+
 export class TenantPacer {
   private nextSlot = 0;
   private throttles = 0;
@@ -17,6 +20,7 @@ export class TenantPacer {
   private readonly maxLagMs: number;
   private readonly cap: number;
   private readonly recent: number[] = [];
+  private startedAt: number | undefined;
 
   constructor(
     rps: number,
@@ -28,15 +32,21 @@ export class TenantPacer {
     if (!(rps > 0)) throw new Error('rps must be positive');
     this.interval = 1000 / (rps * headroom);
     this.maxLagMs = maxLagMs;
-    this.cap = Math.max(1, Math.ceil(rps) - 1);
+    // One send of margin, or 1 % at higher limits (200/s: 198).
+    this.cap = Math.max(1, Math.min(Math.ceil(rps) - 1, Math.floor(rps * 0.99)));
   }
 
-  /** Takes the next send slot: how many ms to wait before sending (0: now). Call `sent()` when it goes. */
+  /**
+   * Takes the next send slot: how many ms to wait before sending (0: now). Call `sent()`
+   * when it goes. The first half second runs at half pace: new connections and a cold process
+   * delay the first requests, and the ones behind them would arrive bunched.
+   */
   reserve(): number {
     const now = this.now();
+    this.startedAt ??= now;
     let slot = Math.max(this.nextSlot, now - this.maxLagMs);
     if (this.recent.length === this.cap) slot = Math.max(slot, (this.recent[0] as number) + 1000 + this.guardMs);
-    this.nextSlot = slot + this.interval;
+    this.nextSlot = slot + (slot < this.startedAt + SLOW_START_MS ? 2 * this.interval : this.interval);
     return Math.max(0, slot - now);
   }
 

@@ -242,6 +242,17 @@ export function deliveriesRepo(db: Queryable) {
       );
     },
 
+    /** Many sent cards in one statement (the worker records them in small batches). */
+    async sentMany(sent: Array<Key & { activityId: string | undefined }>): Promise<void> {
+      if (sent.length === 0) return;
+      await db.query(
+        `update deliveries d set status = 'sent', sent_at = now(), activity_id = k.activity_id, reason = null, claimed_at = null, updated_at = now()
+         from unnest($1::uuid[], $2::uuid[], $3::text[]) as k(announcement_id, person_id, activity_id)
+         where d.announcement_id = k.announcement_id and d.person_id = k.person_id`,
+        [sent.map((x) => x.announcementId), sent.map((x) => x.personId), sent.map((x) => x.activityId ?? null)],
+      );
+    },
+
     async retryLater(d: Key, afterMs: number, reason: string): Promise<void> {
       await db.query(
         `update deliveries set claimed_at = null, reason = $4, next_attempt_at = now() + ($3::float8 * interval '1 millisecond'), updated_at = now()

@@ -28,6 +28,19 @@ export function sharingRepo(db: Db) {
       return row.token;
     },
 
+    /** Share tokens for many (item, person) pairs in one statement (a delivery batch). */
+    async shareTokens(pairs: Array<{ itemId: string; personId: string }>): Promise<Map<string, string>> {
+      if (pairs.length === 0) return new Map();
+      const rows = await db.query<{ token: string; item_id: string; person_id: string }>(
+        `insert into share_tokens (token, item_id, person_id)
+         select * from unnest($1::text[], $2::uuid[], $3::uuid[])
+         on conflict (item_id, person_id) do update set item_id = excluded.item_id
+         returning token, item_id, person_id`,
+        [pairs.map(() => newShareToken()), pairs.map((p) => p.itemId), pairs.map((p) => p.personId)],
+      );
+      return new Map(rows.map((r) => [`${r.item_id}:${r.person_id}`, r.token]));
+    },
+
     async resolveToken(token: string): Promise<{ itemId: string; personId: string; language: 'de' | 'en' } | undefined> {
       const row = await maybeOne<{ item_id: string; person_id: string; language: 'de' | 'en' }>(
         db,
