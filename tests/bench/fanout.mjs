@@ -7,14 +7,12 @@
 // Knobs: BENCH_FANOUT_RECIPIENTS (10000) and BENCH_FANOUT_RPS (200) for Postgres,
 // BENCH_FANOUT_PGLITE_RECIPIENTS (3000) and BENCH_FANOUT_PGLITE_RPS (50) for PGlite,
 // BENCH_FANOUT_DB (postgres,pglite), BENCH_DATABASE_URL / DATABASE_URL for Postgres.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { tsImport } from 'tsx/esm/api';
-import { root, sleep, startServer, table } from './support.mjs';
+import { createBenchDatabase, root, sleep, startServer, table } from './support.mjs';
 
 export const title = 'fan-out of one announcement at the tenant rate limit (fake Bot Connector with faults)';
 export const needs = ['bot'];
@@ -207,16 +205,6 @@ function print(label, r) {
 
 // ---- databases -----------------------------------------------------------------------
 
-async function withClient(url, fn) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function prepare(db, seed) {
   const { migrate } = await import(path.join(root, 'dist/bot/storage/migrate.js'));
   const { seedDemo } = await import(path.join(root, 'dist/bot/storage/seed-demo.js'));
@@ -226,16 +214,12 @@ async function prepare(db, seed) {
 }
 
 async function freshPostgres(cleanup, serverUrl) {
-  const name = `chorus_bench_${randomBytes(6).toString('hex')}`;
-  await withClient(serverUrl, (c) => c.query(`create database ${name}`));
-  cleanup.add(`drop database ${name}`, () => withClient(serverUrl, (c) => c.query(`drop database if exists ${name} with (force)`)));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const { url } = await createBenchDatabase(cleanup, serverUrl);
   return {
-    env: { DATABASE_URL: url.toString() },
+    env: { DATABASE_URL: url },
     async seed(fn) {
       const { openPostgres } = await import(path.join(root, 'dist/bot/storage/db.js'));
-      const db = openPostgres(url.toString());
+      const db = openPostgres(url);
       try {
         return await prepare(db, fn);
       } finally {

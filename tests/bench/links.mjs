@@ -2,13 +2,12 @@
 // a bare restify server answering the same 302, in the same run, on Postgres and on
 // PGlite. Afterwards Chorus is stopped gracefully and the stored clicks must equal the
 // 302s it answered. Target (architecture.md): ratio ≥ 0.8 on Postgres.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { load, median, root, startServer, table } from './support.mjs';
+import { createBenchDatabase, load, median, root, startServer, table, withClient } from './support.mjs';
 
 export const title = 'tracked-link throughput (/l/:code vs bare restify 302)';
 /** What `scripts/bench.mjs` builds first when stale. */
@@ -237,27 +236,11 @@ async function postgresProblem(url) {
   }
 }
 
-async function withClient(url, fn) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function freshPostgres(cleanup, serverUrl) {
-  const name = `chorus_bench_${randomBytes(6).toString('hex')}`;
-  await withClient(serverUrl, (c) => c.query(`create database ${name}`));
-  const remove = cleanup.add(`drop database ${name}`, () =>
-    withClient(serverUrl, (c) => c.query(`drop database if exists ${name} with (force)`)),
-  );
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const { url, remove } = await createBenchDatabase(cleanup, serverUrl);
   return {
-    env: { DATABASE_URL: url.toString() },
-    countClicks: (codes) => withClient(url.toString(), (c) => countClicks(c, codes)),
+    env: { DATABASE_URL: url },
+    countClicks: (codes) => withClient(url, (c) => countClicks(c, codes)),
     remove,
   };
 }

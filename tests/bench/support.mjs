@@ -2,6 +2,7 @@
 // loopback, load with autocannon from the bench process, CPU accounting from /proc,
 // and cleanup that runs even when a run fails or is interrupted.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -230,4 +232,28 @@ export function table(rows) {
   return rows
     .map((r) => r.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('   '))
     .join('\n');
+}
+
+// ---- Postgres ----------------------------------------------------------------------
+
+export async function withClient(url, fn) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty database on the server at `serverUrl`; `cleanup` (or `remove`) drops it. */
+export async function createBenchDatabase(cleanup, serverUrl) {
+  const name = `chorus_bench_${randomBytes(6).toString('hex')}`;
+  await withClient(serverUrl, (c) => c.query(`create database ${name}`));
+  const remove = cleanup.add(`drop database ${name}`, () =>
+    withClient(serverUrl, (c) => c.query(`drop database if exists ${name} with (force)`)),
+  );
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), remove };
 }

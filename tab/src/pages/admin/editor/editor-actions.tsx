@@ -1,12 +1,5 @@
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
   Field,
   Input,
   makeStyles,
@@ -15,6 +8,7 @@ import {
 import { ArchiveRegular, CalendarClockRegular, SaveRegular, SendRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ItemStatus } from '@contract';
+import { ConfirmButton } from '../../../components/confirm-button.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { useAnnounceChoice, type AnnounceRequest } from './announce-choice-model.js';
 import { AnnounceChoice } from './announce-choice.js';
@@ -45,7 +39,6 @@ export function EditorActions({ status, busy, offerAnnounce, expiresAt, onSave, 
   const { t } = useI18n();
   const [when, setWhen] = useState('');
   const [whenError, setWhenError] = useState<string | undefined>();
-  const [confirming, setConfirming] = useState(false);
   const choice = useAnnounceChoice(t);
 
   /** The announce request for an item going live at `notBefore`; undefined when the chosen time does not work. */
@@ -87,33 +80,15 @@ export function EditorActions({ status, busy, offerAnnounce, expiresAt, onSave, 
           </Button>
         </div>
         {status !== null && status !== 'archived' ? (
-          <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
-            <DialogTrigger disableButtonEnhancement>
-              <Button icon={<ArchiveRegular />} disabled={busy}>
-                {t.archive}
-              </Button>
-            </DialogTrigger>
-            <DialogSurface>
-              <DialogBody>
-                <DialogTitle>{t.archiveConfirmTitle}</DialogTitle>
-                <DialogContent>{t.archiveConfirmBody}</DialogContent>
-                <DialogActions>
-                  <DialogTrigger disableButtonEnhancement>
-                    <Button appearance="secondary">{t.cancel}</Button>
-                  </DialogTrigger>
-                  <Button
-                    appearance="primary"
-                    onClick={() => {
-                      setConfirming(false);
-                      onArchive();
-                    }}
-                  >
-                    {t.archive}
-                  </Button>
-                </DialogActions>
-              </DialogBody>
-            </DialogSurface>
-          </Dialog>
+          <ConfirmButton
+            icon={<ArchiveRegular />}
+            label={t.archive}
+            disabled={busy}
+            title={t.archiveConfirmTitle}
+            body={t.archiveConfirmBody}
+            keepLabel={t.cancel}
+            onConfirm={onArchive}
+          />
         ) : null}
       </div>
     </div>
