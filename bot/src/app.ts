@@ -36,6 +36,9 @@ import { adminAnnouncementRoutes } from './http/routes/admin-announcements.js';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './jobs/delivery-worker.js';
 import { deliveryRenderer } from './jobs/render-delivery.js';
 import { botTokenSource, connectorClient } from './teams/connector-client.js';
+import { CrisisWatch } from './jobs/crisis-watch.js';
+import { crisisRepo } from './storage/repos/crisis.js';
+import { crisisRoutes } from './http/routes/crisis.js';
 
 export interface App {
   server: Server;
@@ -82,6 +85,9 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     intervalMs: 100,
     onError: (err) => log.error({ err }, 'storing clicks failed; will retry'),
   });
+  const crisis = crisisRepo(db);
+  const crisisWatch = new CrisisWatch(crisis, log);
+  await crisisWatch.start();
   let draining = false;
   const root = projectRoot();
   const ctx: HttpContext = {
@@ -102,6 +108,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     links: linksRepo(db),
     clicks,
     announcements: announcementsRepo(db, { paceRps: config.teamsRateLimitRps }),
+    crisis,
+    crisisWatch,
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
     paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },
   };
@@ -123,6 +131,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   feedRoutes(server, ctx);
   adminItemRoutes(server, ctx);
   adminAnnouncementRoutes(server, ctx);
+  crisisRoutes(server, ctx);
   sharePageRoutes(server, ctx);
   addFastPath(server, linkRoutes(server, ctx).fastPath);
   tabRoutes(server, ctx);
@@ -170,6 +179,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         await closed;
         clearTimeout(force);
       }
+      crisisWatch.stop();
       try {
         await worker?.stop();
         await clicks.close();

@@ -3,6 +3,8 @@ import type { Config } from '../config.js';
 import type { ItemsService } from '../domain/items/items-service.js';
 import type { Db } from '../storage/db.js';
 import type { AnnouncementsRepo } from '../storage/repos/announcements.js';
+import type { CrisisRepo } from '../storage/repos/crisis.js';
+import type { CrisisWatch } from '../jobs/crisis-watch.js';
 import type { ClickRecorder, linksRepo } from '../storage/repos/clicks.js';
 import type { ItemsRepo } from '../storage/repos/items.js';
 import type { PeopleRepo } from '../storage/repos/people.js';
@@ -24,6 +26,9 @@ export interface HttpContext {
   links: ReturnType<typeof linksRepo>;
   clicks: ClickRecorder;
   announcements: AnnouncementsRepo;
+  crisis: CrisisRepo;
+  /** This instance's view of the crisis switch (refreshed 4× a second). */
+  crisisWatch: CrisisWatch;
   ready: () => Promise<boolean>;
   paths: { tab: string; public: string };
 }

@@ -2,6 +2,7 @@
 // server code: the tab bundles this folder.
 export * from './announcements.js';
 export * from './common.js';
+export * from './crisis.js';
 export * from './items.js';
 export * from './me.js';
 export * from './share.js';

@@ -6,6 +6,7 @@ import { sharePostSchema, type SharePostResult } from '../contract/share.js';
 import type { HttpContext } from '../context.js';
 import { pageLanguage, pageTexts } from '../pages/i18n.js';
 import { sharePage } from '../pages/share-page.js';
+import { crisisInstructions, crisisPage } from '../pages/crisis-page.js';
 import { parse } from '../request.js';
 import { PAGE_CSP, setSecurityHeaders } from '../security-headers.js';
 import { serveFile } from './static-files.js';
@@ -15,10 +16,15 @@ import { serveFile } from './static-files.js';
  * credential: it is bound to one item and one person and cannot be used for another.
  */
 export function sharePageRoutes(server: Server, ctx: HttpContext): void {
-  async function load(req: Request) {
+  /** The token's (item, person); unknown and forged tokens get the 404 page, crisis or not. */
+  async function resolve(req: Request) {
     const token = String(req.params.token);
     const bound = SHARE_TOKEN_PATTERN.test(token) ? await ctx.sharing.resolveToken(token) : undefined;
     if (!bound) throw notFound('Share page');
+    return { token, bound };
+  }
+
+  async function load(req: Request, { token, bound }: Awaited<ReturnType<typeof resolve>>) {
     const item = await ctx.items.liveForSharing(bound.itemId);
     if (!item) throw gone(pageTexts(pageLanguage(req.header('accept-language'))).goneTitle);
     return { token, bound, item };
@@ -30,8 +36,24 @@ export function sharePageRoutes(server: Server, ctx: HttpContext): void {
     await serveFile(req, res, `${ctx.paths.public}/${file}`, { maxAgeSeconds: 300 });
   });
 
+  /** Crisis mode: the page explains what to do instead (423), and nothing is forwarded. */
+  function refuseInCrisis(req: Request, res: Response, lang: 'de' | 'en'): boolean {
+    const state = ctx.crisisWatch.current();
+    if (!state?.active) return false;
+    setSecurityHeaders(res, PAGE_CSP);
+    if ((req.header('accept') ?? '').includes('application/json')) {
+      res.send(423, { error: { code: 'crisis_active', message: crisisInstructions(state, lang) } });
+    } else {
+      res.writeHead(423, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(crisisPage(state, lang));
+    }
+    return true;
+  }
+
   server.get('/s/:token', async (req: Request, res: Response) => {
-    const { token, bound, item } = await load(req);
+    const resolved = await resolve(req);
+    if (refuseInCrisis(req, res, resolved.bound.language)) return;
+    const { token, bound, item } = await load(req, resolved);
     const { networks: sharedOn } = await ctx.sharing.sharedOn(item.id, bound.personId);
     setSecurityHeaders(res, PAGE_CSP);
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -43,7 +65,12 @@ export function sharePageRoutes(server: Server, ctx: HttpContext): void {
    * tracked link. JSON for share.js; a 303 for the form without JavaScript.
    */
   server.post('/s/:token', async (req: Request, res: Response) => {
-    const { bound, item } = await load(req);
+    const resolved = await resolve(req);
+    if (refuseInCrisis(req, res, resolved.bound.language)) {
+      await ctx.crisis.countRefusedShare(); // counted, never forwarded
+      return;
+    }
+    const { bound, item } = await load(req, resolved);
     const { network, text } = parse(sharePostSchema, req.body);
     const edited = isEdited(item.posts, network, text);
     const code = await ctx.sharing.recordShare({ itemId: item.id, personId: bound.personId, network, edited });

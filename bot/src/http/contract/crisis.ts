@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { Language } from './common.js';
+
+const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+
+/**
+ * POST /api/v1/admin/crisis — switch one-voice mode on. The instructions tell employees
+ * what to say, what not to say and whom to refer questions to (Markdown); at least one
+ * language is required, the other falls back to it.
+ */
+export const crisisOnSchema = z
+  .object({
+    reason: text(500).min(1, 'is required: why (for the audit log; employees do not see it)'),
+    instructions: z
+      .object({ de: text(5000).default(''), en: text(5000).default('') })
+      .strict()
+      .refine((i) => i.de.length > 0 || i.en.length > 0, { message: 'are required: what employees should say and do', path: [] }),
+    statementUrl: z.string().trim().max(2048, 'at most 2048 characters').optional(),
+    spokesperson: text(200).optional(),
+    notifyEveryone: z.boolean().default(false),
+    redirectLinks: z.boolean().default(false),
+  })
+  .strict();
+export type CrisisOnInput = z.infer<typeof crisisOnSchema>;
+
+/** What every signed-in person sees while crisis mode is on (their language). */
+export interface CrisisNotice {
+  active: boolean;
+  /** Markdown, in the reader's language (or the other one when only that was written). */
+  instructions: string | null;
+  statementUrl: string | null;
+  spokesperson: string | null;
+  startedAt: string | null;
+}
+
+/** Admins: the whole state. */
+export interface CrisisState {
+  active: boolean;
+  reason: string | null;
+  instructions: Record<Language, string>;
+  statementUrl: string | null;
+  spokesperson: string | null;
+  notifyEveryone: boolean;
+  redirectLinks: boolean;
+  startedAt: string | null;
+  endedAt: string | null;
+  refusedShares: number;
+}
+
+export interface CrisisAuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: 'on' | 'off';
+  details: Record<string, unknown>;
+}

@@ -1,0 +1,44 @@
+import type { Language } from '../contract/common.js';
+import type { VersionedCrisisState } from '../../storage/repos/crisis.js';
+import { escapeHtml, layout } from './i18n.js';
+import { renderMarkdown } from './markdown.js';
+
+const TEXT = {
+  en: {
+    title: 'Sharing is paused',
+    lead: 'Right now our company speaks with one voice. Please do not share or comment on this topic — here is what to do instead.',
+    statement: 'Read the official statement',
+    spokesperson: 'Questions from outside go to',
+  },
+  de: {
+    title: 'Teilen ist pausiert',
+    lead: 'Gerade spricht unser Unternehmen mit einer Stimme. Bitte teilen und kommentieren Sie dazu nichts – so gehen Sie stattdessen vor.',
+    statement: 'Zur offiziellen Stellungnahme',
+    spokesperson: 'Fragen von außen gehen an',
+  },
+};
+
+/** The crisis instructions in the reader's language, or in the other one when only that was written. */
+export function crisisInstructions(state: VersionedCrisisState, lang: Language): string {
+  return state.instructions[lang] || state.instructions[lang === 'de' ? 'en' : 'de'];
+}
+
+/** What a share page shows while crisis mode is on (HTTP 423): why, and what to do instead. */
+export function crisisPage(state: VersionedCrisisState, lang: Language): string {
+  const t = TEXT[lang];
+  const statement = state.statementUrl
+    ? `<p><a class="button" href="${escapeHtml(state.statementUrl)}" rel="noopener noreferrer">${escapeHtml(t.statement)}</a></p>`
+    : '';
+  const spokesperson = state.spokesperson ? `<p>${escapeHtml(t.spokesperson)}: <strong>${escapeHtml(state.spokesperson)}</strong></p>` : '';
+  return layout(
+    lang,
+    t.title,
+    `<section class="card notice" role="alert">
+  <h1>${escapeHtml(t.title)}</h1>
+  <p>${escapeHtml(t.lead)}</p>
+  <div class="instructions">${renderMarkdown(crisisInstructions(state, lang))}</div>
+  ${spokesperson}
+  ${statement}
+</section>`,
+  );
+}

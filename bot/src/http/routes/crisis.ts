@@ -1,0 +1,60 @@
+import type { Server } from 'restify';
+import { invalid } from '../../domain/errors.js';
+import { urlProblem } from '../../domain/items/destination-url.js';
+import { crisisOnSchema, type CrisisNotice } from '../contract/crisis.js';
+import type { HttpContext } from '../context.js';
+import { crisisInstructions } from '../pages/crisis-page.js';
+import { admin, parse, user } from '../request.js';
+
+/** Crisis "one voice" mode: everyone may read it; only admins switch it. */
+export function crisisRoutes(server: Server, ctx: HttpContext): void {
+  const { crisis, crisisWatch } = ctx;
+
+  server.get('/api/v1/crisis', async (req, res) => {
+    const who = await user(ctx.auth, req);
+    const state = crisisWatch.current() ?? (await crisisWatch.refresh());
+    const notice: CrisisNotice = state.active
+      ? {
+          active: true,
+          instructions: crisisInstructions(state, who.language),
+          statementUrl: state.statementUrl,
+          spokesperson: state.spokesperson,
+          startedAt: state.startedAt,
+        }
+      : { active: false, instructions: null, statementUrl: null, spokesperson: null, startedAt: null };
+    res.send(200, notice);
+  });
+
+  server.get('/api/v1/admin/crisis', async (req, res) => {
+    await admin(ctx.auth, req);
+    const { version: _version, ...state } = await crisis.state();
+    res.send(200, state);
+  });
+
+  /** On. Twice is harmless: the second call changes nothing and is not logged. */
+  server.post('/api/v1/admin/crisis', async (req, res) => {
+    const who = await admin(ctx.auth, req);
+    const input = parse(crisisOnSchema, req.body);
+    const problem = input.statementUrl ? urlProblem(input.statementUrl, { allowHttpLocalhost: ctx.config.env !== 'production' }) : undefined;
+    if (problem) throw invalid('Some fields are not valid', { statementUrl: problem });
+    const { state, changed } = await crisis.switchOn({ ...input, ...(input.statementUrl ? {} : { statementUrl: undefined }) }, who);
+    crisisWatch.set(state);
+    if (changed) ctx.log.warn({ notifyEveryone: input.notifyEveryone }, 'crisis mode switched on');
+    const { version: _version, ...body } = state;
+    res.send(changed ? 201 : 200, body);
+  });
+
+  server.post('/api/v1/admin/crisis/off', async (req, res) => {
+    const who = await admin(ctx.auth, req);
+    const { state, changed } = await crisis.switchOff(who);
+    crisisWatch.set(state);
+    if (changed) ctx.log.warn('crisis mode switched off');
+    const { version: _version, ...body } = state;
+    res.send(200, body);
+  });
+
+  server.get('/api/v1/admin/crisis/audit', async (req, res) => {
+    await admin(ctx.auth, req);
+    res.send(200, { items: await crisis.audit() });
+  });
+}

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually.js';
+import { openPostgres } from '../../bot/src/storage/db.js';
+import { api } from '../support/http.js';
+import { createTestDb, usingPostgres } from '../support/test-db.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+// Crisis "one voice" mode, first slice (issue 4): the switch, its audit log, and share
+// pages that refuse with the instructions. The tab, cards and deliveries follow.
+let s: TestServer;
+const clara = () => s.as('clara'); // admin, German
+const aylin = () => s.as('aylin'); // employee, English
+
+const ON = {
+  reason: 'Press reports about the recall',
+  instructions: {
+    de: 'Bitte **nichts** teilen. Fragen an die Pressestelle.',
+    en: 'Please share **nothing** about the recall.\n\n<script>alert(1)</script> Refer questions to [press](https://www.contoso.example/press).',
+  },
+  statementUrl: 'https://www.contoso.example/statement',
+  spokesperson: 'Press office, +49 30 1234',
+  notifyEveryone: false,
+};
+
+async function shareToken(person: Record<string, string>): Promise<string> {
+  const feed = await api(s.url, 'GET', '/api/v1/items?limit=1', { headers: person });
+  const link = await api(s.url, 'POST', `/api/v1/items/${feed.body.items[0].id}/share-link`, { headers: person });
+  return (link.body.url as string).split('/s/')[1] as string;
+}
+
+beforeAll(async () => {
+  s = await startTestServer({ WORKER: 'false' });
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('the crisis switch', () => {
+  it('is for admins only, and refuses incomplete input without changing anything', async () => {
+    expect((await api(s.url, 'POST', '/api/v1/admin/crisis', { headers: aylin(), body: ON })).status).toBe(403);
+    expect((await api(s.url, 'POST', '/api/v1/admin/crisis/off', { headers: aylin(), body: {} })).status).toBe(403);
+    expect((await api(s.url, 'GET', '/api/v1/admin/crisis/audit', { headers: aylin() })).status).toBe(403);
+    expect((await api(s.url, 'POST', '/api/v1/admin/crisis', { body: ON })).status).toBe(401);
+
+    const empty = await api(s.url, 'POST', '/api/v1/admin/crisis', { headers: clara(), body: { ...ON, instructions: { de: ' ', en: '' } } });
+    expect(empty.status).toBe(400);
+    expect(Object.keys(empty.body.error.fields)).toEqual(['instructions']);
+    const noReason = await api(s.url, 'POST', '/api/v1/admin/crisis', { headers: clara(), body: { ...ON, reason: '' } });
+    expect(noReason.body.error.fields).toHaveProperty('reason');
+    const badUrl = await api(s.url, 'POST', '/api/v1/admin/crisis', { headers: clara(), body: { ...ON, statementUrl: 'javascript:alert(1)' } });
+    expect(badUrl.status).toBe(400);
+    expect(badUrl.body.error.fields).toEqual({ statementUrl: 'must start with https://' });
+
+    expect((await api(s.url, 'GET', '/api/v1/admin/crisis', { headers: clara() })).body.active).toBe(false);
+    expect((await api(s.url, 'GET', '/api/v1/admin/crisis/audit', { headers: clara() })).body.items).toEqual([]);
+  });
+
+  it('on: share pages refuse with the instructions (423), shares are counted and never forwarded; twice is logged once; off restores', async () => {
+    const token = await shareToken(aylin());
+    const before = await s.db.query<{ n: number }>('select count(*)::int as n from shares');
+
+    const on = await api(s.url, 'POST', '/api/v1/admin/crisis', { headers: clara(), body: ON });
+    expect(on.status).toBe(201);
+    expect(on.body).toMatchObject({ active: true, reason: ON.reason, statementUrl: ON.statementUrl, refusedShares: 0 });
+    const again = await api(s.url, 'POST', '/api/v1/admin/crisis', { headers: clara(), body: { ...ON, reason: 'second click' } });
+    expect(again.status).toBe(200);
+    expect(again.body.reason).toBe(ON.reason);
+
+    // Everyone signed in sees the notice in their language.
+    const notice = await api(s.url, 'GET', '/api/v1/crisis', { headers: aylin() });
+    expect(notice.body).toMatchObject({ active: true, statementUrl: ON.statementUrl, spokesperson: ON.spokesperson });
+    expect(notice.body.instructions).toBe(ON.instructions.en);
+    expect((await api(s.url, 'GET', '/api/v1/crisis', { headers: s.as('jonas') })).body.instructions).toBe(ON.instructions.de);
+
+    const page = await fetch(`${s.url}/s/${token}`);
+    expect(page.status).toBe(423);
+    const html = await page.text();
+    expect(html).toContain('Sharing is paused');
+    expect(html).toContain('<strong>nothing</strong>');
+    expect(html).not.toContain('<script>alert(1)</script>'); // Markdown without raw HTML
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('href="https://www.contoso.example/statement"');
+    const post = await api(s.url, 'POST', `/s/${token}`, { headers: { accept: 'application/json' }, body: { network: 'linkedin', text: 'hi' } });
+    expect(post.status).toBe(423);
+    expect(post.body.error.code).toBe('crisis_active');
+    expect(post.body).not.toHaveProperty('target');
+    const after = await s.db.query<{ n: number }>('select count(*)::int as n from shares');
+    expect(after[0]!.n).toBe(before[0]!.n);
+    expect((await api(s.url, 'GET', '/api/v1/admin/crisis', { headers: clara() })).body.refusedShares).toBe(1);
+    // Forged tokens still get the plain 404, not the internal instructions.
+    expect((await fetch(`${s.url}/s/AAAAAAAAAAAAAAAAAAAAAAAA`)).status).toBe(404);
+
+    const off = await api(s.url, 'POST', '/api/v1/admin/crisis/off', { headers: clara(), body: {} });
+    expect(off.body).toMatchObject({ active: false });
+    expect((await fetch(`${s.url}/s/${token}`)).status).toBe(200);
+    expect((await api(s.url, 'GET', '/api/v1/crisis', { headers: aylin() })).body).toEqual({
+      active: false, instructions: null, statementUrl: null, spokesperson: null, startedAt: null,
+    });
+    expect((await api(s.url, 'POST', '/api/v1/admin/crisis/off', { headers: clara(), body: {} })).status).toBe(200);
+
+    const audit = (await api(s.url, 'GET', '/api/v1/admin/crisis/audit', { headers: clara() })).body.items;
+    expect(audit.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
+      ['off', 'Clara Schmidt'],
+      ['on', 'Clara Schmidt'],
+    ]);
+    expect(audit[1].details).toMatchObject({ reason: ON.reason });
+  });
+
+  // Needs two server processes' worth of database: PGlite allows one process per data
+  // directory, so this runs in CI's Postgres pass.
+  it.runIf(usingPostgres())('reaches a second instance on the same Postgres within a second', async () => {
+    const { db, url, drop } = await createTestDb();
+    const a = await startTestServer({ WORKER: 'false' }, { db });
+    // Its own connection pool, as another instance would have.
+    const b = await startTestServer({ WORKER: 'false', SEED_DEMO: 'false' }, { db: openPostgres(url as string) });
+    try {
+      const feed = await api(b.url, 'GET', '/api/v1/items?limit=1', { headers: b.as('aylin') });
+      const link = await api(b.url, 'POST', `/api/v1/items/${feed.body.items[0].id}/share-link`, { headers: b.as('aylin') });
+      const token = (link.body.url as string).split('/s/')[1];
+      expect((await fetch(`${b.url}/s/${token}`)).status).toBe(200);
+      const switched = Date.now();
+      expect((await api(a.url, 'POST', '/api/v1/admin/crisis', { headers: a.as('clara'), body: ON })).status).toBe(201);
+      await eventually(async () => (await fetch(`${b.url}/s/${token}`)).status, (status) => status === 423, 1_000, 20);
+      expect(Date.now() - switched).toBeLessThan(1_000);
+    } finally {
+      await b.close();
+      await a.close();
+      await drop();
+    }
+  });
+});
