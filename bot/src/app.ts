@@ -144,6 +144,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         render: deliveryRenderer(db, config.publicUrl, { timeZone: config.timeZone }),
         rps: config.teamsRateLimitRps,
         digest: config.digest,
+        held: () => crisisWatch.active,
         ...options.worker,
       })
     : undefined;

@@ -26,6 +26,8 @@ export interface DeliveryWorkerOptions {
   idleMs?: number;
   /** null: no digests. */
   digest: DigestSchedule | null;
+  /** Crisis mode: ordinary announcements wait (nothing is lost), digests are not planned. */
+  held?: () => boolean;
   retry?: RetryPolicy;
   now?: () => Date;
 }
@@ -139,9 +141,10 @@ export class DeliveryWorker {
   /** One round of bookkeeping; tests call it to move things along without waiting. */
   async tick(): Promise<void> {
     if (this.stopping) return;
-    if (this.o.digest) await this.planDigest(this.o.digest);
+    const held = this.o.held?.() ?? false;
+    if (this.o.digest && !held) await this.planDigest(this.o.digest);
     for (const id of await this.repo.followItems()) this.o.log.info({ announcement: id }, 'announcement cancelled: its item is archived or expired');
-    for (const id of await this.repo.due()) {
+    for (const id of await this.repo.due(20, held)) {
       const recipients = await this.repo.start(id);
       if (recipients !== undefined) this.o.log.info({ announcement: id, recipients }, 'announcement started');
     }
@@ -201,7 +204,7 @@ export class DeliveryWorker {
     // this one goes out, so the pace never waits for the database either.
     type Batch = { batch: ClaimedDelivery[]; prepared: Array<Promise<Prepared>> };
     const fetchBatch = (): Promise<Batch> => {
-      const fetched = this.repo.claim(tenant, this.batchSize).then(async (batch) => {
+      const fetched = this.repo.claim(tenant, this.batchSize, this.o.held?.() ?? false).then(async (batch) => {
         // Batch-wide database work first (share tokens in one statement); on failure each
         // card does its own.
         if (batch.length > 0) await this.o.render.prepare?.(batch).catch((err: unknown) => this.o.log.warn({ err }, 'preparing a batch failed'));
@@ -256,6 +259,8 @@ export class DeliveryWorker {
             if (wait > 0) await this.sleep(wait);
           }
           if (!active()) break;
+          // Crisis mode came on while this batch was in hand: ordinary cards go back, untouched.
+          if (delivery.priority === 0 && this.o.held?.()) break;
           if (cancels.has(batch, delivery.announcementId)) continue; // the cancel already marked it skipped
           pacer.sent();
           const sending: Promise<void> = this.send(delivery, ready.rendered.activity, pacer)

@@ -10,6 +10,8 @@ export interface ClaimedDelivery {
   personId: string;
   /** Tries so far, this one included. */
   attempts: number;
+  /** Above 0: urgent (crisis notices), sent even while ordinary announcements are held. */
+  priority: number;
   subject: AnnouncementSubjectKind;
   itemId: string | null;
   period: string | null;
@@ -30,6 +32,7 @@ interface ClaimedRow {
   announcement_id: string;
   person_id: string;
   attempts: number;
+  priority: number;
   subject: AnnouncementSubjectKind;
   item_id: string | null;
   period: string | null;
@@ -56,14 +59,14 @@ export type Key = Pick<ClaimedDelivery, 'announcementId' | 'personId'>;
 export function deliveriesRepo(db: Queryable) {
   const key = (d: Key) => [d.announcementId, d.personId];
   return {
-    /** Scheduled announcements whose time has come (and whose item is live), oldest first. */
-    async due(limit = 20): Promise<string[]> {
+    /** Scheduled announcements whose time has come (and whose item is live), oldest first; `urgentOnly` as for claim. */
+    async due(limit = 20, urgentOnly = false): Promise<string[]> {
       const rows = await db.query<{ id: string }>(
         `select a.id from announcements a
-         where a.status = 'scheduled' and a.send_at <= now()
+         where a.status = 'scheduled' and a.send_at <= now() and (not $2::boolean or a.priority > 0)
            and (a.subject <> 'item' or exists (select 1 from items i where i.id = a.item_id and ${LIVE}))
          order by a.send_at, a.id limit $1`,
-        [limit],
+        [limit, urgentOnly],
       );
       return rows.map((r) => r.id);
     },
@@ -176,13 +179,17 @@ export function deliveriesRepo(db: Queryable) {
     },
 
     /** Takes up to `limit` due rows of the tenant: highest priority, then longest waiting. */
-    async claim(tenantId: string, limit: number): Promise<ClaimedDelivery[]> {
+    /**
+     * `urgentOnly`: crisis mode holds ordinary announcements (they stay pending, nothing is
+     * lost); only those with a priority above 0 (crisis notices) go out.
+     */
+    async claim(tenantId: string, limit: number, urgentOnly = false): Promise<ClaimedDelivery[]> {
       const rows = await db.query<ClaimedRow>(
         `with pick as (
            select d.announcement_id, d.person_id
            from deliveries d join announcements a on a.id = d.announcement_id
            where d.tenant_id = $1 and d.status = 'pending' and d.claimed_at is null and d.next_attempt_at <= now()
-             and a.status = 'sending'
+             and a.status = 'sending' and (not $3::boolean or d.priority > 0)
            order by d.priority desc, d.next_attempt_at
            limit $2
            for update of d skip locked
@@ -191,7 +198,7 @@ export function deliveriesRepo(db: Queryable) {
            from pick where d.announcement_id = pick.announcement_id and d.person_id = pick.person_id
            returning d.announcement_id, d.person_id, d.attempts, d.conversation_id, d.priority, d.next_attempt_at
          )
-         select cl.announcement_id, cl.person_id, cl.attempts, a.subject, a.item_id, a.period, a.covers_from, a.send_at,
+         select cl.announcement_id, cl.person_id, cl.attempts, cl.priority, a.subject, a.item_id, a.period, a.covers_from, a.send_at,
            p.language, p.department, p.location,
            coalesce(pr.notification_level, 'every') as notification_level, coalesce(pr.paused, false) as paused,
            c.id as conversation_id, c.tenant_id, c.service_url, c.status as conversation_status, c.reference
@@ -201,12 +208,13 @@ export function deliveriesRepo(db: Queryable) {
          join conversations c on c.id = cl.conversation_id
          left join preferences pr on pr.person_id = cl.person_id
          order by cl.priority desc, cl.next_attempt_at`,
-        [tenantId, limit],
+        [tenantId, limit, urgentOnly],
       );
       return rows.map((r) => ({
         announcementId: r.announcement_id,
         personId: r.person_id,
         attempts: r.attempts,
+        priority: r.priority,
         subject: r.subject,
         itemId: r.item_id,
         period: r.period,
