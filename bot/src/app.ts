@@ -39,6 +39,7 @@ import { botTokenSource, connectorClient } from './teams/connector-client.js';
 import { CrisisWatch } from './jobs/crisis-watch.js';
 import { crisisRepo } from './storage/repos/crisis.js';
 import { crisisRoutes } from './http/routes/crisis.js';
+import { crisisInstructions } from './http/pages/crisis-page.js';
 
 export interface App {
   server: Server;
@@ -119,7 +120,10 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const bot = new ChorusBot({
     people,
     conversations: conversationsRepo(db),
-    replies: botReplies(db, config.publicUrl),
+    replies: botReplies(db, config.publicUrl, (lang) => {
+      const state = crisisWatch.current();
+      return state?.active ? crisisInstructions(state, lang) : undefined;
+    }),
     publicUrl: config.publicUrl,
     botAppId: config.bot.appId,
     tenantIds: [...new Set([...config.auth.entra.tenantIds, ...(config.bot.tenantId ? [config.bot.tenantId] : [])])],

@@ -251,3 +251,40 @@ describe('the bot keeps personal things personal', () => {
     }
   });
 });
+
+describe('the bot in crisis mode', () => {
+  const admin = { authorization: 'Bearer dev.clara', 'content-type': 'application/json' };
+  const crisis = (path: string, body: unknown) => fetch(`${s.url}/api/v1/admin/crisis${path}`, { method: 'POST', headers: admin, body: JSON.stringify(body) });
+
+  const cleo = { id: '29:cleo', aadObjectId: 'aaaaaaaa-0000-0000-0000-0000000000c1', name: 'Cleo' };
+
+  it('answers "latest" with the instructions, and cards refresh to "paused" without share buttons; all back after', async () => {
+    const [item] = await s.db.query<{ id: string }>(
+      `select id from items where status = 'published' and cardinality(audience_departments) = 0 and cardinality(audience_locations) = 0 limit 1`,
+    );
+    const refresh = async () => {
+      const res = await send(activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'item.refresh', data: { itemId: item!.id } } } }, cleo));
+      return (res.body as { value: Card }).value;
+    };
+    await send(activity({ type: 'message', text: 'help' }, cleo)); // Cleo is known to the bot
+    expect(openUrls(await refresh()).some((u) => u.includes('/s/'))).toBe(true);
+
+    expect((await crisis('', { reason: 'Recall', instructions: { de: 'Bitte nichts teilen.', en: 'Please share **nothing**; ask the press office.' } })).status).toBe(201);
+    try {
+      const before = connector.received.length;
+      await send(activity({ type: 'message', text: 'latest' }, cleo));
+      const replies = connector.received.slice(before).map((r) => r.activity);
+      expect(replies).toHaveLength(1);
+      expect(replies[0]!.text).toMatch(/Sharing is paused right now/);
+      expect(replies[0]!.text).toContain('Please share **nothing**; ask the press office.');
+      expect(replies[0]!.attachments ?? []).toHaveLength(0);
+
+      const paused = await refresh();
+      expect(cardText(paused)).toContain('Sharing is paused right now.');
+      expect(openUrls(paused).filter((u) => u.includes('/s/'))).toEqual([]);
+    } finally {
+      expect((await crisis('/off', {})).status).toBe(200);
+    }
+    expect(openUrls(await refresh()).some((u) => u.includes('/s/'))).toBe(true);
+  });
+});

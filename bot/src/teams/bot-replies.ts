@@ -19,11 +19,13 @@ export type Reply = { card: AdaptiveCard } | { text: string };
 
 const TEXTS = {
   de: {
+    crisis: '**Teilen ist gerade pausiert.** Unser Unternehmen spricht mit einer Stimme. So gehen Sie vor:',
     paused: 'Pausiert. Sie bekommen keine Ankündigungen mehr, bis Sie „start“ schreiben. Der Tab bleibt wie gewohnt nutzbar.',
     resumed: 'Willkommen zurück: Sie bekommen wieder Ankündigungen. „einstellungen“ ändert, wie oft.',
     nothingNew: 'Gerade gibt es nichts Neues zum Teilen. Schauen Sie später wieder vorbei.',
   },
   en: {
+    crisis: '**Sharing is paused right now.** Our company speaks with one voice. Here is what to do:',
     paused: 'Paused. You will get no announcements until you type “start”. The tab works as always.',
     resumed: 'Welcome back: announcements are on again. “settings” changes how often.',
     nothingNew: 'Nothing new to share right now. Check back later.',
@@ -34,8 +36,11 @@ export const settingsSchema = z
   .object({ notificationLevel: z.enum(['every', 'digest', 'none']), language: z.enum(['de', 'en']) })
   .passthrough();
 
+/** While crisis mode is on: the instructions in the reader's language; undefined otherwise. */
+export type CrisisInstructions = (lang: Language) => string | undefined;
+
 /** What the bot says: the commands and the card actions, independent of botbuilder. */
-export function botReplies(db: Db, publicUrl: string) {
+export function botReplies(db: Db, publicUrl: string, crisis: CrisisInstructions = () => undefined) {
   const items = itemsRepo(db);
   const people = peopleRepo(db);
   const preferences = preferencesRepo(db);
@@ -58,6 +63,9 @@ export function botReplies(db: Db, publicUrl: string) {
       if (!person) return [{ card: helpCard({ tabUrl }, lang) }];
       switch (command) {
         case 'latest': {
+          // Crisis mode: no share buttons anywhere; the bot says what to do instead.
+          const instructions = crisis(lang);
+          if (instructions) return [{ text: `${TEXTS[lang].crisis}\n\n${instructions}` }];
           const page = await items.feed({ personId: person.id, language: person.language, department: person.department, location: person.location }, { limit: 10 });
           const dismissed = new Set(
             (await db.query<{ item_id: string }>('select item_id from feedback where person_id = $1', [person.id])).map((r) => r.item_id),
@@ -141,7 +149,8 @@ export function botReplies(db: Db, publicUrl: string) {
     if (!row) return undefined;
     const mine = await sharing.sharedOn(itemId, person.id);
     const shared = mine.networks.length > 0;
-    const state = row.not_for_me ? 'not_for_me' : !row.live ? 'expired' : shared ? 'shared' : 'new';
+    const paused = crisis(lang) !== undefined;
+    const state = row.not_for_me ? 'not_for_me' : paused ? 'paused' : !row.live ? 'expired' : shared ? 'shared' : 'new';
     return newContentCard(
       {
         itemId,
@@ -149,7 +158,7 @@ export function botReplies(db: Db, publicUrl: string) {
         why: row.why,
         imageUrl: row.image_url,
         suggestedText: suggestedText(row.posts ?? {}, 'linkedin'),
-        shareUrls: row.live ? await shareUrls(itemId, person.id) : {},
+        shareUrls: row.live && !paused ? await shareUrls(itemId, person.id) : {},
         state,
         sharedOn: mine.networks,
         clicks: mine.clicks,
