@@ -106,6 +106,29 @@ describe('the crisis switch', () => {
     expect(audit[1].details).toMatchObject({ reason: ON.reason });
   });
 
+  it('keeps public links working, and leads them to the official statement when the admin chose so', async () => {
+    const token = await shareToken(aylin());
+    const shared = await api(s.url, 'POST', `/s/${token}`, { headers: { accept: 'application/json' }, body: { network: 'x', text: 'hi' } });
+    const link = shared.body.link as string;
+    const before = await fetch(link, { redirect: 'manual' });
+    expect(before.status).toBe(302);
+    const destination = before.headers.get('location');
+
+    expect((await api(s.url, 'POST', '/api/v1/admin/crisis', { headers: clara(), body: ON })).status).toBe(201);
+    const kept = await fetch(link, { redirect: 'manual' });
+    expect([kept.status, kept.headers.get('location')]).toEqual([302, destination]);
+    await api(s.url, 'POST', '/api/v1/admin/crisis/off', { headers: clara(), body: {} });
+
+    expect((await api(s.url, 'POST', '/api/v1/admin/crisis', { headers: clara(), body: { ...ON, redirectLinks: true } })).status).toBe(201);
+    try {
+      const redirected = await fetch(link, { redirect: 'manual' });
+      expect([redirected.status, redirected.headers.get('location')]).toEqual([302, ON.statementUrl]);
+    } finally {
+      await api(s.url, 'POST', '/api/v1/admin/crisis/off', { headers: clara(), body: {} });
+    }
+    expect((await fetch(link, { redirect: 'manual' })).headers.get('location')).toBe(destination);
+  });
+
   // Needs two server processes' worth of database: PGlite allows one process per data
   // directory, so this runs in CI's Postgres pass.
   it.runIf(usingPostgres())('reaches a second instance on the same Postgres within a second', async () => {

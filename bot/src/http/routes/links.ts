@@ -66,8 +66,15 @@ export function linkRoutes(server: Server, ctx: HttpContext): { fastPath: FastPa
     if (req.method === 'GET' && !isPreviewAgent(req.headers['user-agent'])) {
       ctx.clicks.record({ code: entry.link.code, itemId: entry.link.itemId, network: entry.link.network, at: now });
     }
-    res.writeHead(302, { Location: entry.location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+    res.writeHead(302, { Location: crisisTarget() ?? entry.location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
     res.end();
+  };
+
+  // Crisis mode keeps public links working; if the admins chose so, they lead to the
+  // official statement (a URL they stored) instead of the item.
+  const crisisTarget = (): string | undefined => {
+    const state = ctx.crisisWatch.current();
+    return state?.active && state.redirectLinks && state.statementUrl ? state.statementUrl : undefined;
   };
 
   const route = async (req: Request, res: Response) => {
