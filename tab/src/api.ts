@@ -4,6 +4,10 @@ import type {
   AnnouncementStatus,
   ApiErrorBody,
   Audience,
+  CrisisAuditEntry,
+  CrisisNotice,
+  CrisisOnInput,
+  CrisisState,
   DemoPerson,
   ErrorCode,
   FeedItem,
@@ -146,6 +150,13 @@ export function createApi({ getToken, onUnauthenticated, getLanguage }: ApiOptio
       request<Announcement>('GET', `/admin/announcements/${encodeURIComponent(id)}`, undefined, signal),
     /** Stops what is not sent yet; what was sent stays sent. */
     cancelAnnouncement: (id: string) => request<Announcement>('POST', `/admin/announcements/${encodeURIComponent(id)}/cancel`, {}),
+    /** What everyone sees while crisis mode is on: instructions in the request's language. */
+    crisis: (signal?: AbortSignal) => request<CrisisNotice>('GET', '/crisis', undefined, signal),
+    adminCrisis: (signal?: AbortSignal) => request<CrisisState>('GET', '/admin/crisis', undefined, signal),
+    /** Switching on twice changes nothing. */
+    crisisOn: (input: CrisisOnInput) => request<CrisisState>('POST', '/admin/crisis', input),
+    crisisOff: () => request<CrisisState>('POST', '/admin/crisis/off', {}),
+    crisisAudit: (signal?: AbortSignal) => request<{ items: CrisisAuditEntry[] }>('GET', '/admin/crisis/audit', undefined, signal),
   };
 }
 

@@ -6,6 +6,7 @@ export type Route =
   | { page: 'admin-items' }
   | { page: 'admin-edit'; id: string | null }
   | { page: 'admin-announcements' }
+  | { page: 'crisis' }
   | { page: 'privacy' }
   | { page: 'terms' }
   | { page: 'not-found' };
@@ -16,6 +17,7 @@ const QUERY_PAGES: Record<string, Route> = {
   'my-shares': { page: 'my-shares' },
   admin: { page: 'admin-items' },
   announcements: { page: 'admin-announcements' },
+  crisis: { page: 'crisis' },
   privacy: { page: 'privacy' },
   terms: { page: 'terms' },
 };
@@ -33,6 +35,7 @@ export function parseRoute(hash: string, search: string): Route {
     if (first === 'my-shares' && !second) return { page: 'my-shares' };
     if (first === 'privacy' && !second) return { page: 'privacy' };
     if (first === 'terms' && !second) return { page: 'terms' };
+    if (first === 'crisis' && !second) return { page: 'crisis' };
     if (first === 'admin' && (second === 'items' || !second)) return { page: 'admin-items' };
     if (first === 'admin' && second === 'announcements') return { page: 'admin-announcements' };
   }

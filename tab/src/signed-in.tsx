@@ -1,10 +1,13 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
+import { CrisisBanner } from './components/crisis-banner.js';
 import { ErrorState } from './components/error-state.js';
 import { LoadingState } from './components/loading-state.js';
 import { NavTabs } from './components/nav-tabs.js';
 import { ApiError } from './api.js';
+import { CrisisContext, useCrisis } from './hooks/use-crisis.js';
 import { useI18n } from './i18n/i18n-context.js';
+import { CrisisPage } from './pages/crisis/crisis-page.js';
 import { NotFoundPage } from './pages/info/not-found-page.js';
 import { TextPage } from './pages/info/text-page.js';
 import { MySharesPage } from './pages/my-shares/my-shares-page.js';
@@ -21,6 +24,7 @@ const ItemEditorPage = lazy(() => import('./pages/admin/editor/item-editor-page.
 
 const useStyles = makeStyles({
   main: { paddingTop: tokens.spacingVerticalL },
+  banner: { marginTop: tokens.spacingVerticalM },
 });
 
 function Page({ route }: { route: Route }) {
@@ -39,6 +43,8 @@ function Page({ route }: { route: Route }) {
       return <ItemEditorPage key={route.id ?? 'new'} id={route.id} />;
     case 'admin-announcements':
       return <AnnouncementsPage />;
+    case 'crisis':
+      return <CrisisPage />;
     case 'privacy':
       return <TextPage title={t.privacyTitle} paragraphs={t.privacyBody} />;
     case 'terms':
@@ -51,15 +57,22 @@ function Page({ route }: { route: Route }) {
 /** Navigation and the current page, for a known person. */
 export function SignedIn({ route }: { route: Route }) {
   const styles = useStyles();
-  const { me } = useSession();
+  const { api, me } = useSession();
+  const { lang } = useI18n();
+  const crisis = useCrisis(api, lang);
   return (
-    <>
-      <NavTabs route={route} me={me} />
+    <CrisisContext.Provider value={crisis}>
+      <NavTabs route={route} me={me} crisisActive={crisis.notice.active} />
+      {crisis.notice.active ? (
+        <div className={styles.banner}>
+          <CrisisBanner onCrisisPage={route.page === 'crisis'} />
+        </div>
+      ) : null}
       <main className={styles.main}>
         <Suspense fallback={<LoadingState />}>
           <Page route={route} />
         </Suspense>
       </main>
-    </>
+    </CrisisContext.Provider>
   );
 }

@@ -70,6 +70,8 @@ describe('the crisis switch', () => {
     const notice = await api(s.url, 'GET', '/api/v1/crisis', { headers: aylin() });
     expect(notice.body).toMatchObject({ active: true, statementUrl: ON.statementUrl, spokesperson: ON.spokesperson });
     expect(notice.body.instructions).toBe(ON.instructions.en);
+    expect(notice.body.instructionsHtml).toContain('<strong>nothing</strong>');
+    expect(notice.body.instructionsHtml).not.toContain('<script>');
     expect((await api(s.url, 'GET', '/api/v1/crisis', { headers: s.as('jonas') })).body.instructions).toBe(ON.instructions.de);
 
     const page = await fetch(`${s.url}/s/${token}`);
@@ -94,7 +96,7 @@ describe('the crisis switch', () => {
     expect(off.body).toMatchObject({ active: false });
     expect((await fetch(`${s.url}/s/${token}`)).status).toBe(200);
     expect((await api(s.url, 'GET', '/api/v1/crisis', { headers: aylin() })).body).toEqual({
-      active: false, instructions: null, statementUrl: null, spokesperson: null, startedAt: null,
+      active: false, instructions: null, instructionsHtml: null, statementUrl: null, spokesperson: null, startedAt: null,
     });
     expect((await api(s.url, 'POST', '/api/v1/admin/crisis/off', { headers: clara(), body: {} })).status).toBe(200);
 

@@ -7,18 +7,22 @@ const useStyles = makeStyles({
   root: { flexWrap: 'wrap' },
 });
 
-type TabValue = 'share' | 'my-shares' | 'admin-items' | 'admin-edit' | 'admin-announcements';
+type TabValue = 'share' | 'my-shares' | 'crisis' | 'admin-items' | 'admin-edit' | 'admin-announcements';
 
 const ROUTES: Record<TabValue, Route> = {
   share: { page: 'share' },
   'my-shares': { page: 'my-shares' },
+  crisis: { page: 'crisis' },
   'admin-items': { page: 'admin-items' },
   'admin-edit': { page: 'admin-edit', id: null },
   'admin-announcements': { page: 'admin-announcements' },
 };
 
-/** The pages as tabs; the admin ones only for admins, "Edit item" only while editing. */
-export function NavTabs({ route, me }: { route: Route; me: Me }) {
+/**
+ * The pages as tabs; the admin ones only for admins, "Edit item" only while editing, and
+ * "Crisis" for admins (who switch it) and for everyone while it is on.
+ */
+export function NavTabs({ route, me, crisisActive }: { route: Route; me: Me; crisisActive: boolean }) {
   const styles = useStyles();
   const { t } = useI18n();
   const selected = route.page in ROUTES ? (route.page as TabValue) : undefined;
@@ -34,6 +38,7 @@ export function NavTabs({ route, me }: { route: Route; me: Me }) {
       >
         <Tab value="share">{t.navShare}</Tab>
         <Tab value="my-shares">{t.navMyShares}</Tab>
+        {crisisActive || me.role === 'admin' || route.page === 'crisis' ? <Tab value="crisis">{t.navCrisis}</Tab> : null}
         {me.role === 'admin' ? <Tab value="admin-items">{t.navAdminItems}</Tab> : null}
         {me.role === 'admin' && route.page === 'admin-edit' ? <Tab value="admin-edit">{t.navAdminEdit}</Tab> : null}
         {me.role === 'admin' ? <Tab value="admin-announcements">{t.navAdminAnnouncements}</Tab> : null}

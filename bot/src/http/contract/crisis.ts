@@ -28,6 +28,11 @@ export interface CrisisNotice {
   active: boolean;
   /** Markdown, in the reader's language (or the other one when only that was written). */
   instructions: string | null;
+  /**
+   * The same rendered to HTML on the server (markdown-it, raw HTML shown as text, links only
+   * to http(s) and mailto): safe to insert as it is.
+   */
+  instructionsHtml: string | null;
   statementUrl: string | null;
   spokesperson: string | null;
   startedAt: string | null;

@@ -4,6 +4,7 @@ import { urlProblem } from '../../domain/items/destination-url.js';
 import { crisisOnSchema, type CrisisNotice } from '../contract/crisis.js';
 import type { HttpContext } from '../context.js';
 import { crisisInstructions } from '../pages/crisis-page.js';
+import { renderMarkdown } from '../pages/markdown.js';
 import { admin, parse, user } from '../request.js';
 
 /** Crisis "one voice" mode: everyone may read it; only admins switch it. */
@@ -17,11 +18,12 @@ export function crisisRoutes(server: Server, ctx: HttpContext): void {
       ? {
           active: true,
           instructions: crisisInstructions(state, who.language),
+          instructionsHtml: renderMarkdown(crisisInstructions(state, who.language)),
           statementUrl: state.statementUrl,
           spokesperson: state.spokesperson,
           startedAt: state.startedAt,
         }
-      : { active: false, instructions: null, statementUrl: null, spokesperson: null, startedAt: null };
+      : { active: false, instructions: null, instructionsHtml: null, statementUrl: null, spokesperson: null, startedAt: null };
     res.send(200, notice);
   });
 

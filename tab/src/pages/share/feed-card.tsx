@@ -1,4 +1,4 @@
-import { Button, Caption1Strong, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Caption1Strong, makeStyles, tokens } from '@fluentui/react-components';
 import { ShareRegular } from '@fluentui/react-icons';
 import { NETWORK_LABELS, type FeedItem } from '@contract';
 import { useState } from 'react';
@@ -7,15 +7,18 @@ import { useI18n } from '../../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   shared: { color: tokens.colorPaletteGreenForeground1 },
+  paused: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface FeedCardProps {
   item: FeedItem;
   topicNames: Map<string, string>;
   onShare: (item: FeedItem) => Promise<void>;
+  /** Crisis mode: no share button, only a line saying why. */
+  sharingPaused?: boolean;
 }
 
-export function FeedCard({ item, topicNames, onShare }: FeedCardProps) {
+export function FeedCard({ item, topicNames, onShare, sharingPaused = false }: FeedCardProps) {
   const styles = useStyles();
   const { t, list } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -35,9 +38,13 @@ export function FeedCard({ item, topicNames, onShare }: FeedCardProps) {
         ) : null
       }
       footer={
-        <Button appearance="primary" icon={<ShareRegular />} aria-label={t.shareAria(item.title)} disabled={busy} onClick={share}>
+        sharingPaused ? (
+          <Caption1 className={styles.paused}>{t.crisisSharingPaused}</Caption1>
+        ) : (
+          <Button appearance="primary" icon={<ShareRegular />} aria-label={t.shareAria(item.title)} disabled={busy} onClick={share}>
           {t.share}
         </Button>
+        )
       }
     />
   );

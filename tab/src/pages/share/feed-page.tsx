@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { useNotify } from '../../components/use-notify.js';
+import { useCrisisContext } from '../../hooks/use-crisis.js';
 import { useDebounced } from '../../hooks/use-debounced.js';
 import { useLoad } from '../../hooks/use-load.js';
 import { usePaged } from '../../hooks/use-paged.js';
@@ -55,6 +56,7 @@ export function FeedPage() {
   const { api, host } = useSession();
   const { t, lang } = useI18n();
   const notify = useNotify();
+  const crisis = useCrisisContext();
   const [topic, setTopic] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const q = useDebounced(search, SEARCH_DEBOUNCE_MS);
@@ -105,7 +107,7 @@ export function FeedPage() {
         <ul className={styles.grid} aria-label={t.feedTitle}>
           {feed.items.map((item) => (
             <li key={item.id}>
-              <FeedCard item={item} topicNames={topicNames} onShare={share} />
+              <FeedCard item={item} topicNames={topicNames} onShare={share} sharingPaused={crisis.notice.active} />
             </li>
           ))}
         </ul>

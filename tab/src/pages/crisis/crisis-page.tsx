@@ -1,0 +1,51 @@
+import { Body1, Divider, makeStyles, Title2, tokens } from '@fluentui/react-components';
+import { CheckmarkCircleRegular } from '@fluentui/react-icons';
+import { lazy, Suspense } from 'react';
+import { EmptyState } from '../../components/empty-state.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { useCrisisContext } from '../../hooks/use-crisis.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { useSession } from '../../session.js';
+import { CrisisNoticeView } from './crisis-notice-view.js';
+
+// Only admins need the form and the audit log.
+const CrisisAdmin = lazy(() => import('./crisis-admin.js').then((m) => ({ default: m.CrisisAdmin })));
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  heading: { margin: 0 },
+  intro: { color: tokens.colorNeutralForeground2, maxWidth: '40rem', marginTop: tokens.spacingVerticalS, marginBottom: 0 },
+});
+
+/** The Crisis page: the instructions for everyone; for admins also the switch and the audit log. */
+export function CrisisPage() {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { me } = useSession();
+  const { notice } = useCrisisContext();
+  return (
+    <div className={styles.root}>
+      <div>
+        <Title2 as="h1" block className={styles.heading}>
+          {t.crisisTitle}
+        </Title2>
+        <Body1 as="p" block className={styles.intro}>
+          {t.crisisIntro}
+        </Body1>
+      </div>
+      {notice.active ? (
+        <CrisisNoticeView notice={notice} />
+      ) : (
+        <EmptyState icon={<CheckmarkCircleRegular />} title={t.crisisOffTitle} body={t.crisisOffBody} />
+      )}
+      {me.role === 'admin' ? (
+        <>
+          <Divider />
+          <Suspense fallback={<LoadingState />}>
+            <CrisisAdmin />
+          </Suspense>
+        </>
+      ) : null}
+    </div>
+  );
+}
