@@ -1,7 +1,7 @@
 // Screenshots for the README, taken from the real app with the demo company:
 //   npm run build:tab && npx tsx scripts/screenshots.mjs
 // Writes docs/screenshots/{share-light,share-dark,share-page-phone,announcements-light,
-// announcements-dark}.png. Runs the server in-process on a free loopback port with a fresh
+// announcements-dark,crisis-light,crisis-dark}.png. Runs the server in-process on a free loopback port with a fresh
 // in-memory database and a fake Bot Connector; no network needed.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -122,6 +122,35 @@ async function announcementsShot(theme, file) {
   console.log(`wrote docs/screenshots/${file}`);
 }
 
+/** Crisis mode on, as an employee sees it: banner, instructions, statement, spokesperson. */
+async function crisisShots() {
+  const on = await fetch(`${server.url}/api/v1/admin/crisis`, {
+    method: 'POST',
+    headers: clara,
+    body: JSON.stringify({
+      reason: 'Media reports about the data centre outage',
+      instructions: {
+        en: 'Please **do not** comment on the outage in public, and do not share posts about it.\n\n- Questions from journalists or customers: refer them to the press office.\n- Colleagues may share the official statement.',
+        de: 'Bitte äußern Sie sich **nicht** öffentlich zum Ausfall und teilen Sie keine Beiträge dazu.\n\n- Fragen von Presse oder Kundschaft: an die Pressestelle verweisen.\n- Die offizielle Stellungnahme dürfen Sie teilen.',
+      },
+      statementUrl: 'https://www.contoso.example/press/statement',
+      spokesperson: 'Petra Press, press@contoso.example',
+    }),
+  });
+  if (!on.ok) throw new Error(`switching crisis mode on: HTTP ${on.status}`);
+  for (const theme of ['light', 'dark']) {
+    const ctx = await context({ viewport: { width: 1000, height: 800 }, person: 'aylin', theme, language: 'en' });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/tab/?page=crisis`);
+    await page.getByTestId('crisis-instructions').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(outDir, `crisis-${theme}.png`) });
+    await ctx.close();
+    console.log(`wrote docs/screenshots/crisis-${theme}.png`);
+  }
+  await fetch(`${server.url}/api/v1/admin/crisis/off`, { method: 'POST', headers: clara, body: '{}' });
+}
+
 try {
   await mkdir(outDir, { recursive: true });
   await announceTwoItems();
@@ -131,6 +160,7 @@ try {
   await feedShot('light', 'share-light.png');
   await feedShot('dark', 'share-dark.png');
   await sharePageShot('share-page-phone.png');
+  await crisisShots();
 } finally {
   await browser.close();
   await server.close();
