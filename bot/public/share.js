@@ -87,6 +87,8 @@
         body: JSON.stringify({ network: network, text: area.value }),
       })
         .then(function (res) {
+          // Crisis mode came on after this page loaded: show the page with the instructions.
+          if (res.status === 423) { window.location.reload(); return new Promise(function () {}); }
           return res.json().then(function (body) {
             if (!res.ok) throw new Error((body.error && body.error.message) || res.statusText);
             return body;

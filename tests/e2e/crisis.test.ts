@@ -59,7 +59,8 @@ describe('crisis mode', () => {
     // Nothing filled in: the dialog says what would happen, the server says what is missing.
     await form.getByRole('button', { name: 'Switch crisis mode on' }).click();
     await dialog.getByText('Sharing stops for everyone at once').waitFor();
-    await dialog.getByText('Nobody gets a Teams message.').waitFor();
+    await dialog.getByText('Links already posted keep leading to the content').waitFor();
+    await dialog.getByText('Announcements and digests wait until crisis mode ends.').waitFor();
     await dialog.getByRole('button', { name: 'Switch crisis mode on' }).click();
     await form.getByText(/^is required: why/).waitFor();
     await form.getByText(/^are required: what employees should say/).first().waitFor();

@@ -50,6 +50,9 @@ describe('the crisis switch', () => {
     const badUrl = await api(s.url, 'POST', '/api/v1/admin/crisis', { headers: clara(), body: { ...ON, statementUrl: 'javascript:alert(1)' } });
     expect(badUrl.status).toBe(400);
     expect(badUrl.body.error.fields).toEqual({ statementUrl: 'must start with https://' });
+    const redirectNowhere = await api(s.url, 'POST', '/api/v1/admin/crisis', { headers: clara(), body: { ...ON, statementUrl: undefined, redirectLinks: true } });
+    expect(redirectNowhere.status).toBe(400);
+    expect(redirectNowhere.body.error.fields).toEqual({ statementUrl: 'is required when links are to lead to the statement' });
 
     expect((await api(s.url, 'GET', '/api/v1/admin/crisis', { headers: clara() })).body.active).toBe(false);
     expect((await api(s.url, 'GET', '/api/v1/admin/crisis/audit', { headers: clara() })).body.items).toEqual([]);
@@ -59,8 +62,13 @@ describe('the crisis switch', () => {
     const token = await shareToken(aylin());
     const before = await s.db.query<{ n: number }>('select count(*)::int as n from shares');
 
+    // A digest already planned is suppressed, not held until after the crisis.
+    const [digest] = await s.db.query<{ id: string }>(
+      `insert into announcements (subject, period, covers_from, send_at) values ('digest', '2026-11-23', now() - interval '7 days', now() + interval '1 hour') returning id`,
+    );
     const on = await api(s.url, 'POST', '/api/v1/admin/crisis', { headers: clara(), body: ON });
     expect(on.status).toBe(201);
+    expect((await s.db.query<{ status: string }>('select status from announcements where id = $1', [digest!.id]))[0]!.status).toBe('cancelled');
     expect(on.body).toMatchObject({ active: true, reason: ON.reason, statementUrl: ON.statementUrl, refusedShares: 0 });
     const again = await api(s.url, 'POST', '/api/v1/admin/crisis', { headers: clara(), body: { ...ON, reason: 'second click' } });
     expect(again.status).toBe(200);

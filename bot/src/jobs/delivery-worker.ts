@@ -169,7 +169,7 @@ export class DeliveryWorker {
   }
 
   private async lead(): Promise<void> {
-    const tenants = await this.repo.tenantsWithWork();
+    const tenants = await this.repo.tenantsWithWork(this.o.held?.() ?? false);
     if (tenants.every((t) => this.senders.has(t))) return;
     if (!this.locks?.alive) {
       if (this.locks) this.o.log.warn('leader lock session lost; taking the locks again');
@@ -228,7 +228,7 @@ export class DeliveryWorker {
         position = 0;
         if (batch.length === 0) {
           if (inFlight.size === 0) {
-            if (!(await this.repo.hasWork(tenant))) break;
+            if (!(await this.repo.hasWork(tenant, this.o.held?.() ?? false))) break;
             // Nothing due, nothing in hand, yet rows wait: claimed by a sender that failed
             // midway (it put back what it could). Free them rather than wait forever.
             await this.repo.releaseInHand(tenant);

@@ -240,9 +240,9 @@ export const de: Strings = {
   crisisSwitchOnTitle: 'Krisenmodus einschalten?',
   crisisSwitchOnBody: (notify: boolean, redirect: boolean) =>
     [
-      'Teilen endet sofort für alle, und jede Seite von Chorus zeigt Ihre Hinweise.',
-      redirect ? 'Leser bereits geposteter Links werden zur Stellungnahme geschickt.' : 'Bereits gepostete Links zeigen Ihre Hinweise statt des Inhalts.',
-      notify ? 'Alle bekommen eine Teams-Nachricht mit den Hinweisen.' : 'Niemand bekommt eine Teams-Nachricht.',
+      'Teilen endet sofort für alle: Teilen-Seiten und jede Seite des Tabs zeigen Ihre Hinweise.',
+      redirect ? 'Leser bereits geposteter Links werden zur Stellungnahme geschickt.' : 'Bereits gepostete Links führen weiter zum Inhalt: Die Öffentlichkeit wird nicht ausgesperrt.',
+      notify ? 'Alle bekommen eine Teams-Nachricht mit den Hinweisen.' : 'Ankündigungen und Digests warten, bis der Krisenmodus endet.',
     ].join(' '),
   crisisSwitchOnInvalid: 'Einige Felder müssen korrigiert werden.',
   crisisSwitchedOnToast: 'Der Krisenmodus ist an: Teilen ist pausiert.',

@@ -243,9 +243,9 @@ export const en = {
   crisisSwitchOnTitle: 'Switch crisis mode on?',
   crisisSwitchOnBody: (notify: boolean, redirect: boolean) =>
     [
-      'Sharing stops for everyone at once, and every page of Chorus shows your instructions.',
-      redirect ? 'Readers of links already posted are sent to the statement.' : 'Links already posted show your instructions instead of the content.',
-      notify ? 'Everyone gets a Teams message with the instructions.' : 'Nobody gets a Teams message.',
+      'Sharing stops for everyone at once: share pages and every page of the tab show your instructions.',
+      redirect ? 'Readers of links already posted are sent to the statement.' : 'Links already posted keep leading to the content: the public is not cut off.',
+      notify ? 'Everyone gets a Teams message with the instructions.' : 'Announcements and digests wait until crisis mode ends.',
     ].join(' '),
   crisisSwitchOnInvalid: 'Some fields need attention.',
   crisisSwitchedOnToast: 'Crisis mode is on: sharing is paused.',

@@ -20,7 +20,11 @@ export const crisisOnSchema = z
     notifyEveryone: z.boolean().default(false),
     redirectLinks: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((i) => !i.redirectLinks || Boolean(i.statementUrl), {
+    message: 'is required when links are to lead to the statement',
+    path: ['statementUrl'],
+  });
 export type CrisisOnInput = z.infer<typeof crisisOnSchema>;
 
 /** What every signed-in person sees while crisis mode is on (their language). */

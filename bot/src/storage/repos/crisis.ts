@@ -67,6 +67,16 @@ export function crisisRepo(db: Db) {
             input.notifyEveryone, input.redirectLinks, actor.id,
           ],
         );
+        // Digests are suppressed, not held: one planned already would go out after the crisis
+        // with the week's content, so it is cancelled (the next run plans a new one).
+        await tx.query(
+          `with stopped as (
+             update announcements set status = 'cancelled', cancelled_at = now()
+             where subject = 'digest' and status in ('scheduled', 'sending') returning id
+           )
+           update deliveries set status = 'skipped', reason = 'crisis', claimed_at = null, updated_at = now()
+           where announcement_id in (select id from stopped) and status = 'pending'`,
+        );
         await tx.query(`insert into crisis_audit (actor_id, actor_name, action, details) values ($1, $2, 'on', $3)`, [
           actor.id, actor.displayName, JSON.stringify(input),
         ]);

@@ -149,19 +149,21 @@ export function deliveriesRepo(db: Queryable) {
     },
 
     /** Tenants with anything pending (due now or waiting for a retry). */
-    async tenantsWithWork(): Promise<string[]> {
+    async tenantsWithWork(urgentOnly = false): Promise<string[]> {
       const rows = await db.query<{ tenant_id: string }>(
         `select distinct d.tenant_id from deliveries d join announcements a on a.id = d.announcement_id
-         where d.status = 'pending' and a.status = 'sending'`,
+         where d.status = 'pending' and a.status = 'sending' and (not $1::boolean or d.priority > 0)`,
+        [urgentOnly],
       );
       return rows.map((r) => r.tenant_id);
     },
 
-    async hasWork(tenantId: string): Promise<boolean> {
+    /** `urgentOnly` as for claim: while crisis mode holds the rest, only urgent rows count. */
+    async hasWork(tenantId: string, urgentOnly = false): Promise<boolean> {
       const rows = await db.query(
         `select 1 from deliveries d join announcements a on a.id = d.announcement_id
-         where d.tenant_id = $1 and d.status = 'pending' and a.status = 'sending' limit 1`,
-        [tenantId],
+         where d.tenant_id = $1 and d.status = 'pending' and a.status = 'sending' and (not $2::boolean or d.priority > 0) limit 1`,
+        [tenantId, urgentOnly],
       );
       return rows.length > 0;
     },

@@ -32,7 +32,7 @@ export function CrisisOnForm({ onSwitchOn }: { onSwitchOn: (input: CrisisOnInput
   const [en, setEn] = useState('');
   const [statementUrl, setStatementUrl] = useState('');
   const [spokesperson, setSpokesperson] = useState('');
-  const [notifyEveryone, setNotifyEveryone] = useState(false);
+  const notifyEveryone = false;
   const [redirectLinks, setRedirectLinks] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -83,7 +83,7 @@ export function CrisisOnForm({ onSwitchOn }: { onSwitchOn: (input: CrisisOnInput
       <Field label={t.crisisFieldSpokesperson} {...fieldProps(fieldError(fields, 'spokesperson'))}>
         <Input value={spokesperson} onChange={(_, d) => setSpokesperson(d.value)} maxLength={200} />
       </Field>
-      <Checkbox label={t.crisisFieldNotifyEveryone} checked={notifyEveryone} onChange={(_, d) => setNotifyEveryone(d.checked === true)} />
+      {/* "Notify everyone" returns with the crisis card (issue 4); until then nobody would be told. */}
       <Checkbox label={t.crisisFieldRedirectLinks} checked={redirectLinks} onChange={(_, d) => setRedirectLinks(d.checked === true)} />
       <div className={styles.actions}>
         <ConfirmButton
