@@ -244,14 +244,6 @@ export function deliveriesRepo(db: Queryable) {
       );
     },
 
-    async sent(d: Key, activityId: string | undefined): Promise<void> {
-      await db.query(
-        `update deliveries set status = 'sent', sent_at = now(), activity_id = $3, reason = null, claimed_at = null, updated_at = now()
-         where announcement_id = $1 and person_id = $2`,
-        [...key(d), activityId ?? null],
-      );
-    },
-
     /** Many sent cards in one statement (the worker records them in small batches). */
     async sentMany(sent: Array<Key & { activityId: string | undefined }>): Promise<void> {
       if (sent.length === 0) return;
