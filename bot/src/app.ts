@@ -86,7 +86,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     intervalMs: 100,
     onError: (err) => log.error({ err }, 'storing clicks failed; will retry'),
   });
-  const crisis = crisisRepo(db);
+  const crisis = crisisRepo(db, { updateDays: config.crisisUpdateDays });
   const crisisWatch = new CrisisWatch(crisis, log);
   await crisisWatch.start();
   let draining = false;
@@ -145,7 +145,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         db,
         log,
         connector: connectorClient(botTokenSource(config)),
-        render: deliveryRenderer(db, config.publicUrl, { timeZone: config.timeZone }),
+        render: deliveryRenderer(db, config.publicUrl, { timeZone: config.timeZone, crisis: () => crisisWatch.current() }),
         rps: config.teamsRateLimitRps,
         digest: config.digest,
         held: () => crisisWatch.active,

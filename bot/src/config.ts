@@ -41,6 +41,8 @@ const envSchema = z.object({
   // Cron pattern (minute hour day month weekday) in TENANT_TIME_ZONE; "off": no digests.
   DIGEST_SCHEDULE: z.string().trim().min(1).default('0 9 * * 1'),
   TENANT_TIME_ZONE: z.string().trim().min(1).default('Europe/Berlin'),
+  // Crisis switch: cards delivered within this many days are updated in place; 0: none.
+  CRISIS_UPDATE_DAYS: z.coerce.number().int().min(0).max(90).default(14),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   SEED_DEMO: bool.optional(),
 });
@@ -66,6 +68,8 @@ export interface Config {
   /** null: digests are off. */
   digest: DigestSchedule | null;
   timeZone: string;
+  /** Cards delivered within this many days are updated in place on a crisis switch. */
+  crisisUpdateDays: number;
   logLevel: (typeof logLevels)[number];
   /** undefined: decide at start-up (seed when the database is new and auth is dev). */
   seedDemo: boolean | undefined;
@@ -146,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     worker: e.WORKER,
     digest,
     timeZone: e.TENANT_TIME_ZONE,
+    crisisUpdateDays: e.CRISIS_UPDATE_DAYS,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
   };

@@ -62,6 +62,8 @@ export class FakeBotConnector {
   private blocked = new Set<string>();
   private goneIds = new Set<string>();
   private members = new Map<string, MemberAccount>();
+  /** "conversation\nactivity" of every activity this connector issued or adopted: what can be updated. */
+  private issued = new Set<string>();
   private delayMs = 0;
 
   constructor(options: FakeBotConnectorOptions = {}) {
@@ -118,6 +120,18 @@ export class FakeBotConnector {
     return this;
   }
 
+  /** Activities sent before this connector started (a benchmark's seeded cards): from now on they can be updated. */
+  adopt(activities: Iterable<{ conversationId: string; activityId: string }>): this {
+    for (const a of activities) this.issued.add(`${a.conversationId}\n${a.activityId}`);
+    return this;
+  }
+
+  /** The person deleted the card: updating it answers 404 from now on. */
+  deleteActivity(conversationId: string, activityId: string): this {
+    this.issued.delete(`${conversationId}\n${activityId}`);
+    return this;
+  }
+
   /** The user blocked the bot or uninstalled it: 403 MessageWritesBlocked from now on. */
   block(conversationId: string): this {
     this.blocked.add(conversationId);
@@ -148,6 +162,7 @@ export class FakeBotConnector {
     for (const map of [this.globalLogs, this.threadLogs, this.arrivals, this.admissions, this.tenants, this.members]) map.clear();
     this.pending = [];
     this.blocked.clear();
+    // `issued` stays: cards sent in earlier tests still exist in Teams and can be updated.
     this.goneIds.clear();
     this.delayMs = 0;
     this.random = seededRandom(this.options.seed);
@@ -215,17 +230,21 @@ export class FakeBotConnector {
       const botId = dig(body, 'bot', 'id') as string | undefined;
       this.created.push({ conversationId, tenantId, memberId, ...(botId ? { botId } : {}), at });
       if (!body.activity) return this.answer(res, 201, { id: conversationId });
-      const activityId = this.nextId();
+      const activityId = this.nextId(conversationId);
       this.received.push({ conversationId, activityId, tenantId, at, activity: body.activity as Activity });
       return this.answer(res, 201, { id: conversationId, activityId });
     }
     if (route.kind === 'member') return this.answer(res, 200, { userRole: 'user', ...member, tenantId });
     if (route.kind === 'update') {
       const activityId = route.activityId as string;
+      // Teams updates only activities that exist in the conversation (deleted ones are gone).
+      if (!this.issued.has(`${conversationId}\n${activityId}`)) {
+        return this.answer(res, 404, { error: { code: 'ActivityNotFound', message: 'The activity was not found in this conversation.' } });
+      }
       this.updates.push({ conversationId, activityId, tenantId, at, activity: body as Activity });
       return this.answer(res, 200, { id: activityId });
     }
-    const activityId = this.nextId();
+    const activityId = this.nextId(conversationId);
     const replyToId = route.kind === 'reply' ? { replyToId: route.activityId as string } : {};
     this.received.push({ conversationId, ...replyToId, activityId, tenantId, at, activity: this.options.keepBodies ? (body as Activity) : { type: String(body.type) } });
     return this.answer(res, 200, { id: activityId });
@@ -262,8 +281,10 @@ export class FakeBotConnector {
     return { status: faultStatuses[Math.floor(this.random() * faultStatuses.length)] ?? 500, retryAfterMs: 1_000 };
   }
 
-  private nextId(): string {
-    return `activity-${++this.counter}`;
+  private nextId(conversationId: string): string {
+    const id = `activity-${++this.counter}`;
+    this.issued.add(`${conversationId}\n${id}`);
+    return id;
   }
 
   private throttle(res: ServerResponse, waitMs: number, message: string): void {

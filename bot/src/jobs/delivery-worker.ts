@@ -263,7 +263,7 @@ export class DeliveryWorker {
           if (delivery.priority === 0 && this.o.held?.()) break;
           if (cancels.has(batch, delivery.announcementId)) continue; // the cancel already marked it skipped
           pacer.sent();
-          const sending: Promise<void> = this.send(delivery, ready.rendered.activity, pacer)
+          const sending: Promise<void> = this.send(delivery, ready.rendered, pacer)
             .catch((err: unknown) => this.o.log.error({ err }, 'a delivery could not be settled; the next sender frees it'))
             .finally(() => inFlight.delete(sending));
           inFlight.add(sending);
@@ -307,11 +307,14 @@ export class DeliveryWorker {
     return this.repo.retryLater(d, backoffMs(d.attempts, this.retry, Math.random), reason);
   }
 
-  private async send(d: ClaimedDelivery, activity: Record<string, unknown>, pacer: TenantPacer): Promise<void> {
+  private async send(d: ClaimedDelivery, card: { activity: Record<string, unknown>; replaces?: string }, pacer: TenantPacer): Promise<void> {
     const target = { serviceUrl: d.conversation.serviceUrl, conversationId: d.conversation.id };
     let answer: Awaited<ReturnType<ConnectorClient['send']>>;
     try {
-      answer = await this.o.connector.send(target, activity);
+      // An update counts against the tenant's limit like a send: same pace, same queue.
+      answer = card.replaces
+        ? await this.o.connector.update(target, card.replaces, card.activity)
+        : await this.o.connector.send(target, card.activity);
     } catch (err) {
       // Nothing left this process (e.g. no token): not a Teams answer.
       this.o.log.error({ err }, 'could not send a card');
@@ -328,6 +331,11 @@ export class DeliveryWorker {
         return this.repo.retryLater(d, outcome.afterMs, outcome.reason);
       case 'blocked':
       case 'gone':
+        // An update's 404 may mean only that card is gone (deleted); the chat is gone
+        // only when Teams says so.
+        if (outcome.kind === 'gone' && card.replaces && answer.errorCode !== 'ConversationNotFound') {
+          return this.repo.settle(d, 'skipped', 'card_gone');
+        }
         await this.conversations.setStatus(d.conversation.id, outcome.kind);
         return this.repo.settle(d, 'skipped', outcome.kind);
       case 'failed':

@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import { allClearCard, crisisNoticeCard } from '../cards/crisis-card.js';
 import { DIGEST_MAX_ITEMS, digestCard } from '../cards/digest-card.js';
 import { newContentCard } from '../cards/new-content-card.js';
 import { wantsAnnouncement } from '../domain/delivery/recipients.js';
@@ -9,9 +10,16 @@ import type { Db } from '../storage/db.js';
 import type { ClaimedDelivery } from '../storage/repos/deliveries.js';
 import { audience, LIVE } from '../storage/repos/items.js';
 import { sharingRepo } from '../storage/repos/sharing.js';
+import type { VersionedCrisisState } from '../storage/repos/crisis.js';
+import { crisisInstructions } from '../http/pages/crisis-page.js';
 
-/** The activity to send, or why this person gets nothing after all. */
-export type Rendered = { activity: Record<string, unknown> } | { skip: 'blocked' | 'gone' | 'opted_out' | 'item_not_live' | 'nothing_new' };
+/**
+ * The activity to send (or, with `replaces`, the card it updates in place), or why this
+ * person gets nothing after all.
+ */
+export type Rendered =
+  | { activity: Record<string, unknown>; replaces?: string }
+  | { skip: 'blocked' | 'gone' | 'opted_out' | 'item_not_live' | 'nothing_new' | 'crisis' | 'crisis_over' };
 
 export interface Renderer {
   (d: ClaimedDelivery): Promise<Rendered>;
@@ -34,8 +42,16 @@ const ITEM_CACHE_MS = 5_000;
  * Turns a claimed delivery into the card this person gets, checked once more at the
  * moment of sending: the chat still works, they still want it, the item is still live.
  */
-export function deliveryRenderer(db: Db, publicUrl: string, options: { timeZone: string; now?: () => number }): Renderer {
+export function deliveryRenderer(
+  db: Db,
+  publicUrl: string,
+  options: { timeZone: string; now?: () => number; crisis?: () => VersionedCrisisState | undefined },
+): Renderer {
   const now = options.now ?? Date.now;
+  const crisis = () => {
+    const state = options.crisis?.();
+    return state?.active ? state : undefined;
+  };
   const sharing = sharingRepo(db);
   const items = new Map<string, { at: number; row: ItemRow | undefined }>();
 
@@ -85,6 +101,51 @@ export function deliveryRenderer(db: Db, publicUrl: string, options: { timeZone:
     );
   }
 
+  /**
+   * A card already delivered, as it should look now: paused (no share buttons) while crisis
+   * mode is on, else as the per-user refresh would show it (shared ✓, expired, not for me).
+   */
+  async function updatedItemCard(d: ClaimedDelivery): Promise<AdaptiveCard | 'item_not_live' | 'crisis'> {
+    const row = d.itemId ? await item(d.itemId) : undefined;
+    if (!row || !d.itemId) return 'item_not_live';
+    const userId = d.conversation.reference.user?.id;
+    const base = {
+      itemId: d.itemId,
+      title: row.title,
+      why: row.why,
+      imageUrl: row.image_url,
+      suggestedText: suggestedText(row.posts ?? {}, 'linkedin'),
+      ...(userId ? { recipientUserId: userId } : {}),
+    };
+    if (d.cardState === 'paused') return newContentCard({ ...base, shareUrls: {}, state: 'paused' }, d.person.language);
+    // Back to normal, unless crisis mode came on again meanwhile (its switch pauses them anew).
+    if (crisis()) return 'crisis';
+    const [mine] = await db.query<{ not_for_me: boolean }>(
+      'select exists (select 1 from feedback f where f.item_id = $1 and f.person_id = $2) as not_for_me',
+      [d.itemId, d.personId],
+    );
+    const shared = await sharing.sharedOn(d.itemId, d.personId);
+    const state = mine?.not_for_me ? 'not_for_me' : !row.live ? 'expired' : shared.networks.length > 0 ? 'shared' : 'new';
+    const token = row.live ? await tokenFor(d.itemId, d.personId) : undefined;
+    const shareUrls = token ? Object.fromEntries(NETWORKS.map((n) => [n, shareUrl(token, n)])) : {};
+    return newContentCard({ ...base, shareUrls, state, sharedOn: shared.networks, clicks: shared.clicks }, d.person.language);
+  }
+
+  function crisisCard(d: ClaimedDelivery): AdaptiveCard | 'crisis' | 'crisis_over' {
+    const state = crisis();
+    if (d.subject === 'all_clear') return state ? 'crisis' : allClearCard({ tabUrl: `${publicUrl}/tab/?page=share` }, d.person.language);
+    if (!state) return 'crisis_over';
+    return crisisNoticeCard(
+      {
+        instructions: crisisInstructions(state, d.person.language),
+        statementUrl: state.statementUrl,
+        spokesperson: state.spokesperson,
+        crisisPageUrl: `${publicUrl}/tab/?page=crisis`,
+      },
+      d.person.language,
+    );
+  }
+
   async function digest(d: ClaimedDelivery): Promise<AdaptiveCard | 'nothing_new'> {
     const rows = await db.query<{ id: string; title: string; why: string; total: number }>(
       `select i.id, i.title, i.why, count(*) over ()::int as total from items i
@@ -122,10 +183,15 @@ export function deliveryRenderer(db: Db, publicUrl: string, options: { timeZone:
   const renderOne = async (d: ClaimedDelivery): Promise<Rendered> => {
     if (d.conversation.status !== 'active') return { skip: d.conversation.status };
     if (!wantsAnnouncement(d.preferences, d.subject)) return { skip: 'opted_out' };
-    const card = d.subject === 'item' ? await itemCard(d) : await digest(d);
+    const card =
+      d.subject === 'item' ? await itemCard(d)
+      : d.subject === 'digest' ? await digest(d)
+      : d.subject === 'card_update' ? await updatedItemCard(d)
+      : crisisCard(d);
     if (typeof card === 'string') return { skip: card };
     const { reference } = d.conversation;
     return {
+      ...(d.subject === 'card_update' && d.activityId ? { replaces: d.activityId } : {}),
       activity: {
         type: 'message',
         attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
@@ -137,7 +203,7 @@ export function deliveryRenderer(db: Db, publicUrl: string, options: { timeZone:
     };
   };
   render.prepare = async (batch) => {
-    const pairs = batch.flatMap((d) => (d.subject === 'item' && d.itemId && d.conversation.status === 'active' ? [{ itemId: d.itemId, personId: d.personId }] : []));
+    const pairs = batch.flatMap((d) => ((d.subject === 'item' || (d.subject === 'card_update' && d.cardState === 'normal')) && d.itemId && d.conversation.status === 'active' ? [{ itemId: d.itemId, personId: d.personId }] : []));
     for (const [key, token] of await sharing.shareTokens(pairs)) prepared.set(key, token);
   };
   return render;

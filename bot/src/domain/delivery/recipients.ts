@@ -1,5 +1,5 @@
 export type NotificationLevel = 'every' | 'digest' | 'none';
-export type AnnouncementSubject = 'item' | 'digest';
+export type AnnouncementSubject = 'item' | 'digest' | 'crisis_notice' | 'all_clear' | 'card_update';
 
 export interface RecipientPreferences {
   notificationLevel: NotificationLevel;
@@ -7,10 +7,17 @@ export interface RecipientPreferences {
 }
 
 /**
- * Whether a person gets an announcement of this kind. Nobody who said "nothing" or "stop"
- * receives anything; people who chose the digest get the digest and not each item.
+ * Whether a person gets an announcement of this kind. Nobody who said "stop" receives
+ * anything new. Card updates change cards people already have and send nothing new, so
+ * they reach everyone who has such a card. The crisis notice and its all-clear are not
+ * content to share but what to do in an emergency: they reach everyone who did not say
+ * "stop", including people who chose no announcements. People who chose the digest get
+ * the digest and not each item.
  */
 export function wantsAnnouncement(prefs: RecipientPreferences, subject: AnnouncementSubject): boolean {
-  if (prefs.paused || prefs.notificationLevel === 'none') return false;
+  if (subject === 'card_update') return true;
+  if (prefs.paused) return false;
+  if (subject === 'crisis_notice' || subject === 'all_clear') return true;
+  if (prefs.notificationLevel === 'none') return false;
   return subject === 'item' ? prefs.notificationLevel === 'every' : prefs.notificationLevel === 'digest';
 }

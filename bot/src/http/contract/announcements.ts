@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
-/** What an announcement tells people about. Trainings and crisis notices come later. */
-export const ANNOUNCEMENT_SUBJECTS = ['item', 'digest'] as const;
+/**
+ * What an announcement tells people about. item: one new item; digest: the week's items;
+ * crisis_notice: crisis mode is on, here is what to say (to everybody reachable);
+ * all_clear: crisis mode is over (to those who got the notice); card_update: cards already
+ * delivered are updated in place (paused on switch-on, back to normal on switch-off).
+ * Trainings come later.
+ */
+export const ANNOUNCEMENT_SUBJECTS = ['item', 'digest', 'crisis_notice', 'all_clear', 'card_update'] as const;
 export type AnnouncementSubjectKind = (typeof ANNOUNCEMENT_SUBJECTS)[number];
 
 /**
@@ -46,8 +52,10 @@ export interface DeliveryCounts {
 export interface Announcement {
   id: string;
   subject: AnnouncementSubjectKind;
-  /** The item announced (subject item); null for digests. */
+  /** The item announced (subject item) or whose cards are updated (card_update); else null. */
   item: { id: string; title: string } | null;
+  /** card_update: what the delivered cards become; else null. */
+  cardState: 'paused' | 'normal' | null;
   /** Digests: the local date of the scheduled run, e.g. "2026-11-23". */
   period: string | null;
   status: AnnouncementStatus;

@@ -15,6 +15,7 @@ interface AnnouncementRow {
   item_id: string | null;
   item_title: string | null;
   period: string | null;
+  card_state: 'paused' | 'normal' | null;
   status: AnnouncementStatus;
   send_at: Date;
   created_at: Date;
@@ -24,7 +25,7 @@ interface AnnouncementRow {
   cancelled_at: Date | null;
 }
 
-const SELECT = `select a.id, a.subject, a.item_id, i.title as item_title, a.period, a.status, a.send_at,
+const SELECT = `select a.id, a.subject, a.item_id, i.title as item_title, a.period, a.card_state, a.status, a.send_at,
   a.created_at, a.created_at::text as created_text, a.started_at, a.finished_at, a.cancelled_at
   from announcements a left join items i on i.id = a.item_id`;
 
@@ -85,6 +86,7 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
         subject: r.subject,
         item: r.item_id ? { id: r.item_id, title: r.item_title ?? '' } : null,
         period: r.period,
+        cardState: r.card_state,
         status: r.status,
         sendAt: isoRequired(r.send_at),
         createdAt: isoRequired(r.created_at),
@@ -149,7 +151,7 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
       const params: unknown[] = [];
       const add = (v: unknown) => `$${params.push(v)}`;
       if (q.status) where.push(`a.status = ${add(q.status)}`);
-      if (q.itemId) where.push(`a.item_id = ${add(q.itemId)}`);
+      if (q.itemId) where.push(`a.subject = 'item' and a.item_id = ${add(q.itemId)}`);
       if (q.cursor) {
         const [createdAt, id] = decodeCursor(q.cursor, ['timestamp', 'uuid']);
         where.push(`(a.created_at, a.id) < (${add(createdAt)}::timestamptz, ${add(id)}::uuid)`);

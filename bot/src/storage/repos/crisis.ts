@@ -49,7 +49,36 @@ export interface Actor {
  * writes the audit entry together; switching on while on (or off while off) changes
  * nothing and logs nothing.
  */
-export function crisisRepo(db: Db) {
+export interface CrisisOptions {
+  /** Cards delivered within this many days are updated in place on a switch; 0: none are. */
+  updateDays: number;
+}
+
+/** Urgent deliveries go ahead of everything else, even while crisis mode holds the rest. */
+const NOTICE_PRIORITY = 2;
+/** Deliveries whose card reached Teams, or may have: sent, or in hand when cancelled. */
+const REACHED = `(d.status = 'sent' or (d.status = 'skipped' and d.claimed_at is not null))`;
+const UPDATE_PRIORITY = 1;
+
+/**
+ * Stops follow-ups of a switch that no longer hold: what is pending is skipped with the
+ * reason. Rows a sender has in hand keep their claimed_at: their card may be on its way
+ * (the sender records it as sent when Teams answers), so the follow-up of this one (the
+ * restore, the all-clear) includes them rather than miss a card that did change.
+ */
+async function cancelAnnouncements(tx: Queryable, where: string, reason: string): Promise<void> {
+  await tx.query(
+    `with stopped as (
+       update announcements set status = 'cancelled', cancelled_at = now()
+       where (${where}) and status in ('scheduled', 'sending') returning id
+     )
+     update deliveries set status = 'skipped', reason = $1, updated_at = now()
+     where announcement_id in (select id from stopped) and status = 'pending'`,
+    [reason],
+  );
+}
+
+export function crisisRepo(db: Db, options: CrisisOptions = { updateDays: 14 }) {
   return {
     state: () => read(db),
 
@@ -68,15 +97,26 @@ export function crisisRepo(db: Db) {
           ],
         );
         // Digests are suppressed, not held: one planned already would go out after the crisis
-        // with the week's content, so it is cancelled (the next run plans a new one).
-        await tx.query(
-          `with stopped as (
-             update announcements set status = 'cancelled', cancelled_at = now()
-             where subject = 'digest' and status in ('scheduled', 'sending') returning id
-           )
-           update deliveries set status = 'skipped', reason = 'crisis', claimed_at = null, updated_at = now()
-           where announcement_id in (select id from stopped) and status = 'pending'`,
-        );
+        // with the week's content, so it is cancelled (the next run plans a new one). So are
+        // the follow-ups of an earlier switch-off still going out (restores, the all-clear).
+        await cancelAnnouncements(tx, `subject in ('digest', 'all_clear') or (subject = 'card_update' and card_state = 'normal')`, 'crisis');
+        // Cards delivered recently are paused in place, one update per item announcement.
+        if (options.updateDays > 0) {
+          await tx.query(
+            `insert into announcements (subject, item_id, source_announcement_id, card_state, priority, covers_from, send_at, created_by)
+             select 'card_update', a.item_id, a.id, 'paused', $2, now() - $1 * interval '1 day', now(), $3
+             from announcements a
+             where a.subject = 'item' and a.id in (
+               select distinct d.announcement_id from deliveries d
+               where d.status = 'sent' and d.activity_id is not null and d.sent_at > now() - $1 * interval '1 day')`,
+            [options.updateDays, UPDATE_PRIORITY, actor.id],
+          );
+        }
+        if (input.notifyEveryone) {
+          await tx.query(`insert into announcements (subject, priority, send_at, created_by) values ('crisis_notice', $1, now(), $2)`, [
+            NOTICE_PRIORITY, actor.id,
+          ]);
+        }
         await tx.query(`insert into crisis_audit (actor_id, actor_name, action, details) values ($1, $2, 'on', $3)`, [
           actor.id, actor.displayName, JSON.stringify(input),
         ]);
@@ -89,6 +129,23 @@ export function crisisRepo(db: Db) {
         const current = await read(tx, true);
         if (!current.active) return { state: current, changed: false };
         await tx.query(`update crisis_state set active = false, version = version + 1, ended_at = now(), updated_at = now() where id = 1`);
+        // What the switch-on started and has not finished stops; what it did is undone:
+        // paused cards go back to normal, and whoever got the crisis notice hears "all clear".
+        await cancelAnnouncements(tx, `subject = 'crisis_notice' or (subject = 'card_update' and card_state = 'paused')`, 'crisis_over');
+        await tx.query(
+          `insert into announcements (subject, item_id, source_announcement_id, card_state, priority, send_at, created_by)
+           select 'card_update', a.item_id, a.id, 'normal', $2, now(), $3 from announcements a
+           where a.subject = 'card_update' and a.card_state = 'paused' and a.created_at >= $1
+             and exists (select 1 from deliveries d where d.announcement_id = a.id and ${REACHED})`,
+          [current.startedAt, UPDATE_PRIORITY, actor.id],
+        );
+        await tx.query(
+          `insert into announcements (subject, source_announcement_id, priority, send_at, created_by)
+           select 'all_clear', a.id, $2, now(), $3 from announcements a
+           where a.subject = 'crisis_notice' and a.created_at >= $1
+             and exists (select 1 from deliveries d where d.announcement_id = a.id and ${REACHED})`,
+          [current.startedAt, NOTICE_PRIORITY, actor.id],
+        );
         await tx.query(`insert into crisis_audit (actor_id, actor_name, action, details) values ($1, $2, 'off', $3)`, [
           actor.id, actor.displayName, JSON.stringify({ refusedShares: current.refusedShares, startedAt: current.startedAt }),
         ]);

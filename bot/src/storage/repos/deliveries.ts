@@ -17,6 +17,9 @@ export interface ClaimedDelivery {
   period: string | null;
   coversFrom: Date | null;
   sendAt: Date;
+  /** card_update: the card to update (the id Teams gave it) and what it becomes. */
+  activityId: string | null;
+  cardState: 'paused' | 'normal' | null;
   person: { language: Language; department: string | null; location: string | null };
   preferences: { notificationLevel: NotificationLevel; paused: boolean };
   conversation: {
@@ -38,6 +41,8 @@ interface ClaimedRow {
   period: string | null;
   covers_from: Date | null;
   send_at: Date;
+  activity_id: string | null;
+  card_state: 'paused' | 'normal' | null;
   language: Language;
   department: string | null;
   location: string | null;
@@ -58,6 +63,39 @@ export type Key = Pick<ClaimedDelivery, 'announcementId' | 'personId'>;
  */
 export function deliveriesRepo(db: Queryable) {
   const key = (d: Key) => [d.announcementId, d.personId];
+
+  /**
+   * Starts a follow-up of an earlier announcement: a card_update goes to the cards its
+   * source delivered (sent after covers_from, with the id Teams gave them), an all_clear
+   * to the people its crisis notice reached. Only chats that still work.
+   */
+  async function startFollowUp(announcementId: string): Promise<number | undefined> {
+    const rows = await db.query<{ started: boolean; recipients: number }>(
+      `with started as (
+         update announcements a set status = 'sending', started_at = now()
+         where a.id = $1 and a.status = 'scheduled'
+         returning a.id, a.subject, a.source_announcement_id, a.covers_from, a.priority
+       ), inserted as (
+         insert into deliveries (announcement_id, person_id, conversation_id, tenant_id, priority, activity_id)
+         select s.id, d.person_id, d.conversation_id, d.tenant_id, s.priority, case when s.subject = 'card_update' then d.activity_id end
+         from started s
+         -- sent, or in hand when the source was cancelled (its card may have arrived)
+         join deliveries d on d.announcement_id = s.source_announcement_id
+           and (d.status = 'sent' or (d.status = 'skipped' and d.claimed_at is not null))
+         join conversations c on c.id = d.conversation_id and c.status = 'active'
+         where (s.covers_from is null or d.sent_at > s.covers_from)
+           and (s.subject <> 'card_update' or d.activity_id is not null)
+         on conflict do nothing
+         returning 1
+       )
+       select exists (select 1 from started) as started, (select count(*)::int from inserted) as recipients`,
+      [announcementId],
+    );
+    const row = rows[0];
+    if (row?.started && row.recipients >= 1_000) await db.query('analyze deliveries');
+    return row?.started ? row.recipients : undefined;
+  }
+
   return {
     /** Scheduled announcements whose time has come (and whose item is live), oldest first; `urgentOnly` as for claim. */
     async due(limit = 20, urgentOnly = false): Promise<string[]> {
@@ -79,11 +117,11 @@ export function deliveriesRepo(db: Queryable) {
     async followItems(): Promise<string[]> {
       await db.query(
         `update announcements a set send_at = i.publish_at from items i
-         where a.item_id = i.id and a.status = 'scheduled' and i.status in ('published', 'scheduled') and i.publish_at > a.send_at`,
+         where a.subject = 'item' and a.item_id = i.id and a.status = 'scheduled' and i.status in ('published', 'scheduled') and i.publish_at > a.send_at`,
       );
       const rows = await db.query<{ id: string }>(
         `update announcements a set status = 'cancelled', cancelled_at = now() from items i
-         where a.item_id = i.id and a.status = 'scheduled'
+         where a.subject = 'item' and a.item_id = i.id and a.status = 'scheduled'
            and (i.status not in ('published', 'scheduled') or (i.expires_at is not null and i.expires_at <= now()))
          returning a.id`,
       );
@@ -99,6 +137,8 @@ export function deliveriesRepo(db: Queryable) {
      * another process started it first.
      */
     async start(announcementId: string): Promise<number | undefined> {
+      const [kind] = await db.query<{ subject: AnnouncementSubjectKind }>('select subject from announcements where id = $1', [announcementId]);
+      if (kind?.subject === 'card_update' || kind?.subject === 'all_clear') return startFollowUp(announcementId);
       const rows = await db.query<{ started: boolean; recipients: number }>(
         `with started as (
            -- an item's audience as it is now, not as it was when the announcement was made
@@ -121,7 +161,9 @@ export function deliveriesRepo(db: Queryable) {
            ) c on true
            left join preferences pr on pr.person_id = p.id
            where not coalesce(pr.paused, false)
-             and coalesce(pr.notification_level, 'every') = case s.subject when 'item' then 'every' else 'digest' end
+             -- the crisis notice: everybody reachable who did not say "stop"
+             and (s.subject = 'crisis_notice'
+               or coalesce(pr.notification_level, 'every') = case s.subject when 'item' then 'every' else 'digest' end)
              and (s.subject <> 'item' or not exists (
                select 1 from deliveries d2 join announcements a2 on a2.id = d2.announcement_id
                where a2.item_id = s.item_id and d2.person_id = p.id and d2.status = 'sent'))
@@ -198,9 +240,10 @@ export function deliveriesRepo(db: Queryable) {
          ), claimed as (
            update deliveries d set claimed_at = now(), attempts = d.attempts + 1, updated_at = now()
            from pick where d.announcement_id = pick.announcement_id and d.person_id = pick.person_id
-           returning d.announcement_id, d.person_id, d.attempts, d.conversation_id, d.priority, d.next_attempt_at
+           returning d.announcement_id, d.person_id, d.attempts, d.conversation_id, d.priority, d.next_attempt_at, d.activity_id
          )
          select cl.announcement_id, cl.person_id, cl.attempts, cl.priority, a.subject, a.item_id, a.period, a.covers_from, a.send_at,
+           cl.activity_id, a.card_state,
            p.language, p.department, p.location,
            coalesce(pr.notification_level, 'every') as notification_level, coalesce(pr.paused, false) as paused,
            c.id as conversation_id, c.tenant_id, c.service_url, c.status as conversation_status, c.reference
@@ -222,6 +265,8 @@ export function deliveriesRepo(db: Queryable) {
         period: r.period,
         coversFrom: r.covers_from,
         sendAt: r.send_at,
+        activityId: r.activity_id,
+        cardState: r.card_state,
         person: { language: r.language, department: r.department, location: r.location },
         preferences: { notificationLevel: r.notification_level, paused: r.paused },
         conversation: { id: r.conversation_id, tenantId: r.tenant_id, serviceUrl: r.service_url, status: r.conversation_status, reference: r.reference },
@@ -248,7 +293,7 @@ export function deliveriesRepo(db: Queryable) {
     async sentMany(sent: Array<Key & { activityId: string | undefined }>): Promise<void> {
       if (sent.length === 0) return;
       await db.query(
-        `update deliveries d set status = 'sent', sent_at = now(), activity_id = k.activity_id, reason = null, claimed_at = null, updated_at = now()
+        `update deliveries d set status = 'sent', sent_at = now(), activity_id = coalesce(k.activity_id, d.activity_id), reason = null, claimed_at = null, updated_at = now()
          from unnest($1::uuid[], $2::uuid[], $3::text[]) as k(announcement_id, person_id, activity_id)
          where d.announcement_id = k.announcement_id and d.person_id = k.person_id`,
         [sent.map((x) => x.announcementId), sent.map((x) => x.personId), sent.map((x) => x.activityId ?? null)],

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { allClearCard, crisisCardTexts, crisisNoticeCard, type CrisisNoticeModel } from './crisis-card.js';
+import type { Locale } from './locale.js';
+import { cardProblems, openUrlActions, renderForTest } from './render-for-test.js';
+
+const LOCALES: Locale[] = ['de', 'en'];
+const other = (l: Locale): Locale => (l === 'de' ? 'en' : 'de');
+const full: CrisisNoticeModel = {
+  instructions: '**Do not comment** on the incident.\n\n- Refer questions to the press office',
+  statementUrl: 'https://example.com/statement',
+  spokesperson: 'Press office, +49 30 1234',
+  crisisPageUrl: 'https://chorus.example/tab/?page=crisis',
+};
+
+describe('crisis cards', () => {
+  for (const locale of LOCALES) {
+    it(`parse and render cleanly in ${locale}`, () => {
+      expect(cardProblems(crisisNoticeCard(full, locale), crisisCardTexts[locale], crisisCardTexts[other(locale)])).toEqual([]);
+      expect(cardProblems(allClearCard({ tabUrl: 'https://chorus.example/tab/' }, locale), crisisCardTexts[locale], crisisCardTexts[other(locale)])).toEqual([]);
+    });
+  }
+
+  it('carries the instructions, the spokesperson and the statement link', () => {
+    const card = crisisNoticeCard(full, 'en');
+    const { text } = renderForTest(card);
+    expect(text).toContain('Sharing is paused');
+    expect(text).toContain('Do not comment');
+    expect(text).toContain('Press office, +49 30 1234');
+    expect(openUrlActions(card)).toEqual([
+      { title: 'Read the official statement', url: full.statementUrl },
+      { title: 'Open the crisis page', url: full.crisisPageUrl },
+    ]);
+  });
+
+  it('leaves out what the admins did not give, and stays small with the longest instructions', () => {
+    const card = crisisNoticeCard({ ...full, statementUrl: null, spokesperson: null, instructions: 'x'.repeat(5000) }, 'de');
+    expect(openUrlActions(card)).toEqual([{ title: 'Krisenseite öffnen', url: full.crisisPageUrl }]);
+    expect(renderForTest(card).text).not.toContain('beantwortet');
+    expect(cardProblems(card, crisisCardTexts.de, crisisCardTexts.en)).toEqual([]);
+  });
+
+  it('says all clear in the reader’s language', () => {
+    expect(renderForTest(allClearCard({ tabUrl: 'https://t' }, 'de')).text).toContain('Entwarnung');
+    expect(renderForTest(allClearCard({ tabUrl: 'https://t' }, 'en')).text).toContain('All clear');
+  });
+});
