@@ -7,7 +7,7 @@ import type {
   CrisisAuditEntry,
   CrisisNotice,
   CrisisOnInput,
-  CrisisState,
+  AdminCrisisState,
   DemoPerson,
   ErrorCode,
   FeedItem,
@@ -152,10 +152,10 @@ export function createApi({ getToken, onUnauthenticated, getLanguage }: ApiOptio
     cancelAnnouncement: (id: string) => request<Announcement>('POST', `/admin/announcements/${encodeURIComponent(id)}/cancel`, {}),
     /** What everyone sees while crisis mode is on: instructions in the request's language. */
     crisis: (signal?: AbortSignal) => request<CrisisNotice>('GET', '/crisis', undefined, signal),
-    adminCrisis: (signal?: AbortSignal) => request<CrisisState>('GET', '/admin/crisis', undefined, signal),
+    adminCrisis: (signal?: AbortSignal) => request<AdminCrisisState>('GET', '/admin/crisis', undefined, signal),
     /** Switching on twice changes nothing. */
-    crisisOn: (input: CrisisOnInput) => request<CrisisState>('POST', '/admin/crisis', input),
-    crisisOff: () => request<CrisisState>('POST', '/admin/crisis/off', {}),
+    crisisOn: (input: CrisisOnInput) => request<AdminCrisisState>('POST', '/admin/crisis', input),
+    crisisOff: () => request<AdminCrisisState>('POST', '/admin/crisis/off', {}),
     crisisAudit: (signal?: AbortSignal) => request<{ items: CrisisAuditEntry[] }>('GET', '/admin/crisis/audit', undefined, signal),
   };
 }

@@ -18,7 +18,7 @@ const crisisOn = async (extra: Record<string, unknown> = {}) => {
 const crisisOff = async () => expect((await api(h.s.url, 'POST', '/api/v1/admin/crisis/off', { headers: admin(), body: {} })).status).toBe(200);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-type Listed = { id: string; subject: string; status: string; cardState: string | null; item: { id: string } | null; counts: Record<string, number>; reasons: Record<string, number> };
+type Listed = { id: string; subject: string; status: string; cardState: string | null; item: { id: string } | null; counts: { total: number; sent: number; skipped: number; pending: number }; reasons: Record<string, number> };
 const announcements = async (): Promise<Listed[]> =>
   (await api(h.s.url, 'GET', '/api/v1/admin/announcements?limit=100', { headers: admin() })).body.items;
 const textOf = (card: unknown) => JSON.stringify(card);

@@ -56,6 +56,12 @@ export interface CrisisState {
   refusedShares: number;
 }
 
+/** What admins read and get back from a switch: the state, and how far back cards are updated. */
+export interface AdminCrisisState extends CrisisState {
+  /** Cards delivered within this many days are updated in place on a switch (CRISIS_UPDATE_DAYS); 0: none. */
+  cardUpdateDays: number;
+}
+
 export interface CrisisAuditEntry {
   id: string;
   at: string;

@@ -1,7 +1,8 @@
 import type { Server } from 'restify';
 import { invalid } from '../../domain/errors.js';
 import { urlProblem } from '../../domain/items/destination-url.js';
-import { crisisOnSchema, type CrisisNotice } from '../contract/crisis.js';
+import { crisisOnSchema, type AdminCrisisState, type CrisisNotice } from '../contract/crisis.js';
+import type { VersionedCrisisState } from '../../storage/repos/crisis.js';
 import type { HttpContext } from '../context.js';
 import { crisisInstructions } from '../pages/crisis-page.js';
 import { renderMarkdown } from '../pages/markdown.js';
@@ -10,6 +11,10 @@ import { admin, parse, user } from '../request.js';
 /** Crisis "one voice" mode: everyone may read it; only admins switch it. */
 export function crisisRoutes(server: Server, ctx: HttpContext): void {
   const { crisis, crisisWatch } = ctx;
+  const forAdmins = ({ version: _version, ...state }: VersionedCrisisState): AdminCrisisState => ({
+    ...state,
+    cardUpdateDays: ctx.config.crisisUpdateDays,
+  });
 
   server.get('/api/v1/crisis', async (req, res) => {
     const who = await user(ctx.auth, req);
@@ -29,8 +34,7 @@ export function crisisRoutes(server: Server, ctx: HttpContext): void {
 
   server.get('/api/v1/admin/crisis', async (req, res) => {
     await admin(ctx.auth, req);
-    const { version: _version, ...state } = await crisis.state();
-    res.send(200, state);
+    res.send(200, forAdmins(await crisis.state()));
   });
 
   /** On. Twice is harmless: the second call changes nothing and is not logged. */
@@ -42,8 +46,7 @@ export function crisisRoutes(server: Server, ctx: HttpContext): void {
     const { state, changed } = await crisis.switchOn({ ...input, ...(input.statementUrl ? {} : { statementUrl: undefined }) }, who);
     crisisWatch.set(state);
     if (changed) ctx.log.warn({ notifyEveryone: input.notifyEveryone }, 'crisis mode switched on');
-    const { version: _version, ...body } = state;
-    res.send(changed ? 201 : 200, body);
+    res.send(changed ? 201 : 200, forAdmins(state));
   });
 
   server.post('/api/v1/admin/crisis/off', async (req, res) => {
@@ -51,8 +54,7 @@ export function crisisRoutes(server: Server, ctx: HttpContext): void {
     const { state, changed } = await crisis.switchOff(who);
     crisisWatch.set(state);
     if (changed) ctx.log.warn('crisis mode switched off');
-    const { version: _version, ...body } = state;
-    res.send(200, body);
+    res.send(200, forAdmins(state));
   });
 
   server.get('/api/v1/admin/crisis/audit', async (req, res) => {
