@@ -7,12 +7,10 @@
 // Knobs: BENCH_FANOUT_RECIPIENTS (10000) and BENCH_FANOUT_RPS (200) for Postgres,
 // BENCH_FANOUT_PGLITE_RECIPIENTS (3000) and BENCH_FANOUT_PGLITE_RPS (50) for PGlite,
 // BENCH_FANOUT_DB (postgres,pglite), BENCH_DATABASE_URL / DATABASE_URL for Postgres.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { tsImport } from 'tsx/esm/api';
-import { createBenchDatabase, root, sleep, startServer, table } from './support.mjs';
+import { freshPglite, freshPostgres, root, sleep, startServer, table } from './support.mjs';
 
 export const title = 'fan-out of one announcement at the tenant rate limit (fake Bot Connector with faults)';
 export const needs = ['bot'];
@@ -201,47 +199,4 @@ function print(label, r) {
   console.log(`    from "announce" to done: ${r.endToEndSeconds.toFixed(1)} s (${(r.endToEndRatio).toFixed(3)} of L)`);
   console.log(`    accepted per second: ${r.acceptedPerSecond.join(' ')}`);
   console.log(`    deliveries: ${JSON.stringify(r.delivery)}  ("without waits": minus the Retry-After seconds${r.restartSeconds ? ' and the restart' : ''})`);
-}
-
-// ---- databases -----------------------------------------------------------------------
-
-async function prepare(db, seed) {
-  const { migrate } = await import(path.join(root, 'dist/bot/storage/migrate.js'));
-  const { seedDemo } = await import(path.join(root, 'dist/bot/storage/seed-demo.js'));
-  await migrate(db);
-  await seedDemo(db, 'http://localhost');
-  return seed(db);
-}
-
-async function freshPostgres(cleanup, serverUrl) {
-  const { url } = await createBenchDatabase(cleanup, serverUrl);
-  return {
-    env: { DATABASE_URL: url },
-    async seed(fn) {
-      const { openPostgres } = await import(path.join(root, 'dist/bot/storage/db.js'));
-      const db = openPostgres(url);
-      try {
-        return await prepare(db, fn);
-      } finally {
-        await db.close();
-      }
-    },
-  };
-}
-
-function freshPglite(cleanup) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'chorus-bench-'));
-  cleanup.add(`remove ${dir}`, () => rmSync(dir, { recursive: true, force: true }));
-  return {
-    env: { DATA_DIR: dir },
-    async seed(fn) {
-      const { openPglite } = await import(path.join(root, 'dist/bot/storage/db.js'));
-      const db = await openPglite(dir);
-      try {
-        return await prepare(db, fn);
-      } finally {
-        await db.close(); // one process per data directory: Chorus opens it next
-      }
-    },
-  };
 }

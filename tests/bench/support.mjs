@@ -3,7 +3,7 @@
 // and cleanup that runs even when a run fails or is interrupted.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -256,4 +256,49 @@ export async function createBenchDatabase(cleanup, serverUrl) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), remove };
+}
+
+// ---- fresh Chorus databases (migrated, demo content) ----------------------------------
+
+async function prepare(db, seed) {
+  const { migrate } = await import(path.join(root, 'dist/bot/storage/migrate.js'));
+  const { seedDemo } = await import(path.join(root, 'dist/bot/storage/seed-demo.js'));
+  await migrate(db);
+  await seedDemo(db, 'http://localhost');
+  return seed(db);
+}
+
+/** A new Postgres database for Chorus: `env` for the server, `seed(fn)` runs fn on it first. */
+export async function freshPostgres(cleanup, serverUrl) {
+  const { url } = await createBenchDatabase(cleanup, serverUrl);
+  return {
+    env: { DATABASE_URL: url },
+    async seed(fn) {
+      const { openPostgres } = await import(path.join(root, 'dist/bot/storage/db.js'));
+      const db = openPostgres(url);
+      try {
+        return await prepare(db, fn);
+      } finally {
+        await db.close();
+      }
+    },
+  };
+}
+
+/** A new PGlite data directory, likewise; one process at a time may open it. */
+export function freshPglite(cleanup) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chorus-bench-'));
+  cleanup.add(`remove ${dir}`, () => rmSync(dir, { recursive: true, force: true }));
+  return {
+    env: { DATA_DIR: dir },
+    async seed(fn) {
+      const { openPglite } = await import(path.join(root, 'dist/bot/storage/db.js'));
+      const db = await openPglite(dir);
+      try {
+        return await prepare(db, fn);
+      } finally {
+        await db.close(); // one process per data directory: Chorus opens it next
+      }
+    },
+  };
 }
