@@ -11,6 +11,14 @@ describe('who receives an announcement', () => {
     ['none', false, 'digest', false],
     ['every', true, 'item', false],
     ['digest', true, 'digest', false],
+    // the crisis notice and the all-clear: everybody who did not say "stop"
+    ['none', false, 'crisis_notice', true],
+    ['digest', false, 'crisis_notice', true],
+    ['every', true, 'crisis_notice', false],
+    ['none', false, 'all_clear', true],
+    ['every', true, 'all_clear', false],
+    // card updates change cards people have; nothing new arrives, so "stop" does not apply
+    ['none', true, 'card_update', true],
   ] as const)('level %s, paused %s: %s → %s', (notificationLevel, paused, subject, expected) => {
     expect(wantsAnnouncement({ notificationLevel, paused }, subject)).toBe(expected);
   });

@@ -1,0 +1,54 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import type { CrisisRepo, VersionedCrisisState } from '../storage/repos/crisis.js';
+import { CrisisWatch } from './crisis-watch.js';
+
+const at = (version: number, active: boolean): VersionedCrisisState => ({
+  active, version, reason: null, instructions: { de: '', en: 'x' }, statementUrl: null, spokesperson: null,
+  notifyEveryone: false, redirectLinks: false, startedAt: null, endedAt: null, refusedShares: 0,
+});
+
+/** A repo whose answers the test sets (the database is tested in the integration tests). */
+function repo(answers: Array<VersionedCrisisState | Error>): CrisisRepo {
+  return {
+    state: async () => {
+      const next = answers.length > 1 ? answers.shift() : answers[0];
+      if (next instanceof Error) throw next;
+      return next as VersionedCrisisState;
+    },
+  } as unknown as CrisisRepo;
+}
+
+const quiet = pino({ level: 'silent' });
+
+describe('the crisis watch', () => {
+  it('knows the state once started', async () => {
+    const watch = new CrisisWatch(repo([at(1, true)]), quiet, 60_000);
+    expect(watch.current()).toBeUndefined();
+    expect(watch.active).toBe(false);
+    await watch.start();
+    expect(watch.active).toBe(true);
+    watch.stop();
+  });
+
+  it('never goes back to an older version (a slow read after a newer switch)', async () => {
+    const watch = new CrisisWatch(repo([at(5, false)]), quiet, 60_000);
+    watch.set(at(6, true)); // this instance just switched on
+    await watch.refresh(); // a read that started before the switch answers late
+    expect(watch.active).toBe(true);
+    expect(watch.current()?.version).toBe(6);
+    watch.set(at(7, false));
+    expect(watch.active).toBe(false);
+  });
+
+  it('keeps the last state when the database cannot be read, and reads again', async () => {
+    const watch = new CrisisWatch(repo([at(1, true), new Error('connection lost'), at(2, false)]), quiet, 10);
+    await watch.start();
+    expect(watch.active).toBe(true);
+    await new Promise((r) => setTimeout(r, 20)); // the failed read
+    expect(watch.active).toBe(true);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(watch.active).toBe(false);
+    watch.stop();
+  });
+});
