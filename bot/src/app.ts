@@ -152,6 +152,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         ...options.worker,
       })
     : undefined;
+  if (worker) ctx.nudgeWorker = () => worker.nudge();
 
   const app: App = {
     server,

@@ -29,6 +29,8 @@ export interface HttpContext {
   crisis: CrisisRepo;
   /** This instance's view of the crisis switch (refreshed 4× a second). */
   crisisWatch: CrisisWatch;
+  /** This process's delivery worker, if it runs one: told when urgent cards were queued. */
+  nudgeWorker?: () => void;
   ready: () => Promise<boolean>;
   paths: { tab: string; public: string };
 }

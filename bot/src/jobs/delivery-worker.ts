@@ -94,6 +94,9 @@ export class DeliveryWorker {
   private locks: LeaderLocks | undefined;
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
+  private loop: (() => void) | undefined;
+  private busy = false;
+  private nudged = false;
   private stopping = false;
   private wake: Array<() => void> = [];
   private readonly concurrency: number;
@@ -119,13 +122,32 @@ export class DeliveryWorker {
   start(): void {
     if (this.timer || this.stopping) return;
     const loop = () => {
+      this.busy = true;
       this.ticking = this.tick()
         .catch((err: unknown) => this.o.log.error({ err }, 'delivery tick failed; trying again'))
         .finally(() => {
-          if (!this.stopping) this.timer = setTimeout(loop, this.tickMs);
+          this.busy = false;
+          const soon = this.nudged;
+          this.nudged = false;
+          if (!this.stopping) this.timer = setTimeout(loop, soon ? 0 : this.tickMs);
         });
     };
+    this.loop = loop;
     loop();
+  }
+
+  /**
+   * Something urgent was just queued in this process (a crisis switch): tick now rather
+   * than at the next timer, so its cards start within milliseconds instead of a second.
+   */
+  nudge(): void {
+    if (this.stopping || !this.loop) return;
+    if (this.busy) {
+      this.nudged = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.loop();
   }
 
   /** Finish what is in flight, put back what was claimed, let go of the leader locks. */

@@ -45,7 +45,10 @@ export function crisisRoutes(server: Server, ctx: HttpContext): void {
     if (problem) throw invalid('Some fields are not valid', { statementUrl: problem });
     const { state, changed } = await crisis.switchOn({ ...input, ...(input.statementUrl ? {} : { statementUrl: undefined }) }, who);
     crisisWatch.set(state);
-    if (changed) ctx.log.warn({ notifyEveryone: input.notifyEveryone }, 'crisis mode switched on');
+    if (changed) {
+      ctx.log.warn({ notifyEveryone: input.notifyEveryone }, 'crisis mode switched on');
+      ctx.nudgeWorker?.(); // the crisis card and the card updates start now, not at the next tick
+    }
     res.send(changed ? 201 : 200, forAdmins(state));
   });
 
@@ -53,7 +56,10 @@ export function crisisRoutes(server: Server, ctx: HttpContext): void {
     const who = await admin(ctx.auth, req);
     const { state, changed } = await crisis.switchOff(who);
     crisisWatch.set(state);
-    if (changed) ctx.log.warn('crisis mode switched off');
+    if (changed) {
+      ctx.log.warn('crisis mode switched off');
+      ctx.nudgeWorker?.();
+    }
     res.send(200, forAdmins(state));
   });
 
