@@ -1,5 +1,5 @@
 import type { CrisisNotice } from '@contract';
-import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { Api } from '../api.js';
 import { usePolling } from './use-polling.js';
 
@@ -21,10 +21,17 @@ export interface Crisis {
  */
 export function useCrisis(api: Api, language: string): Crisis {
   const [notice, setNotice] = useState<CrisisNotice>(OFF);
+  // Requests are numbered: an answer is applied only if no later request's answer was, so a
+  // poll that started before an admin's switch cannot overwrite what refresh() fetched after.
+  const requested = useRef(0);
+  const applied = useRef(0);
   const load = useCallback(
     async (signal?: AbortSignal) => {
+      const seq = ++requested.current;
       const next = await api.crisis(signal);
-      if (!signal?.aborted) setNotice(next);
+      if (signal?.aborted || seq < applied.current) return;
+      applied.current = seq;
+      setNotice(next);
     },
     [api],
   );

@@ -179,6 +179,10 @@ export const de: Strings = {
   },
   digestTitle: 'Wochenüberblick',
   digestSubject: (period) => `Wochenüberblick, ${period}`,
+  crisisNoticeSubject: 'Krisennachricht an alle',
+  allClearSubject: 'Entwarnung',
+  cardsPausedSubject: (title) => `Karten pausiert: ${title}`,
+  cardsRestoredSubject: (title) => `Karten wiederhergestellt: ${title}`,
   isoWeek: (week, year) => `KW ${week}/${year}`,
   sendTime: (date) => `Sendezeit: ${date}`,
   finishedAt: (date) => `Abgeschlossen am ${date}`,
@@ -203,6 +207,9 @@ export const de: Strings = {
     cancelled: 'Vor dem Senden abgebrochen',
     item_not_live: 'Inhalt nicht mehr live',
     already_received: 'Hatten sie schon erhalten',
+    card_gone: 'Karte in Teams gelöscht',
+    crisis: 'Gestoppt, als der Krisenmodus begann',
+    crisis_over: 'Gestoppt, als der Krisenmodus endete',
   },
   cancelAnnouncement: 'Ankündigung abbrechen',
   cancelAnnouncementAria: (subject) => `Ankündigung abbrechen: ${subject}`,
@@ -217,7 +224,7 @@ export const de: Strings = {
   crisisBannerBody: 'Teilen ist pausiert. Lesen Sie, was Sie sagen können und an wen Sie Fragen weitergeben.',
   crisisBannerLink: 'Hinweise lesen',
   crisisTitle: 'Krise: eine Stimme',
-  crisisIntro: 'Solange das Unternehmen mit einer Stimme spricht, ist Teilen pausiert. Früher gepostete Links zeigen stattdessen diese Hinweise.',
+  crisisIntro: 'Solange das Unternehmen mit einer Stimme spricht, ist Teilen pausiert. Teilen-Seiten zeigen stattdessen diese Hinweise.',
   crisisOffTitle: 'Gerade keine Krise',
   crisisOffBody: 'Teilen funktioniert wie gewohnt. Wird der Krisenmodus eingeschaltet, erscheint auf jeder Seite ein Hinweis.',
   crisisInstructionsHeading: 'Was zu tun ist',
@@ -227,7 +234,7 @@ export const de: Strings = {
   crisisSharingPaused: 'Im Krisenmodus ist Teilen pausiert.',
   crisisAdminHeading: 'Krisenmodus (Admins)',
   crisisAdminOffIntro:
-    'Das Einschalten pausiert das Teilen für alle, zeigt die Hinweise auf jeder Seite von Chorus und lässt auch bereits gepostete Links sie zeigen.',
+    'Das Einschalten pausiert das Teilen für alle und zeigt die Hinweise auf jeder Seite von Chorus und auf den Teilen-Seiten.',
   crisisFieldReason: 'Grund (für das Protokoll; Mitarbeitende sehen ihn nicht)',
   crisisFieldInstructionsDe: 'Hinweise auf Deutsch (Markdown)',
   crisisFieldInstructionsEn: 'Hinweise auf Englisch (Markdown)',
@@ -238,12 +245,20 @@ export const de: Strings = {
   crisisFieldRedirectLinks: 'Leser geposteter Links zur Stellungnahme schicken',
   crisisSwitchOn: 'Krisenmodus einschalten',
   crisisSwitchOnTitle: 'Krisenmodus einschalten?',
-  crisisSwitchOnBody: (notify: boolean, redirect: boolean) =>
+  crisisSwitchOnBody: ({ notify, redirect, cardUpdateDays }) =>
     [
-      'Teilen endet sofort für alle: Teilen-Seiten und jede Seite des Tabs zeigen Ihre Hinweise.',
-      redirect ? 'Leser bereits geposteter Links werden zur Stellungnahme geschickt.' : 'Bereits gepostete Links führen weiter zum Inhalt: Die Öffentlichkeit wird nicht ausgesperrt.',
-      notify ? 'Alle bekommen eine Teams-Nachricht mit den Hinweisen.' : 'Ankündigungen und Digests warten, bis der Krisenmodus endet.',
-    ].join(' '),
+      'Teilen pausiert sofort überall: Teilen-Seiten und Teilen-Schaltflächen funktionieren nicht mehr, und jede Seite des Tabs zeigt Ihre Hinweise.',
+      'Ankündigungen warten, bis der Krisenmodus endet; fällige Wochenüberblicke entfallen.',
+      notify ? 'Alle in Teams bekommen vor allem anderen eine Nachricht mit diesen Hinweisen.' : null,
+      cardUpdateDays > 0
+        ? `Karten zu Inhalten, die ${cardUpdateDays === 1 ? 'am letzten Tag' : `in den letzten ${cardUpdateDays} Tagen`} zugestellt wurden, werden aktualisiert und zeigen, dass Teilen pausiert ist.`
+        : null,
+      redirect
+        ? 'Bereits gepostete Tracking-Links führen zur Stellungnahme statt zum Inhalt.'
+        : 'Bereits gepostete Links führen weiter zum Inhalt: Die Öffentlichkeit wird nicht ausgesperrt.',
+    ]
+      .filter(Boolean)
+      .join(' '),
   crisisSwitchOnInvalid: 'Einige Felder müssen korrigiert werden.',
   crisisSwitchedOnToast: 'Der Krisenmodus ist an: Teilen ist pausiert.',
   crisisOnSince: (date: string) => `An seit ${date}`,
@@ -251,7 +266,14 @@ export const de: Strings = {
   crisisReasonLabel: 'Grund',
   crisisSwitchOff: 'Ausschalten',
   crisisSwitchOffTitle: 'Krisenmodus ausschalten?',
-  crisisSwitchOffBody: 'Teilen funktioniert wieder für alle, der Hinweis verschwindet, und gepostete Links führen wieder zu ihren Inhalten.',
+  crisisSwitchOffBody: (notified) =>
+    [
+      'Teilen funktioniert wieder für alle: Der Hinweis verschwindet, und gepostete Links führen wieder zu ihren Inhalten.',
+      'Zurückgehaltene Ankündigungen gehen raus, und pausierte Karten in Teams werden wiederhergestellt.',
+      notified ? 'Alle, die die Krisennachricht bekommen haben, erhalten eine Entwarnung.' : null,
+    ]
+      .filter(Boolean)
+      .join(' '),
   crisisKeepOn: 'Eingeschaltet lassen',
   crisisSwitchedOffToast: 'Der Krisenmodus ist aus: Teilen funktioniert wieder.',
   crisisAuditHeading: 'Protokoll',

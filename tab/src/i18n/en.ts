@@ -182,6 +182,10 @@ export const en = {
   } as Record<AnnouncementStatus, string>,
   digestTitle: 'Weekly digest',
   digestSubject: (period: string) => `Weekly digest, ${period}`,
+  crisisNoticeSubject: 'Crisis message to everyone',
+  allClearSubject: 'All clear',
+  cardsPausedSubject: (title: string) => `Cards paused: ${title}`,
+  cardsRestoredSubject: (title: string) => `Cards restored: ${title}`,
   isoWeek: (week: number, year: number) => `week ${week} of ${year}`,
   sendTime: (date: string) => `Send time: ${date}`,
   finishedAt: (date: string) => `Finished ${date}`,
@@ -206,6 +210,9 @@ export const en = {
     cancelled: 'Cancelled before sending',
     item_not_live: 'Item no longer live',
     already_received: 'Had received it already',
+    card_gone: 'Card deleted in Teams',
+    crisis: 'Stopped when crisis mode came on',
+    crisis_over: 'Stopped when crisis mode ended',
   },
   cancelAnnouncement: 'Cancel announcement',
   cancelAnnouncementAria: (subject: string) => `Cancel announcement: ${subject}`,
@@ -220,7 +227,7 @@ export const en = {
   crisisBannerBody: 'Sharing is paused. Read what to say and whom to refer questions to.',
   crisisBannerLink: 'Read the instructions',
   crisisTitle: 'Crisis: one voice',
-  crisisIntro: 'While the company speaks with one voice, sharing is paused. Links you posted earlier show these instructions instead.',
+  crisisIntro: 'While the company speaks with one voice, sharing is paused. Share pages show these instructions instead.',
   crisisOffTitle: 'No crisis right now',
   crisisOffBody: 'Sharing works as usual. If crisis mode is switched on, a notice appears on every page.',
   crisisInstructionsHeading: 'What to do',
@@ -230,7 +237,7 @@ export const en = {
   crisisSharingPaused: 'Sharing is paused during crisis mode.',
   crisisAdminHeading: 'Crisis mode (admins)',
   crisisAdminOffIntro:
-    'Switching on pauses sharing for everyone, shows the instructions on every page of Chorus, and makes links already posted show them too.',
+    'Switching on pauses sharing for everyone and shows the instructions on every page of Chorus and on share pages.',
   crisisFieldReason: 'Reason (for the audit log; employees do not see it)',
   crisisFieldInstructionsDe: 'Instructions in German (Markdown)',
   crisisFieldInstructionsEn: 'Instructions in English (Markdown)',
@@ -241,12 +248,20 @@ export const en = {
   crisisFieldRedirectLinks: 'Send readers of posted links to the statement',
   crisisSwitchOn: 'Switch crisis mode on',
   crisisSwitchOnTitle: 'Switch crisis mode on?',
-  crisisSwitchOnBody: (notify: boolean, redirect: boolean) =>
+  crisisSwitchOnBody: ({ notify, redirect, cardUpdateDays }: { notify: boolean; redirect: boolean; cardUpdateDays: number }) =>
     [
-      'Sharing stops for everyone at once: share pages and every page of the tab show your instructions.',
-      redirect ? 'Readers of links already posted are sent to the statement.' : 'Links already posted keep leading to the content: the public is not cut off.',
-      notify ? 'Everyone gets a Teams message with the instructions.' : 'Announcements and digests wait until crisis mode ends.',
-    ].join(' '),
+      'Sharing pauses everywhere at once: share pages and share buttons stop working, and every page of the tab shows your instructions.',
+      'Announcements wait until crisis mode ends; weekly digests due meanwhile are skipped.',
+      notify ? 'Everyone in Teams gets a message with these instructions, before anything else.' : null,
+      cardUpdateDays > 0
+        ? `Item cards delivered in the last ${cardUpdateDays === 1 ? 'day' : `${cardUpdateDays} days`} are updated to show sharing is paused.`
+        : null,
+      redirect
+        ? 'Tracked links already posted lead to the statement instead of the content.'
+        : 'Links already posted keep leading to the content: the public is not cut off.',
+    ]
+      .filter(Boolean)
+      .join(' '),
   crisisSwitchOnInvalid: 'Some fields need attention.',
   crisisSwitchedOnToast: 'Crisis mode is on: sharing is paused.',
   crisisOnSince: (date: string) => `On since ${date}`,
@@ -254,7 +269,14 @@ export const en = {
   crisisReasonLabel: 'Reason',
   crisisSwitchOff: 'Switch off',
   crisisSwitchOffTitle: 'Switch crisis mode off?',
-  crisisSwitchOffBody: 'Sharing works again for everyone, the notice disappears, and posted links lead to their content again.',
+  crisisSwitchOffBody: (notified: boolean) =>
+    [
+      'Sharing is back for everyone: the notice disappears and posted links lead to their content again.',
+      'Held announcements resume, and paused cards in Teams are restored.',
+      notified ? 'Everyone who got the crisis message gets an all-clear.' : null,
+    ]
+      .filter(Boolean)
+      .join(' '),
   crisisKeepOn: 'Keep it on',
   crisisSwitchedOffToast: 'Crisis mode is off: sharing works again.',
   crisisAuditHeading: 'Audit log',

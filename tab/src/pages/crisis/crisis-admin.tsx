@@ -55,7 +55,7 @@ export function CrisisAdmin() {
       </Subtitle2>
       {state.state === 'loading' ? <LoadingState /> : null}
       {state.state === 'error' ? <ErrorState error={state.error} onRetry={state.reload} /> : null}
-      {state.state === 'ok' && !state.data.active ? <CrisisOnForm onSwitchOn={switchOn} /> : null}
+      {state.state === 'ok' && !state.data.active ? <CrisisOnForm onSwitchOn={switchOn} cardUpdateDays={state.data.cardUpdateDays} /> : null}
       {state.state === 'ok' && state.data.active ? (
         <div className={styles.state}>
           {state.data.startedAt ? <Body1 block>{t.crisisOnSince(dateTime(state.data.startedAt))}</Body1> : null}
@@ -69,7 +69,7 @@ export function CrisisAdmin() {
             icon={<PowerRegular />}
             label={t.crisisSwitchOff}
             title={t.crisisSwitchOffTitle}
-            body={t.crisisSwitchOffBody}
+            body={t.crisisSwitchOffBody(state.data.notifyEveryone)}
             keepLabel={t.crisisKeepOn}
             onConfirm={() => void switchOff()}
           />

@@ -22,8 +22,14 @@ function fieldError(fields: Record<string, string>, name: string): string | unde
 
 const fieldProps = (error: string | undefined) => ({ validationMessage: error, validationState: error ? ('error' as const) : ('none' as const) });
 
+export interface CrisisOnFormProps {
+  onSwitchOn: (input: CrisisOnInput) => Promise<void>;
+  /** Cards delivered within this many days are updated in place on the switch; 0: none. */
+  cardUpdateDays: number;
+}
+
 /** Switching crisis mode on: what employees should do, and a dialog that says what happens. */
-export function CrisisOnForm({ onSwitchOn }: { onSwitchOn: (input: CrisisOnInput) => Promise<void> }) {
+export function CrisisOnForm({ onSwitchOn, cardUpdateDays }: CrisisOnFormProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const notify = useNotify();
@@ -32,7 +38,7 @@ export function CrisisOnForm({ onSwitchOn }: { onSwitchOn: (input: CrisisOnInput
   const [en, setEn] = useState('');
   const [statementUrl, setStatementUrl] = useState('');
   const [spokesperson, setSpokesperson] = useState('');
-  const notifyEveryone = false;
+  const [notifyEveryone, setNotifyEveryone] = useState(false);
   const [redirectLinks, setRedirectLinks] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -83,7 +89,7 @@ export function CrisisOnForm({ onSwitchOn }: { onSwitchOn: (input: CrisisOnInput
       <Field label={t.crisisFieldSpokesperson} {...fieldProps(fieldError(fields, 'spokesperson'))}>
         <Input value={spokesperson} onChange={(_, d) => setSpokesperson(d.value)} maxLength={200} />
       </Field>
-      {/* "Notify everyone" returns with the crisis card (issue 4); until then nobody would be told. */}
+      <Checkbox label={t.crisisFieldNotifyEveryone} checked={notifyEveryone} onChange={(_, d) => setNotifyEveryone(d.checked === true)} />
       <Checkbox label={t.crisisFieldRedirectLinks} checked={redirectLinks} onChange={(_, d) => setRedirectLinks(d.checked === true)} />
       <div className={styles.actions}>
         <ConfirmButton
@@ -91,7 +97,7 @@ export function CrisisOnForm({ onSwitchOn }: { onSwitchOn: (input: CrisisOnInput
           label={t.crisisSwitchOn}
           disabled={busy}
           title={t.crisisSwitchOnTitle}
-          body={t.crisisSwitchOnBody(notifyEveryone, redirectLinks)}
+          body={t.crisisSwitchOnBody({ notify: notifyEveryone, redirect: redirectLinks, cardUpdateDays })}
           keepLabel={t.cancel}
           onConfirm={() => void submit()}
         />

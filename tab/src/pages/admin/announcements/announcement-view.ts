@@ -15,10 +15,28 @@ function periodLabel(period: string, t: Strings): string {
   return match ? t.isoWeek(Number(match[2]), Number(match[1])) : period;
 }
 
-/** What the announcement is about: the item's title, or the digest's week. */
-export function subjectOf(announcement: Pick<Announcement, 'item' | 'period'>, t: Strings): string {
-  if (announcement.item) return announcement.item.title;
-  return announcement.period ? t.digestSubject(periodLabel(announcement.period, t)) : t.digestTitle;
+/**
+ * What the announcement is about: the item's title, the digest's week, the crisis message,
+ * the all-clear, or the item whose delivered cards were paused or restored. A subject this
+ * tab does not know yet falls back to the item's title, else the server's word.
+ */
+export function subjectOf(announcement: Pick<Announcement, 'subject' | 'item' | 'period' | 'cardState'>, t: Strings): string {
+  const { subject, item, period } = announcement;
+  switch (subject) {
+    case 'crisis_notice':
+      return t.crisisNoticeSubject;
+    case 'all_clear':
+      return t.allClearSubject;
+    case 'card_update': {
+      const title = item?.title ?? '';
+      return announcement.cardState === 'normal' ? t.cardsRestoredSubject(title) : t.cardsPausedSubject(title);
+    }
+    case 'digest':
+      return period ? t.digestSubject(periodLabel(period, t)) : t.digestTitle;
+    default:
+      // 'item', and any subject a newer server sends.
+      return item?.title ?? String(subject);
+  }
 }
 
 /** The known reasons in our words; a reason this tab does not know yet as the server wrote it. */
