@@ -145,7 +145,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         db,
         log,
         connector: connectorClient(botTokenSource(config)),
-        render: deliveryRenderer(db, config.publicUrl, { timeZone: config.timeZone, crisis: () => crisisWatch.current() }),
+        render: deliveryRenderer(db, config.publicUrl, { timeZone: config.timeZone, crisis: () => crisis.state() }),
         rps: config.teamsRateLimitRps,
         digest: config.digest,
         held: () => crisisWatch.active,

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { openPostgres } from '../../bot/src/storage/db.js';
+import { connectorClient } from '../../bot/src/teams/connector-client.js';
 import { deliveryHarness } from '../support/delivery-harness.js';
 import { eventually } from '../support/eventually.js';
+import { FakeBotConnector } from '../support/fake-bot-connector.js';
 import { api } from '../support/http.js';
-import type { ReachablePerson } from '../support/reachable.js';
+import { addReachablePeople, type ReachablePerson } from '../support/reachable.js';
+import { createTestDb, usingPostgres } from '../support/test-db.js';
+import { startTestServer } from '../support/test-server.js';
 
 // The cards of crisis mode (issue 4): the crisis notice to everybody reachable, cards
 // already delivered paused in place and restored afterwards, the all-clear. All through
@@ -128,12 +133,13 @@ describe('crisis cards', () => {
     await deliverItem(people);
     const before = h.connector.timeline.length;
     await crisisOn({ notifyEveryone: true });
+    let phase: typeof h.connector.timeline;
     try {
       await eventually(async () => people.every((p) => updatesTo(p).length === 1 && cardsTo(p).length === 2), Boolean, 10_000);
+      phase = h.connector.timeline.slice(before); // before the switch-off sends its all-clears
     } finally {
       await crisisOff();
     }
-    const phase = h.connector.timeline.slice(before);
     const lastNotice = phase.map((t) => t.kind).lastIndexOf('send');
     const firstUpdate = phase.findIndex((t) => t.kind === 'update');
     expect(lastNotice).toBeLessThan(firstUpdate);
@@ -164,11 +170,9 @@ describe('crisis cards', () => {
     expect(paused.counts.sent).toBeGreaterThanOrEqual(20);
     expect(paused.counts.sent).toBeLessThan(120);
     expect(paused.reasons).toMatchObject({ crisis_over: paused.counts.skipped });
-    // Every paused card is restored, including those still on their way at the switch-off;
-    // cards the sender had in hand but held back get a harmless restore too (at most two batches).
-    expect(restored.counts.sent).toBe(restored.counts.total);
-    expect(restored.counts.total).toBeGreaterThanOrEqual(paused.counts.sent);
-    expect(restored.counts.total).toBeLessThanOrEqual(paused.counts.sent + 64);
+    // Exactly the paused cards are restored, including those still on their way at the
+    // switch-off (the restore waits until the sender has let go of them).
+    expect(restored.counts).toMatchObject({ total: paused.counts.sent, sent: paused.counts.sent });
     const pausedPeople = people.filter((p) => updatesTo(p).some((u) => textOf(updatedCard(u)).includes('Sharing is paused')));
     expect(pausedPeople).toHaveLength(paused.counts.sent);
     for (const p of pausedPeople) {
@@ -177,6 +181,30 @@ describe('crisis cards', () => {
       expect(shareLinks(updatedCard(last)).length).toBeGreaterThan(0);
     }
     expect(people.filter((p) => updatesTo(p).length > 0)).toHaveLength(restored.counts.total);
+  });
+
+  it('on, off, on, off in quick succession: every paused card ends restored, everyone who got a crisis card gets one all-clear', async () => {
+    const people = await group(100);
+    await deliverItem(people);
+    const toggles: Array<() => Promise<void>> = [
+      () => crisisOn({ notifyEveryone: true }), crisisOff, () => crisisOn({ notifyEveryone: true }), crisisOff,
+    ];
+    for (const toggle of toggles) {
+      await toggle();
+      await pause(400); // each switch gets some of its cards out before the next one
+    }
+    const settledAll = async () => (await announcements()).every((a) => a.status !== 'sending' && a.status !== 'scheduled');
+    await eventually(settledAll, Boolean, 20_000);
+    for (const p of people) {
+      const last = updatesTo(p).at(-1);
+      if (last) expect(textOf(updatedCard(last))).not.toContain('Sharing is paused'); // not left paused
+      const cards = cardsTo(p).map(textOf);
+      const notices = cards.filter((c) => c.includes('Sharing is paused')).length;
+      const allClears = cards.filter((c) => c.includes('All clear')).length;
+      // everyone who got a crisis card has heard the all-clear after the last one, once per crisis card at most
+      if (notices > 0) expect(cards.at(-1)).toContain('All clear');
+      expect(allClears).toBeLessThanOrEqual(notices);
+    }
   });
 
   it('a held announcement the admin cancels during the crisis stays cancelled after it', async () => {
@@ -194,5 +222,37 @@ describe('crisis cards', () => {
     await pause(600);
     expect((await announcement(id)).status).toBe('cancelled');
     for (const p of people) expect(cardsTo(p)).toHaveLength(0);
+  });
+});
+
+// Needs two server processes' worth of database: PGlite allows one process per data
+// directory, so this runs in CI's Postgres pass.
+describe.runIf(usingPostgres())('crisis cards sent by another instance', () => {
+  it('the worker of a second instance sends the crisis card and the all-clear right after a switch it only hears about', async () => {
+    const connector = await new FakeBotConnector({ globalRps: 50 }).start();
+    const { db, url, drop } = await createTestDb();
+    const web = await startTestServer({ WORKER: 'false' }, { db });
+    // Its own pool, as another instance would have; it ticks fast, so it starts the crisis
+    // card before its own view of the switch (read 4× a second) has caught up.
+    const worker = await startTestServer(
+      { SEED_DEMO: 'false', TEAMS_RATE_LIMIT_RPS: '50' },
+      { db: openPostgres(url as string), worker: { connector: connectorClient(async () => undefined), tickMs: 20, idleMs: 10 } },
+    );
+    try {
+      const people = await addReachablePeople(db, 10, { serviceUrl: connector.url, prefix: 'second' });
+      const cards = (p: ReachablePerson) => connector.deliveredTo(p.conversationId).map((r) => JSON.stringify(r.activity));
+      const on = await api(web.url, 'POST', '/api/v1/admin/crisis', { headers: web.as('clara'), body: { ...ON, notifyEveryone: true } });
+      expect(on.status).toBe(201);
+      await eventually(async () => people.every((p) => cards(p).length === 1), Boolean, 5_000);
+      for (const p of people) expect(cards(p)[0]).toContain('Please share **nothing**.');
+      expect((await api(web.url, 'POST', '/api/v1/admin/crisis/off', { headers: web.as('clara'), body: {} })).status).toBe(200);
+      await eventually(async () => people.every((p) => cards(p).length === 2), Boolean, 5_000);
+      for (const p of people) expect(cards(p)[1]).toContain('All clear');
+    } finally {
+      await worker.close();
+      await web.close();
+      await drop();
+      await connector.stop();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allClearCard, crisisCardTexts, crisisNoticeCard, type CrisisNoticeModel } from './crisis-card.js';
+import { allClearCard, crisisCardTexts, crisisNoticeCard, safeLinks, type CrisisNoticeModel } from './crisis-card.js';
 import type { Locale } from './locale.js';
 import { cardProblems, openUrlActions, renderForTest } from './render-for-test.js';
 
@@ -42,5 +42,11 @@ describe('crisis cards', () => {
   it('says all clear in the reader’s language', () => {
     expect(renderForTest(allClearCard({ tabUrl: 'https://t' }, 'de')).text).toContain('Entwarnung');
     expect(renderForTest(allClearCard({ tabUrl: 'https://t' }, 'en')).text).toContain('All clear');
+  });
+
+  it('keeps http(s) and mailto links in the instructions and turns any other link into its text', () => {
+    expect(safeLinks('Ask [press](https://example.com/press) or [mail](mailto:p@example.com).')).toBe('Ask [press](https://example.com/press) or [mail](mailto:p@example.com).');
+    expect(safeLinks('[click](javascript:alert(1)) [file](file:///etc/passwd) [app](msteams://x)')).toBe('click file app');
+    expect(renderForTest(crisisNoticeCard({ ...full, instructions: '[x](javascript:alert(1))' }, 'en')).text).not.toContain('javascript');
   });
 });

@@ -42,10 +42,20 @@ export const crisisCardTexts = TEXT;
 
 const HEADING = { size: 'medium', weight: 'bolder', color: 'attention' } as const;
 
+/**
+ * Teams renders Markdown links in a TextBlock. As on the refusal page and in the tab, only
+ * http(s) and mailto links stay links; any other is shown as its text.
+ */
+export function safeLinks(markdown: string): string {
+  return markdown.replace(/\[([^\]]*)\]\(((?:[^()]|\([^()]*\))*)\)/g, (link: string, label: string, target: string) =>
+    /^\s*<?(https?:|mailto:)/i.test(target) ? link : label,
+  );
+}
+
 /** Crisis mode is on: what to say and do, the statement, whom to refer questions to. */
 export function crisisNoticeCard(vm: CrisisNoticeModel, locale: Locale): AdaptiveCard {
   const t = TEXT[locale];
-  const body: CardElement[] = [text(t.title, HEADING), text(t.intro), text(vm.instructions, { separator: true, spacing: 'medium' })];
+  const body: CardElement[] = [text(t.title, HEADING), text(t.intro), text(safeLinks(vm.instructions), { separator: true, spacing: 'medium' })];
   if (vm.spokesperson) body.push(plain([run(t.spokesperson), run(vm.spokesperson, { weight: 'bolder' })], { spacing: 'medium' }));
   const actions: CardAction[] = [];
   if (vm.statementUrl) actions.push(openUrl(t.statement, vm.statementUrl));

@@ -240,6 +240,8 @@ export class DeliveryWorker {
     };
     let next: Promise<Batch> | undefined;
     let current: ClaimedDelivery[] = [];
+    /** Cancelled while in hand and not sent: let go so follow-ups waiting on them can start. */
+    const letGo: ClaimedDelivery[] = [];
     let position = 0;
     try {
       next = fetchBatch();
@@ -283,13 +285,17 @@ export class DeliveryWorker {
           if (!active()) break;
           // Crisis mode came on while this batch was in hand: ordinary cards go back, untouched.
           if (delivery.priority === 0 && this.o.held?.()) break;
-          if (cancels.has(batch, delivery.announcementId)) continue; // the cancel already marked it skipped
+          if (cancels.has(batch, delivery.announcementId)) {
+            letGo.push(delivery); // the cancel already marked it skipped; it only needs letting go
+            continue;
+          }
           pacer.sent();
           const sending: Promise<void> = this.send(delivery, ready.rendered, pacer)
             .catch((err: unknown) => this.o.log.error({ err }, 'a delivery could not be settled; the next sender frees it'))
             .finally(() => inFlight.delete(sending));
           inFlight.add(sending);
         }
+        if (letGo.length > 0) await this.repo.unclaim(letGo.splice(0));
         if (position < batch.length) break; // stopping, or the lock is gone
         if (!(await locks.check())) break;
       }
@@ -299,7 +305,7 @@ export class DeliveryWorker {
       await Promise.allSettled(inFlight);
       const unsent = current.slice(position);
       const ahead = next ? await next.then((b) => b.batch, () => []) : [];
-      await this.repo.unclaim([...unsent, ...ahead]).catch((err: unknown) => this.o.log.warn({ err }, 'could not put back claimed deliveries'));
+      await this.repo.unclaim([...unsent, ...ahead, ...letGo]).catch((err: unknown) => this.o.log.warn({ err }, 'could not put back claimed deliveries'));
     }
   }
 

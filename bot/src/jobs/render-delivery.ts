@@ -45,12 +45,25 @@ const ITEM_CACHE_MS = 5_000;
 export function deliveryRenderer(
   db: Db,
   publicUrl: string,
-  options: { timeZone: string; now?: () => number; crisis?: () => VersionedCrisisState | undefined },
+  options: { timeZone: string; now?: () => number; crisis?: () => Promise<VersionedCrisisState> },
 ): Renderer {
   const now = options.now ?? Date.now;
-  const crisis = () => {
-    const state = options.crisis?.();
-    return state?.active ? state : undefined;
+  // Crisis cards decide by the switch as it is in the database, read at most every 100 ms:
+  // this process's cached view may be a poll behind another instance's switch, and a
+  // crisis card skipped on a stale view would be skipped for good.
+  let cached: { at: number; state: Promise<VersionedCrisisState> } | undefined;
+  const crisis = async (): Promise<VersionedCrisisState | undefined> => {
+    if (!options.crisis) return undefined;
+    if (!cached || now() - cached.at > 100) {
+      const state = options.crisis();
+      cached = { at: now(), state };
+      state.catch(() => {
+        if (cached?.state === state) cached = undefined; // a failed read is not kept
+      });
+    }
+    // A failed read fails the render: the card is retried, not skipped.
+    const state = await cached.state;
+    return state.active ? state : undefined;
   };
   const sharing = sharingRepo(db);
   const items = new Map<string, { at: number; row: ItemRow | undefined }>();
@@ -107,7 +120,7 @@ export function deliveryRenderer(
    */
   async function updatedItemCard(d: ClaimedDelivery): Promise<AdaptiveCard | 'item_not_live' | 'crisis'> {
     const row = d.itemId ? await item(d.itemId) : undefined;
-    if (!row || !d.itemId) return 'item_not_live';
+    if (!row || !d.itemId || !d.activityId) return 'item_not_live';
     const userId = d.conversation.reference.user?.id;
     const base = {
       itemId: d.itemId,
@@ -119,7 +132,7 @@ export function deliveryRenderer(
     };
     if (d.cardState === 'paused') return newContentCard({ ...base, shareUrls: {}, state: 'paused' }, d.person.language);
     // Back to normal, unless crisis mode came on again meanwhile (its switch pauses them anew).
-    if (crisis()) return 'crisis';
+    if (await crisis()) return 'crisis';
     const [mine] = await db.query<{ not_for_me: boolean }>(
       'select exists (select 1 from feedback f where f.item_id = $1 and f.person_id = $2) as not_for_me',
       [d.itemId, d.personId],
@@ -131,8 +144,8 @@ export function deliveryRenderer(
     return newContentCard({ ...base, shareUrls, state, sharedOn: shared.networks, clicks: shared.clicks }, d.person.language);
   }
 
-  function crisisCard(d: ClaimedDelivery): AdaptiveCard | 'crisis' | 'crisis_over' {
-    const state = crisis();
+  async function crisisCard(d: ClaimedDelivery): Promise<AdaptiveCard | 'crisis' | 'crisis_over'> {
+    const state = await crisis();
     if (d.subject === 'all_clear') return state ? 'crisis' : allClearCard({ tabUrl: `${publicUrl}/tab/?page=share` }, d.person.language);
     if (!state) return 'crisis_over';
     return crisisNoticeCard(
@@ -187,7 +200,7 @@ export function deliveryRenderer(
       d.subject === 'item' ? await itemCard(d)
       : d.subject === 'digest' ? await digest(d)
       : d.subject === 'card_update' ? await updatedItemCard(d)
-      : crisisCard(d);
+      : await crisisCard(d);
     if (typeof card === 'string') return { skip: card };
     const { reference } = d.conversation;
     return {

@@ -181,7 +181,8 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
         if (row.status !== 'cancelled') {
           await tx.query(`update announcements set status = 'cancelled', cancelled_at = now() where id = $1`, [id]);
           await tx.query(
-            `update deliveries set status = 'skipped', reason = 'cancelled', claimed_at = null, updated_at = now()
+            // rows in a sender's hand keep the mark until it lets go (their card may be on its way)
+            `update deliveries set status = 'skipped', reason = 'cancelled', updated_at = now()
              where announcement_id = $1 and status = 'pending'`,
             [id],
           );

@@ -56,15 +56,20 @@ export interface CrisisOptions {
 
 /** Urgent deliveries go ahead of everything else, even while crisis mode holds the rest. */
 const NOTICE_PRIORITY = 2;
-/** Deliveries whose card reached Teams, or may have: sent, or in hand when cancelled. */
+/**
+ * Deliveries whose card reached Teams, or may still: sent, or in a sender's hand when
+ * cancelled. The follow-up starts once nothing is in hand and takes only the sent ones.
+ */
 const REACHED = `(d.status = 'sent' or (d.status = 'skipped' and d.claimed_at is not null))`;
+/** How far back a switch-off looks for paused cards and crisis cards not yet undone. */
+const FOLLOW_UP_WINDOW = `interval '30 days'`;
 const UPDATE_PRIORITY = 1;
 
 /**
  * Stops follow-ups of a switch that no longer hold: what is pending is skipped with the
- * reason. Rows a sender has in hand keep their claimed_at: their card may be on its way
- * (the sender records it as sent when Teams answers), so the follow-up of this one (the
- * restore, the all-clear) includes them rather than miss a card that did change.
+ * reason. Rows a sender has in hand keep their claimed_at until the sender lets go of
+ * them (recording the card as sent if Teams took it), so the follow-up of this one (the
+ * restore, the all-clear) can wait for them and then include exactly the cards that arrived.
  */
 async function cancelAnnouncements(tx: Queryable, where: string, reason: string): Promise<void> {
   await tx.query(
@@ -132,19 +137,23 @@ export function crisisRepo(db: Db, options: CrisisOptions = { updateDays: 14 }) 
         // What the switch-on started and has not finished stops; what it did is undone:
         // paused cards go back to normal, and whoever got the crisis notice hears "all clear".
         await cancelAnnouncements(tx, `subject = 'crisis_notice' or (subject = 'card_update' and card_state = 'paused')`, 'crisis_over');
+        // Not only this crisis's: a quick on-off-on may have cancelled an earlier restore or
+        // all-clear midway. Each follow-up skips whoever an earlier one of its source reached.
         await tx.query(
           `insert into announcements (subject, item_id, source_announcement_id, card_state, priority, send_at, created_by)
-           select 'card_update', a.item_id, a.id, 'normal', $2, now(), $3 from announcements a
-           where a.subject = 'card_update' and a.card_state = 'paused' and a.created_at >= $1
-             and exists (select 1 from deliveries d where d.announcement_id = a.id and ${REACHED})`,
-          [current.startedAt, UPDATE_PRIORITY, actor.id],
+           select 'card_update', a.item_id, a.id, 'normal', $1, now(), $2 from announcements a
+           where a.subject = 'card_update' and a.card_state = 'paused' and a.created_at > now() - ${FOLLOW_UP_WINDOW}
+             and exists (select 1 from deliveries d where d.announcement_id = a.id and ${REACHED})
+             and not exists (select 1 from announcements r where r.source_announcement_id = a.id and r.status = 'done')`,
+          [UPDATE_PRIORITY, actor.id],
         );
         await tx.query(
           `insert into announcements (subject, source_announcement_id, priority, send_at, created_by)
-           select 'all_clear', a.id, $2, now(), $3 from announcements a
-           where a.subject = 'crisis_notice' and a.created_at >= $1
-             and exists (select 1 from deliveries d where d.announcement_id = a.id and ${REACHED})`,
-          [current.startedAt, NOTICE_PRIORITY, actor.id],
+           select 'all_clear', a.id, $1, now(), $2 from announcements a
+           where a.subject = 'crisis_notice' and a.created_at > now() - ${FOLLOW_UP_WINDOW}
+             and exists (select 1 from deliveries d where d.announcement_id = a.id and ${REACHED})
+             and not exists (select 1 from announcements r where r.source_announcement_id = a.id and r.status = 'done')`,
+          [NOTICE_PRIORITY, actor.id],
         );
         await tx.query(`insert into crisis_audit (actor_id, actor_name, action, details) values ($1, $2, 'off', $3)`, [
           actor.id, actor.displayName, JSON.stringify({ refusedShares: current.refusedShares, startedAt: current.startedAt }),

@@ -74,17 +74,25 @@ export function deliveriesRepo(db: Queryable) {
       `with started as (
          update announcements a set status = 'sending', started_at = now()
          where a.id = $1 and a.status = 'scheduled'
-         returning a.id, a.subject, a.source_announcement_id, a.covers_from, a.priority
+         returning a.id, a.subject, a.source_announcement_id, a.covers_from, a.priority, a.card_state,
+           (select src.created_at from announcements src where src.id = a.source_announcement_id) as source_created_at
        ), inserted as (
          insert into deliveries (announcement_id, person_id, conversation_id, tenant_id, priority, activity_id)
          select s.id, d.person_id, d.conversation_id, d.tenant_id, s.priority, case when s.subject = 'card_update' then d.activity_id end
          from started s
-         -- sent, or in hand when the source was cancelled (its card may have arrived)
-         join deliveries d on d.announcement_id = s.source_announcement_id
-           and (d.status = 'sent' or (d.status = 'skipped' and d.claimed_at is not null))
+         join deliveries d on d.announcement_id = s.source_announcement_id and d.status = 'sent'
          join conversations c on c.id = d.conversation_id and c.status = 'active'
          where (s.covers_from is null or d.sent_at > s.covers_from)
            and (s.subject <> 'card_update' or d.activity_id is not null)
+           -- not twice: a restore skips cards an earlier restore of the same pause reached
+           -- (one cancelled midway by a quick on-off-on); an all-clear skips people who
+           -- got any all-clear since this crisis card
+           and not exists (
+             select 1 from announcements sib join deliveries x on x.announcement_id = sib.id and x.person_id = d.person_id
+             where sib.id <> s.id and sib.subject = s.subject and sib.card_state is not distinct from s.card_state
+               and x.status in ('sent', 'pending')
+               and case when s.subject = 'all_clear' then sib.created_at >= s.source_created_at
+                        else sib.source_announcement_id = s.source_announcement_id end)
          on conflict do nothing
          returning 1
        )
@@ -103,7 +111,11 @@ export function deliveriesRepo(db: Queryable) {
         `select a.id from announcements a
          where a.status = 'scheduled' and a.send_at <= now() and (not $2::boolean or a.priority > 0)
            and (a.subject <> 'item' or exists (select 1 from items i where i.id = a.item_id and ${LIVE}))
-         order by a.send_at, a.id limit $1`,
+           -- a follow-up (card update, all-clear) waits until no card of its source is on
+           -- its way: those that arrive belong in it, those that do not must not be
+           and (a.source_announcement_id is null or not exists (
+             select 1 from deliveries d where d.claimed_at is not null and d.announcement_id = a.source_announcement_id))
+         order by a.priority desc, a.send_at, a.id limit $1`,
         [limit, urgentOnly],
       );
       return rows.map((r) => r.id);
@@ -182,6 +194,11 @@ export function deliveriesRepo(db: Queryable) {
 
     /** Sending announcements with nothing left pending are done. */
     async finish(): Promise<string[]> {
+      // A start that committed while a cancel ran can leave rows the cancel did not see.
+      await db.query(
+        `update deliveries d set status = 'skipped', reason = 'cancelled', updated_at = now()
+         from announcements a where a.id = d.announcement_id and a.status = 'cancelled' and d.status = 'pending'`,
+      );
       const rows = await db.query<{ id: string }>(
         `update announcements a set status = 'done', finished_at = now()
          where a.status = 'sending' and not exists (select 1 from deliveries d where d.announcement_id = a.id and d.status = 'pending')
@@ -215,11 +232,14 @@ export function deliveriesRepo(db: Queryable) {
      * them may have reached Teams before it died — the only sends that can repeat.
      */
     async releaseInHand(tenantId: string): Promise<number> {
-      const rows = await db.query(
-        `update deliveries set claimed_at = null, updated_at = now() where tenant_id = $1 and claimed_at is not null and status = 'pending' returning 1`,
+      // skipped rows too: cancelled while in the previous sender's hand, they are in nobody's hand now
+      const rows = await db.query<{ was_pending: boolean }>(
+        `update deliveries set claimed_at = null, updated_at = now()
+         where tenant_id = $1 and claimed_at is not null and status in ('pending', 'skipped')
+         returning status = 'pending' as was_pending`,
         [tenantId],
       );
-      return rows.length;
+      return rows.filter((r) => r.was_pending).length;
     },
 
     /** Takes up to `limit` due rows of the tenant: highest priority, then longest waiting. */
@@ -278,13 +298,17 @@ export function deliveriesRepo(db: Queryable) {
       return new Set(rows.map((r) => r.id));
     },
 
-    /** Back to the queue untouched (the worker stops before sending them). */
+    /**
+     * Back to the queue untouched (the worker stops before sending them). Rows cancelled
+     * meanwhile (skipped while in hand) are only let go: nothing of theirs left this process.
+     */
     async unclaim(ds: Key[]): Promise<void> {
       if (ds.length === 0) return;
       await db.query(
-        `update deliveries d set claimed_at = null, attempts = greatest(d.attempts - 1, 0), updated_at = now()
+        `update deliveries d set claimed_at = null,
+           attempts = case when d.status = 'pending' then greatest(d.attempts - 1, 0) else d.attempts end, updated_at = now()
          from unnest($1::uuid[], $2::uuid[]) as k(a, p)
-         where d.announcement_id = k.a and d.person_id = k.p and d.status = 'pending'`,
+         where d.announcement_id = k.a and d.person_id = k.p and d.claimed_at is not null and d.status in ('pending', 'skipped')`,
         [ds.map((d) => d.announcementId), ds.map((d) => d.personId)],
       );
     },
@@ -302,16 +326,21 @@ export function deliveriesRepo(db: Queryable) {
 
     async retryLater(d: Key, afterMs: number, reason: string): Promise<void> {
       await db.query(
-        `update deliveries set claimed_at = null, reason = $4, next_attempt_at = now() + ($3::float8 * interval '1 millisecond'), updated_at = now()
-         where announcement_id = $1 and person_id = $2 and status = 'pending'`,
+        // a row cancelled while its send was on the way stays skipped; it is only let go
+        `update deliveries set claimed_at = null, updated_at = now(),
+           reason = case when status = 'pending' then $4 else reason end,
+           next_attempt_at = case when status = 'pending' then now() + ($3::float8 * interval '1 millisecond') else next_attempt_at end
+         where announcement_id = $1 and person_id = $2 and (status = 'pending' or claimed_at is not null)`,
         [...key(d), afterMs, reason],
       );
     },
 
     async settle(d: Key, status: 'skipped' | 'failed', reason: string): Promise<void> {
       await db.query(
-        `update deliveries set status = $3, reason = $4, claimed_at = null, updated_at = now()
-         where announcement_id = $1 and person_id = $2 and status = 'pending'`,
+        `update deliveries set claimed_at = null, updated_at = now(),
+           reason = case when status = 'pending' then $4 else reason end,
+           status = case when status = 'pending' then $3 else status end
+         where announcement_id = $1 and person_id = $2 and (status = 'pending' or claimed_at is not null)`,
         [...key(d), status, reason],
       );
     },
