@@ -39,6 +39,8 @@ import { botTokenSource, connectorClient } from './teams/connector-client.js';
 import { CrisisWatch } from './jobs/crisis-watch.js';
 import { crisisRepo } from './storage/repos/crisis.js';
 import { crisisRoutes } from './http/routes/crisis.js';
+import { trainingRoutes } from './http/routes/trainings.js';
+import { trainingsRepo } from './storage/repos/trainings.js';
 import { crisisInstructions } from './http/pages/crisis-page.js';
 
 export interface App {
@@ -111,6 +113,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     announcements: announcementsRepo(db, { paceRps: config.teamsRateLimitRps }),
     crisis,
     crisisWatch,
+    trainings: trainingsRepo(db),
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
     paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },
   };
@@ -136,6 +139,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   adminItemRoutes(server, ctx);
   adminAnnouncementRoutes(server, ctx);
   crisisRoutes(server, ctx);
+  trainingRoutes(server, ctx);
   sharePageRoutes(server, ctx);
   addFastPath(server, linkRoutes(server, ctx).fastPath);
   tabRoutes(server, ctx);

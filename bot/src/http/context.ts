@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { ItemsService } from '../domain/items/items-service.js';
 import type { Db } from '../storage/db.js';
 import type { AnnouncementsRepo } from '../storage/repos/announcements.js';
+import type { TrainingsRepo } from '../storage/repos/trainings.js';
 import type { CrisisRepo } from '../storage/repos/crisis.js';
 import type { CrisisWatch } from '../jobs/crisis-watch.js';
 import type { ClickRecorder, linksRepo } from '../storage/repos/clicks.js';
@@ -27,6 +28,7 @@ export interface HttpContext {
   clicks: ClickRecorder;
   announcements: AnnouncementsRepo;
   crisis: CrisisRepo;
+  trainings: TrainingsRepo;
   /** This instance's view of the crisis switch (refreshed 4× a second). */
   crisisWatch: CrisisWatch;
   /** This process's delivery worker, if it runs one: told when urgent cards were queued. */

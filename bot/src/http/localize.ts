@@ -43,8 +43,27 @@ const EXACT: Record<string, string> = {
   'must not be in the past': 'darf nicht in der Vergangenheit liegen',
   'must not be before the item is published': 'darf nicht vor der Veröffentlichung liegen',
   'must be before the item expires': 'muss vor dem Ablauf des Beitrags liegen',
+  'This training has been cancelled': 'Diese Schulung wurde abgesagt',
+  'This training has already started': 'Diese Schulung hat bereits begonnen',
+  'Attendance can be recorded once the training has started': 'Die Teilnahme lässt sich erst ab Beginn der Schulung erfassen',
+  'must be after the start': 'muss nach dem Beginn liegen',
+  'is required: a meeting link or a room': 'ist erforderlich: ein Besprechungslink oder ein Raum',
+  'is not a known time zone': 'ist keine bekannte Zeitzone',
+  'must be a number': 'muss eine Zahl sein',
+  'must be a whole number': 'muss eine ganze Zahl sein',
+  'must be at least 1': 'muss mindestens 1 sein',
+  'at most 10000': 'höchstens 10000',
   'No suggested text yet: people share more when they get a starting sentence':
     'Noch kein Textvorschlag: Mit einem ersten Satz teilen Menschen deutlich öfter',
+  'is required when the title is written': 'ist erforderlich, wenn ein Titel geschrieben ist',
+  'is required when the text is written': 'ist erforderlich, wenn ein Text geschrieben ist',
+  'is required: a title and text in German or English (or both)': 'ist erforderlich: Titel und Text auf Deutsch oder Englisch (oder beides)',
+  'lower-case letters, digits and single hyphens only': 'nur Kleinbuchstaben, Ziffern und einzelne Bindestriche',
+  'must differ from the version compared with': 'muss sich von der verglichenen Version unterscheiden',
+  'A guideline page with this slug exists already': 'Eine Richtlinienseite mit diesem Kürzel gibt es schon',
+  'Someone saved a newer version meanwhile: reload and edit that one':
+    'Inzwischen hat jemand eine neuere Version gespeichert: Laden Sie neu und bearbeiten Sie diese',
+  'A newer version exists: read that one first': 'Es gibt eine neuere Version: Lesen Sie zuerst diese',
 };
 
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
@@ -52,6 +71,8 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^at most (\d+) characters$/, (m) => `höchstens ${m[1]} Zeichen`],
   [/^at most (\d+) (topics|hashtags)$/, (m) => `höchstens ${m[1]} ${m[2] === 'topics' ? 'Themen' : 'Hashtags'}`],
   [/^unknown topic: (.+)$/, (m) => `unbekanntes Thema: ${m[1]}`],
+  [/^must be at least (\d+): that many people are registered$/, (m) => `muss mindestens ${m[1]} sein: so viele sind angemeldet`],
+  [/^(\d+) of them are not registered for this training$/, (m) => `${m[1]} davon sind nicht für diese Schulung angemeldet`],
   [
     /^too long for X: (\d+) of (\d+) characters/,
     (m) => `zu lang für X: ${m[1]} von ${m[2]} Zeichen (der Link zählt als 23, Hashtags eingerechnet)`,
@@ -69,7 +90,7 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^Too small: expected number to be >=?(\d+)$/, (m) => `zu klein: mindestens ${m[1]}`],
 ];
 
-const NOUNS: Record<string, string> = { Item: 'Beitrag', Route: 'Adresse', File: 'Datei', Link: 'Link', Announcement: 'Ankündigung' };
+const NOUNS: Record<string, string> = { Item: 'Beitrag', Route: 'Adresse', File: 'Datei', Link: 'Link', Announcement: 'Ankündigung', Training: 'Schulung', Guideline: 'Richtlinie', Version: 'Version' };
 
 export function localize(text: string, lang: Language): string {
   if (lang === 'en') return text;

@@ -3,6 +3,7 @@ import * as m002 from './002-conversations.js';
 import * as m003 from './003-delivery.js';
 import * as m004 from './004-crisis.js';
 import * as m005 from './005-crisis-cards.js';
+import * as m006 from './006-trainings.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -11,4 +12,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '003-delivery', sql: m003.sql },
   { id: '004-crisis', sql: m004.sql },
   { id: '005-crisis-cards', sql: m005.sql },
+  { id: '006-trainings', sql: m006.sql },
 ];

@@ -1,0 +1,323 @@
+import { conflict, invalid, notFound } from '../../domain/errors.js';
+import type {
+  AttendanceInput,
+  MyRegistration,
+  RegistrationResult,
+  Training,
+  TrainingInput,
+  TrainingRegistrant,
+  TrainingsQuery,
+} from '../../http/contract/trainings.js';
+import type { Language } from '../../http/contract/common.js';
+import type { Db, Queryable } from '../db.js';
+import { isoRequired } from './rows.js';
+
+interface TrainingRow {
+  id: string;
+  title: string;
+  description: string;
+  starts_at: Date;
+  ends_at: Date;
+  time_zone: string;
+  meeting_url: string | null;
+  room: string | null;
+  capacity: number;
+  language: Language;
+  audience_departments: string[];
+  audience_locations: string[];
+  host: string;
+  materials_url: string | null;
+  status: 'scheduled' | 'cancelled';
+  updated_at: Date;
+  registered: number;
+  waitlisted: number;
+  my_status: 'registered' | 'waitlisted' | 'cancelled' | null;
+  my_position: number | null;
+}
+
+/** A session as a calendar entry. */
+export interface CalendarEntry {
+  id: string;
+  title: string;
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  meetingUrl: string | null;
+  room: string | null;
+  host: string;
+  cancelled: boolean;
+  /** Bumped on every change: calendars replace the entry with a higher one. */
+  sequence: number;
+  updatedAt: Date;
+}
+
+/** Who asks: their id and what decides whether a session is meant for them. */
+export interface Reader {
+  id: string;
+  department: string | null;
+  location: string | null;
+}
+
+/** Everything a training row becomes, with counts and the reader's own registration (`$1`: the reader). */
+const SELECT = `select t.id, t.title, t.description, t.starts_at, t.ends_at, t.time_zone, t.meeting_url, t.room, t.capacity,
+    t.language, t.audience_departments, t.audience_locations, t.host, t.materials_url, t.status, t.updated_at,
+    (select count(*)::int from training_registrations r where r.training_id = t.id and r.status = 'registered') as registered,
+    (select count(*)::int from training_registrations r where r.training_id = t.id and r.status = 'waitlisted') as waitlisted,
+    me.status as my_status,
+    case when me.status = 'waitlisted' then (select count(*)::int from training_registrations r
+      where r.training_id = t.id and r.status = 'waitlisted' and r.queued <= me.queued) end as my_position
+  from trainings t
+  left join training_registrations me on me.training_id = t.id and me.person_id = $1`;
+
+/** The session is meant for the person in department `$2` and location `$3` (empty lists: everyone). */
+const FOR_READER = `(cardinality(t.audience_departments) = 0 or $2::text = any(t.audience_departments))
+  and (cardinality(t.audience_locations) = 0 or $3::text = any(t.audience_locations))`;
+
+function toTraining(r: TrainingRow): Training {
+  const mine: MyRegistration =
+    r.my_status === 'waitlisted' ? { status: 'waitlisted', position: r.my_position ?? 1 } : { status: r.my_status ?? 'none' };
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    startsAt: isoRequired(r.starts_at),
+    endsAt: isoRequired(r.ends_at),
+    timeZone: r.time_zone,
+    meetingUrl: r.meeting_url,
+    room: r.room,
+    capacity: r.capacity,
+    language: r.language,
+    audience: { departments: r.audience_departments, locations: r.audience_locations },
+    host: r.host,
+    materialsUrl: r.materials_url,
+    status: r.status,
+    registered: r.registered,
+    waitlisted: r.waitlisted,
+    seatsLeft: Math.max(0, r.capacity - r.registered),
+    mine,
+    updatedAt: isoRequired(r.updated_at),
+  };
+}
+
+const columns = (t: TrainingInput) => [
+  t.title, t.description, t.startsAt, t.endsAt, t.timeZone, t.meetingUrl ?? null, t.room ?? null, t.capacity, t.language,
+  t.audience.departments, t.audience.locations, t.host, t.materialsUrl ?? null,
+];
+
+/**
+ * Gives freed seats to the waitlist, first come first served. Call inside a transaction
+ * holding the training's row lock. Returns who got a seat.
+ */
+async function promote(tx: Queryable, trainingId: string): Promise<string[]> {
+  const rows = await tx.query<{ person_id: string }>(
+    `with free as (
+       select t.capacity - (select count(*) from training_registrations r where r.training_id = t.id and r.status = 'registered') as seats
+       from trainings t where t.id = $1 and t.status = 'scheduled' and t.starts_at > now()
+     ), next as (
+       select r.person_id from training_registrations r, free
+       where r.training_id = $1 and r.status = 'waitlisted'
+       order by r.queued limit greatest((select seats from free), 0)
+     )
+     update training_registrations r set status = 'registered', updated_at = now()
+     from next where r.training_id = $1 and r.person_id = next.person_id
+     returning r.person_id`,
+    [trainingId],
+  );
+  return rows.map((r) => r.person_id);
+}
+
+/**
+ * Training sessions and registrations. A registration and a cancellation each lock the
+ * session's row first, so the seat count they decide on cannot change under them: two
+ * people racing for the last seat never both get it, and a freed seat goes to exactly one.
+ */
+export function trainingsRepo(db: Db) {
+  async function registrants(id: string): Promise<TrainingRegistrant[]> {
+    const rows = await db.query<{ person_id: string; display_name: string; status: 'registered' | 'waitlisted'; attended: boolean | null }>(
+      `select r.person_id, p.display_name, r.status, r.attended from training_registrations r join people p on p.id = r.person_id
+       where r.training_id = $1 and r.status in ('registered', 'waitlisted') order by r.status, r.queued`,
+      [id],
+    );
+    return rows.map((r) => ({ personId: r.person_id, displayName: r.display_name, status: r.status, attended: r.attended }));
+  }
+
+  async function get(id: string, reader: Pick<Reader, 'id'>, q: Queryable = db): Promise<Training> {
+    const [row] = await q.query<TrainingRow>(`${SELECT} where t.id = $2`, [reader.id, id]);
+    if (!row) throw notFound('Training');
+    return toTraining(row);
+  }
+
+  /** The session locked for a registration change; refuses what cannot change any more. */
+  async function lockOpen(tx: Queryable, id: string, reader: Reader): Promise<void> {
+    const [t] = await tx.query<{ status: string; started: boolean; meant: boolean }>(
+      `select t.status, t.starts_at <= now() as started, ${FOR_READER} as meant from trainings t where t.id = $1 for update`,
+      [id, reader.department, reader.location],
+    );
+    if (!t?.meant) throw notFound('Training'); // not meant for them: as if it did not exist
+    if (t.status === 'cancelled') throw conflict('This training has been cancelled');
+    if (t.started) throw conflict('This training has already started');
+  }
+
+  return {
+    get: (id: string, reader: Pick<Reader, 'id'>) => get(id, reader),
+
+    /** A session the reader may see (meant for them, or one they registered for). */
+    async visible(id: string, reader: Reader): Promise<Training> {
+      const [row] = await db.query<TrainingRow>(
+        `${SELECT} where t.id = $4 and ((${FOR_READER}) or me.status in ('registered', 'waitlisted'))`,
+        [reader.id, reader.department, reader.location, id],
+      );
+      if (!row) throw notFound('Training');
+      return toTraining(row);
+    },
+
+    async list(reader: Reader, q: TrainingsQuery): Promise<Training[]> {
+      const where =
+        q.view === 'upcoming' ? `t.ends_at > now() and t.status = 'scheduled' and ${FOR_READER}`
+        : q.view === 'mine' ? `t.ends_at > now() and me.status in ('registered', 'waitlisted')`
+        : `t.ends_at <= now() and t.status = 'scheduled' and ((${FOR_READER}) or me.status = 'registered')`;
+      const order = q.view === 'past' ? 't.starts_at desc, t.id desc' : 't.starts_at, t.id';
+      // "mine" does not ask about the audience; every parameter must appear in the statement
+      const params = q.view === 'mine' ? [reader.id, q.limit] : [reader.id, reader.department, reader.location, q.limit];
+      const rows = await db.query<TrainingRow>(`${SELECT} where ${where} order by ${order} limit $${params.length}`, params);
+      return rows.map(toTraining);
+    },
+
+    /** Admins: every session, newest start first. */
+    async all(adminId: string, limit = 200): Promise<Training[]> {
+      const rows = await db.query<TrainingRow>(`${SELECT} order by t.starts_at desc, t.id desc limit $2`, [adminId, limit]);
+      return rows.map(toTraining);
+    },
+
+    async create(input: TrainingInput, by: string): Promise<Training> {
+      const [row] = await db.query<{ id: string }>(
+        `insert into trainings (title, description, starts_at, ends_at, time_zone, meeting_url, room, capacity, language,
+           audience_departments, audience_locations, host, materials_url, created_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id`,
+        [...columns(input), by],
+      );
+      return get(row!.id, { id: by });
+    },
+
+    /**
+     * Changes a session. Capacity may not drop below the people already registered;
+     * a larger one gives the new seats to the waitlist. Returns who got a seat.
+     */
+    async update(id: string, input: TrainingInput, by: string): Promise<{ training: Training; promoted: string[] }> {
+      return db.transaction(async (tx) => {
+        const [t] = await tx.query<{ status: string; registered: number }>(
+          `select t.status, (select count(*)::int from training_registrations r where r.training_id = t.id and r.status = 'registered') as registered
+           from trainings t where t.id = $1 for update`,
+          [id],
+        );
+        if (!t) throw notFound('Training');
+        if (t.status === 'cancelled') throw conflict('This training has been cancelled');
+        if (input.capacity < t.registered) {
+          throw invalid('Some fields are not valid', { capacity: `must be at least ${t.registered}: that many people are registered` });
+        }
+        await tx.query(
+          `update trainings set title = $2, description = $3, starts_at = $4, ends_at = $5, time_zone = $6, meeting_url = $7, room = $8,
+             capacity = $9, language = $10, audience_departments = $11, audience_locations = $12, host = $13, materials_url = $14,
+             sequence = sequence + 1, updated_at = now()
+           where id = $1`,
+          [id, ...columns(input)],
+        );
+        const promoted = await promote(tx, id);
+        return { training: await get(id, { id: by }, tx), promoted };
+      });
+    },
+
+    /** Cancels the session; returns who was registered or waiting (they are to be told). Twice: nothing more. */
+    async cancel(id: string, by: string): Promise<{ training: Training; affected: string[] }> {
+      return db.transaction(async (tx) => {
+        const [t] = await tx.query<{ status: string }>('select status from trainings where id = $1 for update', [id]);
+        if (!t) throw notFound('Training');
+        if (t.status === 'cancelled') return { training: await get(id, { id: by }, tx), affected: [] };
+        await tx.query(`update trainings set status = 'cancelled', cancelled_at = now(), sequence = sequence + 1, updated_at = now() where id = $1`, [id]);
+        const rows = await tx.query<{ person_id: string }>(
+          `select person_id from training_registrations where training_id = $1 and status in ('registered', 'waitlisted')`,
+          [id],
+        );
+        return { training: await get(id, { id: by }, tx), affected: rows.map((r) => r.person_id) };
+      });
+    },
+
+    /** A seat if one is free, else a place on the waitlist. Asking again changes nothing. */
+    async register(id: string, reader: Reader): Promise<RegistrationResult> {
+      return db.transaction(async (tx) => {
+        await lockOpen(tx, id, reader);
+        const [mine] = await tx.query<{ status: string }>(
+          'select status from training_registrations where training_id = $1 and person_id = $2',
+          [id, reader.id],
+        );
+        if (mine?.status === 'registered' || mine?.status === 'waitlisted') return { training: await get(id, reader, tx), outcome: 'unchanged' };
+        const [row] = await tx.query<{ status: 'registered' | 'waitlisted' }>(
+          `insert into training_registrations (training_id, person_id, status)
+           select t.id, $2, case when (select count(*) from training_registrations r where r.training_id = t.id and r.status = 'registered') < t.capacity
+             then 'registered' else 'waitlisted' end
+           from trainings t where t.id = $1
+           on conflict (training_id, person_id) do update
+             set status = excluded.status, queued = nextval('training_queue_seq'), attended = null, updated_at = now()
+           returning status`,
+          [id, reader.id],
+        );
+        return { training: await get(id, reader, tx), outcome: row!.status };
+      });
+    },
+
+    /** Gives up the seat (or the waitlist place); a freed seat goes to the first waiting. */
+    async unregister(id: string, reader: Reader): Promise<RegistrationResult & { promoted: string[] }> {
+      return db.transaction(async (tx) => {
+        await lockOpen(tx, id, reader);
+        const [mine] = await tx.query<{ status: string }>(
+          `update training_registrations set status = 'cancelled', updated_at = now()
+           where training_id = $1 and person_id = $2 and status in ('registered', 'waitlisted')
+           returning status`,
+          [id, reader.id],
+        );
+        if (!mine) return { training: await get(id, reader, tx), outcome: 'unchanged', promoted: [] };
+        const promoted = await promote(tx, id);
+        return { training: await get(id, reader, tx), outcome: 'cancelled', promoted };
+      });
+    },
+
+    registrants: (id: string) => registrants(id),
+
+    /** After the session has started: who came. Only registered people can have attended; all or nothing. */
+    async setAttendance(id: string, input: AttendanceInput): Promise<TrainingRegistrant[]> {
+      await db.transaction(async (tx) => {
+        const [t] = await tx.query<{ started: boolean }>('select starts_at <= now() as started from trainings where id = $1 for update', [id]);
+        if (!t) throw notFound('Training');
+        if (!t.started) throw conflict('Attendance can be recorded once the training has started');
+        const rows = await tx.query<{ person_id: string }>(
+          `select person_id from training_registrations where training_id = $1 and status = 'registered' and person_id = any($2::uuid[])`,
+          [id, input.attendance.map((a) => a.personId)],
+        );
+        const known = new Set(rows.map((r) => r.person_id));
+        const unknown = input.attendance.filter((a) => !known.has(a.personId)).length;
+        if (unknown > 0) throw invalid('Some fields are not valid', { attendance: `${unknown} of them are not registered for this training` });
+        await tx.query(
+          `update training_registrations r set attended = k.attended, updated_at = now()
+           from unnest($2::uuid[], $3::boolean[]) as k(person_id, attended)
+           where r.training_id = $1 and r.person_id = k.person_id`,
+          [id, input.attendance.map((a) => a.personId), input.attendance.map((a) => a.attended)],
+        );
+      });
+      return registrants(id);
+    },
+
+    /** What the calendar file needs, with its revision number. */
+    async calendarEntry(id: string): Promise<CalendarEntry | undefined> {
+      const [row] = await db.query<{
+        id: string; title: string; description: string; starts_at: Date; ends_at: Date; meeting_url: string | null; room: string | null;
+        host: string; status: 'scheduled' | 'cancelled'; sequence: number; updated_at: Date;
+      }>('select id, title, description, starts_at, ends_at, meeting_url, room, host, status, sequence, updated_at from trainings where id = $1', [id]);
+      if (!row) return undefined;
+      return {
+        id: row.id, title: row.title, description: row.description, startsAt: row.starts_at, endsAt: row.ends_at,
+        meetingUrl: row.meeting_url, room: row.room, host: row.host, cancelled: row.status === 'cancelled', sequence: row.sequence, updatedAt: row.updated_at,
+      };
+    },
+  };
+}
+export type TrainingsRepo = ReturnType<typeof trainingsRepo>;
