@@ -7,6 +7,9 @@ export const VERBS = {
   settingsSave: 'settings.save',
   itemNotForMe: 'item.notForMe',
   itemRefresh: 'item.refresh',
+  trainingRegister: 'training.register',
+  trainingUnregister: 'training.unregister',
+  trainingRefresh: 'training.refresh',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

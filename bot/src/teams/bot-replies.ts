@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { helpCard } from '../cards/help-card.js';
 import { newContentCard } from '../cards/new-content-card.js';
 import { settingsCard } from '../cards/settings-card.js';
+import { trainingCard, trainingCardModel } from '../cards/training-card.js';
+import { AppError } from '../domain/errors.js';
+import { trainingsRepo } from '../storage/repos/trainings.js';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import type { Command } from '../domain/bot/commands.js';
 import { suggestedText } from '../domain/sharing/compose-share.js';
@@ -45,7 +48,18 @@ export function botReplies(db: Db, publicUrl: string, crisis: CrisisInstructions
   const people = peopleRepo(db);
   const preferences = preferencesRepo(db);
   const sharing = sharingRepo(db);
+  const trainings = trainingsRepo(db);
   const tabUrl = `${publicUrl}/tab/?page=share`;
+
+  /** The training card as this person should see it now (undefined: not meant for them). */
+  async function trainingFor(trainingId: string, person: Person, lang: Language, userId?: string): Promise<AdaptiveCard | undefined> {
+    const training = await trainings.visible(trainingId, person).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'not_found') return undefined;
+      throw err;
+    });
+    if (!training) return undefined;
+    return trainingCard(trainingCardModel(training, { notice: 'announce', tabUrl: `${publicUrl}/tab/?page=trainings`, recipientUserId: userId }), lang);
+  }
 
   async function shareUrls(itemId: string, personId: string): Promise<Partial<Record<Network, string>>> {
     const token = await sharing.shareToken(itemId, personId);
@@ -130,6 +144,20 @@ export function botReplies(db: Db, publicUrl: string, crisis: CrisisInstructions
             [itemId, person.id],
           );
           return itemCard(itemId, person, lang, userId);
+        }
+        case 'training.register':
+        case 'training.unregister':
+        case 'training.refresh': {
+          const parsed = z.uuid().safeParse(data.trainingId);
+          if (!parsed.success) return undefined;
+          try {
+            if (verb === 'training.register') await trainings.register(parsed.data, person);
+            if (verb === 'training.unregister') await trainings.unregister(parsed.data, person);
+          } catch (err) {
+            // Cancelled or started meanwhile: the card shows that; anything else is a real failure.
+            if (!(err instanceof AppError && (err.code === 'conflict' || err.code === 'not_found'))) throw err;
+          }
+          return trainingFor(parsed.data, person, lang, userId);
         }
         default:
           return undefined;
