@@ -39,6 +39,7 @@ import { botTokenSource, connectorClient } from './teams/connector-client.js';
 import { CrisisWatch } from './jobs/crisis-watch.js';
 import { crisisRepo } from './storage/repos/crisis.js';
 import { crisisRoutes } from './http/routes/crisis.js';
+import { guidelineRoutes } from './http/routes/guidelines.js';
 import { trainingRoutes } from './http/routes/trainings.js';
 import { trainingsRepo } from './storage/repos/trainings.js';
 import { crisisInstructions } from './http/pages/crisis-page.js';
@@ -139,6 +140,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   adminItemRoutes(server, ctx);
   adminAnnouncementRoutes(server, ctx);
   crisisRoutes(server, ctx);
+  guidelineRoutes(server, ctx);
   trainingRoutes(server, ctx);
   sharePageRoutes(server, ctx);
   addFastPath(server, linkRoutes(server, ctx).fastPath);

@@ -11,6 +11,12 @@ import type {
   DemoPerson,
   ErrorCode,
   FeedItem,
+  AdminGuideline,
+  Guideline,
+  GuidelineCreateInput,
+  GuidelineDiff,
+  GuidelineUpdateInput,
+  GuidelineVersionSummary,
   ItemInput,
   ItemStatus,
   Language,
@@ -157,6 +163,20 @@ export function createApi({ getToken, onUnauthenticated, getLanguage }: ApiOptio
     crisisOn: (input: CrisisOnInput) => request<AdminCrisisState>('POST', '/admin/crisis', input),
     crisisOff: () => request<AdminCrisisState>('POST', '/admin/crisis/off', {}),
     crisisAudit: (signal?: AbortSignal) => request<{ items: CrisisAuditEntry[] }>('GET', '/admin/crisis/audit', undefined, signal),
+    /** The current guidelines in the request's language, with what I acknowledged. */
+    guidelines: (signal?: AbortSignal) => request<{ items: Guideline[] }>('GET', '/guidelines', undefined, signal),
+    /** "I have read this" for the version I read; harmless twice. */
+    acknowledgeGuideline: (id: string, version: number) =>
+      request<Guideline>('POST', `/guidelines/${encodeURIComponent(id)}/acknowledge`, { version }),
+    adminGuidelines: (signal?: AbortSignal) => request<{ items: AdminGuideline[] }>('GET', '/admin/guidelines', undefined, signal),
+    createGuideline: (input: GuidelineCreateInput) => request<AdminGuideline>('POST', '/admin/guidelines', input),
+    /** A new version on top of `baseVersion`; 409 when someone saved meanwhile. */
+    saveGuideline: (id: string, input: GuidelineUpdateInput) =>
+      request<AdminGuideline & { created: boolean }>('PUT', `/admin/guidelines/${encodeURIComponent(id)}`, input),
+    guidelineVersions: (id: string, signal?: AbortSignal) =>
+      request<{ items: GuidelineVersionSummary[] }>('GET', `/admin/guidelines/${encodeURIComponent(id)}/versions`, undefined, signal),
+    guidelineDiff: (id: string, from: number, to: number, signal?: AbortSignal) =>
+      request<GuidelineDiff>('GET', `/admin/guidelines/${encodeURIComponent(id)}/versions/${from}/diff/${to}`, undefined, signal),
   };
 }
 

@@ -7,6 +7,7 @@ export type Route =
   | { page: 'admin-edit'; id: string | null }
   | { page: 'admin-announcements' }
   | { page: 'crisis' }
+  | { page: 'guidelines' }
   | { page: 'privacy' }
   | { page: 'terms' }
   | { page: 'not-found' };
@@ -18,6 +19,7 @@ const QUERY_PAGES: Record<string, Route> = {
   admin: { page: 'admin-items' },
   announcements: { page: 'admin-announcements' },
   crisis: { page: 'crisis' },
+  guidelines: { page: 'guidelines' },
   privacy: { page: 'privacy' },
   terms: { page: 'terms' },
 };
@@ -36,6 +38,7 @@ export function parseRoute(hash: string, search: string): Route {
     if (first === 'privacy' && !second) return { page: 'privacy' };
     if (first === 'terms' && !second) return { page: 'terms' };
     if (first === 'crisis' && !second) return { page: 'crisis' };
+    if (first === 'guidelines' && !second) return { page: 'guidelines' };
     if (first === 'admin' && (second === 'items' || !second)) return { page: 'admin-items' };
     if (first === 'admin' && second === 'announcements') return { page: 'admin-announcements' };
   }

@@ -8,6 +8,7 @@ import { ApiError } from './api.js';
 import { CrisisContext, useCrisis } from './hooks/use-crisis.js';
 import { useI18n } from './i18n/i18n-context.js';
 import { CrisisPage } from './pages/crisis/crisis-page.js';
+import { GuidelinesPage } from './pages/guidelines/guidelines-page.js';
 import { NotFoundPage } from './pages/info/not-found-page.js';
 import { TextPage } from './pages/info/text-page.js';
 import { MySharesPage } from './pages/my-shares/my-shares-page.js';
@@ -45,6 +46,8 @@ function Page({ route }: { route: Route }) {
       return <AnnouncementsPage />;
     case 'crisis':
       return <CrisisPage />;
+    case 'guidelines':
+      return <GuidelinesPage />;
     case 'privacy':
       return <TextPage title={t.privacyTitle} paragraphs={t.privacyBody} />;
     case 'terms':

@@ -67,6 +67,12 @@ describe.each(['dev', 'local'])('app package for env %s', (envName) => {
       websiteUrl: `${value('TAB_ENDPOINT')}/tab/?page=share`,
       scopes: ['personal'],
     });
+    expect(m.staticTabs?.find((t) => t.entityId === 'guidelines')).toMatchObject({
+      name: 'Guidelines',
+      contentUrl: `${value('TAB_ENDPOINT')}/tab/?page=guidelines&inTeams=1`,
+      websiteUrl: `${value('TAB_ENDPOINT')}/tab/?page=guidelines`,
+      scopes: ['personal'],
+    });
 
     expect(m.bots).toHaveLength(1);
     const bot = m.bots![0]!;

@@ -5,6 +5,7 @@ import { itemsRepo } from './repos/items.js';
 import { peopleRepo, type Person } from './repos/people.js';
 import { sharingRepo } from './repos/sharing.js';
 import { topicsRepo } from './repos/topics.js';
+import { seedGuidelines } from './seed-guidelines.js';
 
 const TOPICS = [
   { id: 'careers', de: 'Karriere', en: 'Careers' },
@@ -166,6 +167,7 @@ export async function seedDemo(db: Db, publicUrl: string, now = new Date()): Pro
     persons.push(await people.insert({ ...p, joinedAt }));
   }
   const admin = persons[0] as Person;
+  await seedGuidelines(db, admin.id);
   const ids: string[] = [];
   for (const d of ITEMS) {
     const { image, published, audience, ...rest } = d;

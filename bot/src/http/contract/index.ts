@@ -3,6 +3,7 @@
 export * from './announcements.js';
 export * from './common.js';
 export * from './crisis.js';
+export * from './guidelines.js';
 export * from './items.js';
 export * from './me.js';
 export * from './share.js';

@@ -4,6 +4,7 @@ import * as m003 from './003-delivery.js';
 import * as m004 from './004-crisis.js';
 import * as m005 from './005-crisis-cards.js';
 import * as m006 from './006-trainings.js';
+import * as m007 from './007-guidelines.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -13,4 +14,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '004-crisis', sql: m004.sql },
   { id: '005-crisis-cards', sql: m005.sql },
   { id: '006-trainings', sql: m006.sql },
+  { id: '007-guidelines', sql: m007.sql },
 ];

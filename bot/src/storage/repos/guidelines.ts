@@ -1,0 +1,167 @@
+import { conflict } from '../../domain/errors.js';
+import type { GuidelineContent } from '../../domain/guidelines/guideline-rules.js';
+import type { Language } from '../../http/contract/common.js';
+import type { AdminGuideline, GuidelineVersion, GuidelineVersionSummary } from '../../http/contract/guidelines.js';
+import type { Db, Queryable } from '../db.js';
+import { maybeOne } from '../db.js';
+import { isoRequired } from './rows.js';
+
+interface VersionRow {
+  page_id: string;
+  slug: string;
+  position: number;
+  version: number;
+  title_de: string;
+  title_en: string;
+  body_de: string;
+  body_en: string;
+  change_note_de: string;
+  change_note_en: string;
+  created_at: Date;
+  created_by_name: string | null;
+}
+
+const toVersion = (r: VersionRow): GuidelineVersion => ({
+  version: r.version,
+  title: { de: r.title_de, en: r.title_en },
+  body: { de: r.body_de, en: r.body_en },
+  changeNote: { de: r.change_note_de, en: r.change_note_en },
+  createdAt: isoRequired(r.created_at),
+  createdBy: r.created_by_name,
+});
+
+const toAdmin = (r: VersionRow): AdminGuideline => ({ id: r.page_id, slug: r.slug, position: r.position, current: toVersion(r) });
+
+const SELECT_VERSION = `
+  select p.id as page_id, p.slug, p.position, v.version, v.title_de, v.title_en, v.body_de, v.body_en,
+         v.change_note_de, v.change_note_en, v.created_at, pe.display_name as created_by_name
+  from guideline_pages p
+  join guideline_versions v on v.page_id = p.id
+  left join people pe on pe.id = v.created_by`;
+
+/** The latest version of each page: the current one. */
+const CURRENT = `v.version = (select max(version) from guideline_versions where page_id = p.id)`;
+
+export interface GuidelineSave extends GuidelineContent {
+  changeNote: Record<Language, string>;
+  position?: number | undefined;
+}
+
+/** A current page as a reader sees it, with what the reader acknowledged (theirs only). */
+export interface ReaderGuideline {
+  page: AdminGuideline;
+  acknowledgedVersion: number | null;
+  acknowledgedAt: string | null;
+}
+
+async function insertVersion(tx: Queryable, pageId: string, version: number, input: GuidelineSave, by: string): Promise<void> {
+  await tx.query(
+    `insert into guideline_versions (page_id, version, title_de, title_en, body_de, body_en, change_note_de, change_note_en, created_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [pageId, version, input.title.de, input.title.en, input.body.de, input.body.en, input.changeNote.de, input.changeNote.en, by],
+  );
+}
+
+export function guidelinesRepo(db: Db) {
+  const current = async (q: Queryable, id: string) =>
+    maybeOne<VersionRow>(q, `${SELECT_VERSION} where p.id = $1 and ${CURRENT}`, [id]);
+
+  const list = async (): Promise<AdminGuideline[]> => {
+    const rows = await db.query<VersionRow>(`${SELECT_VERSION} where ${CURRENT} order by p.position, p.created_at, p.id`);
+    return rows.map(toAdmin);
+  };
+
+  return {
+    list,
+
+    async get(id: string): Promise<AdminGuideline | undefined> {
+      const row = await current(db, id);
+      return row && toAdmin(row);
+    },
+
+    async version(id: string, version: number): Promise<GuidelineVersion | undefined> {
+      const row = await maybeOne<VersionRow>(db, `${SELECT_VERSION} where p.id = $1 and v.version = $2`, [id, version]);
+      return row && toVersion(row);
+    },
+
+    async history(id: string): Promise<GuidelineVersionSummary[]> {
+      const rows = await db.query<VersionRow>(`${SELECT_VERSION} where p.id = $1 order by v.version desc`, [id]);
+      return rows.map((r) => {
+        const { version, changeNote, createdAt, createdBy } = toVersion(r);
+        return { version, changeNote, createdAt, createdBy };
+      });
+    },
+
+    /** A new page with its first version; a slug that exists already is a conflict. */
+    async create(slug: string, input: GuidelineSave, by: string): Promise<AdminGuideline> {
+      return db.transaction(async (tx) => {
+        const [page] = await tx.query<{ id: string }>(
+          `insert into guideline_pages (slug, position)
+           values ($1, coalesce($2, (select coalesce(max(position), 0) + 1 from guideline_pages)))
+           on conflict (slug) do nothing returning id`,
+          [slug, input.position ?? null],
+        );
+        if (!page) throw conflict('A guideline page with this slug exists already');
+        await insertVersion(tx, page.id, 1, input, by);
+        return toAdmin((await current(tx, page.id)) as VersionRow);
+      });
+    },
+
+    /**
+     * Saves a new version on top of `baseVersion`. The page row is locked, so two saves of
+     * one page queue up; the second finds that the version it edited is no longer current.
+     * Returns undefined for an unknown page.
+     */
+    async save(
+      id: string,
+      baseVersion: number,
+      input: GuidelineSave,
+      by: string,
+      unchanged: (current: GuidelineVersion) => boolean,
+    ): Promise<{ page: AdminGuideline; created: boolean } | undefined> {
+      return db.transaction(async (tx) => {
+        const [locked] = await tx.query<{ id: string }>('select id from guideline_pages where id = $1 for update', [id]);
+        if (!locked) return undefined;
+        const row = (await current(tx, id)) as VersionRow;
+        if (row.version !== baseVersion) throw conflict('Someone saved a newer version meanwhile: reload and edit that one');
+        if (input.position !== undefined) await tx.query('update guideline_pages set position = $2 where id = $1', [id, input.position]);
+        if (unchanged(toVersion(row))) return { page: toAdmin((await current(tx, id)) as VersionRow), created: false };
+        await insertVersion(tx, id, row.version + 1, input, by);
+        return { page: toAdmin((await current(tx, id)) as VersionRow), created: true };
+      });
+    },
+
+    /** Every current page, with what this person acknowledged. Nobody else's acknowledgements are read. */
+    async forReader(personId: string): Promise<ReaderGuideline[]> {
+      const pages = await list();
+      const acks = await db.query<{ page_id: string; version: number; acknowledged_at: Date }>(
+        `select distinct on (page_id) page_id, version, acknowledged_at from guideline_acknowledgements
+         where person_id = $1 order by page_id, version desc`,
+        [personId],
+      );
+      const byPage = new Map(acks.map((a) => [a.page_id, a]));
+      return pages.map((page) => {
+        const ack = byPage.get(page.id);
+        return { page, acknowledgedVersion: ack?.version ?? null, acknowledgedAt: ack ? isoRequired(ack.acknowledged_at) : null };
+      });
+    },
+
+    /**
+     * Records that the person read `version`; only the current version can be acknowledged.
+     * Twice is harmless. Returns 'unknown' for a page or version that does not exist.
+     */
+    async acknowledge(personId: string, id: string, version: number): Promise<'done' | 'unknown' | 'outdated'> {
+      return db.transaction(async (tx) => {
+        const [latest] = await tx.query<{ version: number | null }>('select max(version) as version from guideline_versions where page_id = $1', [id]);
+        if (!latest?.version || version > latest.version) return 'unknown';
+        if (version < latest.version) return 'outdated';
+        await tx.query(
+          `insert into guideline_acknowledgements (person_id, page_id, version) values ($1, $2, $3) on conflict do nothing`,
+          [personId, id, version],
+        );
+        return 'done';
+      });
+    },
+  };
+}
+export type GuidelinesRepo = ReturnType<typeof guidelinesRepo>;

@@ -1,0 +1,102 @@
+import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { AddRegular, EditRegular, HistoryRegular } from '@fluentui/react-icons';
+import type { AdminGuideline } from '@contract';
+import { useState } from 'react';
+import { ErrorState } from '../../components/error-state.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { useLoad } from '../../hooks/use-load.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { useSession } from '../../session.js';
+import { GuidelineEditor } from './guideline-editor.js';
+import { GuidelineHistory } from './guideline-history.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  heading: { margin: 0 },
+  intro: { color: tokens.colorNeutralForeground2, margin: 0 },
+  list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalM,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  title: { overflowWrap: 'anywhere' },
+  meta: { color: tokens.colorNeutralForeground3 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+type Open = { kind: 'edit' | 'history'; id: string } | { kind: 'new' } | null;
+
+/** For admins: every page with its current version; edit (a new version), history and diffs. */
+export function GuidelinesAdmin({ onSaved }: { onSaved: () => void }) {
+  const styles = useStyles();
+  const { t, lang, dateTime } = useI18n();
+  const { api } = useSession();
+  const pages = useLoad((signal) => api.adminGuidelines(signal).then((r) => r.items), [api]);
+  const [open, setOpen] = useState<Open>(null);
+
+  const saved = () => {
+    setOpen(null);
+    pages.reload();
+    onSaved();
+  };
+  const titleOf = (p: AdminGuideline) => p.current.title[lang] || p.current.title.de || p.current.title.en;
+  const isOpen = (kind: 'edit' | 'history', id: string) => open?.kind === kind && open.id === id;
+
+  return (
+    <section className={styles.root} aria-label={t.guidelinesAdminHeading}>
+      <Subtitle2 as="h2" block className={styles.heading}>
+        {t.guidelinesAdminHeading}
+      </Subtitle2>
+      <Body1 as="p" block className={styles.intro}>
+        {t.guidelinesAdminIntro}
+      </Body1>
+      {pages.state === 'loading' ? <LoadingState /> : null}
+      {pages.state === 'error' ? <ErrorState error={pages.error} onRetry={pages.reload} /> : null}
+      {pages.state === 'ok' ? (
+        <ul className={styles.list}>
+          {pages.data.map((p) => (
+            <li key={p.id} className={styles.row}>
+              <Body1 className={styles.title}>
+                <strong>{titleOf(p)}</strong>
+              </Body1>
+              <Caption1 className={styles.meta}>{t.guidelineVersionLine(p.current.version, dateTime(p.current.createdAt), p.current.createdBy)}</Caption1>
+              <div className={styles.actions}>
+                <Button
+                  icon={<EditRegular />}
+                  aria-label={t.guidelineEditAria(titleOf(p))}
+                  aria-expanded={isOpen('edit', p.id)}
+                  onClick={() => setOpen(isOpen('edit', p.id) ? null : { kind: 'edit', id: p.id })}
+                >
+                  {t.guidelineEdit}
+                </Button>
+                <Button
+                  icon={<HistoryRegular />}
+                  aria-label={t.guidelineHistoryAria(titleOf(p))}
+                  aria-expanded={isOpen('history', p.id)}
+                  onClick={() => setOpen(isOpen('history', p.id) ? null : { kind: 'history', id: p.id })}
+                >
+                  {t.guidelineHistory}
+                </Button>
+              </div>
+              {isOpen('edit', p.id) ? <GuidelineEditor page={p} onSaved={saved} onCancel={() => setOpen(null)} /> : null}
+              {isOpen('history', p.id) ? <GuidelineHistory id={p.id} /> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {open?.kind === 'new' ? (
+        <GuidelineEditor onSaved={saved} onCancel={() => setOpen(null)} />
+      ) : (
+        <div className={styles.actions}>
+          <Button icon={<AddRegular />} onClick={() => setOpen({ kind: 'new' })}>
+            {t.guidelineNew}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { Body1, Divider, makeStyles, Title2, tokens } from '@fluentui/react-components';
+import { BookInformationRegular } from '@fluentui/react-icons';
+import type { Guideline } from '@contract';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { EmptyState } from '../../components/empty-state.js';
+import { ErrorState, errorText } from '../../components/error-state.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { useNotify } from '../../components/use-notify.js';
+import { useLoad } from '../../hooks/use-load.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { useSession } from '../../session.js';
+import { GuidelineArticle } from './guideline-article.js';
+
+// Only admins write guidelines: the editor and the history load on first use.
+const GuidelinesAdmin = lazy(() => import('./guidelines-admin.js').then((m) => ({ default: m.GuidelinesAdmin })));
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '52rem' },
+  heading: { margin: 0 },
+  intro: { color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalS, marginBottom: 0 },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+});
+
+/** The Guidelines page: the current pages for everyone; for admins also editing and history. */
+export function GuidelinesPage() {
+  const styles = useStyles();
+  const { t, lang } = useI18n();
+  const { api, me } = useSession();
+  const notify = useNotify();
+  const load = useLoad((signal) => api.guidelines(signal).then((r) => r.items), [api, lang]);
+  // Acknowledging replaces one page in place, without reloading the list.
+  const [pages, setPages] = useState<Guideline[] | undefined>(undefined);
+  useEffect(() => setPages(load.data), [load.data]);
+
+  const acknowledge = async (page: Guideline) => {
+    try {
+      const updated = await api.acknowledgeGuideline(page.id, page.version);
+      setPages((all) => all?.map((p) => (p.id === updated.id ? updated : p)));
+      notify('success', t.guidelineAcknowledgedToast);
+    } catch (err) {
+      notify('error', errorText(err, t));
+      load.reload();
+    }
+  };
+
+  return (
+    <div className={styles.root}>
+      <div>
+        <Title2 as="h1" block className={styles.heading}>
+          {t.guidelinesTitle}
+        </Title2>
+        <Body1 as="p" block className={styles.intro}>
+          {t.guidelinesIntro}
+        </Body1>
+      </div>
+      {load.state === 'loading' || (load.state === 'ok' && !pages) ? <LoadingState /> : null}
+      {load.state === 'error' ? <ErrorState error={load.error} onRetry={load.reload} /> : null}
+      {load.state === 'ok' && pages?.length === 0 ? (
+        <EmptyState icon={<BookInformationRegular />} title={t.guidelinesEmptyTitle} body={t.guidelinesEmptyBody} />
+      ) : null}
+      {load.state === 'ok' && pages && pages.length > 0 ? (
+        <div className={styles.list}>
+          {pages.map((page) => (
+            <GuidelineArticle key={page.id} page={page} onAcknowledge={() => acknowledge(page)} />
+          ))}
+        </div>
+      ) : null}
+      {me.role === 'admin' ? (
+        <>
+          <Divider />
+          <Suspense fallback={<LoadingState />}>
+            <GuidelinesAdmin onSaved={load.reload} />
+          </Suspense>
+        </>
+      ) : null}
+    </div>
+  );
+}
