@@ -33,7 +33,7 @@ export interface TrainingCardModel {
 const en = {
   seat: 'A seat became free: you are registered ✓',
   cancelledNotice: 'This training has been cancelled. Sorry for the change of plans.',
-  reminder_24h: 'Reminder: your training is tomorrow',
+  reminder_24h: 'Reminder: your training is coming up',
   reminder_1h: 'Reminder: your training starts in an hour',
   host: 'Host',
   where: 'Where',
@@ -60,7 +60,7 @@ const TEXT: Record<Locale, typeof en> = {
   de: {
     seat: 'Ein Platz ist frei geworden: Sie sind angemeldet ✓',
     cancelledNotice: 'Diese Schulung wurde abgesagt. Entschuldigen Sie die Planänderung.',
-    reminder_24h: 'Erinnerung: Ihre Schulung ist morgen',
+    reminder_24h: 'Erinnerung: Ihre Schulung steht bevor',
     reminder_1h: 'Erinnerung: Ihre Schulung beginnt in einer Stunde',
     host: 'Leitung',
     where: 'Ort',

@@ -45,6 +45,8 @@ const EXACT: Record<string, string> = {
   'must be before the item expires': 'muss vor dem Ablauf des Beitrags liegen',
   'This training has been cancelled': 'Diese Schulung wurde abgesagt',
   'This training has already started': 'Diese Schulung hat bereits begonnen',
+  'This training has already been announced': 'Diese Schulung wurde bereits angekündigt',
+  'must be before the training starts': 'muss vor Beginn der Schulung liegen',
   'Attendance can be recorded once the training has started': 'Die Teilnahme lässt sich erst ab Beginn der Schulung erfassen',
   'must be after the start': 'muss nach dem Beginn liegen',
   'is required: a meeting link or a room': 'ist erforderlich: ein Besprechungslink oder ein Raum',

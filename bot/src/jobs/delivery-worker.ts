@@ -165,6 +165,7 @@ export class DeliveryWorker {
     if (this.stopping) return;
     const held = this.o.held?.() ?? false;
     if (this.o.digest && !held) await this.planDigest(this.o.digest);
+    await this.planReminders();
     for (const id of await this.repo.followItems()) this.o.log.info({ announcement: id }, 'announcement cancelled: its item is archived or expired');
     for (const id of await this.repo.due(20, held)) {
       const recipients = await this.repo.start(id);
@@ -188,6 +189,27 @@ export class DeliveryWorker {
       [run.period, run.coversFrom, run.runAt],
     );
     if (rows.length > 0) this.o.log.info({ period: run.period }, 'digest planned');
+  }
+
+  /**
+   * Reminders to the people registered, 24 hours and 1 hour before a session: planned in
+   * the database (once each, whichever process gets there), so a restart loses none. A
+   * session planned or filled late gets the 24-hour one only while more than an hour is
+   * left; nobody registered, nothing planned yet (a later registration plans it).
+   */
+  private async planReminders(): Promise<void> {
+    const rows = await this.o.db.query<{ training_id: string; notice: string }>(
+      `insert into announcements (subject, training_id, notice, send_at)
+       select 'training_notice', t.id, r.notice, now()
+       from trainings t cross join (values ('reminder_24h', interval '24 hours'), ('reminder_1h', interval '1 hour')) as r(notice, ahead)
+       where t.status = 'scheduled' and t.starts_at > now() and t.starts_at <= now() + interval '24 hours'
+         and now() >= t.starts_at - r.ahead
+         and (r.notice = 'reminder_1h' or now() < t.starts_at - interval '1 hour')
+         and exists (select 1 from training_registrations x where x.training_id = t.id and x.status = 'registered')
+       on conflict (training_id, notice) where subject = 'training_notice' and notice in ('reminder_24h', 'reminder_1h') do nothing
+       returning training_id, notice`,
+    );
+    for (const r of rows) this.o.log.info({ training: r.training_id, notice: r.notice }, 'training reminder planned');
   }
 
   private async lead(): Promise<void> {

@@ -10,6 +10,9 @@ import type { Db } from '../storage/db.js';
 import type { ClaimedDelivery } from '../storage/repos/deliveries.js';
 import { audience, LIVE } from '../storage/repos/items.js';
 import { sharingRepo } from '../storage/repos/sharing.js';
+import { trainingsRepo } from '../storage/repos/trainings.js';
+import { trainingCard, trainingCardModel } from '../cards/training-card.js';
+import { AppError } from '../domain/errors.js';
 import type { VersionedCrisisState } from '../storage/repos/crisis.js';
 import { crisisInstructions } from '../http/pages/crisis-page.js';
 
@@ -19,7 +22,7 @@ import { crisisInstructions } from '../http/pages/crisis-page.js';
  */
 export type Rendered =
   | { activity: Record<string, unknown>; replaces?: string }
-  | { skip: 'blocked' | 'gone' | 'opted_out' | 'item_not_live' | 'nothing_new' | 'crisis' | 'crisis_over' };
+  | { skip: 'blocked' | 'gone' | 'opted_out' | 'item_not_live' | 'nothing_new' | 'crisis' | 'crisis_over' | 'training_closed' | 'not_registered' };
 
 export interface Renderer {
   (d: ClaimedDelivery): Promise<Rendered>;
@@ -66,6 +69,7 @@ export function deliveryRenderer(
     return state.active ? state : undefined;
   };
   const sharing = sharingRepo(db);
+  const trainings = trainingsRepo(db);
   const items = new Map<string, { at: number; row: ItemRow | undefined }>();
 
   async function item(id: string): Promise<ItemRow | undefined> {
@@ -159,6 +163,31 @@ export function deliveryRenderer(
     );
   }
 
+  /**
+   * A session as this person should see it now. An announcement goes out only while the
+   * session is open; a reminder or a seat notice only to people still registered.
+   */
+  async function trainingFor(d: ClaimedDelivery): Promise<AdaptiveCard | 'training_closed' | 'not_registered'> {
+    if (!d.trainingId) return 'training_closed';
+    const training = await trainings.get(d.trainingId, { id: d.personId }).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'not_found') return undefined;
+      throw err;
+    });
+    if (!training) return 'training_closed';
+    const open = training.status === 'scheduled' && Date.parse(training.startsAt) > now();
+    if (d.notice !== 'cancelled' && !open) return 'training_closed';
+    if ((d.notice === 'seat' || d.notice === 'reminder_24h' || d.notice === 'reminder_1h') && training.mine.status !== 'registered') return 'not_registered';
+    return trainingCard(
+      trainingCardModel(training, {
+        notice: d.notice ?? 'announce',
+        tabUrl: `${publicUrl}/tab/?page=trainings`,
+        recipientUserId: d.conversation.reference.user?.id,
+        now: new Date(now()),
+      }),
+      d.person.language,
+    );
+  }
+
   async function digest(d: ClaimedDelivery): Promise<AdaptiveCard | 'nothing_new'> {
     const rows = await db.query<{ id: string; title: string; why: string; total: number }>(
       `select i.id, i.title, i.why, count(*) over ()::int as total from items i
@@ -200,6 +229,7 @@ export function deliveryRenderer(
       d.subject === 'item' ? await itemCard(d)
       : d.subject === 'digest' ? await digest(d)
       : d.subject === 'card_update' ? await updatedItemCard(d)
+      : d.subject === 'training' || d.subject === 'training_notice' ? await trainingFor(d)
       : await crisisCard(d);
     if (typeof card === 'string') return { skip: card };
     const { reference } = d.conversation;

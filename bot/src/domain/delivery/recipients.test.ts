@@ -19,6 +19,11 @@ describe('who receives an announcement', () => {
     ['every', true, 'all_clear', false],
     // card updates change cards people have; nothing new arrives, so "stop" does not apply
     ['none', true, 'card_update', true],
+    // trainings are announced like items; news about one's own registration like the crisis card
+    ['every', false, 'training', true],
+    ['digest', false, 'training', false],
+    ['none', false, 'training_notice', true],
+    ['every', true, 'training_notice', false],
   ] as const)('level %s, paused %s: %s → %s', (notificationLevel, paused, subject, expected) => {
     expect(wantsAnnouncement({ notificationLevel, paused }, subject)).toBe(expected);
   });

@@ -5,9 +5,10 @@ import { z } from 'zod';
  * crisis_notice: crisis mode is on, here is what to say (to everybody reachable);
  * all_clear: crisis mode is over (to those who got the notice); card_update: cards already
  * delivered are updated in place (paused on switch-on, back to normal on switch-off).
- * Trainings come later.
+ * training: a session to its audience; training_notice: news for the people registered
+ * (`notice`: seat, cancelled, reminder_24h, reminder_1h).
  */
-export const ANNOUNCEMENT_SUBJECTS = ['item', 'digest', 'crisis_notice', 'all_clear', 'card_update'] as const;
+export const ANNOUNCEMENT_SUBJECTS = ['item', 'digest', 'crisis_notice', 'all_clear', 'card_update', 'training', 'training_notice'] as const;
 export type AnnouncementSubjectKind = (typeof ANNOUNCEMENT_SUBJECTS)[number];
 
 /**
@@ -56,6 +57,10 @@ export interface Announcement {
   item: { id: string; title: string } | null;
   /** card_update: what the delivered cards become; else null. */
   cardState: 'paused' | 'normal' | null;
+  /** training, training_notice: the session; else null. */
+  training: { id: string; title: string } | null;
+  /** training_notice: why. */
+  notice: 'seat' | 'cancelled' | 'reminder_24h' | 'reminder_1h' | null;
   /** Digests: the local date of the scheduled run, e.g. "2026-11-23". */
   period: string | null;
   status: AnnouncementStatus;

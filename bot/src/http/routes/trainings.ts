@@ -3,6 +3,7 @@ import { invalid, notFound } from '../../domain/errors.js';
 import { urlProblem } from '../../domain/items/destination-url.js';
 import { icsCalendar } from '../../domain/trainings/ics.js';
 import { attendanceInputSchema, trainingInputSchema, trainingsQuerySchema, type TrainingInput } from '../contract/trainings.js';
+import { announceInputSchema } from '../contract/announcements.js';
 import type { HttpContext } from '../context.js';
 import { admin, parse, user, UUID } from '../request.js';
 
@@ -95,6 +96,13 @@ export function trainingRoutes(server: Server, ctx: HttpContext): void {
     const input = checkLinks(parse(trainingInputSchema, req.body));
     const { training } = await trainings.update(id(req.params.id), input, who.id);
     res.send(200, training);
+  });
+
+  /** Announce the session to its audience through the delivery engine, now or at `at`. */
+  server.post('/api/v1/admin/trainings/:id/announce', async (req, res) => {
+    const who = await admin(ctx.auth, req);
+    const { at } = parse(announceInputSchema, req.body);
+    res.send(201, await ctx.announcements.announceTraining(id(req.params.id), at ? new Date(at) : undefined, who.id));
   });
 
   server.post('/api/v1/admin/trainings/:id/cancel', async (req, res) => {

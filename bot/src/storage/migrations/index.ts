@@ -5,6 +5,7 @@ import * as m004 from './004-crisis.js';
 import * as m005 from './005-crisis-cards.js';
 import * as m006 from './006-trainings.js';
 import * as m007 from './007-guidelines.js';
+import * as m008 from './008-training-announcements.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -15,4 +16,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '005-crisis-cards', sql: m005.sql },
   { id: '006-trainings', sql: m006.sql },
   { id: '007-guidelines', sql: m007.sql },
+  { id: '008-training-announcements', sql: m008.sql },
 ];

@@ -16,6 +16,9 @@ interface AnnouncementRow {
   item_title: string | null;
   period: string | null;
   card_state: 'paused' | 'normal' | null;
+  training_id: string | null;
+  training_title: string | null;
+  notice: Announcement['notice'];
   status: AnnouncementStatus;
   send_at: Date;
   created_at: Date;
@@ -26,8 +29,9 @@ interface AnnouncementRow {
 }
 
 const SELECT = `select a.id, a.subject, a.item_id, i.title as item_title, a.period, a.card_state, a.status, a.send_at,
+  a.training_id, t.title as training_title, a.notice,
   a.created_at, a.created_at::text as created_text, a.started_at, a.finished_at, a.cancelled_at
-  from announcements a left join items i on i.id = a.item_id`;
+  from announcements a left join items i on i.id = a.item_id left join trainings t on t.id = a.training_id`;
 
 /** How far in the past an "announce at" may lie and still mean "now" (clock skew, slow clicks). */
 const PAST_TOLERANCE_MS = 60_000;
@@ -87,6 +91,8 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
         item: r.item_id ? { id: r.item_id, title: r.item_title ?? '' } : null,
         period: r.period,
         cardState: r.card_state,
+        training: r.training_id ? { id: r.training_id, title: r.training_title ?? '' } : null,
+        notice: r.notice,
         status: r.status,
         sendAt: isoRequired(r.send_at),
         createdAt: isoRequired(r.created_at),
@@ -142,6 +148,29 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
         return await get(row!.id);
       } catch (err) {
         if ((err as { code?: string }).code === '23505') throw conflict('This item has already been announced');
+        throw err;
+      }
+    },
+
+    /** Announce a session to its audience, now or at `at` (before it starts). Once; again only after a cancel. */
+    async announceTraining(trainingId: string, at: Date | undefined, by: string): Promise<Announcement> {
+      const [training] = await db.query<{ status: string; starts_at: Date }>('select status, starts_at from trainings where id = $1', [trainingId]);
+      if (!training) throw notFound('Training');
+      if (training.status === 'cancelled') throw conflict('This training has been cancelled');
+      const current = now();
+      if (training.starts_at.getTime() <= current.getTime()) throw conflict('This training has already started');
+      if (at && at.getTime() < current.getTime() - PAST_TOLERANCE_MS) throw invalid('Some fields are not valid', { at: 'must not be in the past' });
+      if (at && at.getTime() >= training.starts_at.getTime()) throw invalid('Some fields are not valid', { at: 'must be before the training starts' });
+      try {
+        const [row] = await db.query<{ id: string }>(
+          `insert into announcements (subject, training_id, audience_departments, audience_locations, send_at, created_by)
+           select 'training', t.id, t.audience_departments, t.audience_locations, $2, $3 from trainings t where t.id = $1
+           returning id`,
+          [trainingId, new Date(Math.max(at?.getTime() ?? 0, current.getTime())), by],
+        );
+        return await get(row!.id);
+      } catch (err) {
+        if ((err as { code?: string }).code === '23505') throw conflict('This training has already been announced');
         throw err;
       }
     },

@@ -20,6 +20,9 @@ export interface ClaimedDelivery {
   /** card_update: the card to update (the id Teams gave it) and what it becomes. */
   activityId: string | null;
   cardState: 'paused' | 'normal' | null;
+  /** training, training_notice: the session and, for notices, why. */
+  trainingId: string | null;
+  notice: 'seat' | 'cancelled' | 'reminder_24h' | 'reminder_1h' | null;
   person: { language: Language; department: string | null; location: string | null };
   preferences: { notificationLevel: NotificationLevel; paused: boolean };
   conversation: {
@@ -43,6 +46,8 @@ interface ClaimedRow {
   send_at: Date;
   activity_id: string | null;
   card_state: 'paused' | 'normal' | null;
+  training_id: string | null;
+  notice: ClaimedDelivery['notice'];
   language: Language;
   department: string | null;
   location: string | null;
@@ -111,6 +116,9 @@ export function deliveriesRepo(db: Queryable) {
         `select a.id from announcements a
          where a.status = 'scheduled' and a.send_at <= now() and (not $2::boolean or a.priority > 0)
            and (a.subject <> 'item' or exists (select 1 from items i where i.id = a.item_id and ${LIVE}))
+           -- a session is announced, and reminded of, only while it is on and has not begun
+           and (a.subject not in ('training', 'training_notice') or a.notice in ('seat', 'cancelled') or exists (
+             select 1 from trainings t where t.id = a.training_id and t.status = 'scheduled' and t.starts_at > now()))
            -- a follow-up (card update, all-clear) waits until no card of its source is on
            -- its way: those that arrive belong in it, those that do not must not be
            and (a.source_announcement_id is null or not exists (
@@ -155,10 +163,12 @@ export function deliveriesRepo(db: Queryable) {
         `with started as (
            -- an item's audience as it is now, not as it was when the announcement was made
            update announcements a set status = 'sending', started_at = now(),
-             audience_departments = coalesce((select i.audience_departments from items i where i.id = a.item_id), a.audience_departments),
-             audience_locations = coalesce((select i.audience_locations from items i where i.id = a.item_id), a.audience_locations)
+             audience_departments = coalesce((select i.audience_departments from items i where i.id = a.item_id),
+               (select t.audience_departments from trainings t where t.id = a.training_id and a.subject = 'training'), a.audience_departments),
+             audience_locations = coalesce((select i.audience_locations from items i where i.id = a.item_id),
+               (select t.audience_locations from trainings t where t.id = a.training_id and a.subject = 'training'), a.audience_locations)
            where a.id = $1 and a.status = 'scheduled'
-           returning a.id, a.subject, a.item_id, a.priority, a.audience_departments, a.audience_locations
+           returning a.id, a.subject, a.item_id, a.training_id, a.recipient_ids, a.priority, a.audience_departments, a.audience_locations
          ), inserted as (
            insert into deliveries (announcement_id, person_id, conversation_id, tenant_id, priority)
            select s.id, p.id, c.id, c.tenant_id, s.priority
@@ -173,9 +183,14 @@ export function deliveriesRepo(db: Queryable) {
            ) c on true
            left join preferences pr on pr.person_id = p.id
            where not coalesce(pr.paused, false)
-             -- the crisis notice: everybody reachable who did not say "stop"
-             and (s.subject = 'crisis_notice'
-               or coalesce(pr.notification_level, 'every') = case s.subject when 'item' then 'every' else 'digest' end)
+             -- the crisis notice and news about one's own registration: everybody who did not say "stop"
+             and (s.subject in ('crisis_notice', 'training_notice')
+               or coalesce(pr.notification_level, 'every') = case when s.subject in ('item', 'training') then 'every' else 'digest' end)
+             -- training notices: the people named, or (reminders) everyone registered now
+             and (s.subject <> 'training_notice'
+               or (s.recipient_ids is not null and p.id = any(s.recipient_ids))
+               or (s.recipient_ids is null and exists (select 1 from training_registrations r
+                     where r.training_id = s.training_id and r.person_id = p.id and r.status = 'registered')))
              and (s.subject <> 'item' or not exists (
                select 1 from deliveries d2 join announcements a2 on a2.id = d2.announcement_id
                where a2.item_id = s.item_id and d2.person_id = p.id and d2.status = 'sent'))
@@ -263,7 +278,7 @@ export function deliveriesRepo(db: Queryable) {
            returning d.announcement_id, d.person_id, d.attempts, d.conversation_id, d.priority, d.next_attempt_at, d.activity_id
          )
          select cl.announcement_id, cl.person_id, cl.attempts, cl.priority, a.subject, a.item_id, a.period, a.covers_from, a.send_at,
-           cl.activity_id, a.card_state,
+           cl.activity_id, a.card_state, a.training_id, a.notice,
            p.language, p.department, p.location,
            coalesce(pr.notification_level, 'every') as notification_level, coalesce(pr.paused, false) as paused,
            c.id as conversation_id, c.tenant_id, c.service_url, c.status as conversation_status, c.reference
@@ -287,6 +302,8 @@ export function deliveriesRepo(db: Queryable) {
         sendAt: r.send_at,
         activityId: r.activity_id,
         cardState: r.card_state,
+        trainingId: r.training_id,
+        notice: r.notice,
         person: { language: r.language, department: r.department, location: r.location },
         preferences: { notificationLevel: r.notification_level, paused: r.paused },
         conversation: { id: r.conversation_id, tenantId: r.tenant_id, serviceUrl: r.service_url, status: r.conversation_status, reference: r.reference },

@@ -126,6 +126,15 @@ async function promote(tx: Queryable, trainingId: string): Promise<string[]> {
   return rows.map((r) => r.person_id);
 }
 
+/** Tells people through the delivery engine (a training_notice announcement, sent now). */
+async function notify(tx: Queryable, trainingId: string, notice: 'seat' | 'cancelled', people: string[]): Promise<void> {
+  if (people.length === 0) return;
+  await tx.query(
+    `insert into announcements (subject, training_id, notice, recipient_ids, send_at) values ('training_notice', $1, $2, $3::uuid[], now())`,
+    [trainingId, notice, people],
+  );
+}
+
 /**
  * Training sessions and registrations. A registration and a cancellation each lock the
  * session's row first, so the seat count they decide on cannot change under them: two
@@ -223,6 +232,7 @@ export function trainingsRepo(db: Db) {
           [id, ...columns(input)],
         );
         const promoted = await promote(tx, id);
+        await notify(tx, id, 'seat', promoted);
         return { training: await get(id, { id: by }, tx), promoted };
       });
     },
@@ -238,7 +248,19 @@ export function trainingsRepo(db: Db) {
           `select person_id from training_registrations where training_id = $1 and status in ('registered', 'waitlisted')`,
           [id],
         );
-        return { training: await get(id, { id: by }, tx), affected: rows.map((r) => r.person_id) };
+        // Nothing more about it goes out (announcement, reminders), except the news itself.
+        await tx.query(
+          `with stopped as (
+             update announcements set status = 'cancelled', cancelled_at = now()
+             where training_id = $1 and status in ('scheduled', 'sending') returning id
+           )
+           update deliveries set status = 'skipped', reason = 'training_closed', updated_at = now()
+           where announcement_id in (select id from stopped) and status = 'pending'`,
+          [id],
+        );
+        const affected = rows.map((r) => r.person_id);
+        await notify(tx, id, 'cancelled', affected);
+        return { training: await get(id, { id: by }, tx), affected };
       });
     },
 
@@ -277,6 +299,7 @@ export function trainingsRepo(db: Db) {
         );
         if (!mine) return { training: await get(id, reader, tx), outcome: 'unchanged', promoted: [] };
         const promoted = await promote(tx, id);
+        await notify(tx, id, 'seat', promoted);
         return { training: await get(id, reader, tx), outcome: 'cancelled', promoted };
       });
     },
