@@ -36,8 +36,22 @@ beforeAll(async () => {
   digestReaders = await addReachablePeople(s.db, 3, { serviceUrl: connector.url, department: 'Design', prefix: 'digest', preferences: { notificationLevel: 'digest' } });
   everyItem = await addReachablePeople(s.db, 2, { serviceUrl: connector.url, department: 'Design', prefix: 'every' });
   elsewhere = await addReachablePeople(s.db, 1, { serviceUrl: connector.url, department: 'Legal', prefix: 'legal', language: 'de', preferences: { notificationLevel: 'digest' } });
+  // Nothing new and no session for Finance: no digest at all.
+  await addReachablePeople(s.db, 1, { serviceUrl: connector.url, department: 'Finance', prefix: 'finance', preferences: { notificationLevel: 'digest' } });
   await item('Fresh this week', 'Design', 3_600_000);
   await item('Old news', 'Design', 3 * 86_400_000);
+  // Sessions in the next two weeks meant for them join the digest; one for Legal does not reach Design.
+  for (const [title, department, days] of [['Design sprint clinic', 'Design', 3], ['Far away', 'Design', 30], ['Legal only', 'Legal', 3]] as const) {
+    const start = Date.now() + days * 86_400_000;
+    const created = await api(s.url, 'POST', '/api/v1/admin/trainings', {
+      headers: boss,
+      body: {
+        title, startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3_600_000).toISOString(), timeZone: 'UTC', room: 'Atrium',
+        capacity: 10, language: 'en', host: 'Boss', audience: { departments: [department], locations: [] },
+      },
+    });
+    expect(created.status).toBe(201);
+  }
 });
 afterAll(async () => {
   await s?.close();
@@ -73,7 +87,8 @@ describe('the weekly digest', () => {
         (a) => a.status === 'done',
         10_000,
       );
-      expect(done).toMatchObject({ subject: 'digest', item: null, counts: { total: 4, sent: 3, skipped: 1 }, reasons: { nothing_new: 1 } });
+      // Legal has no new item, but a session coming up: that is worth a digest too.
+      expect(done).toMatchObject({ subject: 'digest', item: null, counts: { total: 5, sent: 4, skipped: 1 }, reasons: { nothing_new: 1 } });
       for (const p of digestReaders) {
         const cards = connector.deliveredTo(p.conversationId);
         expect(cards).toHaveLength(1);
@@ -82,8 +97,15 @@ describe('the weekly digest', () => {
         expect(json).toContain('Fresh this week');
         expect(json).not.toContain('Old news'); // published before the previous run
         expect(json).toMatch(/\/s\/[A-Za-z0-9_-]+/);
+        expect(json).toContain('Design sprint clinic');
+        expect(json).toContain('/tab/?page=trainings');
+        expect(json).not.toContain('Far away'); // more than two weeks ahead
+        expect(json).not.toContain('Legal only');
       }
-      for (const p of [...everyItem, ...elsewhere]) expect(connector.deliveredTo(p.conversationId)).toHaveLength(0);
+      const legal = JSON.stringify(connector.deliveredTo(elsewhere[0]!.conversationId)[0]?.activity);
+      expect(legal).toContain('Legal only');
+      expect(legal).not.toContain('Fresh this week');
+      for (const p of everyItem) expect(connector.deliveredTo(p.conversationId)).toHaveLength(0);
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
     }

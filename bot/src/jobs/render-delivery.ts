@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import { allClearCard, crisisNoticeCard } from '../cards/crisis-card.js';
-import { DIGEST_MAX_ITEMS, digestCard } from '../cards/digest-card.js';
+import { DIGEST_MAX_ITEMS, DIGEST_MAX_TRAININGS, digestCard } from '../cards/digest-card.js';
 import { newContentCard } from '../cards/new-content-card.js';
 import { wantsAnnouncement } from '../domain/delivery/recipients.js';
 import { suggestedText } from '../domain/sharing/compose-share.js';
@@ -196,7 +196,16 @@ export function deliveryRenderer(
        limit ${DIGEST_MAX_ITEMS}`,
       [d.coversFrom ?? new Date(d.sendAt.getTime() - 7 * 86_400_000), d.sendAt, d.person.department, d.person.location, d.person.language],
     );
-    if (rows.length === 0) return 'nothing_new';
+    // Sessions in the next two weeks meant for them, still open.
+    const sessions = await db.query<{ id: string; title: string; starts_at: Date }>(
+      `select t.id, t.title, t.starts_at from trainings t
+       where t.status = 'scheduled' and t.starts_at > $1 and t.starts_at <= $1::timestamptz + interval '14 days'
+         and (cardinality(t.audience_departments) = 0 or $2::text = any(t.audience_departments))
+         and (cardinality(t.audience_locations) = 0 or $3::text = any(t.audience_locations))
+       order by t.starts_at, t.id limit ${DIGEST_MAX_TRAININGS + 5}`,
+      [d.sendAt, d.person.department, d.person.location],
+    );
+    if (rows.length === 0 && sessions.length === 0) return 'nothing_new';
     const shown = await Promise.all(
       rows.map(async (r) => ({ title: r.title, why: r.why, shareUrl: shareUrl(await sharing.shareToken(r.id, d.personId)) })),
     );
@@ -206,8 +215,7 @@ export function deliveryRenderer(
       {
         weekOf: d.period ?? d.sendAt.toISOString().slice(0, 10),
         items: [...shown, ...hidden],
-        // Trainings join the digest with the trainings feature (issue 5).
-        trainings: [],
+        trainings: sessions.map((t) => ({ title: t.title, startsAt: t.starts_at.toISOString(), url: `${publicUrl}/tab/?page=trainings` })),
         tabUrl: `${publicUrl}/tab/?page=share`,
         timeZone: options.timeZone,
       },
