@@ -42,6 +42,8 @@ import { crisisRoutes } from './http/routes/crisis.js';
 import { guidelineRoutes } from './http/routes/guidelines.js';
 import { trainingRoutes } from './http/routes/trainings.js';
 import { trainingsRepo } from './storage/repos/trainings.js';
+import { onboardingRoutes } from './http/routes/onboarding.js';
+import { onboardingRepo } from './storage/repos/onboarding.js';
 import { crisisInstructions } from './http/pages/crisis-page.js';
 
 export interface App {
@@ -90,6 +92,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     onError: (err) => log.error({ err }, 'storing clicks failed; will retry'),
   });
   const crisis = crisisRepo(db, { updateDays: config.crisisUpdateDays });
+  const onboarding = onboardingRepo(db, { newHireDays: config.onboardingDays });
   const crisisWatch = new CrisisWatch(crisis, log);
   await crisisWatch.start();
   let draining = false;
@@ -115,6 +118,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     crisis,
     crisisWatch,
     trainings: trainingsRepo(db),
+    onboarding,
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
     paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },
   };
@@ -129,6 +133,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       return state?.active ? crisisInstructions(state, lang) : undefined;
     }),
     publicUrl: config.publicUrl,
+    onboarding,
     botAppId: config.bot.appId,
     tenantIds: [...new Set([...config.auth.entra.tenantIds, ...(config.bot.tenantId ? [config.bot.tenantId] : [])])],
     log,
@@ -142,6 +147,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   crisisRoutes(server, ctx);
   guidelineRoutes(server, ctx);
   trainingRoutes(server, ctx);
+  onboardingRoutes(server, ctx);
   sharePageRoutes(server, ctx);
   addFastPath(server, linkRoutes(server, ctx).fastPath);
   tabRoutes(server, ctx);
@@ -155,6 +161,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         rps: config.teamsRateLimitRps,
         digest: config.digest,
         held: () => crisisWatch.active,
+        onboardingDays: config.onboardingDays,
         ...options.worker,
       })
     : undefined;

@@ -43,6 +43,8 @@ const envSchema = z.object({
   TENANT_TIME_ZONE: z.string().trim().min(1).default('Europe/Berlin'),
   // Crisis switch: cards delivered within this many days are updated in place; 0: none.
   CRISIS_UPDATE_DAYS: z.coerce.number().int().min(0).max(90).default(14),
+  // A person counts as a new hire this many days after joining (or first contact).
+  ONBOARDING_DAYS: z.coerce.number().int().min(1).max(365).default(60),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   SEED_DEMO: bool.optional(),
 });
@@ -70,6 +72,8 @@ export interface Config {
   timeZone: string;
   /** Cards delivered within this many days are updated in place on a crisis switch. */
   crisisUpdateDays: number;
+  /** A person counts as a new hire this many days after joining (or first contact). */
+  onboardingDays: number;
   logLevel: (typeof logLevels)[number];
   /** undefined: decide at start-up (seed when the database is new and auth is dev). */
   seedDemo: boolean | undefined;
@@ -151,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digest,
     timeZone: e.TENANT_TIME_ZONE,
     crisisUpdateDays: e.CRISIS_UPDATE_DAYS,
+    onboardingDays: e.ONBOARDING_DAYS,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
   };

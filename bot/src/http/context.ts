@@ -4,6 +4,7 @@ import type { ItemsService } from '../domain/items/items-service.js';
 import type { Db } from '../storage/db.js';
 import type { AnnouncementsRepo } from '../storage/repos/announcements.js';
 import type { TrainingsRepo } from '../storage/repos/trainings.js';
+import type { OnboardingRepo } from '../storage/repos/onboarding.js';
 import type { CrisisRepo } from '../storage/repos/crisis.js';
 import type { CrisisWatch } from '../jobs/crisis-watch.js';
 import type { ClickRecorder, linksRepo } from '../storage/repos/clicks.js';
@@ -29,6 +30,7 @@ export interface HttpContext {
   announcements: AnnouncementsRepo;
   crisis: CrisisRepo;
   trainings: TrainingsRepo;
+  onboarding: OnboardingRepo;
   /** This instance's view of the crisis switch (refreshed 4× a second). */
   crisisWatch: CrisisWatch;
   /** This process's delivery worker, if it runs one: told when urgent cards were queued. */

@@ -5,6 +5,7 @@ import { TenantPacer } from '../domain/delivery/tenant-pacer.js';
 import type { Db, LeaderLocks } from '../storage/db.js';
 import { conversationsRepo } from '../storage/repos/conversations.js';
 import { deliveriesRepo, type ClaimedDelivery, type Key } from '../storage/repos/deliveries.js';
+import { onboardingRepo } from '../storage/repos/onboarding.js';
 import type { ConnectorClient } from '../teams/connector-client.js';
 import { dueDigestRun, type DigestSchedule } from './digest-schedule.js';
 import type { Renderer } from './render-delivery.js';
@@ -30,6 +31,10 @@ export interface DeliveryWorkerOptions {
   held?: () => boolean;
   retry?: RetryPolicy;
   now?: () => Date;
+  /** New hires count this many days (ONBOARDING_DAYS); undefined: no onboarding reminders. */
+  onboardingDays?: number;
+  /** How often onboarding reminders are looked for (default a minute: they are due by the day). */
+  onboardingCheckMs?: number;
 }
 
 /** A few quick tries for one statement (a dropped connection), then the error stands. */
@@ -166,6 +171,7 @@ export class DeliveryWorker {
     const held = this.o.held?.() ?? false;
     if (this.o.digest && !held) await this.planDigest(this.o.digest);
     await this.planReminders();
+    await this.planOnboardingReminders();
     for (const id of await this.repo.followItems()) this.o.log.info({ announcement: id }, 'announcement cancelled: its item is archived or expired');
     for (const id of await this.repo.due(20, held)) {
       const recipients = await this.repo.start(id);
@@ -210,6 +216,16 @@ export class DeliveryWorker {
        returning training_id, notice`,
     );
     for (const r of rows) this.o.log.info({ training: r.training_id, notice: r.notice }, 'training reminder planned');
+  }
+
+  private onboardingCheckedAt = 0;
+
+  private async planOnboardingReminders(): Promise<void> {
+    if (this.o.onboardingDays === undefined) return;
+    if (performance.now() - this.onboardingCheckedAt < (this.o.onboardingCheckMs ?? 60_000) && this.onboardingCheckedAt > 0) return;
+    this.onboardingCheckedAt = performance.now();
+    const reminded = await onboardingRepo(this.o.db, { newHireDays: this.o.onboardingDays }).planReminders();
+    if (reminded > 0) this.o.log.info({ reminded }, 'onboarding reminders planned');
   }
 
   private async lead(): Promise<void> {

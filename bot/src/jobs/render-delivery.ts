@@ -11,8 +11,10 @@ import type { ClaimedDelivery } from '../storage/repos/deliveries.js';
 import { audience, LIVE } from '../storage/repos/items.js';
 import { sharingRepo } from '../storage/repos/sharing.js';
 import { trainingsRepo } from '../storage/repos/trainings.js';
+import { ONBOARDING_DONE_SQL } from '../storage/repos/onboarding.js';
 import { trainingCard, trainingCardModel } from '../cards/training-card.js';
 import { AppError } from '../domain/errors.js';
+import { onboardingReminderCard } from '../cards/onboarding-card.js';
 import type { VersionedCrisisState } from '../storage/repos/crisis.js';
 import { crisisInstructions } from '../http/pages/crisis-page.js';
 
@@ -22,7 +24,10 @@ import { crisisInstructions } from '../http/pages/crisis-page.js';
  */
 export type Rendered =
   | { activity: Record<string, unknown>; replaces?: string }
-  | { skip: 'blocked' | 'gone' | 'opted_out' | 'item_not_live' | 'nothing_new' | 'crisis' | 'crisis_over' | 'training_closed' | 'not_registered' };
+  | {
+      skip: 'blocked' | 'gone' | 'opted_out' | 'item_not_live' | 'nothing_new' | 'crisis' | 'crisis_over' | 'training_closed' | 'not_registered'
+        | 'onboarding_done';
+    };
 
 export interface Renderer {
   (d: ClaimedDelivery): Promise<Rendered>;
@@ -188,6 +193,16 @@ export function deliveryRenderer(
     );
   }
 
+  /** The onboarding reminder, with their progress as it is now; nothing if they finished meanwhile. */
+  async function onboardingReminder(d: ClaimedDelivery): Promise<AdaptiveCard | 'onboarding_done'> {
+    const [row] = await db.query<{ done: number; total: number }>(
+      `select count(*) filter (where ${ONBOARDING_DONE_SQL('$1')})::int as done, count(*)::int as total from onboarding_steps s where not s.archived`,
+      [d.personId],
+    );
+    if (!row || row.done >= row.total) return 'onboarding_done';
+    return onboardingReminderCard({ done: row.done, total: row.total, onboardingUrl: `${publicUrl}/tab/?page=onboarding` }, d.person.language);
+  }
+
   async function digest(d: ClaimedDelivery): Promise<AdaptiveCard | 'nothing_new'> {
     const rows = await db.query<{ id: string; title: string; why: string; total: number }>(
       `select i.id, i.title, i.why, count(*) over ()::int as total from items i
@@ -238,6 +253,7 @@ export function deliveryRenderer(
       : d.subject === 'digest' ? await digest(d)
       : d.subject === 'card_update' ? await updatedItemCard(d)
       : d.subject === 'training' || d.subject === 'training_notice' ? await trainingFor(d)
+      : d.subject === 'onboarding_reminder' ? await onboardingReminder(d)
       : await crisisCard(d);
     if (typeof card === 'string') return { skip: card };
     const { reference } = d.conversation;

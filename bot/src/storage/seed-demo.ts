@@ -6,6 +6,7 @@ import { peopleRepo, type Person } from './repos/people.js';
 import { sharingRepo } from './repos/sharing.js';
 import { topicsRepo } from './repos/topics.js';
 import { seedGuidelines } from './seed-guidelines.js';
+import { seedOnboarding } from './seed-onboarding.js';
 
 const TOPICS = [
   { id: 'careers', de: 'Karriere', en: 'Careers' },
@@ -148,9 +149,9 @@ const ITEMS: DemoItem[] = [
 ];
 
 const PEOPLE: Array<Omit<Person, 'id'>> = [
-  { devKey: 'clara', displayName: 'Clara Schmidt', role: 'admin', language: 'de', department: 'Marketing', location: 'Berlin', joinedAt: null },
-  { devKey: 'jonas', displayName: 'Jonas Weber', role: 'employee', language: 'de', department: 'Engineering', location: 'München', joinedAt: null },
-  { devKey: 'aylin', displayName: 'Aylin Demir', role: 'employee', language: 'en', department: 'Sales', location: 'Hamburg', joinedAt: null },
+  { devKey: 'clara', displayName: 'Clara Schmidt', role: 'admin', language: 'de', department: 'Marketing', location: 'Berlin', joinedAt: '2019-04-01T08:00:00.000Z' },
+  { devKey: 'jonas', displayName: 'Jonas Weber', role: 'employee', language: 'de', department: 'Engineering', location: 'München', joinedAt: '2021-09-01T08:00:00.000Z' },
+  { devKey: 'aylin', displayName: 'Aylin Demir', role: 'employee', language: 'en', department: 'Sales', location: 'Hamburg', joinedAt: '2023-02-15T08:00:00.000Z' },
   { devKey: 'mia', displayName: 'Mia Fischer', role: 'employee', language: 'en', department: 'Engineering', location: 'Berlin', joinedAt: 'NEW_HIRE' },
 ];
 
@@ -168,6 +169,7 @@ export async function seedDemo(db: Db, publicUrl: string, now = new Date()): Pro
   }
   const admin = persons[0] as Person;
   await seedGuidelines(db, admin.id);
+  await seedOnboarding(db, publicUrl);
   const ids: string[] = [];
   for (const d of ITEMS) {
     const { image, published, audience, ...rest } = d;

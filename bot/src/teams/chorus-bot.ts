@@ -8,6 +8,7 @@ import {
   type ConversationParameters,
 } from 'botbuilder';
 import type { Logger } from 'pino';
+import type { OnboardingRepo } from '../storage/repos/onboarding.js';
 import { welcomeCard } from '../cards/welcome-card.js';
 import { parseCommand } from '../domain/bot/commands.js';
 import { languageOfTag, type Language } from '../http/contract/common.js';
@@ -20,6 +21,8 @@ export interface ChorusBotDeps {
   conversations: ConversationsRepo;
   replies: BotReplies;
   publicUrl: string;
+  /** New hires' welcome links to onboarding when there is a checklist. */
+  onboarding?: OnboardingRepo;
   botAppId: string;
   /** Tenants the bot serves; an empty list serves every tenant (local development). */
   tenantIds: string[];
@@ -78,8 +81,16 @@ export class ChorusBot extends TeamsActivityHandler {
     this.onInstallationUpdateAdd(async (context, next) => {
       const person = this.personOf(context);
       if (context.activity.action === 'add' && person && kindOf(context.activity.conversation.conversationType) === 'personal') {
+        const lang = this.lang(context, person);
+        const onboarding = await deps.onboarding?.mine(person.id, lang);
+        const isNewHire = Boolean(onboarding?.newHire && onboarding.total > 0);
         await context.sendActivity(
-          toActivity({ card: welcomeCard({ displayName: person.displayName, tabUrl: `${deps.publicUrl}/tab/?page=share`, isNewHire: false }, this.lang(context, person)) }),
+          toActivity({
+            card: welcomeCard(
+              { displayName: person.displayName, tabUrl: `${deps.publicUrl}/tab/?page=share`, isNewHire, onboardingUrl: `${deps.publicUrl}/tab/?page=onboarding` },
+              lang,
+            ),
+          }),
         );
       }
       await next();

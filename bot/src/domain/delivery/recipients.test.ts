@@ -24,6 +24,10 @@ describe('who receives an announcement', () => {
     ['digest', false, 'training', false],
     ['none', false, 'training_notice', true],
     ['every', true, 'training_notice', false],
+    // the onboarding reminder: never for people who turned notifications off
+    ['digest', false, 'onboarding_reminder', true],
+    ['none', false, 'onboarding_reminder', false],
+    ['every', true, 'onboarding_reminder', false],
   ] as const)('level %s, paused %s: %s → %s', (notificationLevel, paused, subject, expected) => {
     expect(wantsAnnouncement({ notificationLevel, paused }, subject)).toBe(expected);
   });

@@ -1,5 +1,5 @@
 export type NotificationLevel = 'every' | 'digest' | 'none';
-export type AnnouncementSubject = 'item' | 'digest' | 'crisis_notice' | 'all_clear' | 'card_update' | 'training' | 'training_notice';
+export type AnnouncementSubject = 'item' | 'digest' | 'crisis_notice' | 'all_clear' | 'card_update' | 'training' | 'training_notice' | 'onboarding_reminder';
 
 export interface RecipientPreferences {
   notificationLevel: NotificationLevel;
@@ -20,5 +20,7 @@ export function wantsAnnouncement(prefs: RecipientPreferences, subject: Announce
   if (prefs.paused) return false;
   if (subject === 'crisis_notice' || subject === 'all_clear' || subject === 'training_notice') return true;
   if (prefs.notificationLevel === 'none') return false;
+  // the onboarding reminder: anyone who did not turn notifications off
+  if (subject === 'onboarding_reminder') return true;
   return subject === 'item' || subject === 'training' ? prefs.notificationLevel === 'every' : prefs.notificationLevel === 'digest';
 }

@@ -6,9 +6,10 @@ import { z } from 'zod';
  * all_clear: crisis mode is over (to those who got the notice); card_update: cards already
  * delivered are updated in place (paused on switch-on, back to normal on switch-off).
  * training: a session to its audience; training_notice: news for the people registered
- * (`notice`: seat, cancelled, reminder_24h, reminder_1h).
+ * (`notice`: seat, cancelled, reminder_24h, reminder_1h); onboarding_reminder: the one
+ * reminder to new hires with an unfinished checklist.
  */
-export const ANNOUNCEMENT_SUBJECTS = ['item', 'digest', 'crisis_notice', 'all_clear', 'card_update', 'training', 'training_notice'] as const;
+export const ANNOUNCEMENT_SUBJECTS = ['item', 'digest', 'crisis_notice', 'all_clear', 'card_update', 'training', 'training_notice', 'onboarding_reminder'] as const;
 export type AnnouncementSubjectKind = (typeof ANNOUNCEMENT_SUBJECTS)[number];
 
 /**

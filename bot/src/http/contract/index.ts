@@ -10,3 +10,4 @@ export * from './share.js';
 export { NETWORKS, NETWORK_LABELS, TEXT_VIA_CLIPBOARD, type Network } from '../../domain/sharing/networks.js';
 export { checkPostText, charCount, xTweetLength, LINKEDIN_FOLD, X_MAX, X_LINK_LENGTH, type TextCheck } from '../../domain/items/text-limits.js';
 export * from './trainings.js';
+export * from './onboarding.js';

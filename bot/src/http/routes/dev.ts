@@ -5,13 +5,11 @@ import { isLocalRequest } from '../auth/identity.js';
 import { authRequest } from '../request.js';
 import type { HttpContext } from '../context.js';
 
-const NEW_HIRE_DAYS = 60;
-
 /** Development only: the demo people the tab offers to sign in as. */
 export function devRoutes(server: Server, ctx: HttpContext): void {
   server.get('/api/v1/dev/people', async (req, res) => {
     if (ctx.auth.mode !== 'dev' || !isLocalRequest(authRequest(req))) throw notFound('Route');
-    const cutoff = Date.now() - NEW_HIRE_DAYS * 86_400_000;
+    const cutoff = Date.now() - ctx.config.onboardingDays * 86_400_000;
     const people: DemoPerson[] = (await ctx.people.demoPeople()).map((p) => ({
       key: p.devKey as string,
       displayName: p.displayName,

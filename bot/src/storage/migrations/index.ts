@@ -6,6 +6,7 @@ import * as m005 from './005-crisis-cards.js';
 import * as m006 from './006-trainings.js';
 import * as m007 from './007-guidelines.js';
 import * as m008 from './008-training-announcements.js';
+import * as m009 from './009-onboarding.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -17,4 +18,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '006-trainings', sql: m006.sql },
   { id: '007-guidelines', sql: m007.sql },
   { id: '008-training-announcements', sql: m008.sql },
+  { id: '009-onboarding', sql: m009.sql },
 ];

@@ -183,14 +183,17 @@ export function deliveriesRepo(db: Queryable) {
            ) c on true
            left join preferences pr on pr.person_id = p.id
            where not coalesce(pr.paused, false)
-             -- the crisis notice and news about one's own registration: everybody who did not say "stop"
+             -- the crisis notice and news about one's own registration: everybody who did not
+             -- say "stop"; the onboarding reminder: who did not turn notifications off
              and (s.subject in ('crisis_notice', 'training_notice')
+               or (s.subject = 'onboarding_reminder' and coalesce(pr.notification_level, 'every') <> 'none')
                or coalesce(pr.notification_level, 'every') = case when s.subject in ('item', 'training') then 'every' else 'digest' end)
-             -- training notices: the people named, or (reminders) everyone registered now
-             and (s.subject <> 'training_notice'
-               or (s.recipient_ids is not null and p.id = any(s.recipient_ids))
-               or (s.recipient_ids is null and exists (select 1 from training_registrations r
-                     where r.training_id = s.training_id and r.person_id = p.id and r.status = 'registered')))
+             -- named recipients; training reminders: everyone registered now
+             and case
+               when s.recipient_ids is not null then p.id = any(s.recipient_ids)
+               when s.subject = 'training_notice' then exists (select 1 from training_registrations r
+                 where r.training_id = s.training_id and r.person_id = p.id and r.status = 'registered')
+               else true end
              and (s.subject <> 'item' or not exists (
                select 1 from deliveries d2 join announcements a2 on a2.id = d2.announcement_id
                where a2.item_id = s.item_id and d2.person_id = p.id and d2.status = 'sent'))

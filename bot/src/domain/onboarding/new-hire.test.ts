@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { isNewHire, newHireUntil } from './new-hire.js';
+
+const d = (iso: string) => new Date(iso);
+
+describe('who is a new hire', () => {
+  it('counts N days from the join date in the directory', () => {
+    const p = { joinedAt: d('2026-10-01T08:00:00Z'), firstSeenAt: d('2026-11-20T08:00:00Z'), markedUntil: null };
+    expect(newHireUntil(p, 60).toISOString()).toBe('2026-11-30T08:00:00.000Z');
+    expect(isNewHire(p, 60, d('2026-11-29T00:00:00Z'))).toBe(true);
+    expect(isNewHire(p, 60, d('2026-12-01T00:00:00Z'))).toBe(false);
+  });
+
+  it('falls back to the first contact with Chorus when the join date is unknown', () => {
+    const p = { joinedAt: null, firstSeenAt: d('2026-11-20T08:00:00Z'), markedUntil: null };
+    expect(isNewHire(p, 60, d('2027-01-18T00:00:00Z'))).toBe(true);
+    expect(isNewHire(p, 60, d('2027-01-20T00:00:00Z'))).toBe(false);
+  });
+
+  it('follows an admin who marked someone, either way', () => {
+    const veteran = { joinedAt: d('2015-01-01T00:00:00Z'), firstSeenAt: d('2026-01-01T00:00:00Z'), markedUntil: d('2026-12-31T00:00:00Z') };
+    expect(isNewHire(veteran, 60, d('2026-11-22T00:00:00Z'))).toBe(true);
+    const done = { joinedAt: d('2026-11-01T00:00:00Z'), firstSeenAt: d('2026-11-01T00:00:00Z'), markedUntil: d('2026-11-10T00:00:00Z') };
+    expect(isNewHire(done, 60, d('2026-11-22T00:00:00Z'))).toBe(false);
+  });
+});

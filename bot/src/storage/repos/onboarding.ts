@@ -1,0 +1,142 @@
+import { conflict, notFound } from '../../domain/errors.js';
+import { isNewHire, newHireUntil, NEW_HIRE_UNTIL_SQL, REMINDER_AFTER_DAYS } from '../../domain/onboarding/new-hire.js';
+import type { Language } from '../../http/contract/common.js';
+import type { Onboarding, OnboardingStepAdmin, OnboardingStepInput, OnboardingStepKind } from '../../http/contract/onboarding.js';
+import { renderMarkdown } from '../../http/pages/markdown.js';
+import type { Db } from '../db.js';
+
+interface StepRow {
+  id: string;
+  kind: OnboardingStepKind;
+  title_de: string;
+  title_en: string;
+  body_de: string;
+  body_en: string;
+  link_url: string | null;
+  position: number;
+}
+
+/**
+ * Whether step `s` is done for person `<person>`: ticked by hand, or seen by Chorus
+ * (a guideline acknowledged, a training registered for, a first share).
+ */
+export const ONBOARDING_DONE_SQL = (person: string) => `case s.kind
+    when 'manual' then exists (select 1 from onboarding_progress g where g.person_id = ${person} and g.step_id = s.id)
+    when 'guidelines' then exists (select 1 from guideline_acknowledgements a where a.person_id = ${person})
+    when 'training' then exists (select 1 from training_registrations r where r.person_id = ${person} and r.status in ('registered', 'waitlisted'))
+    when 'first_share' then exists (select 1 from links l where l.person_id = ${person})
+  end`;
+
+const pick = (de: string, en: string, lang: Language) => (lang === 'de' ? de || en : en || de);
+
+/** The onboarding checklist: what admins define, where each person stands. */
+export function onboardingRepo(db: Db, options: { newHireDays: number; now?: () => Date }) {
+  const now = options.now ?? (() => new Date());
+  return {
+    async mine(personId: string, lang: Language): Promise<Onboarding> {
+      const [person] = await db.query<{ joined_at: Date | null; created_at: Date; new_hire_until: Date | null }>(
+        'select joined_at, created_at, new_hire_until from people where id = $1',
+        [personId],
+      );
+      if (!person) throw notFound('Person');
+      const rows = await db.query<StepRow & { done: boolean }>(
+        `select s.*, ${ONBOARDING_DONE_SQL('$1')} as done from onboarding_steps s where not s.archived order by s.position, s.created_at`,
+        [personId],
+      );
+      const facts = { joinedAt: person.joined_at, firstSeenAt: person.created_at, markedUntil: person.new_hire_until };
+      const steps = rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        title: pick(r.title_de, r.title_en, lang),
+        bodyHtml: renderMarkdown(pick(r.body_de, r.body_en, lang)),
+        linkUrl: r.link_url,
+        done: r.done,
+        automatic: r.kind !== 'manual',
+      }));
+      return {
+        newHire: isNewHire(facts, options.newHireDays, now()),
+        newHireUntil: newHireUntil(facts, options.newHireDays).toISOString(),
+        steps,
+        done: steps.filter((s) => s.done).length,
+        total: steps.length,
+      };
+    },
+
+    /** Ticks or unticks a manual step; the others follow what Chorus sees (409). */
+    async mark(personId: string, stepId: string, done: boolean): Promise<void> {
+      const [step] = await db.query<{ kind: OnboardingStepKind }>('select kind from onboarding_steps where id = $1 and not archived', [stepId]);
+      if (!step) throw notFound('Step');
+      if (step.kind !== 'manual') throw conflict('This step ticks itself once Chorus sees it done');
+      await db.query(
+        done
+          ? 'insert into onboarding_progress (person_id, step_id) values ($1, $2) on conflict do nothing'
+          : 'delete from onboarding_progress where person_id = $1 and step_id = $2',
+        [personId, stepId],
+      );
+    },
+
+    async steps(): Promise<OnboardingStepAdmin[]> {
+      const rows = await db.query<StepRow>('select * from onboarding_steps where not archived order by position, created_at');
+      return rows.map((r) => ({
+        id: r.id, kind: r.kind, title: { de: r.title_de, en: r.title_en }, body: { de: r.body_de, en: r.body_en }, linkUrl: r.link_url, position: r.position,
+      }));
+    },
+
+    async createStep(input: OnboardingStepInput): Promise<string> {
+      const [row] = await db.query<{ id: string }>(
+        `insert into onboarding_steps (kind, title_de, title_en, body_de, body_en, link_url, position)
+         values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+        [input.kind, input.title.de, input.title.en, input.body.de, input.body.en, input.linkUrl ?? null, input.position],
+      );
+      return row!.id;
+    },
+
+    async updateStep(id: string, input: OnboardingStepInput): Promise<void> {
+      const rows = await db.query(
+        `update onboarding_steps set kind = $2, title_de = $3, title_en = $4, body_de = $5, body_en = $6, link_url = $7, position = $8, updated_at = now()
+         where id = $1 and not archived returning 1`,
+        [id, input.kind, input.title.de, input.title.en, input.body.de, input.body.en, input.linkUrl ?? null, input.position],
+      );
+      if (rows.length === 0) throw notFound('Step');
+    },
+
+    /** Removed from the checklist; progress on it stays in the history. */
+    async archiveStep(id: string): Promise<void> {
+      const rows = await db.query('update onboarding_steps set archived = true, updated_at = now() where id = $1 and not archived returning 1', [id]);
+      if (rows.length === 0) throw notFound('Step');
+    },
+
+    async markNewHire(personId: string, until: Date | null): Promise<void> {
+      const rows = await db.query('update people set new_hire_until = $2 where id = $1 returning 1', [personId, until]);
+      if (rows.length === 0) throw notFound('Person');
+    },
+
+    /**
+     * The one friendly reminder: new hires whose start was a week or more ago, with an
+     * unfinished checklist, a working chat, and notifications on. Marks them reminded and
+     * queues one announcement for all, in one statement: once, whichever process runs it.
+     */
+    async planReminders(): Promise<number> {
+      const rows = await db.query<{ n: number }>(
+        `with due as (
+           update people p set onboarding_reminded_at = now()
+           where p.onboarding_reminded_at is null
+             and coalesce(p.joined_at, p.created_at) <= now() - interval '${REMINDER_AFTER_DAYS} days'
+             and ${NEW_HIRE_UNTIL_SQL('$1::int')} > now()
+             and exists (select 1 from conversations c where c.person_id = p.id and c.kind = 'personal' and c.status = 'active')
+             and not exists (select 1 from preferences pr where pr.person_id = p.id and (pr.paused or pr.notification_level = 'none'))
+             and exists (select 1 from onboarding_steps s where not s.archived and not (${ONBOARDING_DONE_SQL('p.id')}))
+           returning p.id
+         ), queued as (
+           insert into announcements (subject, recipient_ids, send_at)
+           select 'onboarding_reminder', array_agg(id), now() from due having count(*) > 0
+           returning 1
+         )
+         select (select count(*)::int from due) as n, (select count(*) from queued) as q`,
+        [options.newHireDays],
+      );
+      return rows[0]?.n ?? 0;
+    },
+  };
+}
+export type OnboardingRepo = ReturnType<typeof onboardingRepo>;

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectorClient } from '../../bot/src/teams/connector-client.js';
+import { eventually } from '../support/eventually.js';
+import { FakeBotConnector } from '../support/fake-bot-connector.js';
+import { api } from '../support/http.js';
+import { addReachablePeople, type ReachablePerson } from '../support/reachable.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+// Onboarding for new hires (issue 5): the checklist, steps that tick themselves, what
+// admins define, and the one friendly reminder — real server and worker, real SQL.
+let connector: FakeBotConnector;
+let s: TestServer;
+beforeAll(async () => {
+  connector = await new FakeBotConnector({ globalRps: 50 }).start();
+  s = await startTestServer(
+    { TEAMS_RATE_LIMIT_RPS: '50' },
+    { worker: { connector: connectorClient(async () => undefined), tickMs: 50, idleMs: 20, onboardingCheckMs: 50 } },
+  );
+});
+afterAll(async () => {
+  await s?.close();
+  await connector?.stop();
+});
+
+type Step = { id: string; kind: string; title: string; bodyHtml: string; done: boolean; automatic: boolean };
+const mine = async (who: string, lang = 'en') =>
+  (await api(s.url, 'GET', '/api/v1/onboarding', { headers: { ...s.as(who), 'accept-language': lang } })).body as {
+    newHire: boolean; steps: Step[]; done: number; total: number;
+  };
+const step = async (who: string, kind: string) => (await mine(who)).steps.find((x) => x.kind === kind)!;
+
+describe('onboarding', () => {
+  it('shows a new hire the starter checklist in their language; long-standing colleagues are not new', async () => {
+    const mia = await mine('mia');
+    expect(mia.newHire).toBe(true); // joined 12 days ago
+    expect(mia.total).toBe(5);
+    expect(mia.steps.map((x) => x.kind)).toEqual(['guidelines', 'manual', 'manual', 'training', 'first_share']);
+    expect(mia.steps[1]!.title).toBe('Set up a professional LinkedIn profile');
+    expect(mia.steps[1]!.bodyHtml).toContain('<li>');
+    expect((await mine('mia', 'de')).steps[1]!.title).toBe('Ein professionelles LinkedIn-Profil einrichten');
+    expect((await mine('aylin')).newHire).toBe(false); // joined in 2023
+  });
+
+  it('ticks manual steps by hand and refuses to tick the ones Chorus observes', async () => {
+    const profile = (await mine('mia')).steps.find((x) => x.kind === 'manual')!;
+    const ticked = await api(s.url, 'POST', `/api/v1/onboarding/steps/${profile.id}`, { headers: s.as('mia'), body: { done: true } });
+    expect(ticked.status).toBe(200);
+    expect(ticked.body.steps.find((x: Step) => x.id === profile.id).done).toBe(true);
+    expect((await mine('jonas')).steps.find((x) => x.id === profile.id)!.done).toBe(false); // per person
+    const untick = await api(s.url, 'POST', `/api/v1/onboarding/steps/${profile.id}`, { headers: s.as('mia'), body: { done: false } });
+    expect(untick.body.steps.find((x: Step) => x.id === profile.id).done).toBe(false);
+    const auto = await step('mia', 'training');
+    expect(auto.automatic).toBe(true);
+    expect((await api(s.url, 'POST', `/api/v1/onboarding/steps/${auto.id}`, { headers: s.as('mia'), body: { done: true } })).status).toBe(409);
+    expect((await api(s.url, 'POST', `/api/v1/onboarding/steps/${profile.id}`, { headers: s.as('mia'), body: { done: 'yes' } })).status).toBe(400);
+  });
+
+  it('ticks itself when Chorus sees the guidelines acknowledged, a training registered for and a first share', async () => {
+    // Guidelines: confirm having read the first page.
+    const pages = (await api(s.url, 'GET', '/api/v1/guidelines', { headers: s.as('mia') })).body;
+    const page = (pages.items ?? pages.pages ?? pages)[0];
+    const ack = await api(s.url, 'POST', `/api/v1/guidelines/${page.id}/acknowledge`, { headers: s.as('mia'), body: { version: page.version } });
+    expect(ack.status).toBeLessThan(300);
+    expect((await step('mia', 'guidelines')).done).toBe(true);
+
+    // Training: register for a beginners' session.
+    const start = Date.now() + 72 * 3_600_000;
+    const created = await api(s.url, 'POST', '/api/v1/admin/trainings', {
+      headers: s.as('clara'),
+      body: { title: 'LinkedIn for beginners', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3_600_000).toISOString(), timeZone: 'Europe/Berlin', room: 'Spree', capacity: 10, language: 'en', host: 'Petra' },
+    });
+    expect((await step('mia', 'training')).done).toBe(false);
+    expect((await api(s.url, 'POST', `/api/v1/trainings/${created.body.id}/register`, { headers: s.as('mia'), body: {} })).status).toBe(200);
+    expect((await step('mia', 'training')).done).toBe(true);
+
+    // First share: through her share page.
+    const feed = await api(s.url, 'GET', '/api/v1/items?limit=1', { headers: s.as('mia') });
+    const link = await api(s.url, 'POST', `/api/v1/items/${feed.body.items[0].id}/share-link`, { headers: s.as('mia') });
+    expect((await step('mia', 'first_share')).done).toBe(false);
+    const shared = await fetch(link.body.url as string, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ network: 'linkedin', text: 'Proud to be part of this.' }) });
+    expect(shared.status).toBe(200);
+    expect((await step('mia', 'first_share')).done).toBe(true);
+  });
+
+  it('lets admins shape the checklist and mark new hires; employees cannot', async () => {
+    const body = { kind: 'manual', title: { de: 'Mentor treffen', en: 'Meet your mentor' }, body: { de: '', en: 'Coffee is on us.' }, position: 99 };
+    const created = await api(s.url, 'POST', '/api/v1/admin/onboarding/steps', { headers: s.as('clara'), body });
+    expect(created.status).toBe(201);
+    expect((await mine('mia')).steps.at(-1)!.title).toBe('Meet your mentor');
+    for (const [bad, field] of [
+      [{ ...body, title: { de: '', en: '' } }, 'title'],
+      [{ ...body, kind: 'vibes' }, 'kind'],
+      [{ ...body, linkUrl: 'javascript:alert(1)' }, 'linkUrl'],
+      [{ ...body, extra: 1 }, 'extra'],
+    ] as const) {
+      const res = await api(s.url, 'POST', '/api/v1/admin/onboarding/steps', { headers: s.as('clara'), body: bad });
+      expect(res.status).toBe(400);
+      expect(Object.keys(res.body.error.fields)).toContain(field);
+    }
+    expect((await api(s.url, 'POST', '/api/v1/admin/onboarding/steps', { headers: s.as('aylin'), body })).status).toBe(403);
+    expect((await api(s.url, 'DELETE', `/api/v1/admin/onboarding/steps/${created.body.id}`, { headers: s.as('aylin') })).status).toBe(403);
+    expect((await api(s.url, 'DELETE', `/api/v1/admin/onboarding/steps/${created.body.id}`, { headers: s.as('clara') })).status).toBe(204);
+    expect((await mine('mia')).total).toBe(5);
+
+    const [aylin] = await s.db.query<{ id: string }>(`select id from people where dev_key = 'aylin'`);
+    const until = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    expect((await api(s.url, 'PUT', `/api/v1/admin/people/${aylin!.id}/new-hire`, { headers: s.as('aylin'), body: { until } })).status).toBe(403);
+    expect((await api(s.url, 'PUT', `/api/v1/admin/people/${aylin!.id}/new-hire`, { headers: s.as('clara'), body: { until } })).status).toBe(204);
+    expect((await mine('aylin')).newHire).toBe(true);
+    expect((await api(s.url, 'PUT', `/api/v1/admin/people/${aylin!.id}/new-hire`, { headers: s.as('clara'), body: { until: null } })).status).toBe(204);
+    expect((await mine('aylin')).newHire).toBe(false);
+  });
+
+  it('sends one friendly reminder a week after the start when the checklist is unfinished, and only one', async () => {
+    const joined = async (people: ReachablePerson[], daysAgo: number) =>
+      s.db.query(`update people set joined_at = now() - ($2::int * interval '1 day') where id = any($1::uuid[])`, [people.map((p) => p.id), daysAgo]);
+    const week = await addReachablePeople(s.db, 2, { serviceUrl: connector.url, prefix: 'week', language: 'de' });
+    const fresh = await addReachablePeople(s.db, 1, { serviceUrl: connector.url, prefix: 'fresh' });
+    const quiet = await addReachablePeople(s.db, 1, { serviceUrl: connector.url, prefix: 'quiet', preferences: { notificationLevel: 'none' } });
+    const veteran = await addReachablePeople(s.db, 1, { serviceUrl: connector.url, prefix: 'veteran' });
+    await joined(week, 8);
+    await joined(fresh, 3);
+    await joined(quiet, 8);
+    await joined(veteran, 400);
+    const cards = (p: ReachablePerson) => connector.deliveredTo(p.conversationId).map((r) => JSON.stringify(r.activity));
+    await eventually(async () => week.every((p) => cards(p).length === 1), Boolean, 5_000);
+    for (const p of week) {
+      expect(cards(p)[0]).toContain('Gut angekommen?');
+      expect(cards(p)[0]).toContain('von 5 Onboarding-Schritten');
+      expect(cards(p)[0]).toContain('/tab/?page=onboarding');
+    }
+    await new Promise((r) => setTimeout(r, 500)); // many more checks: still one
+    for (const p of week) expect(cards(p)).toHaveLength(1);
+    for (const p of [...fresh, ...quiet, ...veteran]) expect(cards(p)).toHaveLength(0);
+    // A week on for the fresh one: their reminder comes then.
+    await joined(fresh, 8);
+    await eventually(async () => cards(fresh[0]!).length, (n) => n === 1, 5_000);
+  });
+});
