@@ -24,8 +24,12 @@ import type {
   MyShares,
   Page,
   SavedItem,
+  RegistrationResult,
   ShareLink,
   Topic,
+  Training,
+  TrainingInput,
+  TrainingRegistrant,
 } from '@contract';
 
 /** An API error as the server sent it; `network` when no answer arrived at all. */
@@ -98,9 +102,9 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
 
 /** The one client for /api/v1: every request, header and error mapping lives here. */
 export function createApi({ getToken, onUnauthenticated, getLanguage }: ApiOptions) {
-  async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  async function send(method: string, path: string, body?: unknown, signal?: AbortSignal, accept = 'application/json'): Promise<Response> {
     const token = await getToken();
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: accept };
     const language = getLanguage?.();
     if (language) headers['Accept-Language'] = language;
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -117,8 +121,8 @@ export function createApi({ getToken, onUnauthenticated, getLanguage }: ApiOptio
       if (signal?.aborted) throw err;
       throw new ApiError(0, 'network', err instanceof Error ? err.message : 'network error');
     }
-    const parsed = parseJson(await res.text());
     if (!res.ok) {
+      const parsed = parseJson(await res.text());
       if (res.status === 401) onUnauthenticated?.();
       if (isErrorBody(parsed)) {
         const { code, message, fields } = parsed.error;
@@ -126,8 +130,16 @@ export function createApi({ getToken, onUnauthenticated, getLanguage }: ApiOptio
       }
       throw new ApiError(res.status, res.status === 401 ? 'unauthenticated' : 'internal', res.statusText);
     }
-    return parsed as T;
+    return res;
   }
+
+  async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const res = await send(method, path, body, signal);
+    return parseJson(await res.text()) as T;
+  }
+
+  const training = (id: string, rest = '') => `/trainings/${encodeURIComponent(id)}${rest}`;
+  const adminTraining = (id: string, rest = '') => `/admin/trainings/${encodeURIComponent(id)}${rest}`;
 
   return {
     me: () => request<Me>('GET', '/me'),
@@ -177,6 +189,26 @@ export function createApi({ getToken, onUnauthenticated, getLanguage }: ApiOptio
       request<{ items: GuidelineVersionSummary[] }>('GET', `/admin/guidelines/${encodeURIComponent(id)}/versions`, undefined, signal),
     guidelineDiff: (id: string, from: number, to: number, signal?: AbortSignal) =>
       request<GuidelineDiff>('GET', `/admin/guidelines/${encodeURIComponent(id)}/versions/${from}/diff/${to}`, undefined, signal),
+    /** upcoming: open sessions meant for me; mine: registered or waitlisted, not over; past: over, newest first. */
+    trainings: (view: 'upcoming' | 'mine' | 'past', signal?: AbortSignal) =>
+      request<{ items: Training[] }>('GET', withQuery('/trainings', { view }), undefined, signal),
+    /** A seat if one is free, else the waitlist; 409 once cancelled or started. */
+    registerTraining: (id: string) => request<RegistrationResult>('POST', training(id, '/register'), {}),
+    unregisterTraining: (id: string) => request<RegistrationResult>('POST', training(id, '/unregister'), {}),
+    /** The calendar file: the API wants the bearer token, so it comes as a Blob, not a link. */
+    trainingCalendar: async (id: string) => (await send('GET', training(id, '/ics'), undefined, undefined, 'text/calendar, application/json')).blob(),
+    adminTrainings: (signal?: AbortSignal) => request<{ items: Training[] }>('GET', '/admin/trainings', undefined, signal),
+    createTraining: (input: TrainingInput) => request<Training>('POST', '/admin/trainings', input),
+    /** 400 with `capacity` when fewer seats than people registered. */
+    updateTraining: (id: string, input: TrainingInput) => request<Training>('PUT', adminTraining(id), input),
+    cancelTraining: (id: string) => request<Training>('POST', adminTraining(id, '/cancel'), {}),
+    /** Cards to the session's audience now; 409 when it was announced already. */
+    announceTraining: (id: string) => request<Announcement>('POST', adminTraining(id, '/announce'), {}),
+    trainingRegistrants: (id: string, signal?: AbortSignal) =>
+      request<{ items: TrainingRegistrant[] }>('GET', adminTraining(id, '/registrants'), undefined, signal),
+    /** Only after the start (409 before). */
+    setAttendance: (id: string, attendance: Array<{ personId: string; attended: boolean }>) =>
+      request<{ items: TrainingRegistrant[] }>('PUT', adminTraining(id, '/attendance'), { attendance }),
   };
 }
 

@@ -8,6 +8,7 @@ export type Route =
   | { page: 'admin-announcements' }
   | { page: 'crisis' }
   | { page: 'guidelines' }
+  | { page: 'trainings' }
   | { page: 'privacy' }
   | { page: 'terms' }
   | { page: 'not-found' };
@@ -20,6 +21,7 @@ const QUERY_PAGES: Record<string, Route> = {
   announcements: { page: 'admin-announcements' },
   crisis: { page: 'crisis' },
   guidelines: { page: 'guidelines' },
+  trainings: { page: 'trainings' },
   privacy: { page: 'privacy' },
   terms: { page: 'terms' },
 };
@@ -39,6 +41,7 @@ export function parseRoute(hash: string, search: string): Route {
     if (first === 'terms' && !second) return { page: 'terms' };
     if (first === 'crisis' && !second) return { page: 'crisis' };
     if (first === 'guidelines' && !second) return { page: 'guidelines' };
+    if (first === 'trainings' && !second) return { page: 'trainings' };
     if (first === 'admin' && (second === 'items' || !second)) return { page: 'admin-items' };
     if (first === 'admin' && second === 'announcements') return { page: 'admin-announcements' };
   }

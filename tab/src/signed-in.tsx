@@ -13,6 +13,7 @@ import { NotFoundPage } from './pages/info/not-found-page.js';
 import { TextPage } from './pages/info/text-page.js';
 import { MySharesPage } from './pages/my-shares/my-shares-page.js';
 import { FeedPage } from './pages/share/feed-page.js';
+import { TrainingsPage } from './pages/trainings/trainings-page.js';
 import type { Route } from './routing.js';
 import { useSession } from './session.js';
 
@@ -48,6 +49,8 @@ function Page({ route }: { route: Route }) {
       return <CrisisPage />;
     case 'guidelines':
       return <GuidelinesPage />;
+    case 'trainings':
+      return <TrainingsPage />;
     case 'privacy':
       return <TextPage title={t.privacyTitle} paragraphs={t.privacyBody} />;
     case 'terms':

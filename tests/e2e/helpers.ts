@@ -53,7 +53,7 @@ export function browserSuite(options: Parameters<typeof openSandbox>[1] = {}): B
   return suite;
 }
 
-/** The browser's time zone in every sandbox. */
+/** The browser's time zone in every sandbox, unless a test asks for another (`timezoneId`). */
 export const SANDBOX_TIME_ZONE = 'Europe/Berlin';
 
 /** What a datetime-local input in the sandbox shows for `date` ("2026-03-14T09:30"). */
@@ -89,12 +89,12 @@ export async function callApi<T>(
 
 export async function openSandbox(
   browser: Browser,
-  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+  options: { viewport?: { width: number; height: number }; locale?: string; timezoneId?: string } = {},
 ): Promise<Sandbox> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1000, height: 800 },
     locale: options.locale ?? 'en-US',
-    timezoneId: SANDBOX_TIME_ZONE,
+    timezoneId: options.timezoneId ?? SANDBOX_TIME_ZONE,
   });
   const networkRequests: string[] = [];
   const waiters: Array<{ host: string; resolve: (url: string) => void }> = [];

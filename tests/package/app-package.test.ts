@@ -73,6 +73,16 @@ describe.each(['dev', 'local'])('app package for env %s', (envName) => {
       websiteUrl: `${value('TAB_ENDPOINT')}/tab/?page=guidelines`,
       scopes: ['personal'],
     });
+    expect(m.staticTabs?.find((t) => t.entityId === 'trainings')).toMatchObject({
+      name: 'Trainings',
+      contentUrl: `${value('TAB_ENDPOINT')}/tab/?page=trainings&inTeams=1`,
+      websiteUrl: `${value('TAB_ENDPOINT')}/tab/?page=trainings`,
+      scopes: ['personal'],
+    });
+    // Trainings right after Guidelines: the German names in de.json go by this order.
+    expect(m.staticTabs?.map((t) => t.entityId).slice(0, 3)).toEqual(['share', 'guidelines', 'trainings']);
+    const de = JSON.parse(await zip.file('de.json')!.async('string')) as Record<string, string>;
+    expect([de['staticTabs[0].name'], de['staticTabs[1].name'], de['staticTabs[2].name']]).toEqual(['Teilen', 'Richtlinien', 'Schulungen']);
 
     expect(m.bots).toHaveLength(1);
     const bot = m.bots![0]!;

@@ -7,12 +7,13 @@ const useStyles = makeStyles({
   root: { flexWrap: 'wrap' },
 });
 
-type TabValue = 'share' | 'my-shares' | 'guidelines' | 'crisis' | 'admin-items' | 'admin-edit' | 'admin-announcements';
+type TabValue = 'share' | 'my-shares' | 'guidelines' | 'trainings' | 'crisis' | 'admin-items' | 'admin-edit' | 'admin-announcements';
 
 const ROUTES: Record<TabValue, Route> = {
   share: { page: 'share' },
   'my-shares': { page: 'my-shares' },
   guidelines: { page: 'guidelines' },
+  trainings: { page: 'trainings' },
   crisis: { page: 'crisis' },
   'admin-items': { page: 'admin-items' },
   'admin-edit': { page: 'admin-edit', id: null },
@@ -40,6 +41,7 @@ export function NavTabs({ route, me, crisisActive }: { route: Route; me: Me; cri
         <Tab value="share">{t.navShare}</Tab>
         <Tab value="my-shares">{t.navMyShares}</Tab>
         <Tab value="guidelines">{t.navGuidelines}</Tab>
+        <Tab value="trainings">{t.navTrainings}</Tab>
         {crisisActive || me.role === 'admin' || route.page === 'crisis' ? <Tab value="crisis">{t.navCrisis}</Tab> : null}
         {me.role === 'admin' ? <Tab value="admin-items">{t.navAdminItems}</Tab> : null}
         {me.role === 'admin' && route.page === 'admin-edit' ? <Tab value="admin-edit">{t.navAdminEdit}</Tab> : null}

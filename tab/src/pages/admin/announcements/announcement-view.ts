@@ -17,11 +17,15 @@ function periodLabel(period: string, t: Strings): string {
 
 /**
  * What the announcement is about: the item's title, the digest's week, the crisis message,
- * the all-clear, or the item whose delivered cards were paused or restored. A subject this
+ * the all-clear, the item whose delivered cards were paused or restored, or a training
+ * session (its announcement, or a reminder, seat or cancellation notice). A subject this
  * tab does not know yet falls back to the item's title, else the server's word.
  */
-export function subjectOf(announcement: Pick<Announcement, 'subject' | 'item' | 'period' | 'cardState'>, t: Strings): string {
-  const { subject, item, period } = announcement;
+export function subjectOf(
+  announcement: Pick<Announcement, 'subject' | 'item' | 'period' | 'cardState' | 'training' | 'notice'>,
+  t: Strings,
+): string {
+  const { subject, item, period, training, notice } = announcement;
   switch (subject) {
     case 'crisis_notice':
       return t.crisisNoticeSubject;
@@ -33,6 +37,12 @@ export function subjectOf(announcement: Pick<Announcement, 'subject' | 'item' | 
     }
     case 'digest':
       return period ? t.digestSubject(periodLabel(period, t)) : t.digestTitle;
+    case 'training':
+      return training?.title ?? String(subject);
+    case 'training_notice': {
+      const title = training?.title ?? '';
+      return notice ? t.trainingNoticeSubjects[notice](title) : title || String(subject);
+    }
     default:
       // 'item', and any subject a newer server sends.
       return item?.title ?? String(subject);

@@ -1,0 +1,176 @@
+import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
+import { SaveRegular } from '@fluentui/react-icons';
+import { LANGUAGES, type Audience, type Training } from '@contract';
+import { useId, useMemo, useState } from 'react';
+import { ApiError } from '../../api.js';
+import { errorText } from '../../components/error-state.js';
+import { useNotify } from '../../components/use-notify.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { useSession } from '../../session.js';
+import { ValuesField } from '../admin/editor/values-field.js';
+import { fieldError, newTrainingForm, trainingFormOf, trainingInputOf, type TrainingForm } from './training-form-model.js';
+import { browserTimeZone } from './training-time.js';
+
+const useStyles = makeStyles({
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: 0,
+  },
+  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(12rem, 1fr))', gap: tokens.spacingHorizontalM },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+const fieldProps = (error: string | undefined) => ({ validationMessage: error, validationState: error ? ('error' as const) : ('none' as const) });
+
+/** Every IANA zone the browser knows, for the time-zone suggestions. */
+function knownZones(): string[] {
+  return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+}
+
+export interface TrainingEditorProps {
+  /** The session to change; undefined for a new one. */
+  training?: Training;
+  audiences: Audience;
+  onSaved: (saved: Training) => void;
+  onCancel: () => void;
+}
+
+/** Create or change a session; times are typed in the admin's own zone and sent as instants. */
+export function TrainingEditor({ training, audiences, onSaved, onCancel }: TrainingEditorProps) {
+  const styles = useStyles();
+  const { t, lang } = useI18n();
+  const { api, me } = useSession();
+  const notify = useNotify();
+  const zonesId = useId();
+  const zones = useMemo(knownZones, []);
+  const [form, setForm] = useState<TrainingForm>(() => (training ? trainingFormOf(training) : newTrainingForm(lang, me.displayName)));
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends keyof TrainingForm>(key: K, value: TrainingForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const text = (key: 'title' | 'description' | 'start' | 'end' | 'timeZone' | 'meetingUrl' | 'room' | 'capacity' | 'host' | 'materialsUrl') => ({
+    value: form[key],
+    onChange: (_: unknown, d: { value: string }) => set(key, d.value),
+  });
+  const error = (name: string) => fieldProps(fieldError(fields, name));
+
+  const save = async () => {
+    const parsed = trainingInputOf(form, t.required);
+    if ('errors' in parsed) {
+      setFields(parsed.errors);
+      notify('error', t.trainingInvalid);
+      return;
+    }
+    setBusy(true);
+    setFields({});
+    try {
+      const saved = training ? await api.updateTraining(training.id, parsed.input) : await api.createTraining(parsed.input);
+      notify('success', training ? t.trainingSavedToast : t.trainingCreatedToast);
+      onSaved(saved);
+    } catch (err) {
+      if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
+        setFields(err.fields);
+        notify('error', t.trainingInvalid);
+      } else {
+        notify('error', errorText(err, t));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className={styles.form}
+      aria-label={training ? t.trainingFormAria(training.title) : t.trainingNewFormAria}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <Field label={t.trainingFieldTitle} required {...error('title')}>
+        <Input {...text('title')} maxLength={140} />
+      </Field>
+      <Field label={t.trainingFieldDescription} {...error('description')}>
+        <Textarea {...text('description')} resize="vertical" rows={3} maxLength={2000} />
+      </Field>
+      <div className={styles.pair}>
+        <Field label={t.trainingFieldStart} hint={t.trainingTimesHint(browserTimeZone())} required {...error('startsAt')}>
+          <Input type="datetime-local" {...text('start')} />
+        </Field>
+        <Field label={t.trainingFieldEnd} required {...error('endsAt')}>
+          <Input type="datetime-local" {...text('end')} />
+        </Field>
+      </div>
+      <Field label={t.trainingFieldTimeZone} hint={t.trainingTimeZoneHint} required {...error('timeZone')}>
+        <Input {...text('timeZone')} list={zones.length > 0 ? zonesId : undefined} maxLength={64} />
+      </Field>
+      {zones.length > 0 ? (
+        <datalist id={zonesId}>
+          {zones.map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
+      ) : null}
+      <div className={styles.pair}>
+        <Field label={t.trainingFieldMeetingUrl} hint={t.trainingPlaceHint} {...error('meetingUrl')}>
+          <Input type="url" {...text('meetingUrl')} maxLength={2048} />
+        </Field>
+        <Field label={t.trainingFieldRoom} {...error('room')}>
+          <Input {...text('room')} maxLength={200} />
+        </Field>
+      </div>
+      <div className={styles.pair}>
+        <Field label={t.trainingFieldCapacity} required {...error('capacity')}>
+          <Input type="number" min={1} max={10000} step={1} {...text('capacity')} />
+        </Field>
+        <Field label={t.fieldLanguage} {...error('language')}>
+          <Select value={form.language} onChange={(_, d) => set('language', d.value === 'de' ? 'de' : 'en')}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t.languageNames[l]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label={t.trainingFieldHost} required {...error('host')}>
+        <Input {...text('host')} maxLength={120} />
+      </Field>
+      <ValuesField
+        label={t.fieldDepartments}
+        hint={`${t.audienceHint} ${t.addValueHint}`}
+        values={form.departments}
+        suggestions={audiences.departments}
+        error={fieldError(fields, 'audience.departments')}
+        onChange={(v) => set('departments', v)}
+      />
+      <ValuesField
+        label={t.fieldLocations}
+        hint={`${t.audienceHint} ${t.addValueHint}`}
+        values={form.locations}
+        suggestions={audiences.locations}
+        error={fieldError(fields, 'audience.locations')}
+        onChange={(v) => set('locations', v)}
+      />
+      <Field label={t.trainingFieldMaterials} hint={t.trainingMaterialsHint} {...error('materialsUrl')}>
+        <Input type="url" {...text('materialsUrl')} maxLength={2048} />
+      </Field>
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" icon={<SaveRegular />} disabled={busy}>
+          {training ? t.trainingSave : t.trainingCreate}
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
+          {t.cancel}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,165 @@
+import { Badge, Body1, Button, Caption1, makeStyles, Subtitle2, tokens, type BadgeProps } from '@fluentui/react-components';
+import { AddRegular, DismissCircleRegular, EditRegular, MegaphoneRegular, PeopleRegular } from '@fluentui/react-icons';
+import type { Training } from '@contract';
+import { useState } from 'react';
+import { ConfirmButton } from '../../components/confirm-button.js';
+import { ErrorState, errorText } from '../../components/error-state.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { useNotify } from '../../components/use-notify.js';
+import { useLoad } from '../../hooks/use-load.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { useSession } from '../../session.js';
+import { TrainingEditor } from './training-editor.js';
+import { TrainingRegistrants } from './training-registrants.js';
+import { sessionTime } from './training-time.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  heading: { margin: 0 },
+  intro: { color: tokens.colorNeutralForeground2, margin: 0 },
+  list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalM,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  title: { overflowWrap: 'anywhere', minWidth: 0 },
+  meta: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+type Open = { kind: 'edit' | 'registrants'; id: string } | { kind: 'new' } | null;
+type Phase = 'scheduled' | 'over' | 'cancelled';
+const PHASE_COLORS: Record<Phase, BadgeProps['color']> = { scheduled: 'brand', over: 'informative', cancelled: 'danger' };
+
+/** For admins: every session, newest start first; create, edit, announce, cancel, registrants and attendance. */
+export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
+  const styles = useStyles();
+  const { t, locale } = useI18n();
+  const { api } = useSession();
+  const notify = useNotify();
+  const load = useLoad(
+    async (signal) => {
+      const [sessions, audiences] = await Promise.all([api.adminTrainings(signal), api.audiences()]);
+      return { sessions: sessions.items, audiences };
+    },
+    [api],
+  );
+  const [open, setOpen] = useState<Open>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const changed = () => {
+    setOpen(null);
+    load.reload();
+    onChanged();
+  };
+  const act = async (s: Training, run: () => Promise<unknown>, done: string) => {
+    setBusy(s.id);
+    try {
+      await run();
+      notify('success', done);
+      changed();
+    } catch (err) {
+      // 409: announced already, or cancelled meanwhile, in the server's words.
+      notify('error', errorText(err, t));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const isOpen = (kind: 'edit' | 'registrants', id: string) => open?.kind === kind && open.id === id;
+  const toggle = (kind: 'edit' | 'registrants', id: string) => setOpen(isOpen(kind, id) ? null : { kind, id });
+  const phase = (s: Training): Phase => (s.status === 'cancelled' ? 'cancelled' : Date.parse(s.endsAt) <= Date.now() ? 'over' : 'scheduled');
+
+  return (
+    <section className={styles.root} aria-label={t.trainingsAdminHeading}>
+      <Subtitle2 as="h2" block className={styles.heading}>
+        {t.trainingsAdminHeading}
+      </Subtitle2>
+      <Body1 as="p" block className={styles.intro}>
+        {t.trainingsAdminIntro}
+      </Body1>
+      {load.state === 'loading' ? <LoadingState /> : null}
+      {load.state === 'error' ? <ErrorState error={load.error} onRetry={load.reload} /> : null}
+      {load.state === 'ok' && load.data.sessions.length === 0 && open?.kind !== 'new' ? <Body1>{t.trainingsAdminEmpty}</Body1> : null}
+      {load.state === 'ok' ? (
+        <ul className={styles.list}>
+          {load.data.sessions.map((s) => {
+            const p = phase(s);
+            const upcoming = p === 'scheduled' && Date.parse(s.startsAt) > Date.now();
+            return (
+              <li key={s.id} className={styles.row}>
+                <div className={styles.header}>
+                  <Body1 className={styles.title}>
+                    <strong>{s.title}</strong>
+                  </Body1>
+                  <Badge appearance="outline" color={PHASE_COLORS[p]}>
+                    {t.trainingStatuses[p]}
+                  </Badge>
+                </div>
+                <Caption1 className={styles.meta}>{sessionTime(s, locale).when}</Caption1>
+                <Caption1 className={styles.meta}>{t.trainingCounts(s.registered, s.capacity, s.waitlisted)}</Caption1>
+                <div className={styles.actions}>
+                  {s.status === 'scheduled' ? (
+                    // Also after the session: that is when the materials link is added.
+                    <Button icon={<EditRegular />} aria-label={t.trainingEditAria(s.title)} aria-expanded={isOpen('edit', s.id)} onClick={() => toggle('edit', s.id)}>
+                      {t.trainingEdit}
+                    </Button>
+                  ) : null}
+                  <Button
+                    icon={<PeopleRegular />}
+                    aria-label={t.trainingRegistrantsAria(s.title)}
+                    aria-expanded={isOpen('registrants', s.id)}
+                    onClick={() => toggle('registrants', s.id)}
+                  >
+                    {t.trainingRegistrants}
+                  </Button>
+                  {upcoming ? (
+                    <ConfirmButton
+                      icon={<MegaphoneRegular />}
+                      label={t.trainingAnnounce}
+                      ariaLabel={t.trainingAnnounceAria(s.title)}
+                      disabled={busy === s.id}
+                      title={t.trainingAnnounceTitle}
+                      body={t.trainingAnnounceBody}
+                      keepLabel={t.cancel}
+                      onConfirm={() => void act(s, () => api.announceTraining(s.id), t.announcedToast)}
+                    />
+                  ) : null}
+                  {p === 'scheduled' ? (
+                    <ConfirmButton
+                      icon={<DismissCircleRegular />}
+                      label={t.trainingCancel}
+                      ariaLabel={t.trainingCancelAria(s.title)}
+                      disabled={busy === s.id}
+                      title={t.trainingCancelTitle}
+                      body={t.trainingCancelBody}
+                      keepLabel={t.trainingKeep}
+                      onConfirm={() => void act(s, () => api.cancelTraining(s.id), t.trainingCancelledToast)}
+                    />
+                  ) : null}
+                </div>
+                {isOpen('edit', s.id) ? (
+                  <TrainingEditor training={s} audiences={load.data.audiences} onSaved={changed} onCancel={() => setOpen(null)} />
+                ) : null}
+                {isOpen('registrants', s.id) ? <TrainingRegistrants training={s} /> : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {open?.kind === 'new' && load.state === 'ok' ? (
+        <TrainingEditor audiences={load.data.audiences} onSaved={changed} onCancel={() => setOpen(null)} />
+      ) : (
+        <div className={styles.actions}>
+          <Button icon={<AddRegular />} onClick={() => setOpen({ kind: 'new' })}>
+            {t.trainingNew}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}
