@@ -45,6 +45,8 @@ describe('trainings through the delivery engine', () => {
     const res = await api(h.s.url, 'POST', `/api/v1/admin/trainings/${id}/announce`, { headers: admin(), body: {} });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ subject: 'training', training: { id, title: 'LinkedIn profile session' } });
+    const listed = (await api(h.s.url, 'GET', '/api/v1/admin/trainings', { headers: admin() })).body.items.find((t: { id: string }) => t.id === id);
+    expect(listed.announcedAt).not.toBeNull(); // the tab offers "announce" no more
     await eventually(async () => people.every((p) => cardsTo(p).length === 1), Boolean, 5_000);
     for (const p of people) {
       expect(text(p)[0]).toContain('"verb":"training.register"');

@@ -160,6 +160,9 @@ describe('trainings', () => {
     const ok = await mark([{ personId: cameId, attended: true }]);
     expect(ok.status).toBe(200);
     expect(ok.body.items.find((r: { personId: string }) => r.personId === cameId).attended).toBe(true);
+    // A cancelled session had no attendance to record.
+    await api(s.url, 'POST', `/api/v1/admin/trainings/${id}/cancel`, { headers: as('clara'), body: {} });
+    expect((await mark([{ personId: cameId, attended: false }])).status).toBe(409);
   });
 
   it('refuses bad sessions with clear reasons and writes nothing', async () => {

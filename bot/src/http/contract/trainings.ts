@@ -92,13 +92,15 @@ export interface Training {
   language: Language;
   audience: { departments: string[]; locations: string[] };
   host: string;
-  /** Shown to everyone once the session is over; to admins always. */
+  /** Slides, handouts, recordings: shown with the session (before it, as pre-reading; after it, as the record). */
   materialsUrl: string | null;
   status: 'scheduled' | 'cancelled';
   registered: number;
   waitlisted: number;
   seatsLeft: number;
   mine: MyRegistration;
+  /** When it was announced through Teams (not cancelled); null: not yet. */
+  announcedAt: string | null;
   updatedAt: string;
 }
 

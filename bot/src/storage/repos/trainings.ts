@@ -32,6 +32,7 @@ interface TrainingRow {
   registered: number;
   waitlisted: number;
   my_status: 'registered' | 'waitlisted' | 'cancelled' | null;
+  announced_at: Date | null;
   my_position: number | null;
 }
 
@@ -64,6 +65,7 @@ const SELECT = `select t.id, t.title, t.description, t.starts_at, t.ends_at, t.t
     (select count(*)::int from training_registrations r where r.training_id = t.id and r.status = 'registered') as registered,
     (select count(*)::int from training_registrations r where r.training_id = t.id and r.status = 'waitlisted') as waitlisted,
     me.status as my_status,
+    (select max(a.created_at) from announcements a where a.training_id = t.id and a.subject = 'training' and a.status <> 'cancelled') as announced_at,
     case when me.status = 'waitlisted' then (select count(*)::int from training_registrations r
       where r.training_id = t.id and r.status = 'waitlisted' and r.queued <= me.queued) end as my_position
   from trainings t
@@ -95,6 +97,7 @@ function toTraining(r: TrainingRow): Training {
     waitlisted: r.waitlisted,
     seatsLeft: Math.max(0, r.capacity - r.registered),
     mine,
+    announcedAt: r.announced_at ? isoRequired(r.announced_at) : null,
     updatedAt: isoRequired(r.updated_at),
   };
 }
@@ -309,8 +312,9 @@ export function trainingsRepo(db: Db) {
     /** After the session has started: who came. Only registered people can have attended; all or nothing. */
     async setAttendance(id: string, input: AttendanceInput): Promise<TrainingRegistrant[]> {
       await db.transaction(async (tx) => {
-        const [t] = await tx.query<{ started: boolean }>('select starts_at <= now() as started from trainings where id = $1 for update', [id]);
+        const [t] = await tx.query<{ started: boolean; status: string }>('select starts_at <= now() as started, status from trainings where id = $1 for update', [id]);
         if (!t) throw notFound('Training');
+        if (t.status === 'cancelled') throw conflict('This training has been cancelled');
         if (!t.started) throw conflict('Attendance can be recorded once the training has started');
         const rows = await tx.query<{ person_id: string }>(
           `select person_id from training_registrations where training_id = $1 and status = 'registered' and person_id = any($2::uuid[])`,

@@ -117,7 +117,7 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
                   >
                     {t.trainingRegistrants}
                   </Button>
-                  {upcoming ? (
+                  {upcoming && !s.announcedAt ? (
                     <ConfirmButton
                       icon={<MegaphoneRegular />}
                       label={t.trainingAnnounce}
