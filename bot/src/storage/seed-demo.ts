@@ -7,6 +7,7 @@ import { sharingRepo } from './repos/sharing.js';
 import { topicsRepo } from './repos/topics.js';
 import { seedGuidelines } from './seed-guidelines.js';
 import { seedOnboarding } from './seed-onboarding.js';
+import { seedTrainings } from './seed-trainings.js';
 
 const TOPICS = [
   { id: 'careers', de: 'Karriere', en: 'Careers' },
@@ -170,6 +171,7 @@ export async function seedDemo(db: Db, publicUrl: string, now = new Date()): Pro
   const admin = persons[0] as Person;
   await seedGuidelines(db, admin.id);
   await seedOnboarding(db, publicUrl);
+  await seedTrainings(db, admin.id, now);
   const ids: string[] = [];
   for (const d of ITEMS) {
     const { image, published, audience, ...rest } = d;
