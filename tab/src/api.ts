@@ -22,6 +22,9 @@ import type {
   Language,
   Me,
   MyShares,
+  Onboarding,
+  OnboardingStepAdmin,
+  OnboardingStepInput,
   Page,
   SavedItem,
   RegistrationResult,
@@ -140,6 +143,7 @@ export function createApi({ getToken, onUnauthenticated, getLanguage }: ApiOptio
 
   const training = (id: string, rest = '') => `/trainings/${encodeURIComponent(id)}${rest}`;
   const adminTraining = (id: string, rest = '') => `/admin/trainings/${encodeURIComponent(id)}${rest}`;
+  const adminStep = (id: string) => `/admin/onboarding/steps/${encodeURIComponent(id)}`;
 
   return {
     me: () => request<Me>('GET', '/me'),
@@ -209,6 +213,17 @@ export function createApi({ getToken, onUnauthenticated, getLanguage }: ApiOptio
     /** Only after the start (409 before). */
     setAttendance: (id: string, attendance: Array<{ personId: string; attended: boolean }>) =>
       request<{ items: TrainingRegistrant[] }>('PUT', adminTraining(id, '/attendance'), { attendance }),
+    /** My checklist in the request's language, with my progress. */
+    onboarding: (signal?: AbortSignal) => request<Onboarding>('GET', '/onboarding', undefined, signal),
+    /** Tick or untick a manual step; answers the whole checklist. 409 for steps that tick themselves. */
+    markOnboardingStep: (id: string, done: boolean) =>
+      request<Onboarding>('POST', `/onboarding/steps/${encodeURIComponent(id)}`, { done }),
+    adminOnboardingSteps: (signal?: AbortSignal) =>
+      request<{ items: OnboardingStepAdmin[] }>('GET', '/admin/onboarding/steps', undefined, signal),
+    createOnboardingStep: (input: OnboardingStepInput) => request<OnboardingStepAdmin>('POST', '/admin/onboarding/steps', input),
+    updateOnboardingStep: (id: string, input: OnboardingStepInput) => request<OnboardingStepAdmin>('PUT', adminStep(id), input),
+    /** Off the checklist for everyone; progress on it no longer counts. */
+    removeOnboardingStep: (id: string) => request<void>('DELETE', adminStep(id)),
   };
 }
 

@@ -9,6 +9,7 @@ export type Route =
   | { page: 'crisis' }
   | { page: 'guidelines' }
   | { page: 'trainings' }
+  | { page: 'onboarding' }
   | { page: 'privacy' }
   | { page: 'terms' }
   | { page: 'not-found' };
@@ -22,6 +23,7 @@ const QUERY_PAGES: Record<string, Route> = {
   crisis: { page: 'crisis' },
   guidelines: { page: 'guidelines' },
   trainings: { page: 'trainings' },
+  onboarding: { page: 'onboarding' },
   privacy: { page: 'privacy' },
   terms: { page: 'terms' },
 };
@@ -42,6 +44,7 @@ export function parseRoute(hash: string, search: string): Route {
     if (first === 'crisis' && !second) return { page: 'crisis' };
     if (first === 'guidelines' && !second) return { page: 'guidelines' };
     if (first === 'trainings' && !second) return { page: 'trainings' };
+    if (first === 'onboarding' && !second) return { page: 'onboarding' };
     if (first === 'admin' && (second === 'items' || !second)) return { page: 'admin-items' };
     if (first === 'admin' && second === 'announcements') return { page: 'admin-announcements' };
   }

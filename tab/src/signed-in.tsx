@@ -12,6 +12,7 @@ import { GuidelinesPage } from './pages/guidelines/guidelines-page.js';
 import { NotFoundPage } from './pages/info/not-found-page.js';
 import { TextPage } from './pages/info/text-page.js';
 import { MySharesPage } from './pages/my-shares/my-shares-page.js';
+import { OnboardingPage } from './pages/onboarding/onboarding-page.js';
 import { FeedPage } from './pages/share/feed-page.js';
 import { TrainingsPage } from './pages/trainings/trainings-page.js';
 import type { Route } from './routing.js';
@@ -51,6 +52,8 @@ function Page({ route }: { route: Route }) {
       return <GuidelinesPage />;
     case 'trainings':
       return <TrainingsPage />;
+    case 'onboarding':
+      return <OnboardingPage />;
     case 'privacy':
       return <TextPage title={t.privacyTitle} paragraphs={t.privacyBody} />;
     case 'terms':

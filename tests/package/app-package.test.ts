@@ -79,10 +79,16 @@ describe.each(['dev', 'local'])('app package for env %s', (envName) => {
       websiteUrl: `${value('TAB_ENDPOINT')}/tab/?page=trainings`,
       scopes: ['personal'],
     });
-    // Trainings right after Guidelines: the German names in de.json go by this order.
-    expect(m.staticTabs?.map((t) => t.entityId).slice(0, 3)).toEqual(['share', 'guidelines', 'trainings']);
+    expect(m.staticTabs?.find((t) => t.entityId === 'onboarding')).toMatchObject({
+      name: 'Onboarding',
+      contentUrl: `${value('TAB_ENDPOINT')}/tab/?page=onboarding&inTeams=1`,
+      websiteUrl: `${value('TAB_ENDPOINT')}/tab/?page=onboarding`,
+      scopes: ['personal'],
+    });
+    // Trainings right after Guidelines, then Onboarding: the German names in de.json go by this order.
+    expect(m.staticTabs?.map((t) => t.entityId).slice(0, 4)).toEqual(['share', 'guidelines', 'trainings', 'onboarding']);
     const de = JSON.parse(await zip.file('de.json')!.async('string')) as Record<string, string>;
-    expect([de['staticTabs[0].name'], de['staticTabs[1].name'], de['staticTabs[2].name']]).toEqual(['Teilen', 'Richtlinien', 'Schulungen']);
+    expect([0, 1, 2, 3].map((i) => de[`staticTabs[${i}].name`])).toEqual(['Teilen', 'Richtlinien', 'Schulungen', 'Onboarding']);
 
     expect(m.bots).toHaveLength(1);
     const bot = m.bots![0]!;

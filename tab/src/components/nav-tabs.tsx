@@ -7,13 +7,14 @@ const useStyles = makeStyles({
   root: { flexWrap: 'wrap' },
 });
 
-type TabValue = 'share' | 'my-shares' | 'guidelines' | 'trainings' | 'crisis' | 'admin-items' | 'admin-edit' | 'admin-announcements';
+type TabValue = 'share' | 'my-shares' | 'guidelines' | 'trainings' | 'onboarding' | 'crisis' | 'admin-items' | 'admin-edit' | 'admin-announcements';
 
 const ROUTES: Record<TabValue, Route> = {
   share: { page: 'share' },
   'my-shares': { page: 'my-shares' },
   guidelines: { page: 'guidelines' },
   trainings: { page: 'trainings' },
+  onboarding: { page: 'onboarding' },
   crisis: { page: 'crisis' },
   'admin-items': { page: 'admin-items' },
   'admin-edit': { page: 'admin-edit', id: null },
@@ -42,6 +43,7 @@ export function NavTabs({ route, me, crisisActive }: { route: Route; me: Me; cri
         <Tab value="my-shares">{t.navMyShares}</Tab>
         <Tab value="guidelines">{t.navGuidelines}</Tab>
         <Tab value="trainings">{t.navTrainings}</Tab>
+        <Tab value="onboarding">{t.navOnboarding}</Tab>
         {crisisActive || me.role === 'admin' || route.page === 'crisis' ? <Tab value="crisis">{t.navCrisis}</Tab> : null}
         {me.role === 'admin' ? <Tab value="admin-items">{t.navAdminItems}</Tab> : null}
         {me.role === 'admin' && route.page === 'admin-edit' ? <Tab value="admin-edit">{t.navAdminEdit}</Tab> : null}

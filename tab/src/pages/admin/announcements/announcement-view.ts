@@ -18,7 +18,8 @@ function periodLabel(period: string, t: Strings): string {
 /**
  * What the announcement is about: the item's title, the digest's week, the crisis message,
  * the all-clear, the item whose delivered cards were paused or restored, or a training
- * session (its announcement, or a reminder, seat or cancellation notice). A subject this
+ * session (its announcement, or a reminder, seat or cancellation notice), or the onboarding
+ * reminder to new hires. A subject this
  * tab does not know yet falls back to the item's title, else the server's word.
  */
 export function subjectOf(
@@ -43,6 +44,8 @@ export function subjectOf(
       const title = training?.title ?? '';
       return notice ? t.trainingNoticeSubjects[notice](title) : title || String(subject);
     }
+    case 'onboarding_reminder':
+      return t.onboardingReminderSubject;
     default:
       // 'item', and any subject a newer server sends.
       return item?.title ?? String(subject);

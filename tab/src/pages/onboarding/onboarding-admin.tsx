@@ -1,0 +1,128 @@
+import { Badge, Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import type { OnboardingStepAdmin } from '@contract';
+import { useState } from 'react';
+import { ConfirmButton } from '../../components/confirm-button.js';
+import { ErrorState, errorText } from '../../components/error-state.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { useNotify } from '../../components/use-notify.js';
+import { useLoad } from '../../hooks/use-load.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { useSession } from '../../session.js';
+import { OnboardingStepEditor } from './onboarding-step-editor.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  heading: { margin: 0 },
+  intro: { color: tokens.colorNeutralForeground2, margin: 0 },
+  list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalM,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  title: { overflowWrap: 'anywhere', minWidth: 0 },
+  meta: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+type Open = { kind: 'edit'; id: string } | { kind: 'new' } | null;
+
+/** For admins: the checklist's steps in order; add, edit and remove them. */
+export function OnboardingAdmin({ onChanged }: { onChanged: () => void }) {
+  const styles = useStyles();
+  const { t, lang } = useI18n();
+  const { api } = useSession();
+  const notify = useNotify();
+  const steps = useLoad((signal) => api.adminOnboardingSteps(signal).then((r) => r.items), [api]);
+  const [open, setOpen] = useState<Open>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const changed = () => {
+    setOpen(null);
+    steps.reload();
+    onChanged();
+  };
+  const remove = async (step: OnboardingStepAdmin) => {
+    setBusy(step.id);
+    try {
+      await api.removeOnboardingStep(step.id);
+      notify('success', t.onboardingStepRemovedToast);
+      changed();
+    } catch (err) {
+      notify('error', errorText(err, t));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const titleOf = (s: OnboardingStepAdmin) => s.title[lang] || s.title.de || s.title.en;
+  const isOpen = (id: string) => open?.kind === 'edit' && open.id === id;
+  const nextPosition = (steps.data ?? []).reduce((max, s) => Math.max(max, s.position), 0) + 10;
+
+  return (
+    <section className={styles.root} aria-label={t.onboardingAdminHeading}>
+      <Subtitle2 as="h2" block className={styles.heading}>
+        {t.onboardingAdminHeading}
+      </Subtitle2>
+      <Body1 as="p" block className={styles.intro}>
+        {t.onboardingAdminIntro}
+      </Body1>
+      {steps.state === 'loading' ? <LoadingState /> : null}
+      {steps.state === 'error' ? <ErrorState error={steps.error} onRetry={steps.reload} /> : null}
+      {steps.state === 'ok' && steps.data.length === 0 && open?.kind !== 'new' ? <Body1>{t.onboardingAdminEmpty}</Body1> : null}
+      {steps.state === 'ok' && steps.data.length > 0 ? (
+        <ul className={styles.list}>
+          {steps.data.map((s) => (
+            <li key={s.id} className={styles.row}>
+              <div className={styles.header}>
+                <Body1 className={styles.title}>
+                  <strong>{titleOf(s)}</strong>
+                </Body1>
+                <Badge appearance="outline" color={s.kind === 'manual' ? 'informative' : 'brand'}>
+                  {t.onboardingKinds[s.kind]}
+                </Badge>
+              </div>
+              <Caption1 className={styles.meta}>{[t.onboardingPositionLine(s.position), s.linkUrl].filter(Boolean).join(' · ')}</Caption1>
+              <div className={styles.actions}>
+                <Button
+                  icon={<EditRegular />}
+                  aria-label={t.onboardingStepEditAria(titleOf(s))}
+                  aria-expanded={isOpen(s.id)}
+                  onClick={() => setOpen(isOpen(s.id) ? null : { kind: 'edit', id: s.id })}
+                >
+                  {t.onboardingStepEdit}
+                </Button>
+                <ConfirmButton
+                  icon={<DeleteRegular />}
+                  label={t.onboardingStepRemove}
+                  ariaLabel={t.onboardingStepRemoveAria(titleOf(s))}
+                  disabled={busy === s.id}
+                  title={t.onboardingStepRemoveTitle}
+                  body={t.onboardingStepRemoveBody}
+                  keepLabel={t.cancel}
+                  onConfirm={() => void remove(s)}
+                />
+              </div>
+              {isOpen(s.id) ? (
+                <OnboardingStepEditor step={s} nextPosition={nextPosition} onSaved={changed} onCancel={() => setOpen(null)} />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {open?.kind === 'new' ? (
+        <OnboardingStepEditor nextPosition={nextPosition} onSaved={changed} onCancel={() => setOpen(null)} />
+      ) : (
+        <div className={styles.actions}>
+          <Button icon={<AddRegular />} onClick={() => setOpen({ kind: 'new' })}>
+            {t.onboardingStepNew}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}

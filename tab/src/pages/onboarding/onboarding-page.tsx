@@ -1,0 +1,113 @@
+import { Body1, Divider, makeStyles, ProgressBar, Title2, tokens } from '@fluentui/react-components';
+import { TaskListLtrRegular } from '@fluentui/react-icons';
+import type { Onboarding } from '@contract';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { EmptyState } from '../../components/empty-state.js';
+import { ErrorState, errorText } from '../../components/error-state.js';
+import { LoadingState } from '../../components/loading-state.js';
+import { useNotify } from '../../components/use-notify.js';
+import { useLoad } from '../../hooks/use-load.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { useSession } from '../../session.js';
+import { OnboardingStepCard } from './onboarding-step.js';
+
+// Only admins define the checklist: the editor loads on first use.
+const OnboardingAdmin = lazy(() => import('./onboarding-admin.js').then((m) => ({ default: m.OnboardingAdmin })));
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '52rem', minWidth: 0 },
+  heading: { margin: 0 },
+  intro: { color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalS, marginBottom: 0 },
+  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, maxWidth: '24rem' },
+  progressText: { margin: 0 },
+  list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+function withMark(mine: Onboarding, stepId: string, done: boolean): Onboarding {
+  const steps = mine.steps.map((s) => (s.id === stepId ? { ...s, done } : s));
+  return { ...mine, steps, done: steps.filter((s) => s.done).length };
+}
+
+/**
+ * The Onboarding page: a welcome and the checklist for new hires; the same checklist,
+ * titled neutrally, for everyone else. For admins also defining the steps.
+ */
+export function OnboardingPage() {
+  const styles = useStyles();
+  const { t, lang } = useI18n();
+  const { api, me } = useSession();
+  const notify = useNotify();
+  const load = useLoad((signal) => api.onboarding(signal), [api, lang]);
+  // Ticking answers the whole checklist: it replaces what is shown, without a spinner.
+  const [mine, setMine] = useState<Onboarding | undefined>(undefined);
+  const [busy, setBusy] = useState<string | null>(null);
+  useEffect(() => setMine(load.data), [load.data]);
+
+  const mark = async (stepId: string, done: boolean) => {
+    setBusy(stepId);
+    // The tick shows at once; the server's answer then replaces the whole checklist.
+    setMine((m) => m && withMark(m, stepId, done));
+    try {
+      setMine(await api.markOnboardingStep(stepId, done));
+    } catch (err) {
+      notify('error', errorText(err, t));
+      load.reload();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const progress = mine ? t.onboardingProgress(mine.done, mine.total) : '';
+  const finished = mine !== undefined && mine.total > 0 && mine.done === mine.total;
+
+  return (
+    <div className={styles.root}>
+      <div>
+        <Title2 as="h1" block className={styles.heading}>
+          {mine?.newHire ? t.onboardingWelcomeTitle : t.onboardingTitle}
+        </Title2>
+        <Body1 as="p" block className={styles.intro}>
+          {mine?.newHire ? t.onboardingWelcomeIntro : t.onboardingIntro}
+        </Body1>
+      </div>
+      {load.state === 'loading' || (load.state === 'ok' && !mine) ? <LoadingState /> : null}
+      {load.state === 'error' ? <ErrorState error={load.error} onRetry={load.reload} /> : null}
+      {load.state === 'ok' && mine?.total === 0 ? (
+        <EmptyState icon={<TaskListLtrRegular />} title={t.onboardingEmptyTitle} body={t.onboardingEmptyBody} />
+      ) : null}
+      {load.state === 'ok' && mine && mine.total > 0 ? (
+        <>
+          <div className={styles.progress}>
+            <Body1 as="p" block className={styles.progressText} aria-live="polite" data-testid="onboarding-progress">
+              <strong>{progress}</strong>
+              {finished ? ` · ${t.onboardingAllDone}` : null}
+            </Body1>
+            <ProgressBar
+              value={mine.done}
+              max={mine.total}
+              thickness="large"
+              color={finished ? 'success' : 'brand'}
+              aria-label={t.onboardingProgressLabel}
+              aria-valuetext={progress}
+            />
+          </div>
+          <ol className={styles.list}>
+            {mine.steps.map((step) => (
+              <li key={step.id}>
+                <OnboardingStepCard step={step} busy={busy === step.id} onMark={(done) => void mark(step.id, done)} />
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      {me.role === 'admin' ? (
+        <>
+          <Divider />
+          <Suspense fallback={<LoadingState />}>
+            <OnboardingAdmin onChanged={load.reload} />
+          </Suspense>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
+import { SaveRegular } from '@fluentui/react-icons';
+import { ONBOARDING_STEP_KINDS, type Language, type OnboardingStepAdmin, type OnboardingStepInput, type OnboardingStepKind } from '@contract';
+import { useState } from 'react';
+import { ApiError } from '../../api.js';
+import { errorText } from '../../components/error-state.js';
+import { useNotify } from '../../components/use-notify.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { useSession } from '../../session.js';
+
+const useStyles = makeStyles({
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: 0,
+  },
+  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(12rem, 1fr))', gap: tokens.spacingHorizontalM },
+  body: { fontFamily: tokens.fontFamilyMonospace },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+type Bilingual = Record<Language, string>;
+
+/** The server's message for a field; the title's "one language required" belongs to both titles. */
+function fieldError(fields: Record<string, string>, name: string): string | undefined {
+  return fields[name] ?? (name.startsWith('title.') ? fields.title : undefined);
+}
+const fieldProps = (error: string | undefined) => ({ validationMessage: error, validationState: error ? ('error' as const) : ('none' as const) });
+
+export interface OnboardingStepEditorProps {
+  /** The step to change; undefined for a new one. */
+  step?: OnboardingStepAdmin;
+  /** Where a new step goes: after the last one. */
+  nextPosition: number;
+  onSaved: () => void;
+  onCancel: () => void;
+}
+
+/** Kind, titles and tips in both languages, link and position of one checklist step. */
+export function OnboardingStepEditor({ step, nextPosition, onSaved, onCancel }: OnboardingStepEditorProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { api } = useSession();
+  const notify = useNotify();
+  const [kind, setKind] = useState<OnboardingStepKind>(step?.kind ?? 'manual');
+  const [title, setTitle] = useState<Bilingual>(step?.title ?? { de: '', en: '' });
+  const [body, setBody] = useState<Bilingual>(step?.body ?? { de: '', en: '' });
+  const [linkUrl, setLinkUrl] = useState(step?.linkUrl ?? '');
+  const [position, setPosition] = useState(String(step?.position ?? nextPosition));
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    if (position.trim() === '') {
+      setFields({ position: t.required });
+      notify('error', t.onboardingInvalid);
+      return;
+    }
+    const input: OnboardingStepInput = { kind, title, body, linkUrl: linkUrl.trim() || null, position: Number(position) };
+    setBusy(true);
+    setFields({});
+    try {
+      await (step ? api.updateOnboardingStep(step.id, input) : api.createOnboardingStep(input));
+      notify('success', step ? t.onboardingStepSavedToast : t.onboardingStepCreatedToast);
+      onSaved();
+    } catch (err) {
+      if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
+        setFields(err.fields);
+        notify('error', t.onboardingInvalid);
+      } else {
+        notify('error', errorText(err, t));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const text = (value: Bilingual, set: (v: Bilingual) => void, lang: Language) => ({
+    value: value[lang],
+    onChange: (_: unknown, d: { value: string }) => set({ ...value, [lang]: d.value }),
+  });
+  const error = (name: string) => fieldProps(fieldError(fields, name));
+
+  return (
+    <form
+      className={styles.form}
+      aria-label={step ? t.onboardingStepFormAria(step.title.en || step.title.de) : t.onboardingStepNewFormAria}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <Field label={t.onboardingFieldKind} {...error('kind')}>
+        <Select value={kind} onChange={(_, d) => setKind(d.value as OnboardingStepKind)}>
+          {ONBOARDING_STEP_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t.onboardingKinds[k]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t.onboardingFieldTitleDe} hint={t.onboardingTitleHint} {...error('title.de')}>
+        <Input {...text(title, setTitle, 'de')} maxLength={140} />
+      </Field>
+      <Field label={t.onboardingFieldTitleEn} {...error('title.en')}>
+        <Input {...text(title, setTitle, 'en')} maxLength={140} />
+      </Field>
+      <Field label={t.onboardingFieldBodyDe} hint={t.onboardingBodyHint} {...error('body.de')}>
+        <Textarea className={styles.body} {...text(body, setBody, 'de')} resize="vertical" rows={4} maxLength={4000} />
+      </Field>
+      <Field label={t.onboardingFieldBodyEn} {...error('body.en')}>
+        <Textarea className={styles.body} {...text(body, setBody, 'en')} resize="vertical" rows={4} maxLength={4000} />
+      </Field>
+      <div className={styles.pair}>
+        <Field label={t.onboardingFieldLink} hint={t.onboardingLinkHint} {...error('linkUrl')}>
+          <Input type="url" value={linkUrl} onChange={(_, d) => setLinkUrl(d.value)} maxLength={2048} />
+        </Field>
+        <Field label={t.onboardingFieldPosition} hint={t.onboardingPositionHint} required {...error('position')}>
+          <Input type="number" min={0} max={1000} step={1} value={position} onChange={(_, d) => setPosition(d.value)} />
+        </Field>
+      </div>
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" icon={<SaveRegular />} disabled={busy}>
+          {step ? t.onboardingStepSave : t.onboardingStepCreate}
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
+          {t.cancel}
+        </Button>
+      </div>
+    </form>
+  );
+}
