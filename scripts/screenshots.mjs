@@ -1,7 +1,7 @@
 // Screenshots for the README, taken from the real app with the demo company:
 //   npm run build:tab && npx tsx scripts/screenshots.mjs
 // Writes docs/screenshots/{share-light,share-dark,share-page-phone,announcements-light,
-// announcements-dark,crisis-light,crisis-dark}.png. Runs the server in-process on a free loopback port with a fresh
+// announcements-dark,crisis-light,crisis-dark,trainings-*,guidelines-*,onboarding-*}.png. Runs the server in-process on a free loopback port with a fresh
 // in-memory database and a fake Bot Connector; no network needed.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -151,6 +151,19 @@ async function crisisShots() {
   await fetch(`${server.url}/api/v1/admin/crisis/off`, { method: 'POST', headers: clara, body: '{}' });
 }
 
+/** A tab page as `person` sees it, once its data has loaded. */
+async function pageShot({ name, person, theme, language = 'en', file, width = 1000, height = 900 }) {
+  const ctx = await context({ viewport: { width, height }, person, theme, language });
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/tab/?page=${name}`);
+  await page.getByRole('main').waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(outDir, file) });
+  await ctx.close();
+  console.log(`wrote docs/screenshots/${file}`);
+}
+
 try {
   await mkdir(outDir, { recursive: true });
   await announceTwoItems();
@@ -161,6 +174,11 @@ try {
   await feedShot('dark', 'share-dark.png');
   await sharePageShot('share-page-phone.png');
   await crisisShots();
+  for (const theme of ['light', 'dark']) {
+    await pageShot({ name: 'trainings', person: 'aylin', theme, file: `trainings-${theme}.png` });
+    await pageShot({ name: 'guidelines', person: 'jonas', theme, language: 'de', file: `guidelines-${theme}.png` });
+    await pageShot({ name: 'onboarding', person: 'mia', theme, file: `onboarding-${theme}.png` });
+  }
 } finally {
   await browser.close();
   await server.close();
