@@ -23,6 +23,9 @@ param entraClientId string
 @description('Comma-separated tenant ids whose users may call the API; empty: this tenant')
 param entraTenantIds string = ''
 
+@description('The Teams app id (manifest id): card buttons open the tab inside Teams via deep links')
+param teamsAppId string = ''
+
 @secure()
 @description('Postgres connection string; leave empty to use the server created here')
 param databaseUrl string = ''
@@ -95,6 +98,7 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
         { name: 'AUTH_MODE', value: 'entra' }
         { name: 'ENTRA_CLIENT_ID', value: entraClientId }
         { name: 'ENTRA_TENANT_IDS', value: allowedTenantIds }
+        { name: 'TEAMS_APP_ID', value: teamsAppId }
         // The deploy step uploads the built app without node_modules; the build service
         // only installs production dependencies (its default would also run `npm run build`).
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }

@@ -44,6 +44,7 @@ import { trainingRoutes } from './http/routes/trainings.js';
 import { trainingsRepo } from './storage/repos/trainings.js';
 import { onboardingRoutes } from './http/routes/onboarding.js';
 import { onboardingRepo } from './storage/repos/onboarding.js';
+import { tabLinks } from './domain/tab-links.js';
 import { crisisInstructions } from './http/pages/crisis-page.js';
 
 export interface App {
@@ -93,6 +94,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   });
   const crisis = crisisRepo(db, { updateDays: config.crisisUpdateDays });
   const onboarding = onboardingRepo(db, { newHireDays: config.onboardingDays });
+  const tabLink = tabLinks(config.publicUrl, config.teamsAppId);
   const crisisWatch = new CrisisWatch(crisis, log);
   await crisisWatch.start();
   let draining = false;
@@ -131,9 +133,10 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     replies: botReplies(db, config.publicUrl, (lang) => {
       const state = crisisWatch.current();
       return state?.active ? crisisInstructions(state, lang) : undefined;
-    }),
+    }, tabLink),
     publicUrl: config.publicUrl,
     onboarding,
+    tabLink,
     botAppId: config.bot.appId,
     tenantIds: [...new Set([...config.auth.entra.tenantIds, ...(config.bot.tenantId ? [config.bot.tenantId] : [])])],
     log,
@@ -157,7 +160,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         db,
         log,
         connector: connectorClient(botTokenSource(config)),
-        render: deliveryRenderer(db, config.publicUrl, { timeZone: config.timeZone, crisis: () => crisis.state() }),
+        render: deliveryRenderer(db, config.publicUrl, { timeZone: config.timeZone, crisis: () => crisis.state(), tabLink }),
         rps: config.teamsRateLimitRps,
         digest: config.digest,
         held: () => crisisWatch.active,

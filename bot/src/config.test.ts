@@ -21,6 +21,8 @@ describe('config', () => {
     expect(c.teamsRateLimitRps).toBe(50);
     expect(c.worker).toBe(true);
     expect(c.digest).toEqual({ cron: '0 9 * * 1', timeZone: 'Europe/Berlin' });
+    expect(c.onboardingDays).toBe(60);
+    expect(c.teamsAppId).toBeUndefined();
   });
 
   it('schedules digests in the tenant time zone, or not at all', () => {
@@ -79,5 +81,10 @@ describe('config', () => {
     expect(c.auth.mode).toBe('entra');
     expect(c.auth.entra.tenantIds).toEqual(['a', 'b']);
     expect(c.publicUrl).toBe('https://chorus.contoso.com');
+  });
+  it('takes the Teams app id for deep links and refuses anything that is not one', () => {
+    expect(loadConfig({ TEAMS_APP_ID: '00000000-0000-0000-0000-000000000011' }).teamsAppId).toBe('00000000-0000-0000-0000-000000000011');
+    expect(() => loadConfig({ TEAMS_APP_ID: 'chorus' })).toThrow(/TEAMS_APP_ID/);
+    expect(() => loadConfig({ ONBOARDING_DAYS: '0' })).toThrow(/ONBOARDING_DAYS/);
   });
 });

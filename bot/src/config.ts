@@ -43,6 +43,8 @@ const envSchema = z.object({
   TENANT_TIME_ZONE: z.string().trim().min(1).default('Europe/Berlin'),
   // Crisis switch: cards delivered within this many days are updated in place; 0: none.
   CRISIS_UPDATE_DAYS: z.coerce.number().int().min(0).max(90).default(14),
+  // The Teams app id (the manifest's id): card buttons open tab pages inside Teams.
+  TEAMS_APP_ID: z.string().trim().regex(/^[0-9a-f-]{36}$/i, 'must be the Teams app id (a GUID)').optional(),
   // A person counts as a new hire this many days after joining (or first contact).
   ONBOARDING_DAYS: z.coerce.number().int().min(1).max(365).default(60),
   LOG_LEVEL: z.enum(logLevels).default('info'),
@@ -74,6 +76,8 @@ export interface Config {
   crisisUpdateDays: number;
   /** A person counts as a new hire this many days after joining (or first contact). */
   onboardingDays: number;
+  /** The Teams app id, for deep links into the tab; undefined: plain web links. */
+  teamsAppId: string | undefined;
   logLevel: (typeof logLevels)[number];
   /** undefined: decide at start-up (seed when the database is new and auth is dev). */
   seedDemo: boolean | undefined;
@@ -156,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: e.TENANT_TIME_ZONE,
     crisisUpdateDays: e.CRISIS_UPDATE_DAYS,
     onboardingDays: e.ONBOARDING_DAYS,
+    teamsAppId: e.TEAMS_APP_ID,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
   };

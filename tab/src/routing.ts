@@ -28,6 +28,14 @@ const QUERY_PAGES: Record<string, Route> = {
   terms: { page: 'terms' },
 };
 
+/**
+ * A Teams deep link's sub-page (`subEntityId`, e.g. "crisis" or "trainings") as a route;
+ * undefined for anything we do not know (the tab then opens as usual).
+ */
+export function deepLinkRoute(subPageId: string | undefined): Route | undefined {
+  return subPageId ? QUERY_PAGES[subPageId] : undefined;
+}
+
 /** Hash routes (#/share, #/admin/items/<id>) for in-app navigation; `?page=` for entry points. */
 export function parseRoute(hash: string, search: string): Route {
   const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');

@@ -9,7 +9,8 @@ let s: TestServer;
 
 beforeAll(async () => {
   connector = await new FakeBotConnector().start();
-  s = await startTestServer();
+  // With the Teams app id, buttons to tab pages are Teams deep links.
+  s = await startTestServer({ TEAMS_APP_ID: '00000000-0000-0000-0000-000000000011' });
 });
 afterAll(async () => {
   await s?.close();
@@ -85,6 +86,10 @@ describe('trainings from the card', () => {
     const bos = await invoke('training.refresh', { trainingId: id }, bo);
     expect(cardText(bos.value)).toContain('You are registered ✓');
     expect(bos.value).toMatchObject({ refresh: { action: { verb: 'training.refresh', data: { trainingId: id } }, userIds: ['29:bo'] } });
+    const all = (bos.value.actions ?? []).find((a) => a.title === 'All trainings');
+    expect(all?.url).toBe(
+      `https://teams.microsoft.com/l/entity/00000000-0000-0000-0000-000000000011/trainings?context=${encodeURIComponent('{"subEntityId":"trainings"}')}`,
+    );
   });
 
   it('shows a cancelled session as cancelled, without register', async () => {

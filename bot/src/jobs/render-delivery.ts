@@ -14,6 +14,7 @@ import { trainingsRepo } from '../storage/repos/trainings.js';
 import { ONBOARDING_DONE_SQL } from '../storage/repos/onboarding.js';
 import { trainingCard, trainingCardModel } from '../cards/training-card.js';
 import { AppError } from '../domain/errors.js';
+import { tabLinks, type TabPage } from '../domain/tab-links.js';
 import { onboardingReminderCard } from '../cards/onboarding-card.js';
 import type { VersionedCrisisState } from '../storage/repos/crisis.js';
 import { crisisInstructions } from '../http/pages/crisis-page.js';
@@ -53,9 +54,10 @@ const ITEM_CACHE_MS = 5_000;
 export function deliveryRenderer(
   db: Db,
   publicUrl: string,
-  options: { timeZone: string; now?: () => number; crisis?: () => Promise<VersionedCrisisState> },
+  options: { timeZone: string; now?: () => number; crisis?: () => Promise<VersionedCrisisState>; tabLink?: (page: TabPage) => string },
 ): Renderer {
   const now = options.now ?? Date.now;
+  const tab = options.tabLink ?? tabLinks(publicUrl, undefined);
   // Crisis cards decide by the switch as it is in the database, read at most every 100 ms:
   // this process's cached view may be a poll behind another instance's switch, and a
   // crisis card skipped on a stale view would be skipped for good.
@@ -155,14 +157,14 @@ export function deliveryRenderer(
 
   async function crisisCard(d: ClaimedDelivery): Promise<AdaptiveCard | 'crisis' | 'crisis_over'> {
     const state = await crisis();
-    if (d.subject === 'all_clear') return state ? 'crisis' : allClearCard({ tabUrl: `${publicUrl}/tab/?page=share` }, d.person.language);
+    if (d.subject === 'all_clear') return state ? 'crisis' : allClearCard({ tabUrl: tab('share') }, d.person.language);
     if (!state) return 'crisis_over';
     return crisisNoticeCard(
       {
         instructions: crisisInstructions(state, d.person.language),
         statementUrl: state.statementUrl,
         spokesperson: state.spokesperson,
-        crisisPageUrl: `${publicUrl}/tab/?page=crisis`,
+        crisisPageUrl: tab('crisis'),
       },
       d.person.language,
     );
@@ -185,7 +187,7 @@ export function deliveryRenderer(
     return trainingCard(
       trainingCardModel(training, {
         notice: d.notice ?? 'announce',
-        tabUrl: `${publicUrl}/tab/?page=trainings`,
+        tabUrl: tab('trainings'),
         recipientUserId: d.conversation.reference.user?.id,
         now: new Date(now()),
       }),
@@ -200,7 +202,7 @@ export function deliveryRenderer(
       [d.personId],
     );
     if (!row || row.done >= row.total) return 'onboarding_done';
-    return onboardingReminderCard({ done: row.done, total: row.total, onboardingUrl: `${publicUrl}/tab/?page=onboarding` }, d.person.language);
+    return onboardingReminderCard({ done: row.done, total: row.total, onboardingUrl: tab('onboarding') }, d.person.language);
   }
 
   async function digest(d: ClaimedDelivery): Promise<AdaptiveCard | 'nothing_new'> {
@@ -230,8 +232,8 @@ export function deliveryRenderer(
       {
         weekOf: d.period ?? d.sendAt.toISOString().slice(0, 10),
         items: [...shown, ...hidden],
-        trainings: sessions.map((t) => ({ title: t.title, startsAt: t.starts_at.toISOString(), url: `${publicUrl}/tab/?page=trainings` })),
-        tabUrl: `${publicUrl}/tab/?page=share`,
+        trainings: sessions.map((t) => ({ title: t.title, startsAt: t.starts_at.toISOString(), url: tab('trainings') })),
+        tabUrl: tab('share'),
         timeZone: options.timeZone,
       },
       d.person.language,

@@ -4,6 +4,7 @@ import { newContentCard } from '../cards/new-content-card.js';
 import { settingsCard } from '../cards/settings-card.js';
 import { trainingCard, trainingCardModel } from '../cards/training-card.js';
 import { AppError } from '../domain/errors.js';
+import { tabLinks, type TabPage } from '../domain/tab-links.js';
 import { trainingsRepo } from '../storage/repos/trainings.js';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import type { Command } from '../domain/bot/commands.js';
@@ -43,13 +44,13 @@ export const settingsSchema = z
 export type CrisisInstructions = (lang: Language) => string | undefined;
 
 /** What the bot says: the commands and the card actions, independent of botbuilder. */
-export function botReplies(db: Db, publicUrl: string, crisis: CrisisInstructions = () => undefined) {
+export function botReplies(db: Db, publicUrl: string, crisis: CrisisInstructions = () => undefined, tab: (page: TabPage) => string = tabLinks(publicUrl, undefined)) {
   const items = itemsRepo(db);
   const people = peopleRepo(db);
   const preferences = preferencesRepo(db);
   const sharing = sharingRepo(db);
   const trainings = trainingsRepo(db);
-  const tabUrl = `${publicUrl}/tab/?page=share`;
+  const tabUrl = tab('share');
 
   /** The training card as this person should see it now (undefined: not meant for them). */
   async function trainingFor(trainingId: string, person: Person, lang: Language, userId?: string): Promise<AdaptiveCard | undefined> {
@@ -58,7 +59,7 @@ export function botReplies(db: Db, publicUrl: string, crisis: CrisisInstructions
       throw err;
     });
     if (!training) return undefined;
-    return trainingCard(trainingCardModel(training, { notice: 'announce', tabUrl: `${publicUrl}/tab/?page=trainings`, recipientUserId: userId }), lang);
+    return trainingCard(trainingCardModel(training, { notice: 'announce', tabUrl: tab('trainings'), recipientUserId: userId }), lang);
   }
 
   async function shareUrls(itemId: string, personId: string): Promise<Partial<Record<Network, string>>> {

@@ -9,6 +9,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { OnboardingRepo } from '../storage/repos/onboarding.js';
+import { tabLinks, type TabPage } from '../domain/tab-links.js';
 import { welcomeCard } from '../cards/welcome-card.js';
 import { parseCommand } from '../domain/bot/commands.js';
 import { languageOfTag, type Language } from '../http/contract/common.js';
@@ -21,6 +22,8 @@ export interface ChorusBotDeps {
   conversations: ConversationsRepo;
   replies: BotReplies;
   publicUrl: string;
+  /** Where card buttons open tab pages (Teams deep links when the app id is known). */
+  tabLink?: (page: TabPage) => string;
   /** New hires' welcome links to onboarding when there is a checklist. */
   onboarding?: OnboardingRepo;
   botAppId: string;
@@ -82,12 +85,13 @@ export class ChorusBot extends TeamsActivityHandler {
       const person = this.personOf(context);
       if (context.activity.action === 'add' && person && kindOf(context.activity.conversation.conversationType) === 'personal') {
         const lang = this.lang(context, person);
+        const tab = deps.tabLink ?? tabLinks(deps.publicUrl, undefined);
         const onboarding = await deps.onboarding?.mine(person.id, lang);
         const isNewHire = Boolean(onboarding?.newHire && onboarding.total > 0);
         await context.sendActivity(
           toActivity({
             card: welcomeCard(
-              { displayName: person.displayName, tabUrl: `${deps.publicUrl}/tab/?page=share`, isNewHire, onboardingUrl: `${deps.publicUrl}/tab/?page=onboarding` },
+              { displayName: person.displayName, tabUrl: tab('share'), isNewHire, onboardingUrl: tab('onboarding') },
               lang,
             ),
           }),

@@ -6,6 +6,8 @@ export interface TeamsHost {
   theme: ThemeName;
   /** The Teams UI locale, e.g. "de-de". */
   locale: string;
+  /** A deep link's sub-page (…/l/entity/<app>/<tab>?context={"subEntityId":"…"}), if one opened the tab. */
+  subPageId: string | undefined;
   getToken(): Promise<string>;
   openExternal(url: string): void;
   onThemeChange(handler: (theme: ThemeName) => void): void;
@@ -60,6 +62,7 @@ export async function detectHost(search: string = window.location.search): Promi
     kind: 'teams',
     theme: themeFromTeams(context?.app.theme),
     locale: context?.app.locale ?? navigator.language,
+    subPageId: context?.page.subPageId || undefined,
     getToken: () => teams.authentication.getAuthToken(),
     openExternal: (url) => {
       void teams.app.openLink(url).catch(() => window.open(url, '_blank', 'noopener'));
