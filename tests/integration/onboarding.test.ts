@@ -102,6 +102,12 @@ describe('onboarding', () => {
     expect((await api(s.url, 'DELETE', `/api/v1/admin/onboarding/steps/${created.body.id}`, { headers: s.as('clara') })).status).toBe(204);
     expect((await mine('mia')).total).toBe(5);
 
+    const found = await api(s.url, 'GET', '/api/v1/admin/onboarding/people?q=ayl', { headers: s.as('clara') });
+    expect(found.status).toBe(200);
+    expect(found.body.items).toEqual([expect.objectContaining({ displayName: 'Aylin Demir', newHire: false, marked: false })]);
+    expect(JSON.stringify(found.body)).not.toMatch(/done|steps|progress/); // standing, never progress
+    expect((await api(s.url, 'GET', '/api/v1/admin/onboarding/people?q=a', { headers: s.as('clara') })).status).toBe(400);
+    expect((await api(s.url, 'GET', '/api/v1/admin/onboarding/people?q=ayl', { headers: s.as('aylin') })).status).toBe(403);
     const [aylin] = await s.db.query<{ id: string }>(`select id from people where dev_key = 'aylin'`);
     const until = new Date(Date.now() + 30 * 86_400_000).toISOString();
     expect((await api(s.url, 'PUT', `/api/v1/admin/people/${aylin!.id}/new-hire`, { headers: s.as('aylin'), body: { until } })).status).toBe(403);

@@ -27,6 +27,21 @@ export const newHireMarkSchema = z
   .object({ until: z.iso.datetime({ offset: true, error: 'must be an ISO date-time with time zone' }).nullable() })
   .strict();
 
+/** GET /api/v1/admin/onboarding/people?q= — find a colleague to mark as new (at least 2 characters). */
+export const newHireSearchSchema = z.object({ q: z.string().trim().min(2, 'at least 2 characters').max(100) }).strict();
+
+/** A colleague as admins see them here: whether they count as new, never their progress. */
+export interface NewHireCandidate {
+  id: string;
+  displayName: string;
+  department: string | null;
+  location: string | null;
+  newHire: boolean;
+  newHireUntil: string;
+  /** An admin set the date (else it follows the join date or first contact). */
+  marked: boolean;
+}
+
 export interface OnboardingStep {
   id: string;
   kind: OnboardingStepKind;

@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import { invalid, notFound } from '../../domain/errors.js';
 import { urlProblem } from '../../domain/items/destination-url.js';
-import { newHireMarkSchema, onboardingMarkSchema, onboardingStepInputSchema, type OnboardingStepInput } from '../contract/onboarding.js';
+import { newHireMarkSchema, newHireSearchSchema, onboardingMarkSchema, onboardingStepInputSchema, type OnboardingStepInput } from '../contract/onboarding.js';
 import type { HttpContext } from '../context.js';
 import { requestLanguage } from '../localize.js';
 import { admin, parse, user, UUID } from '../request.js';
@@ -56,6 +56,12 @@ export function onboardingRoutes(server: Server, ctx: HttpContext): void {
     await admin(ctx.auth, req);
     await onboarding.archiveStep(id(req.params.id, 'Step'));
     res.send(204);
+  });
+
+  server.get('/api/v1/admin/onboarding/people', async (req, res) => {
+    await admin(ctx.auth, req);
+    const { q } = parse(newHireSearchSchema, req.query);
+    res.send(200, { items: await onboarding.searchPeople(q) });
   });
 
   server.put('/api/v1/admin/people/:id/new-hire', async (req, res) => {

@@ -1,7 +1,8 @@
 import { conflict, notFound } from '../../domain/errors.js';
 import { isNewHire, newHireUntil, NEW_HIRE_UNTIL_SQL, REMINDER_AFTER_DAYS } from '../../domain/onboarding/new-hire.js';
 import type { Language } from '../../http/contract/common.js';
-import type { Onboarding, OnboardingStepAdmin, OnboardingStepInput, OnboardingStepKind } from '../../http/contract/onboarding.js';
+import type { NewHireCandidate, Onboarding, OnboardingStepAdmin, OnboardingStepInput, OnboardingStepKind } from '../../http/contract/onboarding.js';
+import { containsPattern } from './rows.js';
 import { renderMarkdown } from '../../http/pages/markdown.js';
 import type { Db } from '../db.js';
 
@@ -104,6 +105,27 @@ export function onboardingRepo(db: Db, options: { newHireDays: number; now?: () 
     async archiveStep(id: string): Promise<void> {
       const rows = await db.query('update onboarding_steps set archived = true, updated_at = now() where id = $1 and not archived returning 1', [id]);
       if (rows.length === 0) throw notFound('Step');
+    },
+
+    /** Colleagues whose name contains `q`, with their new-hire standing (not their progress: that is theirs). */
+    async searchPeople(q: string): Promise<NewHireCandidate[]> {
+      const rows = await db.query<{ id: string; display_name: string; department: string | null; location: string | null; joined_at: Date | null; created_at: Date; new_hire_until: Date | null }>(
+        `select id, display_name, department, location, joined_at, created_at, new_hire_until from people
+         where display_name ilike $1 order by display_name, id limit 20`,
+        [containsPattern(q)],
+      );
+      return rows.map((r) => {
+        const facts = { joinedAt: r.joined_at, firstSeenAt: r.created_at, markedUntil: r.new_hire_until };
+        return {
+          id: r.id,
+          displayName: r.display_name,
+          department: r.department,
+          location: r.location,
+          newHire: isNewHire(facts, options.newHireDays, now()),
+          newHireUntil: newHireUntil(facts, options.newHireDays).toISOString(),
+          marked: r.new_hire_until !== null,
+        };
+      });
     },
 
     async markNewHire(personId: string, until: Date | null): Promise<void> {
