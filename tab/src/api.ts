@@ -22,6 +22,7 @@ import type {
   Language,
   Me,
   MyShares,
+  NewHireCandidate,
   Onboarding,
   OnboardingStepAdmin,
   OnboardingStepInput,
@@ -224,6 +225,12 @@ export function createApi({ getToken, onUnauthenticated, getLanguage }: ApiOptio
     updateOnboardingStep: (id: string, input: OnboardingStepInput) => request<OnboardingStepAdmin>('PUT', adminStep(id), input),
     /** Off the checklist for everyone; progress on it no longer counts. */
     removeOnboardingStep: (id: string) => request<void>('DELETE', adminStep(id)),
+    /** Colleagues whose name contains `q` (at least 2 characters, else 400), with whether they count as new. */
+    newHireCandidates: (q: string, signal?: AbortSignal) =>
+      request<{ items: NewHireCandidate[] }>('GET', withQuery('/admin/onboarding/people', { q }), undefined, signal),
+    /** New until `until` (ISO date-time with offset), or back to the join date (null). */
+    markNewHire: (personId: string, until: string | null) =>
+      request<void>('PUT', `/admin/people/${encodeURIComponent(personId)}/new-hire`, { until }),
   };
 }
 

@@ -3,10 +3,11 @@
 // follows the guidelines step into the app, confirms a page and comes back to find that step
 // ticked by itself; steps Chorus observes have no checkbox. Clara (admin, no new hire) sees
 // the neutral title, gets a field error for a link without https, adds a step, and Mia sees
-// it — in German and in the dark theme too.
+// it — in German and in the dark theme too. On a 320 px screen Clara finds Aylin (long past
+// her start) by typing "Ayl", marks her as new — Aylin is then welcomed — and clears it again.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, callApi, choose, openSandbox, pickPerson, type Sandbox } from './helpers.js';
+import { browserSuite, callApi, choose, localInputValue, openSandbox, pickPerson, type Sandbox } from './helpers.js';
 
 const LINKEDIN = 'Set up a professional LinkedIn profile';
 const GUIDELINES = 'Read the social media guidelines';
@@ -98,6 +99,57 @@ describe('onboarding', () => {
     await step(page, ADDED.en).waitFor();
     const stored = await callApi<{ items: Array<{ title: { en: string } }> }>(suite.server, 'clara', 'GET', '/admin/onboarding/steps');
     expect(stored.body.items.map((s) => s.title.en).at(-1)).toBe(ADDED.en);
+  });
+
+  it('lets Clara mark Aylin as new, which welcomes her, and clear it again', async () => {
+    const { page } = suite.box;
+    await page.setViewportSize({ width: 320, height: 800 });
+    const searches: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().includes('/api/v1/admin/onboarding/people')) searches.push(new URL(r.url()).searchParams.get('q') ?? '');
+    };
+    page.on('request', onRequest);
+    const part = page.getByRole('region', { name: 'New colleagues' });
+    await part.getByText('A new hire sees the welcome on the Onboarding page and gets one reminder after a week; admins never see anyone’s progress.').waitFor();
+    const box = part.getByRole('searchbox', { name: 'Find a colleague' });
+    await box.pressSequentially('Ayl', { delay: 20 });
+    const aylin = part.getByRole('listitem').filter({ hasText: 'Aylin Demir' });
+    await aylin.getByText('not new').waitFor();
+    await aylin.getByText('Sales').waitFor();
+    // Debounced, and never below 2 characters (the server answers 400 there).
+    expect(searches).toEqual(['Ayl']);
+    expect(await aylin.getByRole('button', { name: 'Clear the mark for Aylin Demir' }).count()).toBe(0);
+    // 60 days ahead by default.
+    const until = aylin.getByRole('textbox', { name: 'New until (Aylin Demir)' });
+    const today = localInputValue(new Date()).slice(0, 10);
+    expect((Date.parse(await until.inputValue()) - Date.parse(today)) / 86_400_000).toBe(60);
+
+    const marked = page.waitForResponse((r) => r.url().includes('/new-hire') && r.request().method() === 'PUT');
+    await aylin.getByRole('button', { name: 'Mark Aylin Demir as new' }).click();
+    expect((await marked).status()).toBe(204);
+    await page.getByText(/^Aylin Demir counts as new until /).first().waitFor();
+    await aylin.getByText(/^new until /).waitFor();
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(320);
+
+    const box2 = await openSandbox(suite.browser, { viewport: { width: 320, height: 700 } });
+    try {
+      await box2.page.goto(`${suite.server.url}/tab/?page=onboarding`);
+      await pickPerson(box2.page, 'Aylin Demir');
+      await box2.page.getByRole('heading', { level: 1, name: 'Welcome aboard' }).waitFor();
+    } finally {
+      await box2.context.close();
+    }
+
+    await aylin.getByRole('button', { name: 'Clear the mark for Aylin Demir' }).click();
+    await page.getByText('Mark cleared for Aylin Demir.').first().waitFor();
+    await aylin.getByText('not new').waitFor();
+    await aylin.getByRole('button', { name: 'Clear the mark for Aylin Demir' }).waitFor({ state: 'detached' });
+    const stored = await callApi<{ items: Array<{ displayName: string; marked: boolean; newHire: boolean }> }>(
+      suite.server, 'clara', 'GET', '/admin/onboarding/people?q=Aylin',
+    );
+    expect(stored.body.items.find((p) => p.displayName === 'Aylin Demir')).toMatchObject({ marked: false, newHire: false });
+    page.off('request', onRequest);
+    await page.setViewportSize({ width: 1100, height: 900 });
   });
 
   it('shows Mia the new step, in German and in the dark theme', async () => {

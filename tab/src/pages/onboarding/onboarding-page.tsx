@@ -13,6 +13,7 @@ import { OnboardingStepCard } from './onboarding-step.js';
 
 // Only admins define the checklist: the editor loads on first use.
 const OnboardingAdmin = lazy(() => import('./onboarding-admin.js').then((m) => ({ default: m.OnboardingAdmin })));
+const OnboardingNewHires = lazy(() => import('./onboarding-new-hires.js').then((m) => ({ default: m.OnboardingNewHires })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '52rem', minWidth: 0 },
@@ -30,7 +31,8 @@ function withMark(mine: Onboarding, stepId: string, done: boolean): Onboarding {
 
 /**
  * The Onboarding page: a welcome and the checklist for new hires; the same checklist,
- * titled neutrally, for everyone else. For admins also defining the steps.
+ * titled neutrally, for everyone else. For admins also defining the steps and marking
+ * colleagues as new.
  */
 export function OnboardingPage() {
   const styles = useStyles();
@@ -105,6 +107,11 @@ export function OnboardingPage() {
           <Divider />
           <Suspense fallback={<LoadingState />}>
             <OnboardingAdmin onChanged={load.reload} />
+          </Suspense>
+          <Divider />
+          <Suspense fallback={<LoadingState />}>
+            {/* Marking oneself changes one's own welcome. */}
+            <OnboardingNewHires onChanged={(personId) => (personId === me.id ? load.reload() : undefined)} />
           </Suspense>
         </>
       ) : null}
