@@ -160,7 +160,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         db,
         log,
         connector: connectorClient(botTokenSource(config)),
-        render: deliveryRenderer(db, config.publicUrl, { timeZone: config.timeZone, crisis: () => crisis.state(), tabLink }),
+        render: deliveryRenderer(db, config.publicUrl, { crisis: () => crisis.state(), tabLink }),
         rps: config.teamsRateLimitRps,
         digest: config.digest,
         held: () => crisisWatch.active,

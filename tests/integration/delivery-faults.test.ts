@@ -38,7 +38,7 @@ function flaky(db: Db, fails: (sql: string) => boolean): Db {
   });
 }
 
-function worker(db: Db, render: Renderer = deliveryRenderer(s.db, s.url, { timeZone: 'UTC' })) {
+function worker(db: Db, render: Renderer = deliveryRenderer(s.db, s.url)) {
   return new DeliveryWorker({
     db, log: pino({ level: 'silent' }), connector: connectorClient(async () => undefined), render,
     rps: 200, digest: null, tickMs: 20, idleMs: 10, retry: { maxAttempts: 3, baseMs: 20, maxMs: 50 },
@@ -83,7 +83,7 @@ describe('delivery when our own side fails', () => {
     connector.reset();
     const people = await addReachablePeople(s.db, 5, { serviceUrl: connector.url, department: 'Broken', prefix: 'broken' });
     const id = await announceTo('Broken');
-    const real = deliveryRenderer(s.db, s.url, { timeZone: 'UTC' });
+    const real = deliveryRenderer(s.db, s.url);
     const w = worker(s.db, async (d) => {
       if (d.personId === people[0]!.id) throw new Error('cannot render (injected)');
       return real(d);

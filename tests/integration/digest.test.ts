@@ -67,7 +67,7 @@ describe('the weekly digest', () => {
           db: s.db,
           log: pino({ level: 'silent' }),
           connector: connectorClient(async () => undefined),
-          render: deliveryRenderer(s.db, s.url, { timeZone: 'UTC' }),
+          render: deliveryRenderer(s.db, s.url),
           rps: 50,
           digest: s.config.digest,
           tickMs: 20,

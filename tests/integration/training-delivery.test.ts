@@ -128,4 +128,25 @@ describe('trainings through the delivery engine', () => {
     await pause(500);
     expect(cardsTo(q!)).toHaveLength(0);
   });
+  it('moving a session tells the people registered and reminds them for the new time', async () => {
+    const [p] = await group(1);
+    await signIn([p!]);
+    const inHalfAnHour = { startsAt: new Date(Date.now() + 30 * MINUTE).toISOString(), endsAt: new Date(Date.now() + 90 * MINUTE).toISOString() };
+    const id = await training(inHalfAnHour);
+    await register(id, p!);
+    await eventually(async () => text(p!).some((c) => c.includes('starts in an hour')), Boolean, 5_000);
+    // Three hours later instead: a card says so, and a reminder for the new time follows.
+    const moved = await api(h.s.url, 'PUT', `/api/v1/admin/trainings/${id}`, {
+      headers: admin(),
+      body: session({ startsAt: new Date(Date.now() + 210 * MINUTE).toISOString(), endsAt: new Date(Date.now() + 270 * MINUTE).toISOString() }),
+    });
+    expect(moved.status).toBe(200);
+    await eventually(async () => text(p!).some((c) => c.includes('has changed')), Boolean, 5_000);
+    await eventually(async () => text(p!).some((c) => c.includes('coming up')), Boolean, 5_000);
+    // Saving the same again changes nothing and tells nobody.
+    const before = cardsTo(p!).length;
+    await api(h.s.url, 'PUT', `/api/v1/admin/trainings/${id}`, { headers: admin(), body: session({ startsAt: moved.body.startsAt, endsAt: moved.body.endsAt }) });
+    await pause(300);
+    expect(cardsTo(p!)).toHaveLength(before);
+  });
 });

@@ -37,11 +37,13 @@ describe('training reminders across a restart', () => {
 
       // While nothing runs, the session comes within the hour.
       const db = await open();
-      await db.query(`update trainings set starts_at = now() + interval '40 minutes', ends_at = now() + interval '100 minutes'`);
+      await db.query(`update trainings set starts_at = now() + interval '40 minutes', ends_at = now() + interval '100 minutes' where id = $1`, [training.body.id]);
       const after = await startTestServer({ SEED_DEMO: 'false' }, { db, worker: { connector: connectorClient(async () => undefined), tickMs: 50, idleMs: 20 } });
       try {
         const reminded = (id: string) => connector.deliveredTo(id).some((r) => JSON.stringify(r.activity).includes('starts in an hour'));
         await eventually(async () => people.every((p) => reminded(p.conversationId)), Boolean, 5_000);
+        await new Promise((r) => setTimeout(r, 300)); // more ticks: one reminder each, and no "coming up" for under an hour
+        for (const p of people) expect(connector.deliveredTo(p.conversationId)).toHaveLength(1);
       } finally {
         await after.close();
       }

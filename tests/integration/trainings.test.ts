@@ -160,6 +160,9 @@ describe('trainings', () => {
     const ok = await mark([{ personId: cameId, attended: true }]);
     expect(ok.status).toBe(200);
     expect(ok.body.items.find((r: { personId: string }) => r.personId === cameId).attended).toBe(true);
+    // Naming someone twice is a mistake, not a choice of the last entry.
+    const twice = await mark([{ personId: cameId, attended: true }, { personId: cameId, attended: false }]);
+    expect(twice.status).toBe(400);
     // A cancelled session had no attendance to record.
     await api(s.url, 'POST', `/api/v1/admin/trainings/${id}/cancel`, { headers: as('clara'), body: {} });
     expect((await mark([{ personId: cameId, attended: false }])).status).toBe(409);
@@ -205,6 +208,22 @@ describe('trainings', () => {
     expect((await register(id, w!)).body.outcome).toBe('waitlisted');
     expect((await api(s.url, 'PUT', `/api/v1/admin/trainings/${id}`, { headers: as('clara'), body: session({ capacity: 3 }) })).status).toBe(200);
     expect((await view(id, w!)).mine).toEqual({ status: 'registered' });
+  });
+
+  it('lets people leave a session that is no longer meant for them, and keeps line breaks out of links', async () => {
+    const id = await create({ audience: { departments: ['Sales'], locations: [] } });
+    await register(id, 'aylin');
+    // The audience narrows after she registered: she can still leave.
+    await api(s.url, 'PUT', `/api/v1/admin/trainings/${id}`, { headers: as('clara'), body: session({ audience: { departments: ['Legal'], locations: [] } }) });
+    expect((await register(id, 'jonas')).status).toBe(404);
+    const left = await unregister(id, 'aylin');
+    expect(left.status).toBe(200);
+    expect(left.body.outcome).toBe('cancelled');
+
+    const sneaky = await create({ meetingUrl: 'https://teams.microsoft.com/l/meetup-join/abc\r\nX-INJECTED:1' });
+    const ics = await (await fetch(`${s.url}/api/v1/trainings/${sneaky}/ics`, { headers: as('aylin') })).text();
+    expect(ics).not.toMatch(/\r\nX-INJECTED/);
+    expect((await view(sneaky, 'aylin')).meetingUrl).toBe('https://teams.microsoft.com/l/meetup-join/abcX-INJECTED:1');
   });
 
   it('keeps planning to admins', async () => {

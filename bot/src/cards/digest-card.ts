@@ -1,6 +1,7 @@
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { actionSet, openUrl, plain, run, text } from './card-parts.js';
 import { formatNumber, INTL_LOCALE, type Locale } from './locale.js';
+import { cardStart } from './training-card.js';
 
 export interface DigestCardModel {
   /** ISO date (YYYY-MM-DD) of the week's first day. */
@@ -8,8 +9,6 @@ export interface DigestCardModel {
   items: Array<{ title: string; why: string; shareUrl: string }>;
   trainings: Array<{ title: string; startsAt: string; url: string }>;
   tabUrl: string;
-  /** IANA zone the training times are shown in, e.g. Europe/Berlin. */
-  timeZone: string;
 }
 
 /** Keeps the card lean (Teams' message limit) and readable; the rest is one click away. */
@@ -75,7 +74,6 @@ export function digestCard(vm: DigestCardModel, locale: Locale): AdaptiveCard {
   }
 
   if (vm.trainings.length > 0) {
-    const when = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'full', timeStyle: 'short', timeZone: vm.timeZone });
     body.push(text(t.trainingsHeading, { weight: 'bolder', separator: true, spacing: 'medium' }));
     for (const training of vm.trainings.slice(0, DIGEST_MAX_TRAININGS)) {
       body.push({
@@ -83,7 +81,8 @@ export function digestCard(vm: DigestCardModel, locale: Locale): AdaptiveCard {
         spacing: 'medium',
         items: [
           plain(run(training.title, { weight: 'bolder' })),
-          text(when.format(new Date(training.startsAt)), { isSubtle: true, spacing: 'none' }),
+          // Teams shows it in the reader's own locale and time zone (as on the training card).
+          text(cardStart(training.startsAt), { isSubtle: true, spacing: 'none' }),
           actionSet([openUrl(t.training, training.url)], { spacing: 'small' }),
         ],
       });

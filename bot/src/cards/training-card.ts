@@ -5,7 +5,7 @@ import { formatNumber, type Locale } from './locale.js';
 import { VERBS } from './verbs.js';
 
 /** Why the card came: an announcement, or news about one's own registration. */
-export type TrainingNotice = 'announce' | 'seat' | 'cancelled' | 'reminder_24h' | 'reminder_1h';
+export type TrainingNotice = 'announce' | 'seat' | 'cancelled' | 'changed' | 'reminder_24h' | 'reminder_1h';
 
 export interface TrainingCardModel {
   trainingId: string;
@@ -33,6 +33,7 @@ export interface TrainingCardModel {
 const en = {
   seat: 'A seat became free: you are registered ✓',
   cancelledNotice: 'This training has been cancelled. Sorry for the change of plans.',
+  changed: 'This training has changed: please check the time and place below.',
   reminder_24h: 'Reminder: your training is coming up',
   reminder_1h: 'Reminder: your training starts in an hour',
   host: 'Host',
@@ -60,6 +61,7 @@ const TEXT: Record<Locale, typeof en> = {
   de: {
     seat: 'Ein Platz ist frei geworden: Sie sind angemeldet ✓',
     cancelledNotice: 'Diese Schulung wurde abgesagt. Entschuldigen Sie die Planänderung.',
+    changed: 'Diese Schulung hat sich geändert: Bitte prüfen Sie Zeit und Ort unten.',
     reminder_24h: 'Erinnerung: Ihre Schulung steht bevor',
     reminder_1h: 'Erinnerung: Ihre Schulung beginnt in einer Stunde',
     host: 'Leitung',
@@ -95,6 +97,12 @@ export function cardWhen(startsAt: string, endsAt: string): string {
   return `{{DATE(${z(startsAt)}, LONG)}}, {{TIME(${z(startsAt)})}}–{{TIME(${z(endsAt)})}}`;
 }
 
+/** A start as Adaptive Card functions, for lists (the digest). */
+export function cardStart(startsAt: string): string {
+  const z = new Date(startsAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `{{DATE(${z}, LONG)}}, {{TIME(${z})}}`;
+}
+
 /** One training as this person should see it now; Register / Cancel update it in place. */
 export function trainingCard(vm: TrainingCardModel, locale: Locale): AdaptiveCard {
   const t = TEXT[locale];
@@ -107,6 +115,7 @@ export function trainingCard(vm: TrainingCardModel, locale: Locale): AdaptiveCar
   const headline =
     vm.status === 'cancelled' ? t.cancelledNotice
     : vm.notice === 'seat' && vm.mine.status === 'registered' ? t.seat
+    : vm.notice === 'changed' ? t.changed
     : vm.notice === 'reminder_24h' ? t.reminder_24h
     : vm.notice === 'reminder_1h' ? t.reminder_1h
     : undefined;

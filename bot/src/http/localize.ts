@@ -50,6 +50,7 @@ const EXACT: Record<string, string> = {
   'Attendance can be recorded once the training has started': 'Die Teilnahme lässt sich erst ab Beginn der Schulung erfassen',
   'must be after the start': 'muss nach dem Beginn liegen',
   'at least 2 characters': 'mindestens 2 Zeichen',
+  'names someone twice': 'nennt jemanden doppelt',
   'is required: a meeting link or a room': 'ist erforderlich: ein Besprechungslink oder ein Raum',
   'is not a known time zone': 'ist keine bekannte Zeitzone',
   'must be a number': 'muss eine Zahl sein',

@@ -205,14 +205,14 @@ export class DeliveryWorker {
    */
   private async planReminders(): Promise<void> {
     const rows = await this.o.db.query<{ training_id: string; notice: string }>(
-      `insert into announcements (subject, training_id, notice, send_at)
-       select 'training_notice', t.id, r.notice, now()
+      `insert into announcements (subject, training_id, notice, reminder_for, send_at)
+       select 'training_notice', t.id, r.notice, t.starts_at, now()
        from trainings t cross join (values ('reminder_24h', interval '24 hours'), ('reminder_1h', interval '1 hour')) as r(notice, ahead)
        where t.status = 'scheduled' and t.starts_at > now() and t.starts_at <= now() + interval '24 hours'
          and now() >= t.starts_at - r.ahead
          and (r.notice = 'reminder_1h' or now() < t.starts_at - interval '1 hour')
          and exists (select 1 from training_registrations x where x.training_id = t.id and x.status = 'registered')
-       on conflict (training_id, notice) where subject = 'training_notice' and notice in ('reminder_24h', 'reminder_1h') do nothing
+       on conflict (training_id, notice, reminder_for) where subject = 'training_notice' and notice in ('reminder_24h', 'reminder_1h') do nothing
        returning training_id, notice`,
     );
     for (const r of rows) this.o.log.info({ training: r.training_id, notice: r.notice }, 'training reminder planned');

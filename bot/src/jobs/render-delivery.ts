@@ -54,7 +54,7 @@ const ITEM_CACHE_MS = 5_000;
 export function deliveryRenderer(
   db: Db,
   publicUrl: string,
-  options: { timeZone: string; now?: () => number; crisis?: () => Promise<VersionedCrisisState>; tabLink?: (page: TabPage) => string },
+  options: { now?: () => number; crisis?: () => Promise<VersionedCrisisState>; tabLink?: (page: TabPage) => string } = {},
 ): Renderer {
   const now = options.now ?? Date.now;
   const tab = options.tabLink ?? tabLinks(publicUrl, undefined);
@@ -184,6 +184,7 @@ export function deliveryRenderer(
     const open = training.status === 'scheduled' && Date.parse(training.startsAt) > now();
     if (d.notice !== 'cancelled' && !open) return 'training_closed';
     if ((d.notice === 'seat' || d.notice === 'reminder_24h' || d.notice === 'reminder_1h') && training.mine.status !== 'registered') return 'not_registered';
+    if (d.notice === 'changed' && training.mine.status !== 'registered' && training.mine.status !== 'waitlisted') return 'not_registered';
     return trainingCard(
       trainingCardModel(training, {
         notice: d.notice ?? 'announce',
@@ -234,7 +235,6 @@ export function deliveryRenderer(
         items: [...shown, ...hidden],
         trainings: sessions.map((t) => ({ title: t.title, startsAt: t.starts_at.toISOString(), url: tab('trainings') })),
         tabUrl: tab('share'),
-        timeZone: options.timeZone,
       },
       d.person.language,
     );

@@ -430,6 +430,7 @@ export const de: Strings = {
     reminder_1h: (title: string) => `Erinnerung (1 Std.): ${title}`,
     seat: (title: string) => `Platz frei geworden: ${title}`,
     cancelled: (title: string) => `Abgesagt: ${title}`,
+    changed: (title: string) => `Geändert: ${title}`,
   },
   navOnboarding: 'Onboarding',
   onboardingWelcomeTitle: 'Willkommen an Bord',

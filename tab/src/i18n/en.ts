@@ -433,6 +433,7 @@ export const en = {
     reminder_1h: (title: string) => `Reminder (1 h): ${title}`,
     seat: (title: string) => `Seat offered: ${title}`,
     cancelled: (title: string) => `Cancelled: ${title}`,
+    changed: (title: string) => `Changed: ${title}`,
   },
   navOnboarding: 'Onboarding',
   onboardingWelcomeTitle: 'Welcome aboard',

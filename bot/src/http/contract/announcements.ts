@@ -61,7 +61,7 @@ export interface Announcement {
   /** training, training_notice: the session; else null. */
   training: { id: string; title: string } | null;
   /** training_notice: why. */
-  notice: 'seat' | 'cancelled' | 'reminder_24h' | 'reminder_1h' | null;
+  notice: 'seat' | 'cancelled' | 'changed' | 'reminder_24h' | 'reminder_1h' | null;
   /** Digests: the local date of the scheduled run, e.g. "2026-11-23". */
   period: string | null;
   status: AnnouncementStatus;

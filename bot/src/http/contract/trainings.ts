@@ -58,7 +58,8 @@ export const attendanceInputSchema = z
     attendance: z
       .array(z.object({ personId: z.uuid(), attended: z.boolean() }).strict())
       .min(1)
-      .max(10_000),
+      .max(10_000)
+      .refine((list) => new Set(list.map((a) => a.personId)).size === list.length, 'names someone twice'),
   })
   .strict();
 export type AttendanceInput = z.infer<typeof attendanceInputSchema>;

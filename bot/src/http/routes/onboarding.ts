@@ -19,7 +19,7 @@ export function onboardingRoutes(server: Server, ctx: HttpContext): void {
   const checked = (input: OnboardingStepInput): OnboardingStepInput => {
     const problem = input.linkUrl ? urlProblem(input.linkUrl, policy) : undefined;
     if (problem) throw invalid('Some fields are not valid', { linkUrl: problem });
-    return input;
+    return { ...input, linkUrl: input.linkUrl ? new URL(input.linkUrl).href : input.linkUrl }; // as the parser sees it
   };
 
   server.get('/api/v1/onboarding', async (req, res) => {

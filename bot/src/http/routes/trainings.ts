@@ -27,7 +27,10 @@ export function trainingRoutes(server: Server, ctx: HttpContext): void {
       if (problem) fields[key] = problem;
     }
     if (Object.keys(fields).length > 0) throw invalid('Some fields are not valid', fields);
-    return input;
+    // Stored as the parser sees them: tabs and line breaks the parser drops must not reach
+    // the calendar file or a card as they were typed.
+    const href = (v: string | null | undefined) => (v ? new URL(v).href : v);
+    return { ...input, meetingUrl: href(input.meetingUrl), materialsUrl: href(input.materialsUrl) };
   }
 
   server.get('/api/v1/trainings', async (req, res) => {

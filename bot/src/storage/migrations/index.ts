@@ -7,6 +7,7 @@ import * as m006 from './006-trainings.js';
 import * as m007 from './007-guidelines.js';
 import * as m008 from './008-training-announcements.js';
 import * as m009 from './009-onboarding.js';
+import * as m010 from './010-training-changes.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -19,4 +20,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '007-guidelines', sql: m007.sql },
   { id: '008-training-announcements', sql: m008.sql },
   { id: '009-onboarding', sql: m009.sql },
+  { id: '010-training-changes', sql: m010.sql },
 ];

@@ -22,7 +22,7 @@ export interface ClaimedDelivery {
   cardState: 'paused' | 'normal' | null;
   /** training, training_notice: the session and, for notices, why. */
   trainingId: string | null;
-  notice: 'seat' | 'cancelled' | 'reminder_24h' | 'reminder_1h' | null;
+  notice: 'seat' | 'cancelled' | 'changed' | 'reminder_24h' | 'reminder_1h' | null;
   person: { language: Language; department: string | null; location: string | null };
   preferences: { notificationLevel: NotificationLevel; paused: boolean };
   conversation: {
@@ -74,6 +74,48 @@ export function deliveriesRepo(db: Queryable) {
    * source delivered (sent after covers_from, with the id Teams gave them), an all_clear
    * to the people its crisis notice reached. Only chats that still work.
    */
+  /**
+   * Starts a notice to particular people (a seat, a change, a cancellation, the onboarding
+   * reminder: the ids it names) or to those registered for a session (its reminders),
+   * reached by key rather than by reading everyone. Nobody who said "stop"; the onboarding
+   * reminder also not for people who turned notifications off.
+   */
+  async function startNotice(announcementId: string): Promise<number | undefined> {
+    const rows = await db.query<{ started: boolean; recipients: number }>(
+      `with started as (
+         update announcements a set status = 'sending', started_at = now()
+         where a.id = $1 and a.status = 'scheduled'
+         returning a.id, a.subject, a.training_id, a.recipient_ids, a.priority
+       ), wanted as (
+         select x.person_id from started s, unnest(s.recipient_ids) as x(person_id) where s.recipient_ids is not null
+         union
+         select r.person_id from started s join training_registrations r on r.training_id = s.training_id and r.status = 'registered'
+         where s.recipient_ids is null and s.subject = 'training_notice'
+       ), inserted as (
+         insert into deliveries (announcement_id, person_id, conversation_id, tenant_id, priority)
+         select s.id, p.id, c.id, c.tenant_id, s.priority
+         from started s
+         join wanted w on true
+         join people p on p.id = w.person_id
+         join lateral (
+           select c.id, c.tenant_id from conversations c
+           where c.person_id = p.id and c.kind = 'personal' and c.status = 'active'
+           order by c.updated_at desc limit 1
+         ) c on true
+         left join preferences pr on pr.person_id = p.id
+         where not coalesce(pr.paused, false)
+           and (s.subject <> 'onboarding_reminder' or coalesce(pr.notification_level, 'every') <> 'none')
+         on conflict do nothing
+         returning 1
+       )
+       select exists (select 1 from started) as started, (select count(*)::int from inserted) as recipients`,
+      [announcementId],
+    );
+    const row = rows[0];
+    if (row?.started && row.recipients >= 1_000) await db.query('analyze deliveries');
+    return row?.started ? row.recipients : undefined;
+  }
+
   async function startFollowUp(announcementId: string): Promise<number | undefined> {
     const rows = await db.query<{ started: boolean; recipients: number }>(
       `with started as (
@@ -139,6 +181,11 @@ export function deliveriesRepo(db: Queryable) {
         `update announcements a set send_at = i.publish_at from items i
          where a.subject = 'item' and a.item_id = i.id and a.status = 'scheduled' and i.status in ('published', 'scheduled') and i.publish_at > a.send_at`,
       );
+      // A session cancelled or begun before its announcement's time: nothing left to announce.
+      await db.query(
+        `update announcements a set status = 'cancelled', cancelled_at = now() from trainings t
+         where a.subject = 'training' and a.training_id = t.id and a.status = 'scheduled' and (t.status = 'cancelled' or t.starts_at <= now())`,
+      );
       const rows = await db.query<{ id: string }>(
         `update announcements a set status = 'cancelled', cancelled_at = now() from items i
          where a.subject = 'item' and a.item_id = i.id and a.status = 'scheduled'
@@ -159,6 +206,7 @@ export function deliveriesRepo(db: Queryable) {
     async start(announcementId: string): Promise<number | undefined> {
       const [kind] = await db.query<{ subject: AnnouncementSubjectKind }>('select subject from announcements where id = $1', [announcementId]);
       if (kind?.subject === 'card_update' || kind?.subject === 'all_clear') return startFollowUp(announcementId);
+      if (kind?.subject === 'training_notice' || kind?.subject === 'onboarding_reminder') return startNotice(announcementId);
       const rows = await db.query<{ started: boolean; recipients: number }>(
         `with started as (
            -- an item's audience as it is now, not as it was when the announcement was made
@@ -168,7 +216,7 @@ export function deliveriesRepo(db: Queryable) {
              audience_locations = coalesce((select i.audience_locations from items i where i.id = a.item_id),
                (select t.audience_locations from trainings t where t.id = a.training_id and a.subject = 'training'), a.audience_locations)
            where a.id = $1 and a.status = 'scheduled'
-           returning a.id, a.subject, a.item_id, a.training_id, a.recipient_ids, a.priority, a.audience_departments, a.audience_locations
+           returning a.id, a.subject, a.item_id, a.training_id, a.priority, a.audience_departments, a.audience_locations
          ), inserted as (
            insert into deliveries (announcement_id, person_id, conversation_id, tenant_id, priority)
            select s.id, p.id, c.id, c.tenant_id, s.priority
@@ -183,17 +231,9 @@ export function deliveriesRepo(db: Queryable) {
            ) c on true
            left join preferences pr on pr.person_id = p.id
            where not coalesce(pr.paused, false)
-             -- the crisis notice and news about one's own registration: everybody who did not
-             -- say "stop"; the onboarding reminder: who did not turn notifications off
-             and (s.subject in ('crisis_notice', 'training_notice')
-               or (s.subject = 'onboarding_reminder' and coalesce(pr.notification_level, 'every') <> 'none')
+             -- the crisis notice: everybody reachable who did not say "stop"
+             and (s.subject = 'crisis_notice'
                or coalesce(pr.notification_level, 'every') = case when s.subject in ('item', 'training') then 'every' else 'digest' end)
-             -- named recipients; training reminders: everyone registered now
-             and case
-               when s.recipient_ids is not null then p.id = any(s.recipient_ids)
-               when s.subject = 'training_notice' then exists (select 1 from training_registrations r
-                 where r.training_id = s.training_id and r.person_id = p.id and r.status = 'registered')
-               else true end
              and (s.subject <> 'item' or not exists (
                select 1 from deliveries d2 join announcements a2 on a2.id = d2.announcement_id
                where a2.item_id = s.item_id and d2.person_id = p.id and d2.status = 'sent'))

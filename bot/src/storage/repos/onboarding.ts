@@ -129,21 +129,30 @@ export function onboardingRepo(db: Db, options: { newHireDays: number; now?: () 
     },
 
     async markNewHire(personId: string, until: Date | null): Promise<void> {
-      const rows = await db.query('update people set new_hire_until = $2 where id = $1 returning 1', [personId, until]);
+      const rows = await db.query(
+        'update people set new_hire_until = $2, new_hire_marked_at = case when $2::timestamptz is null then null else now() end where id = $1 returning 1',
+        [personId, until],
+      );
       if (rows.length === 0) throw notFound('Person');
     },
 
     /**
-     * The one friendly reminder: new hires whose start was a week or more ago, with an
-     * unfinished checklist, a working chat, and notifications on. Marks them reminded and
-     * queues one announcement for all, in one statement: once, whichever process runs it.
+     * The one friendly reminder: new hires whose start was a week or more ago — counted
+     * from the latest of joining, the first contact with Chorus (the welcome) and an admin's
+     * mark — with an unfinished checklist, a working chat, and notifications on. Marks them
+     * reminded and queues one announcement for all, in one statement: once, whichever
+     * process runs it. Candidates are found by index (recent join, first contact or mark).
      */
     async planReminders(): Promise<number> {
       const rows = await db.query<{ n: number }>(
         `with due as (
            update people p set onboarding_reminded_at = now()
            where p.onboarding_reminded_at is null
-             and coalesce(p.joined_at, p.created_at) <= now() - interval '${REMINDER_AFTER_DAYS} days'
+             and (p.joined_at > now() - $1::int * interval '1 day'
+               or (p.joined_at is null and p.created_at > now() - $1::int * interval '1 day')
+               or p.new_hire_until > now())
+             and greatest(coalesce(p.joined_at, p.created_at), p.created_at, coalesce(p.new_hire_marked_at, p.created_at))
+               <= now() - interval '${REMINDER_AFTER_DAYS} days'
              and ${NEW_HIRE_UNTIL_SQL('$1::int')} > now()
              and exists (select 1 from conversations c where c.person_id = p.id and c.kind = 'personal' and c.status = 'active')
              and not exists (select 1 from preferences pr where pr.person_id = p.id and (pr.paused or pr.notification_level = 'none'))

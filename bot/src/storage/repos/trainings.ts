@@ -130,7 +130,7 @@ async function promote(tx: Queryable, trainingId: string): Promise<string[]> {
 }
 
 /** Tells people through the delivery engine (a training_notice announcement, sent now). */
-async function notify(tx: Queryable, trainingId: string, notice: 'seat' | 'cancelled', people: string[]): Promise<void> {
+async function notify(tx: Queryable, trainingId: string, notice: 'seat' | 'cancelled' | 'changed', people: string[]): Promise<void> {
   if (people.length === 0) return;
   await tx.query(
     `insert into announcements (subject, training_id, notice, recipient_ids, send_at) values ('training_notice', $1, $2, $3::uuid[], now())`,
@@ -159,13 +159,17 @@ export function trainingsRepo(db: Db) {
     return toTraining(row);
   }
 
-  /** The session locked for a registration change; refuses what cannot change any more. */
-  async function lockOpen(tx: Queryable, id: string, reader: Reader): Promise<void> {
+  /**
+   * The session locked for a registration change; refuses what cannot change any more.
+   * Registering needs the session to be meant for the person; leaving never does (the
+   * audience or their department may have changed since they registered).
+   */
+  async function lockOpen(tx: Queryable, id: string, reader: Reader, joining: boolean): Promise<void> {
     const [t] = await tx.query<{ status: string; started: boolean; meant: boolean }>(
       `select t.status, t.starts_at <= now() as started, ${FOR_READER} as meant from trainings t where t.id = $1 for update`,
       [id, reader.department, reader.location],
     );
-    if (!t?.meant) throw notFound('Training'); // not meant for them: as if it did not exist
+    if (!t || (joining && !t.meant)) throw notFound('Training'); // not meant for them: as if it did not exist
     if (t.status === 'cancelled') throw conflict('This training has been cancelled');
     if (t.started) throw conflict('This training has already started');
   }
@@ -217,16 +221,26 @@ export function trainingsRepo(db: Db) {
      */
     async update(id: string, input: TrainingInput, by: string): Promise<{ training: Training; promoted: string[] }> {
       return db.transaction(async (tx) => {
-        const [t] = await tx.query<{ status: string; registered: number }>(
-          `select t.status, (select count(*)::int from training_registrations r where r.training_id = t.id and r.status = 'registered') as registered
+        const [t] = await tx.query<{
+          status: string; registered: number; starts_at: Date; ends_at: Date; meeting_url: string | null; room: string | null; changed: boolean;
+        }>(
+          `select t.status, t.starts_at, t.ends_at, t.meeting_url, t.room,
+             (select count(*)::int from training_registrations r where r.training_id = t.id and r.status = 'registered') as registered,
+             (t.title, t.description, t.starts_at, t.ends_at, t.time_zone, t.meeting_url, t.room, t.capacity, t.language,
+              t.audience_departments, t.audience_locations, t.host, t.materials_url)
+               is distinct from ($2::text, $3::text, $4::timestamptz, $5::timestamptz, $6::text, $7::text, $8::text, $9::int, $10::text,
+              $11::text[], $12::text[], $13::text, $14::text) as changed
            from trainings t where t.id = $1 for update`,
-          [id],
+          [id, ...columns(input)],
         );
         if (!t) throw notFound('Training');
         if (t.status === 'cancelled') throw conflict('This training has been cancelled');
         if (input.capacity < t.registered) {
           throw invalid('Some fields are not valid', { capacity: `must be at least ${t.registered}: that many people are registered` });
         }
+        const moved = Date.parse(input.startsAt) !== t.starts_at.getTime() || Date.parse(input.endsAt) !== t.ends_at.getTime();
+        if (moved && Date.parse(input.startsAt) <= Date.now()) throw invalid('Some fields are not valid', { startsAt: 'must be in the future' });
+        if (!t.changed) return { training: await get(id, { id: by }, tx), promoted: [] }; // nothing new: calendars keep their revision
         await tx.query(
           `update trainings set title = $2, description = $3, starts_at = $4, ends_at = $5, time_zone = $6, meeting_url = $7, room = $8,
              capacity = $9, language = $10, audience_departments = $11, audience_locations = $12, host = $13, materials_url = $14,
@@ -234,6 +248,27 @@ export function trainingsRepo(db: Db) {
            where id = $1`,
           [id, ...columns(input)],
         );
+        const where = (input.meetingUrl ?? null) !== t.meeting_url || (input.room ?? null) !== t.room;
+        if (moved || where) {
+          // Reminders for the old time are void (the worker plans them for the new one), and
+          // everyone registered or waiting hears about the change.
+          await tx.query(
+            `with stopped as (
+               update announcements set status = 'cancelled', cancelled_at = now()
+               where training_id = $1 and subject = 'training_notice' and notice in ('reminder_24h', 'reminder_1h')
+                 and status in ('scheduled', 'sending') and ${moved ? 'true' : 'false'}
+               returning id
+             )
+             update deliveries set status = 'skipped', reason = 'training_closed', updated_at = now()
+             where announcement_id in (select id from stopped) and status = 'pending'`,
+            [id],
+          );
+          const told = await tx.query<{ person_id: string }>(
+            `select person_id from training_registrations where training_id = $1 and status in ('registered', 'waitlisted')`,
+            [id],
+          );
+          await notify(tx, id, 'changed', told.map((r) => r.person_id));
+        }
         const promoted = await promote(tx, id);
         await notify(tx, id, 'seat', promoted);
         return { training: await get(id, { id: by }, tx), promoted };
@@ -270,7 +305,9 @@ export function trainingsRepo(db: Db) {
     /** A seat if one is free, else a place on the waitlist. Asking again changes nothing. */
     async register(id: string, reader: Reader): Promise<RegistrationResult> {
       return db.transaction(async (tx) => {
-        await lockOpen(tx, id, reader);
+        await lockOpen(tx, id, reader, true);
+        // A seat free while people wait (someone's record was removed): theirs first.
+        await notify(tx, id, 'seat', await promote(tx, id));
         const [mine] = await tx.query<{ status: string }>(
           'select status from training_registrations where training_id = $1 and person_id = $2',
           [id, reader.id],
@@ -293,7 +330,7 @@ export function trainingsRepo(db: Db) {
     /** Gives up the seat (or the waitlist place); a freed seat goes to the first waiting. */
     async unregister(id: string, reader: Reader): Promise<RegistrationResult & { promoted: string[] }> {
       return db.transaction(async (tx) => {
-        await lockOpen(tx, id, reader);
+        await lockOpen(tx, id, reader, false);
         const [mine] = await tx.query<{ status: string }>(
           `update training_registrations set status = 'cancelled', updated_at = now()
            where training_id = $1 and person_id = $2 and status in ('registered', 'waitlisted')
