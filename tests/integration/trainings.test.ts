@@ -117,7 +117,7 @@ describe('trainings', () => {
     expect((await register(past, 'jonas')).status).toBe(409);
   });
 
-  it('gives a calendar file that calendars update on change and strike on cancel', async () => {
+  it('gives a calendar file whose revision grows with every change and that says CANCELLED once cancelled', async () => {
     const id = await create({ room: 'Berlin, 3rd floor, Spree', title: 'Twitter, sorry: X for beginners' });
     const ics = await fetch(`${s.url}/api/v1/trainings/${id}/ics`, { headers: as('aylin') });
     expect(ics.status).toBe(200);
@@ -232,6 +232,7 @@ describe('trainings', () => {
     expect((await api(s.url, 'PUT', `/api/v1/admin/trainings/${id}`, { headers: as('aylin'), body: session() })).status).toBe(403);
     expect((await api(s.url, 'POST', `/api/v1/admin/trainings/${id}/cancel`, { headers: as('aylin'), body: {} })).status).toBe(403);
     expect((await api(s.url, 'GET', `/api/v1/admin/trainings/${id}/registrants`, { headers: as('aylin') })).status).toBe(403);
+    expect((await api(s.url, 'GET', '/api/v1/admin/trainings/00000000-0000-4000-8000-000000000000/registrants', { headers: as('clara') })).status).toBe(404);
     expect((await api(s.url, 'GET', '/api/v1/trainings')).status).toBe(401);
     expect((await api(s.url, 'GET', '/api/v1/trainings/not-a-uuid', { headers: as('aylin') })).status).toBe(404);
     expect((await view(id, 'aylin')).status).toBe('scheduled');

@@ -145,6 +145,7 @@ async function notify(tx: Queryable, trainingId: string, notice: 'seat' | 'cance
  */
 export function trainingsRepo(db: Db) {
   async function registrants(id: string): Promise<TrainingRegistrant[]> {
+    if ((await db.query('select 1 from trainings where id = $1', [id])).length === 0) throw notFound('Training');
     const rows = await db.query<{ person_id: string; display_name: string; status: 'registered' | 'waitlisted'; attended: boolean | null }>(
       `select r.person_id, p.display_name, r.status, r.attended from training_registrations r join people p on p.id = r.person_id
        where r.training_id = $1 and r.status in ('registered', 'waitlisted') order by r.status, r.queued`,
