@@ -5,9 +5,9 @@ import { TenantPacer } from '../domain/delivery/tenant-pacer.js';
 import type { Db, LeaderLocks } from '../storage/db.js';
 import { conversationsRepo } from '../storage/repos/conversations.js';
 import { deliveriesRepo, type ClaimedDelivery, type Key } from '../storage/repos/deliveries.js';
-import { onboardingRepo } from '../storage/repos/onboarding.js';
 import type { ConnectorClient } from '../teams/connector-client.js';
-import { dueDigestRun, type DigestSchedule } from './digest-schedule.js';
+import type { DigestSchedule } from './digest-schedule.js';
+import { onboardingPlanner, planDigest, planTrainingReminders } from './planners.js';
 import type { Renderer } from './render-delivery.js';
 
 export interface DeliveryWorkerOptions {
@@ -111,6 +111,7 @@ export class DeliveryWorker {
   private readonly retry: RetryPolicy;
   private readonly now: () => Date;
   private readonly sentRecorder: SentRecorder;
+  private readonly onboarding: (() => Promise<void>) | undefined;
 
   constructor(private readonly o: DeliveryWorkerOptions) {
     this.repo = deliveriesRepo(o.db);
@@ -122,6 +123,7 @@ export class DeliveryWorker {
     this.retry = o.retry ?? DEFAULT_RETRY;
     this.now = o.now ?? (() => new Date());
     this.sentRecorder = new SentRecorder((rows) => this.repo.sentMany(rows));
+    if (o.onboardingDays !== undefined) this.onboarding = onboardingPlanner(o.db, o.log, o.onboardingDays, o.onboardingCheckMs);
   }
 
   start(): void {
@@ -169,9 +171,9 @@ export class DeliveryWorker {
   async tick(): Promise<void> {
     if (this.stopping) return;
     const held = this.o.held?.() ?? false;
-    if (this.o.digest && !held) await this.planDigest(this.o.digest);
-    await this.planReminders();
-    await this.planOnboardingReminders();
+    if (this.o.digest && !held) await planDigest(this.o.db, this.o.log, this.o.digest, this.now());
+    await planTrainingReminders(this.o.db, this.o.log);
+    await this.onboarding?.();
     for (const id of await this.repo.followItems()) this.o.log.info({ announcement: id }, 'announcement cancelled: its item is archived or expired');
     for (const id of await this.repo.due(20, held)) {
       const recipients = await this.repo.start(id);
@@ -184,48 +186,6 @@ export class DeliveryWorker {
   /** Resolves when no tenant sender of this process is running (tests). */
   async idle(): Promise<void> {
     while (this.senders.size > 0) await Promise.allSettled([...this.senders.values()]);
-  }
-
-  private async planDigest(schedule: DigestSchedule): Promise<void> {
-    const run = dueDigestRun(schedule, this.now());
-    if (!run) return;
-    const rows = await this.o.db.query(
-      `insert into announcements (subject, period, covers_from, send_at) values ('digest', $1, $2, $3)
-       on conflict (period) where subject = 'digest' do nothing returning id`,
-      [run.period, run.coversFrom, run.runAt],
-    );
-    if (rows.length > 0) this.o.log.info({ period: run.period }, 'digest planned');
-  }
-
-  /**
-   * Reminders to the people registered, 24 hours and 1 hour before a session: planned in
-   * the database (once each, whichever process gets there), so a restart loses none. A
-   * session planned or filled late gets the 24-hour one only while more than an hour is
-   * left; nobody registered, nothing planned yet (a later registration plans it).
-   */
-  private async planReminders(): Promise<void> {
-    const rows = await this.o.db.query<{ training_id: string; notice: string }>(
-      `insert into announcements (subject, training_id, notice, reminder_for, send_at)
-       select 'training_notice', t.id, r.notice, t.starts_at, now()
-       from trainings t cross join (values ('reminder_24h', interval '24 hours'), ('reminder_1h', interval '1 hour')) as r(notice, ahead)
-       where t.status = 'scheduled' and t.starts_at > now() and t.starts_at <= now() + interval '24 hours'
-         and now() >= t.starts_at - r.ahead
-         and (r.notice = 'reminder_1h' or now() < t.starts_at - interval '1 hour')
-         and exists (select 1 from training_registrations x where x.training_id = t.id and x.status = 'registered')
-       on conflict (training_id, notice, reminder_for) where subject = 'training_notice' and notice in ('reminder_24h', 'reminder_1h') do nothing
-       returning training_id, notice`,
-    );
-    for (const r of rows) this.o.log.info({ training: r.training_id, notice: r.notice }, 'training reminder planned');
-  }
-
-  private onboardingCheckedAt = 0;
-
-  private async planOnboardingReminders(): Promise<void> {
-    if (this.o.onboardingDays === undefined) return;
-    if (performance.now() - this.onboardingCheckedAt < (this.o.onboardingCheckMs ?? 60_000) && this.onboardingCheckedAt > 0) return;
-    this.onboardingCheckedAt = performance.now();
-    const reminded = await onboardingRepo(this.o.db, { newHireDays: this.o.onboardingDays }).planReminders();
-    if (reminded > 0) this.o.log.info({ reminded }, 'onboarding reminders planned');
   }
 
   private async lead(): Promise<void> {

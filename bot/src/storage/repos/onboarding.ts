@@ -4,7 +4,7 @@ import type { Language } from '../../http/contract/common.js';
 import type { NewHireCandidate, Onboarding, OnboardingStepAdmin, OnboardingStepInput, OnboardingStepKind } from '../../http/contract/onboarding.js';
 import { containsPattern } from './rows.js';
 import { renderMarkdown } from '../../http/pages/markdown.js';
-import type { Db } from '../db.js';
+import type { Queryable } from '../db.js';
 
 interface StepRow {
   id: string;
@@ -31,7 +31,7 @@ export const ONBOARDING_DONE_SQL = (person: string) => `case s.kind
 const pick = (de: string, en: string, lang: Language) => (lang === 'de' ? de || en : en || de);
 
 /** The onboarding checklist: what admins define, where each person stands. */
-export function onboardingRepo(db: Db, options: { newHireDays: number; now?: () => Date }) {
+export function onboardingRepo(db: Queryable, options: { newHireDays: number; now?: () => Date }) {
   const now = options.now ?? (() => new Date());
   return {
     async mine(personId: string, lang: Language): Promise<Onboarding> {
