@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botTraffic, type Card } from '../support/bot-traffic.js';
 import { FakeBotConnector } from '../support/fake-bot-connector.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -15,29 +16,8 @@ afterAll(async () => {
   await connector?.stop();
 });
 
-let seq = 0;
-function activity(fields: Record<string, unknown>, user = { id: '29:ada', aadObjectId: 'aaaaaaaa-0000-0000-0000-0000000000ad', name: 'Ada' }) {
-  return {
-    id: `act-${++seq}`,
-    timestamp: new Date().toISOString(),
-    serviceUrl: connector.url,
-    channelId: 'msteams',
-    from: user,
-    conversation: { id: `a:personal-${user.id}`, conversationType: 'personal', tenantId: TENANT },
-    recipient: { id: '28:chorus-bot', name: 'Chorus' },
-    channelData: { tenant: { id: TENANT } },
-    locale: 'en-US',
-    ...fields,
-  };
-}
+const { activity, send } = botTraffic({ serviceUrl: () => connector.url, serverUrl: () => s.url, tenant: TENANT });
 
-async function send(body: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${s.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
-type Card = { body: Array<Record<string, unknown>>; actions?: Array<Record<string, unknown>> };
 const lastCard = (): Card => {
   const act = connector.received[connector.received.length - 1]?.activity as { attachments?: Array<{ content: Card }> };
   return act.attachments?.[0]?.content as Card;

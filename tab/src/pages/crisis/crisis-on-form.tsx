@@ -2,9 +2,8 @@ import { Body1, Checkbox, Field, Input, makeStyles, Textarea, tokens } from '@fl
 import { WarningRegular } from '@fluentui/react-icons';
 import type { CrisisOnInput } from '@contract';
 import { useState } from 'react';
-import { ApiError } from '../../api.js';
 import { ConfirmButton } from '../../components/confirm-button.js';
-import { errorText } from '../../components/error-state.js';
+import { fieldProps, saveFailure } from '../../components/form-fields.js';
 import { useNotify } from '../../components/use-notify.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
@@ -19,8 +18,6 @@ function fieldError(fields: Record<string, string>, name: string): string | unde
   const key = Object.keys(fields).find((k) => k === name || k.startsWith(`${name}.`));
   return key ? fields[key] : undefined;
 }
-
-const fieldProps = (error: string | undefined) => ({ validationMessage: error, validationState: error ? ('error' as const) : ('none' as const) });
 
 export interface CrisisOnFormProps {
   onSwitchOn: (input: CrisisOnInput) => Promise<void>;
@@ -57,12 +54,9 @@ export function CrisisOnForm({ onSwitchOn, cardUpdateDays }: CrisisOnFormProps) 
       });
       notify('success', t.crisisSwitchedOnToast);
     } catch (err) {
-      if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
-        setFields(err.fields);
-        notify('error', t.crisisSwitchOnInvalid);
-      } else {
-        notify('error', errorText(err, t));
-      }
+      const failure = saveFailure(err, t.crisisSwitchOnInvalid, t);
+      if (failure.fields) setFields(failure.fields);
+      notify('error', failure.message);
     } finally {
       setBusy(false);
     }

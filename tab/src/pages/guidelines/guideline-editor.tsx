@@ -1,29 +1,17 @@
 import { Button, Field, Input, makeStyles, Textarea, tokens } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
-import { GUIDELINE_BODY_MAX, GUIDELINE_NOTE_MAX, GUIDELINE_TITLE_MAX, type AdminGuideline, type Language } from '@contract';
+import { GUIDELINE_BODY_MAX, GUIDELINE_NOTE_MAX, GUIDELINE_TITLE_MAX, type AdminGuideline } from '@contract';
 import { useState } from 'react';
-import { ApiError } from '../../api.js';
-import { errorText } from '../../components/error-state.js';
+import { useAdminFormStyles } from '../../components/admin-styles.js';
+import { fieldProps, saveFailure, bilingualInput, type Bilingual } from '../../components/form-fields.js';
 import { useNotify } from '../../components/use-notify.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
 
 const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: 0,
-  },
   body: { fontFamily: tokens.fontFamilyMonospace },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-type Bilingual = Record<Language, string>;
 const EMPTY: Bilingual = { de: '', en: '' };
 
 /** The server's message for a field, or for any of its sub-fields (`body.de` for `body`). */
@@ -31,7 +19,6 @@ function fieldError(fields: Record<string, string>, name: string): string | unde
   const key = Object.keys(fields).find((k) => k === name || k.startsWith(`${name}.`) || (name.includes('.') && k === name.split('.')[0]));
   return key ? fields[key] : undefined;
 }
-const fieldProps = (error: string | undefined) => ({ validationMessage: error, validationState: error ? ('error' as const) : ('none' as const) });
 
 export interface GuidelineEditorProps {
   /** The page to write a new version of; undefined for a new page. */
@@ -42,7 +29,7 @@ export interface GuidelineEditorProps {
 
 /** Title, Markdown text and a change note in both languages; saving makes a new version. */
 export function GuidelineEditor({ page, onSaved, onCancel }: GuidelineEditorProps) {
-  const styles = useStyles();
+  const styles = { ...useAdminFormStyles(), ...useStyles() };
   const { t } = useI18n();
   const { api } = useSession();
   const notify = useNotify();
@@ -68,21 +55,14 @@ export function GuidelineEditor({ page, onSaved, onCancel }: GuidelineEditorProp
         onSaved(created);
       }
     } catch (err) {
-      if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
-        setFields(err.fields);
-        notify('error', t.guidelineInvalid);
-      } else {
-        notify('error', errorText(err, t));
-      }
+      const failure = saveFailure(err, t.guidelineInvalid, t);
+      if (failure.fields) setFields(failure.fields);
+      notify('error', failure.message);
     } finally {
       setBusy(false);
     }
   };
 
-  const text = (value: Bilingual, set: (v: Bilingual) => void, lang: Language) => ({
-    value: value[lang],
-    onChange: (_: unknown, d: { value: string }) => set({ ...value, [lang]: d.value }),
-  });
 
   return (
     <form
@@ -99,22 +79,22 @@ export function GuidelineEditor({ page, onSaved, onCancel }: GuidelineEditorProp
         </Field>
       )}
       <Field label={t.guidelineFieldTitleDe} {...fieldProps(fieldError(fields, 'title.de'))}>
-        <Input {...text(title, setTitle, 'de')} maxLength={GUIDELINE_TITLE_MAX} />
+        <Input {...bilingualInput(title, setTitle, 'de')} maxLength={GUIDELINE_TITLE_MAX} />
       </Field>
       <Field label={t.guidelineFieldBodyDe} hint={t.guidelineBodyHint} {...fieldProps(fieldError(fields, 'body.de'))}>
-        <Textarea className={styles.body} {...text(body, setBody, 'de')} resize="vertical" rows={10} maxLength={GUIDELINE_BODY_MAX} />
+        <Textarea className={styles.body} {...bilingualInput(body, setBody, 'de')} resize="vertical" rows={10} maxLength={GUIDELINE_BODY_MAX} />
       </Field>
       <Field label={t.guidelineFieldTitleEn} {...fieldProps(fieldError(fields, 'title.en'))}>
-        <Input {...text(title, setTitle, 'en')} maxLength={GUIDELINE_TITLE_MAX} />
+        <Input {...bilingualInput(title, setTitle, 'en')} maxLength={GUIDELINE_TITLE_MAX} />
       </Field>
       <Field label={t.guidelineFieldBodyEn} {...fieldProps(fieldError(fields, 'body.en'))}>
-        <Textarea className={styles.body} {...text(body, setBody, 'en')} resize="vertical" rows={10} maxLength={GUIDELINE_BODY_MAX} />
+        <Textarea className={styles.body} {...bilingualInput(body, setBody, 'en')} resize="vertical" rows={10} maxLength={GUIDELINE_BODY_MAX} />
       </Field>
       <Field label={t.guidelineFieldNoteDe} hint={t.guidelineNoteHint} {...fieldProps(fieldError(fields, 'changeNote.de'))}>
-        <Input {...text(note, setNote, 'de')} maxLength={GUIDELINE_NOTE_MAX} />
+        <Input {...bilingualInput(note, setNote, 'de')} maxLength={GUIDELINE_NOTE_MAX} />
       </Field>
       <Field label={t.guidelineFieldNoteEn} {...fieldProps(fieldError(fields, 'changeNote.en'))}>
-        <Input {...text(note, setNote, 'en')} maxLength={GUIDELINE_NOTE_MAX} />
+        <Input {...bilingualInput(note, setNote, 'en')} maxLength={GUIDELINE_NOTE_MAX} />
       </Field>
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" icon={<SaveRegular />} disabled={busy}>

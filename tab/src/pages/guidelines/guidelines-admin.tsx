@@ -1,7 +1,8 @@
-import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Subtitle2 } from '@fluentui/react-components';
 import { AddRegular, EditRegular, HistoryRegular } from '@fluentui/react-icons';
 import type { AdminGuideline } from '@contract';
 import { useState } from 'react';
+import { useAdminListStyles } from '../../components/admin-styles.js';
 import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useLoad } from '../../hooks/use-load.js';
@@ -10,29 +11,11 @@ import { useSession } from '../../session.js';
 import { GuidelineEditor } from './guideline-editor.js';
 import { GuidelineHistory } from './guideline-history.js';
 
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  heading: { margin: 0 },
-  intro: { color: tokens.colorNeutralForeground2, margin: 0 },
-  list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalM,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
-  title: { overflowWrap: 'anywhere' },
-  meta: { color: tokens.colorNeutralForeground3 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-});
-
 type Open = { kind: 'edit' | 'history'; id: string } | { kind: 'new' } | null;
 
 /** For admins: every page with its current version; edit (a new version), history and diffs. */
 export function GuidelinesAdmin({ onSaved }: { onSaved: () => void }) {
-  const styles = useStyles();
+  const styles = useAdminListStyles();
   const { t, lang, dateTime } = useI18n();
   const { api } = useSession();
   const pages = useLoad((signal) => api.adminGuidelines(signal).then((r) => r.items), [api]);

@@ -1,7 +1,8 @@
-import { Badge, Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Subtitle2 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
 import type { OnboardingStepAdmin } from '@contract';
 import { useState } from 'react';
+import { useAdminListStyles } from '../../components/admin-styles.js';
 import { ConfirmButton } from '../../components/confirm-button.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
@@ -11,30 +12,11 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
 import { OnboardingStepEditor } from './onboarding-step-editor.js';
 
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  heading: { margin: 0 },
-  intro: { color: tokens.colorNeutralForeground2, margin: 0 },
-  list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalM,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  title: { overflowWrap: 'anywhere', minWidth: 0 },
-  meta: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-});
-
 type Open = { kind: 'edit'; id: string } | { kind: 'new' } | null;
 
 /** For admins: the checklist's steps in order; add, edit and remove them. */
 export function OnboardingAdmin({ onChanged }: { onChanged: () => void }) {
-  const styles = useStyles();
+  const styles = useAdminListStyles();
   const { t, lang } = useI18n();
   const { api } = useSession();
   const notify = useNotify();

@@ -2,6 +2,7 @@ import { Badge, Body1, Button, Caption1, Field, Input, makeStyles, SearchBox, Su
 import { DismissRegular, PersonAddRegular } from '@fluentui/react-icons';
 import type { NewHireCandidate } from '@contract';
 import { useEffect, useState } from 'react';
+import { useAdminListStyles } from '../../components/admin-styles.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useNotify } from '../../components/use-notify.js';
@@ -19,21 +20,8 @@ const DEFAULT_DAYS = 60;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  heading: { margin: 0 },
-  intro: { color: tokens.colorNeutralForeground2, margin: 0 },
   search: { maxWidth: '24rem', minWidth: 0 },
-  list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalM,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   name: { overflowWrap: 'anywhere', minWidth: 0 },
-  meta: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, minWidth: 0 },
   date: { minWidth: 0, maxWidth: '100%' },
 });
@@ -60,7 +48,7 @@ function endOfDay(value: string): string | null {
  * Only whether someone counts as new shows here, never their progress.
  */
 export function OnboardingNewHires({ onChanged }: { onChanged: (personId: string) => void }) {
-  const styles = useStyles();
+  const styles = { ...useAdminListStyles(), ...useStyles() };
   const { t } = useI18n();
   const { api } = useSession();
   const notify = useNotify();
@@ -139,7 +127,7 @@ function NewHireRow({
   busy: boolean;
   onMark: (until: string | null, date: string) => void;
 }) {
-  const styles = useStyles();
+  const styles = { ...useAdminListStyles(), ...useStyles() };
   const { t, date } = useI18n();
   const [day, setDay] = useState(() => dateInputIn(DEFAULT_DAYS));
   const until = endOfDay(day);

@@ -1,36 +1,21 @@
 import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
-import { ONBOARDING_STEP_KINDS, type Language, type OnboardingStepAdmin, type OnboardingStepInput, type OnboardingStepKind } from '@contract';
+import { ONBOARDING_STEP_KINDS, type OnboardingStepAdmin, type OnboardingStepInput, type OnboardingStepKind } from '@contract';
 import { useState } from 'react';
-import { ApiError } from '../../api.js';
-import { errorText } from '../../components/error-state.js';
+import { useAdminFormStyles } from '../../components/admin-styles.js';
+import { fieldProps, saveFailure, bilingualInput, type Bilingual } from '../../components/form-fields.js';
 import { useNotify } from '../../components/use-notify.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
 
 const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: 0,
-  },
-  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(12rem, 1fr))', gap: tokens.spacingHorizontalM },
   body: { fontFamily: tokens.fontFamilyMonospace },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
-
-type Bilingual = Record<Language, string>;
 
 /** The server's message for a field; the title's "one language required" belongs to both titles. */
 function fieldError(fields: Record<string, string>, name: string): string | undefined {
   return fields[name] ?? (name.startsWith('title.') ? fields.title : undefined);
 }
-const fieldProps = (error: string | undefined) => ({ validationMessage: error, validationState: error ? ('error' as const) : ('none' as const) });
 
 export interface OnboardingStepEditorProps {
   /** The step to change; undefined for a new one. */
@@ -43,7 +28,7 @@ export interface OnboardingStepEditorProps {
 
 /** Kind, titles and tips in both languages, link and position of one checklist step. */
 export function OnboardingStepEditor({ step, nextPosition, onSaved, onCancel }: OnboardingStepEditorProps) {
-  const styles = useStyles();
+  const styles = { ...useAdminFormStyles(), ...useStyles() };
   const { t } = useI18n();
   const { api } = useSession();
   const notify = useNotify();
@@ -69,21 +54,14 @@ export function OnboardingStepEditor({ step, nextPosition, onSaved, onCancel }: 
       notify('success', step ? t.onboardingStepSavedToast : t.onboardingStepCreatedToast);
       onSaved();
     } catch (err) {
-      if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
-        setFields(err.fields);
-        notify('error', t.onboardingInvalid);
-      } else {
-        notify('error', errorText(err, t));
-      }
+      const failure = saveFailure(err, t.onboardingInvalid, t);
+      if (failure.fields) setFields(failure.fields);
+      notify('error', failure.message);
     } finally {
       setBusy(false);
     }
   };
 
-  const text = (value: Bilingual, set: (v: Bilingual) => void, lang: Language) => ({
-    value: value[lang],
-    onChange: (_: unknown, d: { value: string }) => set({ ...value, [lang]: d.value }),
-  });
   const error = (name: string) => fieldProps(fieldError(fields, name));
 
   return (
@@ -106,16 +84,16 @@ export function OnboardingStepEditor({ step, nextPosition, onSaved, onCancel }: 
         </Select>
       </Field>
       <Field label={t.onboardingFieldTitleDe} hint={t.onboardingTitleHint} {...error('title.de')}>
-        <Input {...text(title, setTitle, 'de')} maxLength={140} />
+        <Input {...bilingualInput(title, setTitle, 'de')} maxLength={140} />
       </Field>
       <Field label={t.onboardingFieldTitleEn} {...error('title.en')}>
-        <Input {...text(title, setTitle, 'en')} maxLength={140} />
+        <Input {...bilingualInput(title, setTitle, 'en')} maxLength={140} />
       </Field>
       <Field label={t.onboardingFieldBodyDe} hint={t.onboardingBodyHint} {...error('body.de')}>
-        <Textarea className={styles.body} {...text(body, setBody, 'de')} resize="vertical" rows={4} maxLength={4000} />
+        <Textarea className={styles.body} {...bilingualInput(body, setBody, 'de')} resize="vertical" rows={4} maxLength={4000} />
       </Field>
       <Field label={t.onboardingFieldBodyEn} {...error('body.en')}>
-        <Textarea className={styles.body} {...text(body, setBody, 'en')} resize="vertical" rows={4} maxLength={4000} />
+        <Textarea className={styles.body} {...bilingualInput(body, setBody, 'en')} resize="vertical" rows={4} maxLength={4000} />
       </Field>
       <div className={styles.pair}>
         <Field label={t.onboardingFieldLink} hint={t.onboardingLinkHint} {...error('linkUrl')}>

@@ -1,32 +1,15 @@
-import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { LANGUAGES, type Audience, type Training } from '@contract';
 import { useId, useMemo, useState } from 'react';
-import { ApiError } from '../../api.js';
-import { errorText } from '../../components/error-state.js';
+import { useAdminFormStyles } from '../../components/admin-styles.js';
+import { fieldProps, saveFailure } from '../../components/form-fields.js';
 import { useNotify } from '../../components/use-notify.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
 import { ValuesField } from '../admin/editor/values-field.js';
 import { fieldError, newTrainingForm, trainingFormOf, trainingInputOf, type TrainingForm } from './training-form-model.js';
 import { browserTimeZone } from './training-time.js';
-
-const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: 0,
-  },
-  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(12rem, 1fr))', gap: tokens.spacingHorizontalM },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-});
-
-const fieldProps = (error: string | undefined) => ({ validationMessage: error, validationState: error ? ('error' as const) : ('none' as const) });
 
 /** Every IANA zone the browser knows, for the time-zone suggestions. */
 function knownZones(): string[] {
@@ -43,7 +26,7 @@ export interface TrainingEditorProps {
 
 /** Create or change a session; times are typed in the admin's own zone and sent as instants. */
 export function TrainingEditor({ training, audiences, onSaved, onCancel }: TrainingEditorProps) {
-  const styles = useStyles();
+  const styles = useAdminFormStyles();
   const { t, lang } = useI18n();
   const { api, me } = useSession();
   const notify = useNotify();
@@ -74,12 +57,9 @@ export function TrainingEditor({ training, audiences, onSaved, onCancel }: Train
       notify('success', training ? t.trainingSavedToast : t.trainingCreatedToast);
       onSaved(saved);
     } catch (err) {
-      if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
-        setFields(err.fields);
-        notify('error', t.trainingInvalid);
-      } else {
-        notify('error', errorText(err, t));
-      }
+      const failure = saveFailure(err, t.trainingInvalid, t);
+      if (failure.fields) setFields(failure.fields);
+      notify('error', failure.message);
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,8 @@
-import { Badge, Body1, Button, Caption1, makeStyles, Subtitle2, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Subtitle2, type BadgeProps } from '@fluentui/react-components';
 import { AddRegular, DismissCircleRegular, EditRegular, MegaphoneRegular, PeopleRegular } from '@fluentui/react-icons';
 import type { Training } from '@contract';
 import { useState } from 'react';
+import { useAdminListStyles } from '../../components/admin-styles.js';
 import { ConfirmButton } from '../../components/confirm-button.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
@@ -13,32 +14,13 @@ import { TrainingEditor } from './training-editor.js';
 import { TrainingRegistrants } from './training-registrants.js';
 import { sessionTime } from './training-time.js';
 
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  heading: { margin: 0 },
-  intro: { color: tokens.colorNeutralForeground2, margin: 0 },
-  list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalM,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  title: { overflowWrap: 'anywhere', minWidth: 0 },
-  meta: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-});
-
 type Open = { kind: 'edit' | 'registrants'; id: string } | { kind: 'new' } | null;
 type Phase = 'scheduled' | 'over' | 'cancelled';
 const PHASE_COLORS: Record<Phase, BadgeProps['color']> = { scheduled: 'brand', over: 'informative', cancelled: 'danger' };
 
 /** For admins: every session, newest start first; create, edit, announce, cancel, registrants and attendance. */
 export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
-  const styles = useStyles();
+  const styles = useAdminListStyles();
   const { t, locale } = useI18n();
   const { api } = useSession();
   const notify = useNotify();
