@@ -2,7 +2,7 @@ import type { AdminItem, FieldWarning, ItemInput, SavedItem } from '../../http/c
 import { invalid, notFound } from '../errors.js';
 import { campaignSlug } from '../links/utm.js';
 import { NETWORKS } from '../sharing/networks.js';
-import { urlProblem, type UrlPolicy } from './destination-url.js';
+import { storedUrls, type UrlPolicy } from '../urls/stored-url.js';
 import { checkPostText, LINKEDIN_FOLD } from './text-limits.js';
 
 /** What the items rules need from storage. */
@@ -28,13 +28,8 @@ export interface ItemsDeps {
 
 export function itemsService({ items, topics, urlPolicy, now }: ItemsDeps) {
   async function check(input: ItemInput, current?: AdminItem): Promise<{ record: ItemRecordLike; warnings: FieldWarning[] }> {
-    const fields: Record<string, string> = {};
-    const urlIssue = urlProblem(input.url, urlPolicy);
-    if (urlIssue) fields.url = urlIssue;
-    if (input.imageUrl) {
-      const imageIssue = urlProblem(input.imageUrl, urlPolicy);
-      if (imageIssue) fields.imageUrl = imageIssue;
-    }
+    const { urls, problems } = storedUrls({ url: input.url, imageUrl: input.imageUrl }, urlPolicy);
+    const fields: Record<string, string> = { ...problems };
     const unknownTopics = await topics.unknown(input.topics);
     if (unknownTopics.length > 0) fields.topics = `unknown topic: ${unknownTopics.join(', ')}`;
     if (input.expiresAt && new Date(input.expiresAt) <= now()) fields.expiresAt = 'must be in the future';
@@ -55,7 +50,7 @@ export function itemsService({ items, topics, urlPolicy, now }: ItemsDeps) {
       warnings.push({ field: 'posts', message: 'No suggested text yet: people share more when they get a starting sentence' });
     }
     return {
-      record: { ...input, imageUrl: input.imageUrl || null, expiresAt: input.expiresAt ?? null, topics: [...new Set(input.topics)] },
+      record: { ...input, url: urls.url ?? input.url, imageUrl: urls.imageUrl || null, expiresAt: input.expiresAt ?? null, topics: [...new Set(input.topics)] },
       warnings,
     };
   }

@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import { invalid } from '../../domain/errors.js';
-import { urlProblem } from '../../domain/items/destination-url.js';
+import { storedUrls } from '../../domain/urls/stored-url.js';
 import { crisisOnSchema, type AdminCrisisState, type CrisisNotice } from '../contract/crisis.js';
 import type { VersionedCrisisState } from '../../storage/repos/crisis.js';
 import type { HttpContext } from '../context.js';
@@ -41,9 +41,9 @@ export function crisisRoutes(server: Server, ctx: HttpContext): void {
   server.post('/api/v1/admin/crisis', async (req, res) => {
     const who = await admin(ctx.auth, req);
     const input = parse(crisisOnSchema, req.body);
-    const problem = input.statementUrl ? urlProblem(input.statementUrl, { allowHttpLocalhost: ctx.config.env !== 'production' }) : undefined;
-    if (problem) throw invalid('Some fields are not valid', { statementUrl: problem });
-    const { state, changed } = await crisis.switchOn({ ...input, ...(input.statementUrl ? {} : { statementUrl: undefined }) }, who);
+    const { urls, problems } = storedUrls({ statementUrl: input.statementUrl }, { allowHttpLocalhost: ctx.config.env !== 'production' });
+    if (problems.statementUrl) throw invalid('Some fields are not valid', problems);
+    const { state, changed } = await crisis.switchOn({ ...input, statementUrl: urls.statementUrl || undefined }, who);
     crisisWatch.set(state);
     if (changed) {
       ctx.log.warn({ notifyEveryone: input.notifyEveryone }, 'crisis mode switched on');

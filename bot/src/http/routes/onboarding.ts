@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import { invalid, notFound } from '../../domain/errors.js';
-import { urlProblem } from '../../domain/items/destination-url.js';
+import { storedUrls } from '../../domain/urls/stored-url.js';
 import { newHireMarkSchema, newHireSearchSchema, onboardingMarkSchema, onboardingStepInputSchema, type OnboardingStepInput } from '../contract/onboarding.js';
 import type { HttpContext } from '../context.js';
 import { requestLanguage } from '../localize.js';
@@ -17,9 +17,9 @@ export function onboardingRoutes(server: Server, ctx: HttpContext): void {
   const { onboarding } = ctx;
   const policy = { allowHttpLocalhost: ctx.config.env !== 'production' };
   const checked = (input: OnboardingStepInput): OnboardingStepInput => {
-    const problem = input.linkUrl ? urlProblem(input.linkUrl, policy) : undefined;
-    if (problem) throw invalid('Some fields are not valid', { linkUrl: problem });
-    return { ...input, linkUrl: input.linkUrl ? new URL(input.linkUrl).href : input.linkUrl }; // as the parser sees it
+    const { urls, problems } = storedUrls({ linkUrl: input.linkUrl }, policy);
+    if (problems.linkUrl) throw invalid('Some fields are not valid', problems);
+    return { ...input, ...urls };
   };
 
   server.get('/api/v1/onboarding', async (req, res) => {

@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import { invalid, notFound } from '../../domain/errors.js';
-import { urlProblem } from '../../domain/items/destination-url.js';
+import { storedUrls } from '../../domain/urls/stored-url.js';
 import { icsCalendar } from '../../domain/trainings/ics.js';
 import { attendanceInputSchema, trainingInputSchema, trainingsQuerySchema, type TrainingInput } from '../contract/trainings.js';
 import { announceInputSchema } from '../contract/announcements.js';
@@ -18,19 +18,11 @@ export function trainingRoutes(server: Server, ctx: HttpContext): void {
   const { trainings } = ctx;
   const policy = { allowHttpLocalhost: ctx.config.env !== 'production' };
 
-  /** Links must be https (http://localhost in development), like item destinations. */
+  /** Links must be https (http://localhost in development), like item destinations, and are stored normalised. */
   function checkLinks(input: TrainingInput): TrainingInput {
-    const fields: Record<string, string> = {};
-    for (const key of ['meetingUrl', 'materialsUrl'] as const) {
-      const value = input[key];
-      const problem = value ? urlProblem(value, policy) : undefined;
-      if (problem) fields[key] = problem;
-    }
-    if (Object.keys(fields).length > 0) throw invalid('Some fields are not valid', fields);
-    // Stored as the parser sees them: tabs and line breaks the parser drops must not reach
-    // the calendar file or a card as they were typed.
-    const href = (v: string | null | undefined) => (v ? new URL(v).href : v);
-    return { ...input, meetingUrl: href(input.meetingUrl), materialsUrl: href(input.materialsUrl) };
+    const { urls, problems } = storedUrls({ meetingUrl: input.meetingUrl, materialsUrl: input.materialsUrl }, policy);
+    if (Object.keys(problems).length > 0) throw invalid('Some fields are not valid', problems);
+    return { ...input, ...urls };
   }
 
   server.get('/api/v1/trainings', async (req, res) => {

@@ -1,5 +1,6 @@
 import type { CrisisAuditEntry, CrisisOnInput, CrisisState } from '../../http/contract/crisis.js';
 import type { Db, Queryable } from '../db.js';
+import { storedUrl } from '../../domain/urls/stored-url.js';
 import { iso, isoRequired } from './rows.js';
 
 interface StateRow {
@@ -17,6 +18,17 @@ interface StateRow {
   refused_shares: number;
 }
 
+/**
+ * Statement URLs are normalised when stored (`storedUrl`); rows from before that (stored
+ * as typed) are normalised when read, and one the gate would refuse is treated as none —
+ * it may end up in a `Location` header on every public click.
+ */
+function legacyUrl(raw: string | null): string | null {
+  if (!raw) return null;
+  const result = storedUrl(raw, { allowHttpLocalhost: true });
+  return result.ok ? result.url : null;
+}
+
 /** The state plus its version: instances compare versions to notice a switch. */
 export type VersionedCrisisState = CrisisState & { version: number };
 
@@ -25,7 +37,7 @@ const toState = (r: StateRow): VersionedCrisisState => ({
   version: r.version,
   reason: r.reason,
   instructions: { de: r.instructions_de ?? '', en: r.instructions_en ?? '' },
-  statementUrl: r.statement_url,
+  statementUrl: legacyUrl(r.statement_url),
   spokesperson: r.spokesperson,
   notifyEveryone: r.notify_everyone,
   redirectLinks: r.redirect_links,
