@@ -132,7 +132,9 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     conversations: conversationsRepo(db),
     replies: botReplies(db, config.publicUrl, (lang) => {
       const state = crisisWatch.current();
-      return state?.active ? crisisInstructions(state, lang) : undefined;
+      return state?.active
+        ? { instructions: crisisInstructions(state, lang), statementUrl: state.statementUrl, spokesperson: state.spokesperson, crisisPageUrl: tabLink('crisis') }
+        : undefined;
     }, tabLink),
     publicUrl: config.publicUrl,
     onboarding,

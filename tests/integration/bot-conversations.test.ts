@@ -1,3 +1,4 @@
+import { renderForTest } from '../../bot/src/cards/render-for-test.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botTraffic, type Card } from '../support/bot-traffic.js';
 import { FakeBotConnector } from '../support/fake-bot-connector.js';
@@ -255,9 +256,15 @@ describe('the bot in crisis mode', () => {
       await send(activity({ type: 'message', text: 'latest' }, cleo));
       const replies = connector.received.slice(before).map((r) => r.activity);
       expect(replies).toHaveLength(1);
-      expect(replies[0]!.text).toMatch(/Sharing is paused right now/);
-      expect(replies[0]!.text).toContain('Please share **nothing**; ask the press office.');
-      expect(replies[0]!.attachments ?? []).toHaveLength(0);
+      // The crisis card: the instructions under the one Markdown policy (no Markdown left for
+      // Teams to interpret), the way to the Crisis page, and no share button.
+      const notice = (replies[0]!.attachments as Array<{ content: Card }> | undefined)?.[0]?.content as Card;
+      const shown = renderForTest(notice as never).text;
+      expect(shown).toMatch(/Sharing is paused/);
+      expect(shown).toContain('Please share nothing; ask the press office.');
+      expect(JSON.stringify(notice)).not.toContain('**');
+      expect(openUrls(notice).some((u) => u.includes('crisis'))).toBe(true);
+      expect(openUrls(notice).filter((u) => u.includes('/s/'))).toEqual([]);
 
       const paused = await refresh();
       expect(cardText(paused)).toContain('Sharing is paused right now.');

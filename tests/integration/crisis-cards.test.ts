@@ -1,3 +1,4 @@
+import { renderForTest } from '../../bot/src/cards/render-for-test.js';
 import { describe, expect, it } from 'vitest';
 import { openPostgres } from '../../bot/src/storage/db.js';
 import { connectorClient } from '../../bot/src/teams/connector-client.js';
@@ -58,12 +59,14 @@ describe('crisis cards', () => {
       for (const p of [...english, ...wantsNothing, ...digestOnly]) {
         const card = textOf(cardsTo(p)[0]);
         expect(card).toContain('Sharing is paused');
-        expect(card).toContain('Please share **nothing**.');
+        // The instructions under the one Markdown policy: shown with their emphasis, no Markdown left for Teams.
+        expect(renderForTest(cardsTo(p)[0] as never).text).toContain('Please share nothing.');
+        expect(card).not.toContain('**');
         expect(card).toContain('https://example.com/statement');
         expect(card).toContain('Press office, +49 30 1234');
         expect(card).toContain('/tab/?page=crisis');
       }
-      for (const p of german) expect(textOf(cardsTo(p)[0])).toContain('Bitte **nichts** teilen.');
+      for (const p of german) expect(renderForTest(cardsTo(p)[0] as never).text).toContain('Bitte nichts teilen.');
       for (const p of [...stopped, ...blocked]) expect(cardsTo(p)).toHaveLength(0);
       const notices = (await announcements()).filter((a) => a.subject === 'crisis_notice');
       expect(notices).toHaveLength(1);

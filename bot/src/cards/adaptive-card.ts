@@ -49,6 +49,11 @@ export interface TextRun extends TextStyle {
   type: 'TextRun';
   text: string;
   italic?: boolean;
+  strikethrough?: boolean;
+  underline?: boolean;
+  fontType?: 'default' | 'monospace';
+  /** A link inside text: the only way a run becomes clickable. */
+  selectAction?: OpenUrlAction;
 }
 
 /** Where text from people or the newsroom goes (titles, names, suggested posts). */

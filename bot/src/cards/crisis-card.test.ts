@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allClearCard, crisisCardTexts, crisisNoticeCard, safeLinks, type CrisisNoticeModel } from './crisis-card.js';
+import { allClearCard, crisisCardTexts, crisisNoticeCard, type CrisisNoticeModel } from './crisis-card.js';
 import type { Locale } from './locale.js';
-import { cardProblems, openUrlActions, renderForTest } from './render-for-test.js';
+import { cardProblems, markdownExposure, openUrlActions, renderForTest, textLinks } from './render-for-test.js';
 
 const LOCALES: Locale[] = ['de', 'en'];
 const other = (l: Locale): Locale => (l === 'de' ? 'en' : 'de');
@@ -44,9 +44,29 @@ describe('crisis cards', () => {
     expect(renderForTest(allClearCard({ tabUrl: 'https://t' }, 'en')).text).toContain('All clear');
   });
 
-  it('keeps http(s) and mailto links in the instructions and turns any other link into its text', () => {
-    expect(safeLinks('Ask [press](https://example.com/press) or [mail](mailto:p@example.com).')).toBe('Ask [press](https://example.com/press) or [mail](mailto:p@example.com).');
-    expect(safeLinks('[click](javascript:alert(1)) [file](file:///etc/passwd) [app](msteams://x)')).toBe('click file app');
-    expect(renderForTest(crisisNoticeCard({ ...full, instructions: '[x](javascript:alert(1))' }, 'en')).text).not.toContain('javascript');
+  it('keeps https and mailto links in the instructions and turns any other link into its text', () => {
+    const ok = crisisNoticeCard({ ...full, instructions: 'Ask [press](https://example.com/press) or [mail](mailto:p@example.com).' }, 'en');
+    expect(textLinks(ok)).toEqual(['https://example.com/press', 'mailto:p@example.com']);
+    expect(renderForTest(ok).text).toContain('Ask press or mail.');
+    const hostile = [
+      '[click](javascript:alert(1)) [file](file:///etc/passwd) [app](msteams://x) [plain](http://example.com)',
+      '[nested](javascript:alert((1))) <javascript:alert(1)> [ref][evil]',
+      '<a href="javascript:alert(1)">raw</a> <img src=x onerror=alert(1)> <iframe src="https://evil.example"></iframe>',
+      '[evil]: javascript:alert(1)',
+    ].join('\n\n');
+    const card = crisisNoticeCard({ ...full, instructions: hostile }, 'en');
+    expect(textLinks(card)).toEqual([]);
+    // Shown as the text it is, in runs Teams does not read as Markdown.
+    expect(markdownExposure(card, ['javascript', '<img', '<iframe', '](', 'http://'])).toEqual([]);
+    expect(renderForTest(card).text).toContain('<img src=x onerror=alert(1)>');
+    expect(cardProblems(card, crisisCardTexts.en, crisisCardTexts.de)).toEqual([]);
+  });
+
+  it('keeps the instructions’ emphasis and lists without handing Teams any Markdown', () => {
+    const card = crisisNoticeCard(full, 'en');
+    expect(markdownExposure(card, ['**', 'Do not comment', 'press office'])).toEqual([]);
+    const html = renderForTest(card).html;
+    expect(html).toMatch(/font-weight:\s*(600|bold|bolder)[^>]*>Do not comment/);
+    expect(renderForTest(card).text).toContain('• Refer questions to the press office');
   });
 });

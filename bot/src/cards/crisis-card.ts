@@ -1,9 +1,9 @@
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card.js';
-import { openUrl, plain, run, text } from './card-parts.js';
+import { markdownBlocks, openUrl, plain, run, text } from './card-parts.js';
 import type { Locale } from './locale.js';
 
 export interface CrisisNoticeModel {
-  /** The admins' instructions in the reader's language (Markdown: Teams renders its subset). */
+  /** The admins' instructions in the reader's language (Markdown, shown under the one Markdown policy). */
   instructions: string;
   statementUrl: string | null;
   spokesperson: string | null;
@@ -42,20 +42,10 @@ export const crisisCardTexts = TEXT;
 
 const HEADING = { size: 'medium', weight: 'bolder', color: 'attention' } as const;
 
-/**
- * Teams renders Markdown links in a TextBlock. As on the refusal page and in the tab, only
- * http(s) and mailto links stay links; any other is shown as its text.
- */
-export function safeLinks(markdown: string): string {
-  return markdown.replace(/\[([^\]]*)\]\(((?:[^()]|\([^()]*\))*)\)/g, (link: string, label: string, target: string) =>
-    /^\s*<?(https?:|mailto:)/i.test(target) ? link : label,
-  );
-}
-
 /** Crisis mode is on: what to say and do, the statement, whom to refer questions to. */
 export function crisisNoticeCard(vm: CrisisNoticeModel, locale: Locale): AdaptiveCard {
   const t = TEXT[locale];
-  const body: CardElement[] = [text(t.title, HEADING), text(t.intro), text(safeLinks(vm.instructions), { separator: true, spacing: 'medium' })];
+  const body: CardElement[] = [text(t.title, HEADING), text(t.intro), ...markdownBlocks(vm.instructions, { separator: true, spacing: 'medium' })];
   if (vm.spokesperson) body.push(plain([run(t.spokesperson), run(vm.spokesperson, { weight: 'bolder' })], { spacing: 'medium' }));
   const actions: CardAction[] = [];
   if (vm.statementUrl) actions.push(openUrl(t.statement, vm.statementUrl));

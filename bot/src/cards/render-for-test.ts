@@ -148,3 +148,46 @@ export function cardProblems(card: AdaptiveCard, own: object, other: object): st
     ...foreign.map((s) => `other language: ${s}`),
   ];
 }
+
+/**
+ * Where people's words would be read as Markdown by Teams: a TextBlock's text or a
+ * FactSet's title or value that contains any of `written` (titles, names, hosts, rooms,
+ * instructions). A clean card keeps all of them in TextRuns; the list names each offence.
+ */
+export function markdownExposure(card: AdaptiveCard, written: string[]): string[] {
+  const found: string[] = [];
+  const check = (where: string, value: unknown) => {
+    if (typeof value !== 'string') return;
+    for (const w of written) if (w && value.includes(w)) found.push(`${where} contains ${JSON.stringify(w)}`);
+  };
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    if (record.type === 'TextBlock') check('TextBlock', record.text);
+    if (record.type === 'FactSet' && Array.isArray(record.facts)) {
+      for (const fact of record.facts as Array<Record<string, unknown>>) {
+        check('Fact title', fact.title);
+        check('Fact value', fact.value);
+      }
+    }
+    Object.values(record).forEach(visit);
+  };
+  visit(card);
+  return found;
+}
+
+/** Every link a reader can follow from inside the card's text (TextRun links included). */
+export function textLinks(card: AdaptiveCard): string[] {
+  const found: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    const action = record.selectAction as Record<string, unknown> | undefined;
+    if (record.type === 'TextRun' && action?.type === 'Action.OpenUrl' && typeof action.url === 'string') found.push(action.url);
+    Object.values(record).forEach(visit);
+  };
+  visit(card);
+  return [...new Set([...found, ...renderForTest(card).links])];
+}

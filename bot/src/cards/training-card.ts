@@ -1,6 +1,6 @@
 import type { MyRegistration, Training } from '../http/contract/trainings.js';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type Refresh } from './adaptive-card.js';
-import { execute, openUrl, plain, run, text } from './card-parts.js';
+import { execute, openUrl, plain, run, text, facts } from './card-parts.js';
 import { formatNumber, type Locale } from './locale.js';
 import { VERBS } from './verbs.js';
 
@@ -123,14 +123,14 @@ export function trainingCard(vm: TrainingCardModel, locale: Locale): AdaptiveCar
   body.push(plain(run(vm.title, { size: 'medium', weight: 'bolder' })));
   body.push(text(cardWhen(vm.startsAt, vm.endsAt), { weight: 'bolder', spacing: 'small' }));
   if (vm.description) body.push(plain(run(vm.description), { spacing: 'small' }));
-  body.push({
-    type: 'FactSet',
-    facts: [
-      { title: t.host, value: vm.host },
-      { title: t.where, value: [vm.room, vm.meetingUrl ? t.online : null].filter(Boolean).join(' · ') },
-      { title: t.language, value: t.languages[vm.language] },
-    ],
-  });
+  // Host and room are the admins' words: runs, not a FactSet (Teams reads fact values as Markdown).
+  body.push(
+    ...facts([
+      [t.host, vm.host],
+      [t.where, [vm.room, vm.meetingUrl ? t.online : null].filter(Boolean).join(' · ')],
+      [t.language, t.languages[vm.language]],
+    ]),
+  );
 
   const actions: CardAction[] = [];
   if (vm.status === 'cancelled') {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { crisisNoticeCard, type CrisisNoticeModel } from '../cards/crisis-card.js';
 import { helpCard } from '../cards/help-card.js';
 import { newContentCard } from '../cards/new-content-card.js';
 import { settingsCard } from '../cards/settings-card.js';
@@ -23,13 +24,11 @@ export type Reply = { card: AdaptiveCard } | { text: string };
 
 const TEXTS = {
   de: {
-    crisis: '**Teilen ist gerade pausiert.** Unser Unternehmen spricht mit einer Stimme. So gehen Sie vor:',
     paused: 'Pausiert. Sie bekommen keine Ankündigungen mehr, bis Sie „start“ schreiben. Der Tab bleibt wie gewohnt nutzbar.',
     resumed: 'Willkommen zurück: Sie bekommen wieder Ankündigungen. „einstellungen“ ändert, wie oft.',
     nothingNew: 'Gerade gibt es nichts Neues zum Teilen. Schauen Sie später wieder vorbei.',
   },
   en: {
-    crisis: '**Sharing is paused right now.** Our company speaks with one voice. Here is what to do:',
     paused: 'Paused. You will get no announcements until you type “start”. The tab works as always.',
     resumed: 'Welcome back: announcements are on again. “settings” changes how often.',
     nothingNew: 'Nothing new to share right now. Check back later.',
@@ -40,8 +39,8 @@ export const settingsSchema = z
   .object({ notificationLevel: z.enum(['every', 'digest', 'none']), language: z.enum(['de', 'en']) })
   .passthrough();
 
-/** While crisis mode is on: the instructions in the reader's language; undefined otherwise. */
-export type CrisisInstructions = (lang: Language) => string | undefined;
+/** While crisis mode is on: the crisis notice in the reader's language; undefined otherwise. */
+export type CrisisInstructions = (lang: Language) => CrisisNoticeModel | undefined;
 
 /** What the bot says: the commands and the card actions, independent of botbuilder. */
 export function botReplies(db: Db, publicUrl: string, crisis: CrisisInstructions = () => undefined, tab: (page: TabPage) => string = tabLinks(publicUrl, undefined)) {
@@ -79,8 +78,10 @@ export function botReplies(db: Db, publicUrl: string, crisis: CrisisInstructions
       switch (command) {
         case 'latest': {
           // Crisis mode: no share buttons anywhere; the bot says what to do instead.
-          const instructions = crisis(lang);
-          if (instructions) return [{ text: `${TEXTS[lang].crisis}\n\n${instructions}` }];
+          // The crisis card, not a chat message: Teams would read the admins' Markdown in a
+          // message by its own rules; the card carries it under the one Markdown policy.
+          const notice = crisis(lang);
+          if (notice) return [{ card: crisisNoticeCard(notice, lang) }];
           const page = await items.feed({ personId: person.id, language: person.language, department: person.department, location: person.location }, { limit: 10 });
           const dismissed = new Set(
             (await db.query<{ item_id: string }>('select item_id from feedback where person_id = $1', [person.id])).map((r) => r.item_id),

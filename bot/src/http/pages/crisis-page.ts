@@ -1,7 +1,7 @@
 import type { Language } from '../contract/common.js';
 import type { VersionedCrisisState } from '../../storage/repos/crisis.js';
 import { escapeHtml, layout } from './i18n.js';
-import { renderMarkdown } from './markdown.js';
+import { markdownToHtml } from '../../domain/text/markdown-policy.js';
 
 const TEXT = {
   en: {
@@ -36,7 +36,7 @@ export function crisisPage(state: VersionedCrisisState, lang: Language): string 
     `<section class="card notice" role="alert">
   <h1>${escapeHtml(t.title)}</h1>
   <p>${escapeHtml(t.lead)}</p>
-  <div class="instructions">${renderMarkdown(crisisInstructions(state, lang))}</div>
+  <div class="instructions">${markdownToHtml(crisisInstructions(state, lang))}</div>
   ${spokesperson}
   ${statement}
 </section>`,

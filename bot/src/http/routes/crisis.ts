@@ -5,7 +5,7 @@ import { crisisOnSchema, type AdminCrisisState, type CrisisNotice } from '../con
 import type { VersionedCrisisState } from '../../storage/repos/crisis.js';
 import type { HttpContext } from '../context.js';
 import { crisisInstructions } from '../pages/crisis-page.js';
-import { renderMarkdown } from '../pages/markdown.js';
+import { markdownToHtml } from '../../domain/text/markdown-policy.js';
 import { admin, parse, user } from '../request.js';
 
 /** Crisis "one voice" mode: everyone may read it; only admins switch it. */
@@ -23,7 +23,7 @@ export function crisisRoutes(server: Server, ctx: HttpContext): void {
       ? {
           active: true,
           instructions: crisisInstructions(state, who.language),
-          instructionsHtml: renderMarkdown(crisisInstructions(state, who.language)),
+          instructionsHtml: markdownToHtml(crisisInstructions(state, who.language)),
           statementUrl: state.statementUrl,
           spokesperson: state.spokesperson,
           startedAt: state.startedAt,

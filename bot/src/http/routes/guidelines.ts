@@ -14,7 +14,7 @@ import {
 } from '../contract/guidelines.js';
 import type { HttpContext } from '../context.js';
 import { requestLanguage } from '../localize.js';
-import { renderMarkdown } from '../pages/markdown.js';
+import { markdownToHtml } from '../../domain/text/markdown-policy.js';
 import { admin, parse, user, UUID } from '../request.js';
 
 function pageId(raw: unknown): string {
@@ -40,7 +40,7 @@ function readerView({ page, acknowledgedVersion, acknowledgedAt }: ReaderGuideli
     slug: page.slug,
     version: v.version,
     title: inLanguage(v.title, reading),
-    html: renderMarkdown(v.body[reading]),
+    html: markdownToHtml(v.body[reading]),
     updatedAt: v.createdAt,
     changeNote: note || null,
     acknowledgedVersion,

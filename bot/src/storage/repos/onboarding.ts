@@ -3,7 +3,7 @@ import { isNewHire, newHireUntil, NEW_HIRE_UNTIL_SQL, REMINDER_AFTER_DAYS } from
 import type { Language } from '../../http/contract/common.js';
 import type { NewHireCandidate, Onboarding, OnboardingStepAdmin, OnboardingStepInput, OnboardingStepKind } from '../../http/contract/onboarding.js';
 import { containsPattern } from './rows.js';
-import { renderMarkdown } from '../../http/pages/markdown.js';
+import { markdownToHtml } from '../../domain/text/markdown-policy.js';
 import type { Queryable } from '../db.js';
 
 interface StepRow {
@@ -49,7 +49,7 @@ export function onboardingRepo(db: Queryable, options: { newHireDays: number; no
         id: r.id,
         kind: r.kind,
         title: pick(r.title_de, r.title_en, lang),
-        bodyHtml: renderMarkdown(pick(r.body_de, r.body_en, lang)),
+        bodyHtml: markdownToHtml(pick(r.body_de, r.body_en, lang)),
         linkUrl: r.link_url,
         done: r.done,
         automatic: r.kind !== 'manual',
