@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../bot/src/storage/db.js';
 import { freePort } from '../support/test-server.js';
-import { api } from '../support/http.js';
+import { api, READER } from '../support/http.js';
 
 // The real entry point as an operator runs it, through tsx so no build is needed.
 const MAIN = path.resolve('bot/src/main.ts');
@@ -58,7 +58,7 @@ describe('the process', () => {
     const share = await api(url, 'POST', `/api/v1/items/${itemId}/share-link`, { headers: admin });
     const token = share.body.url.split('/s/')[1];
     const link = (await api(url, 'POST', `/s/${token}`, { headers: { accept: 'application/json' }, body: { network: 'xing', text: 'hi' } })).body.link as string;
-    const answers = await Promise.all(Array.from({ length: 25 }, () => fetch(link, { redirect: 'manual' })));
+    const answers = await Promise.all(Array.from({ length: 25 }, () => fetch(link, { redirect: 'manual', headers: READER })));
     expect(answers.every((r) => r.status === 302)).toBe(true);
 
     first.child.kill('SIGTERM');

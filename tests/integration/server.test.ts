@@ -4,7 +4,7 @@ import { migrations } from '../../bot/src/storage/migrations/index.js';
 import { openPostgres } from '../../bot/src/storage/db.js';
 import { createTestDb, usingPostgres } from '../support/test-db.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { api, validItem } from '../support/http.js';
+import { api, validItem, READER } from '../support/http.js';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -88,7 +88,7 @@ describe('graceful shutdown', () => {
     });
     const outcomes = await Promise.all(
       Array.from({ length: 150 }, () =>
-        fetch(link, { redirect: 'manual' }).then(
+        fetch(link, { redirect: 'manual', headers: READER }).then(
           (r) => r.status,
           () => 'not accepted',
         ),

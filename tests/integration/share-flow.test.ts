@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { api, validItem } from '../support/http.js';
+import { api, validItem, READER } from '../support/http.js';
 import { eventually } from '../support/eventually.js';
 
 let s: TestServer;
@@ -73,7 +73,7 @@ describe('share flow', () => {
     );
     expect(share).toEqual({ network: 'x', edited: true });
 
-    const click = await fetch(link, { redirect: 'manual' });
+    const click = await fetch(link, { redirect: 'manual', headers: READER });
     expect(click.status).toBe(302);
     const dest = new URL(click.headers.get('location') as string);
     expect(dest.origin + dest.pathname).toBe('https://www.contoso.example/jobs/42');
@@ -159,7 +159,8 @@ describe('share flow', () => {
     expect((await fetch(link, { redirect: 'manual', headers: { 'user-agent': 'LinkedInBot/1.0' } })).status).toBe(302);
     expect((await fetch(link, { method: 'HEAD', redirect: 'manual' })).status).toBe(302);
     // One reader afterwards: once their click is stored, the earlier requests would be too.
-    expect((await fetch(link, { redirect: 'manual', headers: { 'user-agent': 'Mozilla/5.0 (iPhone)' } })).status).toBe(302);
+    const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+    expect((await fetch(link, { redirect: 'manual', headers: { 'user-agent': iphone } })).status).toBe(302);
     const count = async () => (await s.db.query<{ n: number }>('select coalesce(sum(clicks), 0)::int as n from clicks where link_code = $1', [code]))[0]?.n;
     await eventually(count, (n) => n !== 0);
     expect(await count()).toBe(1);

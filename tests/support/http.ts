@@ -1,3 +1,6 @@
+/** A reader's browser: tracked links count clicks from browsers only (scripts and preview fetchers are not readers). */
+export const READER = { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36' };
+
 /** Small JSON helpers for API tests: they return status and parsed body, never throw on 4xx. */
 export async function api(
   base: string,
