@@ -8,6 +8,7 @@ import * as m007 from './007-guidelines.js';
 import * as m008 from './008-training-announcements.js';
 import * as m009 from './009-onboarding.js';
 import * as m010 from './010-training-changes.js';
+import * as m011 from './011-one-share-per-network.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -21,4 +22,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '008-training-announcements', sql: m008.sql },
   { id: '009-onboarding', sql: m009.sql },
   { id: '010-training-changes', sql: m010.sql },
+  { id: '011-one-share-per-network', sql: m011.sql },
 ];

@@ -50,7 +50,7 @@ export function sharingRepo(db: Db) {
       return row && { itemId: row.item_id, personId: row.person_id, language: row.language };
     },
 
-    /** Records one share and returns the tracked link's code (one per item, person and network). */
+    /** Records a share (once per network; again only updates its time) and returns the tracked link's code (one per item, person and network). */
     async recordShare(s: { itemId: string; personId: string; network: Network; edited: boolean }): Promise<string> {
       return db.transaction(async (tx) => {
         await tx.query(
@@ -63,13 +63,12 @@ export function sharingRepo(db: Db) {
           [s.itemId, s.personId, s.network],
         );
         const code = (link as { code: string }).code;
-        await tx.query('insert into shares (item_id, person_id, network, edited, link_code) values ($1, $2, $3, $4, $5)', [
-          s.itemId,
-          s.personId,
-          s.network,
-          s.edited,
-          code,
-        ]);
+        // One share per (item, person, network): posting again only moves its time.
+        await tx.query(
+          `insert into shares (item_id, person_id, network, edited, link_code) values ($1, $2, $3, $4, $5)
+           on conflict (item_id, person_id, network) do update set created_at = now(), edited = shares.edited or excluded.edited`,
+          [s.itemId, s.personId, s.network, s.edited, code],
+        );
         return code;
       });
     },
