@@ -16,7 +16,7 @@ import { meRoutes } from './http/routes/me.js';
 import { messageRoutes } from './http/routes/messages.js';
 import { sharePageRoutes } from './http/routes/share-page.js';
 import { tabRoutes } from './http/routes/tab.js';
-import { addFastPath, createRestify } from './http/server.js';
+import { createRestify, guardRequests } from './http/server.js';
 import { projectRoot } from './paths.js';
 import type { Db } from './storage/db.js';
 import { openDatabase } from './storage/open-database.js';
@@ -154,7 +154,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   trainingRoutes(server, ctx);
   onboardingRoutes(server, ctx);
   sharePageRoutes(server, ctx);
-  addFastPath(server, linkRoutes(server, ctx).fastPath);
+  guardRequests(server, log, linkRoutes(server, ctx).fastPath);
   tabRoutes(server, ctx);
 
   const worker = config.worker

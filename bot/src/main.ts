@@ -1,5 +1,6 @@
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { loggableError } from './http/server.js';
 import { createLogger } from './logger.js';
 
 async function main(): Promise<void> {
@@ -14,6 +15,16 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config);
+  // What escapes every guard is fatal: the process's state is unknown, so it stops and the
+  // supervisor (App Service, systemd, Kubernetes) starts a fresh one. Requests and timers
+  // catch their own errors (a 500 for that request, a logged retry for a tick); only a
+  // bug that slips past them ends up here — logged once, as JSON, before the exit.
+  const fatal = (kind: string) => (err: unknown) => {
+    log.fatal({ err: loggableError(err) }, `${kind}: stopping`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', fatal('uncaught exception'));
+  process.on('unhandledRejection', fatal('unhandled promise rejection'));
   const app = await createApp(config, log);
   await app.listen();
   const base = config.publicUrl;

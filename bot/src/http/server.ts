@@ -7,6 +7,7 @@ import { toHttp } from './error-mapper.js';
 import { errorPage } from './pages/error-page.js';
 import { pageLanguage } from './pages/i18n.js';
 import { localize, localizeFields, requestLanguage } from './localize.js';
+import { DEFAULT_CSP, PAGE_CSP, setSecurityHeaders } from './security-headers.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 /** JSON bodies stay small: an item with four posts is a few kilobytes. */
@@ -29,41 +30,46 @@ export function createRestify(log: Logger): restify.Server {
     req.started = process.hrtime.bigint();
     const incoming = req.header('x-request-id');
     req.reqId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    res.header('X-Request-Id', req.reqId);
+    res.setHeader('X-Request-Id', req.reqId);
+    // Safe defaults for every answer; pages that load scripts or styles set their own CSP.
+    setSecurityHeaders(res, DEFAULT_CSP);
+    // The API answers for one signed-in person: no shared or browser cache may keep it.
+    if (req.url?.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  // JSON and plain forms only: restify's full bodyParser would also accept multipart
-  // uploads, which bypass the size limit and land on disk.
-  server.pre((req: Request, _res: Response, next: restify.Next) => {
-    const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.header('content-length') !== '0' && (req.header('content-length') !== undefined || req.header('transfer-encoding') !== undefined);
-    if (hasBody && type !== '' && type !== 'application/json' && type !== 'application/x-www-form-urlencoded') {
-      return next(new AppError('unsupported_media_type', 'Send the body as application/json'));
-    }
-    return next();
-  });
+  server.pre(bodyGate);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
   server.use(restify.plugins.jsonBodyParser({ mapParams: false }));
   server.use(restify.plugins.urlEncodedBodyParser({ mapParams: false }));
 
   server.on('restifyError', (req: Request, res: Response, err: unknown, cb: () => void) => {
+    try {
+      answerError(req, res, err);
+    } catch (failure) {
+      failRequest(req, res, failure, log);
+    }
+    return cb();
+  });
+
+  /** One error mapper for every route: JSON for the API, a readable page for people. */
+  const answerError = (req: Request, res: Response, err: unknown): void => {
     const { status, body } = toHttp(err);
     const lang = requestLanguage(req.header('accept-language'), 'en');
     body.error.message = localize(body.error.message, lang);
     if (body.error.fields) body.error.fields = localizeFields(body.error.fields, lang);
     if (status >= 500) log.error({ reqId: req.reqId, route: routeName(req), err: loggableError(err) }, 'request failed');
-    if (res.headersSent) return cb();
+    if (res.headersSent) return;
     // The API and share.js get JSON; people who follow a link get a page they can read.
     const wantsJson = req.path().startsWith('/api/') || (req.header('accept') ?? '').includes('application/json');
     if (wantsJson) {
       res.send(status, body);
     } else {
+      setSecurityHeaders(res, PAGE_CSP);
       const html = errorPage(status, body.error.message, pageLanguage(req.header('accept-language')));
       res.sendRaw(status, html, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     }
-    return cb();
-  });
+  };
 
   // Tracked links and probes are the bulk of traffic: kept out of the info log, and not
   // even described unless debug logging is on.
@@ -81,23 +87,72 @@ export function createRestify(log: Logger): restify.Server {
 }
 
 /**
+ * What a body may be, decided before any of it is read. JSON and plain forms only:
+ * restify's full bodyParser would also accept multipart uploads, which bypass the size
+ * limit and land on disk. No compressed bodies on any route: Teams and the tab never
+ * send them, and restify would inflate them past the size limit (64 KiB of gzip became
+ * 20 MB) or, with bytes that are not gzip, throw outside any request and end the process.
+ */
+function bodyGate(req: Request, _res: Response, next: restify.Next): void {
+  const length = req.header('content-length');
+  const hasBody = (length !== undefined && length !== '0') || req.header('transfer-encoding') !== undefined;
+  if (!hasBody) return next();
+  // Any method: restify reads (and would inflate) a body on a GET too.
+  if ((req.header('content-encoding') ?? '').trim() !== '') {
+    return next(new AppError('unsupported_media_type', 'Compressed request bodies are not accepted: send them uncompressed'));
+  }
+  const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (req.method !== 'GET' && req.method !== 'HEAD' && type !== '' && type !== 'application/json' && type !== 'application/x-www-form-urlencoded') {
+    return next(new AppError('unsupported_media_type', 'Send the body as application/json'));
+  }
+  return next();
+}
+
+/**
  * Answers a request on the bare Node objects, or returns false to leave it to restify.
  * Must be synchronous and must not read the body.
  */
 export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 /**
- * Puts `fastPath` in front of restify for the hottest public route: restify's own
- * listener on the Node server gets every request the fast path leaves alone.
+ * Takes over the Node server's request listener: `fastPath` (the hottest public route)
+ * answers first, restify gets every request it leaves alone, and anything either throws
+ * while handling a request fails that request with a 500 (logged with its request id)
+ * instead of ending the process. restify catches what its async handlers throw or reject
+ * itself; this catches what is thrown synchronously on the way in (a header Node refuses,
+ * a bug in the fast path).
  */
-export function addFastPath(server: restify.Server, fastPath: FastPath): void {
+export function guardRequests(server: restify.Server, log: Logger, fastPath?: FastPath): void {
   const http = server.server;
   const restifyListeners = http.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   http.removeAllListeners('request');
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (fastPath(req, res)) return;
-    for (const listener of restifyListeners) listener.call(http, req, res);
+    try {
+      if (fastPath?.(req, res)) return;
+      for (const listener of restifyListeners) listener.call(http, req, res);
+    } catch (err) {
+      failRequest(req, res, err, log);
+    }
   });
+}
+
+/** The last resort for one request: a 500 in the API's error shape, or a cut connection once headers are out. */
+export function failRequest(req: IncomingMessage, res: ServerResponse, err: unknown, log: Logger): void {
+  const known = (req as IncomingMessage & { reqId?: string }).reqId;
+  const incoming = req.headers['x-request-id'];
+  const reqId = known ?? (typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID());
+  log.error({ reqId, method: req.method, err: loggableError(err) }, 'request failed unexpectedly');
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  try {
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    res.writeHead(500, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'X-Request-Id': reqId });
+    res.end(JSON.stringify(toHttp(new Error('unexpected')).body));
+  } catch {
+    res.destroy();
+  }
 }
 
 /**

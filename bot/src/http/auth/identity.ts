@@ -8,7 +8,7 @@ export interface AuthRequest {
   remoteAddress: string | undefined;
   /** The Host header: dev sign-in also insists the browser addressed localhost. */
   host?: string | undefined;
-  /** True when a proxy or tunnel forwarded the request (Forwarded / X-Forwarded-*). */
+  /** True when a proxy or tunnel relayed the request (any header a proxy adds: see `PROXY_HEADER`). */
   forwarded?: boolean;
   /** The tab's UI language (Accept-Language), if it sent one. */
   acceptLanguage?: string | undefined;
@@ -23,6 +23,19 @@ export interface Authenticator {
 export function bearer(authorization: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   return match?.[1];
+}
+
+/**
+ * Headers that proxies, tunnels, CDNs and load balancers add (Forwarded, Via,
+ * X-Forwarded-*, X-Real-IP, CF-Connecting-IP, True-Client-IP, X-Client-IP, Azure's
+ * X-ARR-* and X-Original-*, …). Any one of them means the request was relayed, so it is
+ * not from this computer, whatever the socket says.
+ */
+const PROXY_HEADER =
+  /^(forwarded|via|x-real-ip|client-ip|x-client-port|x-forwarded(-.*)?|x-original-.*|x-arr-.*|x-azure-.*|x-ms-forwarded-.*|.*-client-ip|.*-connecting-ip|x-proxy-.*)$/i;
+
+export function relayedByProxy(headers: Record<string, unknown>): boolean {
+  return Object.keys(headers).some((name) => PROXY_HEADER.test(name));
 }
 
 const LOCAL_HOST_HEADER = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;

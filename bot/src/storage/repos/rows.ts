@@ -21,6 +21,27 @@ export function encodeCursor(parts: unknown[]): string {
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A timestamp of the right shape that also names a real moment Postgres accepts: no month
+ * 13, no 30 February, no year 0000, no offset beyond ±14:00.
+ */
+export function isRealTimestamp(value: string): boolean {
+  const m = TIMESTAMP.exec(value);
+  if (!m) return false;
+  const [date, time] = [value.slice(0, 10), value.slice(11, 19)];
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi, sec] = time.split(':').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1 || day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return false;
+  if (h > 23 || mi > 59 || sec > 59) return false;
+  const zone = m[2] ?? 'Z';
+  if (zone === 'Z') return true;
+  const digits = zone.slice(1).replace(':', '');
+  const [oh, om] = [Number(digits.slice(0, 2)), Number(digits.slice(2) || '0')];
+  return oh < 14 || (oh === 14 && om === 0) ? om < 60 : false;
+}
+
 export type CursorPart = 'timestamp' | 'uuid' | 'flag';
 
 /**
@@ -40,7 +61,7 @@ export function decodeCursor(cursor: string, shape: CursorPart[]): Array<string 
     shape.every((kind, i) => {
       const v: unknown = parts[i];
       if (kind === 'flag') return v === 0 || v === 1;
-      return typeof v === 'string' && (kind === 'uuid' ? UUID.test(v) : TIMESTAMP.test(v));
+      return typeof v === 'string' && (kind === 'uuid' ? UUID.test(v) : isRealTimestamp(v));
     });
   if (!ok) throw invalid('Some fields are not valid', { cursor: 'is not a valid page cursor' });
   return parts as Array<string | number>;
