@@ -148,6 +148,10 @@ describe('5: NUL characters', () => {
     const crisis = await api(s.url, 'POST', '/api/v1/admin/crisis', { headers: admin(), body: { reason: NUL, instructions: { en: 'x' } } });
     expect(crisis.status).toBe(400);
     expect(crisis.body.error.fields.reason).toBe('must not contain a NUL character');
+    // Half a UTF-16 character cannot be stored either (JSON can carry one; no person types it).
+    const half = await api(s.url, 'POST', '/api/v1/admin/crisis', { headers: admin(), body: { reason: 'ok', instructions: { en: 'broken \ud800' } } });
+    expect(half.status).toBe(400);
+    expect(half.body.error.fields['instructions.en']).toBe('is not valid text (it holds half a character)');
 
     for (const path of ['/api/v1/items?q=a%00b', '/api/v1/items?topic=a%00b', '/api/v1/admin/items?q=a%00b', '/api/v1/admin/onboarding/people?q=a%00b']) {
       const res = await api(s.url, 'GET', path, { headers: admin() });
@@ -188,6 +192,34 @@ describe('7: bot activities that are not activities', () => {
     }
     expect(await count('conversations')).toBe(conversations);
     await alive();
+  });
+
+  it('refuses fields of the wrong type, half characters, and invokes Chorus does not answer — before storing anything', async () => {
+    const people = await count('people');
+    const conversations = await count('conversations');
+    const base = {
+      type: 'message',
+      id: 'act-hostile',
+      serviceUrl: 'http://127.0.0.1:9/',
+      channelId: 'msteams',
+      from: { id: '29:hostile', aadObjectId: 'aaaaaaaa-0000-0000-0000-0000000000ff', name: 'Hostile' },
+      conversation: { id: 'a:personal-hostile', conversationType: 'personal' },
+      recipient: { id: '28:chorus-bot', name: 'Chorus' },
+      text: 'help',
+    };
+    for (const [why, activity] of [
+      ['locale of the wrong type', { ...base, locale: 12345 }],
+      ['half a character in a name', { ...base, from: { ...base.from, name: 'Ha\ud800lf' } }],
+      ['an unknown invoke', { ...base, type: 'invoke', name: 'composeExtension/query', value: {} }],
+      ['an invoke name of the wrong type', { ...base, type: 'invoke', name: 12345 }],
+      ['a card action that is no object', { ...base, type: 'invoke', name: 'adaptiveCard/action', value: 'x' }],
+    ] as const) {
+      const res = await raw('/api/messages', { headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(activity)) });
+      expect(res.status, why).toBe(400);
+      expect(JSON.parse(res.text).error.code, why).toBe('invalid');
+    }
+    expect(await count('people')).toBe(people);
+    expect(await count('conversations')).toBe(conversations);
   });
 });
 

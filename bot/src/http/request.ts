@@ -6,8 +6,8 @@ import { validationError } from './error-mapper.js';
 
 /** Validates `value` against `schema`; bad input becomes a 400 with per-field reasons. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const nul = nulCharacterAt(value ?? {});
-  if (nul !== undefined) throw invalid('Some fields are not valid', { [nul || '_']: 'must not contain a NUL character' });
+  const text = unstorableTextAt(value ?? {});
+  if (text) throw invalid('Some fields are not valid', { [text.field]: text.problem });
   const result = schema.safeParse(value ?? {});
   if (!result.success) throw validationError(result.error);
   return result.data;
@@ -36,17 +36,32 @@ export async function admin(auth: Authenticator, req: Request): Promise<Identity
 /** A route parameter that must be a uuid; anything else is simply not found. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A lone UTF-16 surrogate: half a character, which no text encoding can store. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Why a string cannot be stored as text, if it cannot. */
+function textProblem(value: string): string | undefined {
+  if (value.includes('\u0000')) return 'must not contain a NUL character';
+  if (LONE_SURROGATE.test(value)) return 'is not valid text (it holds half a character)';
+  return undefined;
+}
+
 /**
- * The path of the first string (or key) holding a NUL character, for every body and query
- * at once: Postgres cannot store one in text, and no person types one.
+ * The first string (or key) in a body or query that Postgres could not store as text — a
+ * NUL character, or half a UTF-16 character — with its path, for every route at once. No
+ * person types either; JSON can carry both.
  */
-export function nulCharacterAt(value: unknown, path: string[] = [], depth = 0): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : undefined;
+export function unstorableTextAt(value: unknown, path: string[] = [], depth = 0): { field: string; problem: string } | undefined {
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    return problem ? { field: path.join('.') || '_', problem } : undefined;
+  }
   if (typeof value !== 'object' || value === null || depth > 32) return undefined;
   for (const [key, child] of Object.entries(value)) {
-    if (key.includes('\u0000')) return [...path, key.replaceAll('\u0000', '')].join('.');
-    const found = nulCharacterAt(child, [...path, key], depth + 1);
-    if (found !== undefined) return found;
+    const keyProblem = textProblem(key);
+    if (keyProblem) return { field: [...path, '?'].join('.'), problem: keyProblem };
+    const found = unstorableTextAt(child, [...path, key], depth + 1);
+    if (found) return found;
   }
   return undefined;
 }

@@ -6,7 +6,6 @@ import {
   type AdaptiveCardInvokeValue,
   type ChannelAccount,
   type ConversationParameters,
-  type InvokeResponse,
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { OnboardingRepo } from '../storage/repos/onboarding.js';
@@ -141,15 +140,6 @@ export class ChorusBot extends TeamsActivityHandler {
       }
     }
     await this.defaultNextEvent(context)();
-  }
-
-  /**
-   * An invoke Chorus does not offer (a name its manifest never declares) is the caller's
-   * mistake: 400, where botbuilder would answer 501.
-   */
-  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    const response = await super.onInvokeActivity(context);
-    return response.status === 501 ? { status: 400, body: { code: 'BadRequest', message: 'Unknown invoke' } } : response;
   }
 
   /** Universal Actions: answer with the card to show; errors as the spec's error body, never a chat message. */

@@ -5,19 +5,44 @@ import { forbidden } from '../../domain/errors.js';
 import { isLocalRequest } from '../auth/identity.js';
 import { authRequest, parse } from '../request.js';
 
+const id = z.string().min(1).max(512);
+const account = z.object({ id, name: z.string().max(512).optional(), aadObjectId: z.string().max(128).optional() }).passthrough();
+/** The invokes Chorus answers; any other name is refused before anything is stored. */
+const INVOKES = ['adaptiveCard/action'];
+
+/** Universal Actions' invoke value: `{ action: { type, verb?, data? } }`. */
+const cardAction = z.object({
+  action: z.object({ type: z.string().max(64), verb: z.string().max(128).optional(), data: z.object({}).passthrough().optional() }).passthrough(),
+}).passthrough();
+
 /**
- * What every activity Teams sends has, checked before botbuilder sees it: an empty or
- * shapeless body is the caller's mistake (400), not a failure of ours.
+ * What every activity Teams sends has, and the types of the fields Chorus reads, checked
+ * before botbuilder sees it: an empty or shapeless activity is the caller's mistake (400,
+ * nothing stored), not a failure of ours. Together with parse()'s text check this keeps
+ * NUL and half characters out of the stored conversation references.
  */
 const activityEnvelope = z
   .object({
     type: z.string().min(1).max(64),
     serviceUrl: z.string().url().max(2048),
     channelId: z.string().min(1).max(64),
-    from: z.object({ id: z.string().min(1).max(512) }).passthrough(),
-    conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
+    from: account,
+    recipient: account.optional(),
+    conversation: z.object({ id: z.string().min(1).max(1024), conversationType: z.string().max(64).optional(), tenantId: z.string().max(128).optional() }).passthrough(),
+    locale: z.string().max(64).optional(),
+    text: z.string().max(10_000).optional(),
+    channelData: z.object({}).passthrough().optional(),
+    membersAdded: z.array(account).max(1000).optional(),
+    membersRemoved: z.array(account).max(1000).optional(),
+    name: z.string().max(128).optional(),
+    value: z.unknown().optional(),
   })
-  .passthrough();
+  .passthrough()
+  .superRefine((a, ctx) => {
+    if (a.type !== 'invoke') return;
+    if (!a.name || !INVOKES.includes(a.name)) ctx.addIssue({ code: 'custom', path: ['name'], message: 'is not an invoke Chorus answers' });
+    else if (!cardAction.safeParse(a.value).success) ctx.addIssue({ code: 'custom', path: ['value'], message: 'must carry a card action' });
+  });
 
 /**
  * With an app id, botbuilder checks the Bot Framework token on every activity. Without
