@@ -1,5 +1,6 @@
 // Jonas finds an item in the tab, shares it on X in his own words through the share page,
 // somebody clicks his link, and Jonas sees that click in "My shares" and on the card.
+import { READER } from '../support/http.js';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, cardTitles, eventually, pickPerson } from './helpers.js';
 
@@ -87,7 +88,7 @@ describe('sharing from the tab', () => {
   });
 
   it('redirects a reader of the tracked link to the destination with UTM tags', async () => {
-    const res = await fetch(linkUrl, { redirect: 'manual' });
+    const res = await fetch(linkUrl, { redirect: 'manual', headers: READER });
     expect(res.status).toBe(302);
     const location = new URL(res.headers.get('location') ?? '');
     expect(location.origin + location.pathname).toBe(JOB_DESTINATION);
