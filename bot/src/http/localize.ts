@@ -68,6 +68,12 @@ const EXACT: Record<string, string> = {
   'Someone saved a newer version meanwhile: reload and edit that one':
     'Inzwischen hat jemand eine neuere Version gespeichert: Laden Sie neu und bearbeiten Sie diese',
   'A newer version exists: read that one first': 'Es gibt eine neuere Version: Lesen Sie zuerst diese',
+  'Compressed request bodies are not accepted: send them uncompressed': 'Komprimierte Anfragen werden nicht angenommen: Senden Sie sie unkomprimiert',
+  'must not contain a NUL character': 'darf kein NUL-Zeichen enthalten',
+  'is not valid text (it holds half a character)': 'ist kein gültiger Text (enthält ein halbes Zeichen)',
+  'must not contain control characters or line breaks': 'darf keine Steuerzeichen oder Zeilenumbrüche enthalten',
+  'is not an invoke Chorus answers': 'ist kein Aufruf, den Chorus beantwortet',
+  'must carry a card action': 'muss eine Kartenaktion enthalten',
 };
 
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
