@@ -18,7 +18,9 @@ import { sharePageRoutes } from './http/routes/share-page.js';
 import { tabRoutes } from './http/routes/tab.js';
 import { createRestify, guardRequests } from './http/server.js';
 import { projectRoot } from './paths.js';
-import type { Db } from './storage/db.js';
+import type { Db, Queryable } from './storage/db.js';
+import type { EventProcessor } from './domain/events/domain-event.js';
+import { EventPump } from './jobs/event-pump.js';
 import { openDatabase } from './storage/open-database.js';
 import { migrate, pendingMigrations } from './storage/migrate.js';
 import { ClickRecorder, linksRepo } from './storage/repos/clicks.js';
@@ -64,6 +66,8 @@ export interface AppOptions {
   db?: Db;
   /** Tests: a faster tick, another connector. */
   worker?: Partial<Omit<DeliveryWorkerOptions, 'db' | 'log'>>;
+  /** Processors of domain events, run by worker processes (points and rollups will be). */
+  eventProcessors?: ReadonlyArray<EventProcessor<Queryable>>;
 }
 
 export async function createApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
@@ -171,6 +175,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       })
     : undefined;
   if (worker) ctx.nudgeWorker = () => worker.nudge();
+  const pump = config.worker ? new EventPump(db, options.eventProcessors ?? [], log) : undefined;
 
   const app: App = {
     server,
@@ -188,6 +193,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
           const address = server.address();
           app.url = `http://127.0.0.1:${address.port}`;
           worker?.start();
+          pump?.start();
           resolve(app.url);
         });
       }),
@@ -207,6 +213,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       try {
         await worker?.stop();
         await clicks.close();
+        await pump?.stop();
       } finally {
         await db.close();
       }

@@ -1,5 +1,6 @@
 import type { Db } from '../db.js';
 import type { Network } from '../../domain/sharing/networks.js';
+import { recordEvents } from '../events/record-events.js';
 
 export interface ResolvedLink {
   code: string;
@@ -97,21 +98,30 @@ export class ClickRecorder {
 
   private async write(batch: PendingCount[]): Promise<void> {
     try {
-      // Only links that still exist: one deleted link must not block the batch.
-      await this.db.query(
-        `insert into clicks (link_code, minute, item_id, network, clicks)
-         select c.code, c.minute, c.item_id, c.network, c.n
-         from unnest($1::text[], $2::timestamptz[], $3::uuid[], $4::text[], $5::int[]) as c(code, minute, item_id, network, n)
-         where exists (select 1 from links l where l.code = c.code)
-         on conflict (link_code, minute) do update set clicks = clicks.clicks + excluded.clicks`,
-        [
-          batch.map((c) => c.code),
-          batch.map((c) => new Date(c.minute).toISOString()),
-          batch.map((c) => c.itemId),
-          batch.map((c) => c.network),
-          batch.map((c) => c.clicks),
-        ],
-      );
+      // Only links that still exist: one deleted link must not block the batch. The counts
+      // and their event ("clicks counted", one per flush) are stored together or not at all.
+      await this.db.transaction(async (tx) => {
+        const stored = await tx.query<{ link_code: string; minute: Date | string }>(
+          `insert into clicks (link_code, minute, item_id, network, clicks)
+           select c.code, c.minute, c.item_id, c.network, c.n
+           from unnest($1::text[], $2::timestamptz[], $3::uuid[], $4::text[], $5::int[]) as c(code, minute, item_id, network, n)
+           where exists (select 1 from links l where l.code = c.code)
+           on conflict (link_code, minute) do update set clicks = clicks.clicks + excluded.clicks
+           returning link_code, minute`,
+          [
+            batch.map((c) => c.code),
+            batch.map((c) => new Date(c.minute).toISOString()),
+            batch.map((c) => c.itemId),
+            batch.map((c) => c.network),
+            batch.map((c) => c.clicks),
+          ],
+        );
+        const kept = new Set(stored.map((r) => `${r.link_code}@${new Date(r.minute).getTime()}`));
+        const counts = batch
+          .filter((c) => kept.has(`${c.code}@${c.minute}`))
+          .map((c) => ({ linkCode: c.code, itemId: c.itemId, network: c.network, minute: new Date(c.minute).toISOString(), clicks: c.clicks }));
+        if (counts.length > 0) await recordEvents(tx, [{ type: 'clicks.counted', subject: 'clicks', payload: { counts } }]);
+      });
       this.failures = 0;
     } catch (err) {
       // Put the counts back and try again later, backing off up to ~30 s between tries.

@@ -1,3 +1,4 @@
+import { recordEvents } from '../events/record-events.js';
 import type { CrisisAuditEntry, CrisisOnInput, CrisisState } from '../../http/contract/crisis.js';
 import type { Db, Queryable } from '../db.js';
 import { storedUrl } from '../../domain/urls/stored-url.js';
@@ -137,7 +138,9 @@ export function crisisRepo(db: Db, options: CrisisOptions = { updateDays: 14 }) 
         await tx.query(`insert into crisis_audit (actor_id, actor_name, action, details) values ($1, $2, 'on', $3)`, [
           actor.id, actor.displayName, JSON.stringify(input),
         ]);
-        return { state: await read(tx), changed: true };
+        const state = await read(tx);
+        await recordEvents(tx, [{ type: 'crisis.switched', subject: 'crisis', payload: { active: true, version: state.version } }]);
+        return { state, changed: true };
       });
     },
 
@@ -170,7 +173,9 @@ export function crisisRepo(db: Db, options: CrisisOptions = { updateDays: 14 }) 
         await tx.query(`insert into crisis_audit (actor_id, actor_name, action, details) values ($1, $2, 'off', $3)`, [
           actor.id, actor.displayName, JSON.stringify({ refusedShares: current.refusedShares, startedAt: current.startedAt }),
         ]);
-        return { state: await read(tx), changed: true };
+        const state = await read(tx);
+        await recordEvents(tx, [{ type: 'crisis.switched', subject: 'crisis', payload: { active: false, version: state.version } }]);
+        return { state, changed: true };
       });
     },
 

@@ -1,3 +1,4 @@
+import { recordEvents } from '../events/record-events.js';
 import { conflict } from '../../domain/errors.js';
 import type { GuidelineContent } from '../../domain/guidelines/guideline-rules.js';
 import type { Language } from '../../http/contract/common.js';
@@ -155,10 +156,13 @@ export function guidelinesRepo(db: Db) {
         const [latest] = await tx.query<{ version: number | null }>('select max(version) as version from guideline_versions where page_id = $1', [id]);
         if (!latest?.version || version > latest.version) return 'unknown';
         if (version < latest.version) return 'outdated';
-        await tx.query(
-          `insert into guideline_acknowledgements (person_id, page_id, version) values ($1, $2, $3) on conflict do nothing`,
+        const added = await tx.query(
+          `insert into guideline_acknowledgements (person_id, page_id, version) values ($1, $2, $3) on conflict do nothing returning 1`,
           [personId, id, version],
         );
+        if (added.length > 0) {
+          await recordEvents(tx, [{ type: 'guideline.acknowledged', subject: `guideline:${id}`, payload: { guidelineId: id, version, personId } }]);
+        }
         return 'done';
       });
     },

@@ -1,3 +1,4 @@
+import { recordEvents } from '../events/record-events.js';
 import type { Db, Queryable } from '../db.js';
 import { maybeOne } from '../db.js';
 import type { Network } from '../../domain/sharing/networks.js';
@@ -135,12 +136,25 @@ export function itemsRepo(db: Db) {
       });
     },
 
+    /** Publishing (now or scheduled) and archiving are events, stored with the change. */
     async setStatus(id: string, status: ItemStatus, publishAt?: Date): Promise<boolean> {
-      const rows = await db.query(
-        `update items set status = $2, publish_at = coalesce($3, publish_at), updated_at = now() where id = $1 returning id`,
-        [id, status, publishAt ?? null],
-      );
-      return rows.length > 0;
+      return db.transaction(async (tx) => {
+        const [row] = await tx.query<{ publish_at: Date | string | null; was: ItemStatus }>(
+          `update items i set status = $2, publish_at = coalesce($3, i.publish_at), updated_at = now()
+           from (select status from items where id = $1 for update) old
+           where i.id = $1 returning i.publish_at, old.status as was`,
+          [id, status, publishAt ?? null],
+        );
+        if (!row) return false;
+        // Scheduled items go live at publishAt by the clock alone: the event says when.
+        if ((status === 'published' || status === 'scheduled') && (row.was !== status || publishAt)) {
+          const at = row.publish_at ? new Date(row.publish_at).toISOString() : new Date().toISOString();
+          await recordEvents(tx, [{ type: 'item.published', subject: `item:${id}`, payload: { itemId: id, publishAt: at } }]);
+        } else if (status === 'archived' && row.was !== 'archived') {
+          await recordEvents(tx, [{ type: 'item.archived', subject: `item:${id}`, payload: { itemId: id } }]);
+        }
+        return true;
+      });
     },
 
     async adminGet(id: string): Promise<AdminItem | undefined> {

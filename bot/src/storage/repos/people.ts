@@ -1,3 +1,4 @@
+import { appendEventsCte } from '../events/record-events.js';
 import type { Queryable } from '../db.js';
 import { maybeOne, one } from '../db.js';
 import type { Language } from '../../http/contract/common.js';
@@ -37,6 +38,18 @@ const toPerson = (r: PersonRow): Person => ({
   joinedAt: r.joined_at ? r.joined_at.toISOString() : null,
 });
 
+/**
+ * An insert or upsert of one person (without RETURNING) as one statement that also
+ * appends "person joined" when the row is new — the event and the person are stored
+ * together or not at all.
+ */
+function joined(via: 'teams' | 'entra' | 'demo', upsert: string): string {
+  return `with p as (${upsert} returning ${COLUMNS}, (xmax = 0) as inserted),
+  ${appendEventsCte(`select 'person.joined' as type, 'person:' || p.id as subject,
+      jsonb_build_object('personId', p.id, 'via', '${via}') as payload from p where p.inserted`)}
+  select * from p`;
+}
+
 export function peopleRepo(db: Queryable) {
   return {
     async byId(id: string): Promise<Person | undefined> {
@@ -62,11 +75,13 @@ export function peopleRepo(db: Queryable) {
     async upsertFromEntra(p: { oid: string; tid: string; name: string; role: 'admin' | 'employee'; language: Language | null }): Promise<Person> {
       const row = await one<PersonRow>(
         db,
-        `insert into people (aad_object_id, tenant_id, display_name, role, language)
-         values ($1, $2, $3, $4, coalesce($5, 'en'))
-         on conflict (aad_object_id) do update
-           set display_name = excluded.display_name, role = excluded.role, tenant_id = excluded.tenant_id
-         returning ${COLUMNS}`,
+        joined(
+          'entra',
+          `insert into people (aad_object_id, tenant_id, display_name, role, language)
+           values ($1, $2, $3, $4, coalesce($5, 'en'))
+           on conflict (aad_object_id) do update
+             set display_name = excluded.display_name, role = excluded.role, tenant_id = excluded.tenant_id`,
+        ),
         [p.oid, p.tid, p.name, p.role, p.language],
       );
       return toPerson(row);
@@ -74,8 +89,11 @@ export function peopleRepo(db: Queryable) {
     async insert(p: Omit<Person, 'id'> & { aadObjectId?: string | null }): Promise<Person> {
       const row = await one<PersonRow>(
         db,
-        `insert into people (display_name, role, language, department, location, dev_key, joined_at, aad_object_id)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLUMNS}`,
+        joined(
+          'demo',
+          `insert into people (display_name, role, language, department, location, dev_key, joined_at, aad_object_id)
+           values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        ),
         [p.displayName, p.role, p.language, p.department, p.location, p.devKey, p.joinedAt, p.aadObjectId ?? null],
       );
       return toPerson(row);
@@ -88,13 +106,15 @@ export function peopleRepo(db: Queryable) {
     async upsertFromTeams(p: { aadObjectId: string; tenantId: string; name: string; language: Language | null }): Promise<Person> {
       const row = await one<PersonRow>(
         db,
-        `insert into people (aad_object_id, tenant_id, display_name, language)
-         values ($1, $2, $3, coalesce($4, 'en'))
-         on conflict (aad_object_id) do update
-           set display_name = excluded.display_name, tenant_id = excluded.tenant_id,
-               language = coalesce(
-                 (select pr.language from preferences pr where pr.person_id = people.id), $4, people.language)
-         returning ${COLUMNS}`,
+        joined(
+          'teams',
+          `insert into people (aad_object_id, tenant_id, display_name, language)
+           values ($1, $2, $3, coalesce($4, 'en'))
+           on conflict (aad_object_id) do update
+             set display_name = excluded.display_name, tenant_id = excluded.tenant_id,
+                 language = coalesce(
+                   (select pr.language from preferences pr where pr.person_id = people.id), $4, people.language)`,
+        ),
         [p.aadObjectId, p.tenantId, p.name, p.language],
       );
       return toPerson(row);

@@ -4,6 +4,7 @@ import { maybeOne, one } from '../db.js';
 import type { Network } from '../../domain/sharing/networks.js';
 import type { MyShares } from '../../http/contract/me.js';
 import { isoRequired } from './rows.js';
+import { recordEvents } from '../events/record-events.js';
 
 /** 144 random bits: a share page address cannot be guessed or enumerated. */
 export const newShareToken = () => randomBytes(18).toString('base64url');
@@ -64,11 +65,17 @@ export function sharingRepo(db: Db) {
         );
         const code = (link as { code: string }).code;
         // One share per (item, person, network): posting again only moves its time.
-        await tx.query(
+        const [row] = await tx.query<{ inserted: boolean }>(
           `insert into shares (item_id, person_id, network, edited, link_code) values ($1, $2, $3, $4, $5)
-           on conflict (item_id, person_id, network) do update set created_at = now(), edited = shares.edited or excluded.edited`,
+           on conflict (item_id, person_id, network) do update set created_at = now(), edited = shares.edited or excluded.edited
+           returning (xmax = 0) as inserted`,
           [s.itemId, s.personId, s.network, s.edited, code],
         );
+        if (row?.inserted) {
+          await recordEvents(tx, [
+            { type: 'share.recorded', subject: `item:${s.itemId}`, payload: { itemId: s.itemId, personId: s.personId, network: s.network, linkCode: code } },
+          ]);
+        }
         return code;
       });
     },

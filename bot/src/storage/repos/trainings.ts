@@ -1,3 +1,4 @@
+import { recordEvents } from '../events/record-events.js';
 import { conflict, invalid, notFound } from '../../domain/errors.js';
 import type {
   AttendanceInput,
@@ -367,6 +368,7 @@ export function trainingsRepo(db: Db) {
            where r.training_id = $1 and r.person_id = k.person_id`,
           [id, input.attendance.map((a) => a.personId), input.attendance.map((a) => a.attended)],
         );
+        await recordEvents(tx, [{ type: 'training.attendance', subject: `training:${id}`, payload: { trainingId: id, attendance: input.attendance } }]);
       });
       return registrants(id);
     },

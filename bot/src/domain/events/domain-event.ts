@@ -1,0 +1,42 @@
+import type { Network } from '../sharing/networks.js';
+
+/**
+ * What happened, as processors (points, rollups, notifications) learn of it. Each event
+ * names the subject it belongs to: processors see the events of one subject in the order
+ * they happened. Payloads carry ids, never names or text: the events table is not a
+ * second copy of anyone's data.
+ */
+export type DomainEvent =
+  /** A person shared an item to a network for the first time (posting again is the same share). */
+  | { type: 'share.recorded'; subject: `item:${string}`; payload: { itemId: string; personId: string; network: Network; linkCode: string } }
+  | {
+      type: 'clicks.counted';
+      subject: 'clicks';
+      /** One event per flush of the click counter, not per click. */
+      payload: { counts: Array<{ linkCode: string; itemId: string; network: Network; minute: string; clicks: number }> };
+    }
+  | { type: 'training.attendance'; subject: `training:${string}`; payload: { trainingId: string; attendance: Array<{ personId: string; attended: boolean }> } }
+  | { type: 'guideline.acknowledged'; subject: `guideline:${string}`; payload: { guidelineId: string; version: number; personId: string } }
+  | { type: 'item.published'; subject: `item:${string}`; payload: { itemId: string; publishAt: string } }
+  | { type: 'item.archived'; subject: `item:${string}`; payload: { itemId: string } }
+  | { type: 'crisis.switched'; subject: 'crisis'; payload: { active: boolean; version: number } }
+  | { type: 'person.joined'; subject: `person:${string}`; payload: { personId: string; via: 'teams' | 'entra' | 'directory' | 'demo' } }
+  | { type: 'person.left'; subject: `person:${string}`; payload: { personId: string } };
+
+export type DomainEventType = DomainEvent['type'];
+
+/** An event as stored: its position in the log and when it was written. */
+export type StoredEvent = DomainEvent & { id: number; at: string };
+
+/**
+ * Reacts to events, idempotently: it may see an event again after a crash (at least
+ * once), always in log order. `handle` gets the transaction that also moves the
+ * processor's position, so effects written to the database happen exactly once.
+ */
+export interface EventProcessor<Q> {
+  /** Stable: the position in the log is kept under this name. */
+  name: string;
+  /** The event types it wants; others pass by without a call. */
+  types: readonly DomainEventType[];
+  handle(events: StoredEvent[], tx: Q): Promise<void>;
+}
