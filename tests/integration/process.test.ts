@@ -24,8 +24,9 @@ function run(env: Record<string, string>): { child: ChildProcess; output: () => 
   return { child, output: () => out, exit };
 }
 
+/** Waits on the condition, not the clock: start-up (tsx, PGlite's WASM) takes seconds, more on a busy machine. */
 async function waitReady(url: string) {
-  for (let i = 0; i < 150; i++) {
+  for (let i = 0; i < 900; i++) {
     const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
@@ -71,5 +72,5 @@ describe('the process', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 180_000);
 });
