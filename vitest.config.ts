@@ -1,14 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
+// Outbound connections only to loopback, in every test (tests/support/no-network.ts).
+const setupFiles = ['tests/support/no-network.ts'];
+
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['bot/src/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['bot/src/**/*.test.ts'], environment: 'node', setupFiles } },
       {
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts', 'tests/package/**/*.test.ts'],
           environment: 'node',
+          setupFiles,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -18,6 +22,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          setupFiles,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One Chromium at a time: this machine has two cores.
