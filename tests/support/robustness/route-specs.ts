@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { ENDPOINTS, type AnyEndpoint } from '../../../bot/src/http/contract/index.js';
 import type { Json, ParamKind } from './generated-request.js';
 import { cursors, type QueryValues, UUIDS } from './target-generators.js';
 import { ACTIVITIES, activity, crisisOn, FUTURE, guidelineContent, isoOrJunk, item, step, training } from './valid-bodies.js';
@@ -131,13 +132,25 @@ const SPECS: Record<string, Spec> = {
 /** A route without a spec is fuzzed generically. */
 export const specOf = (route: string): Spec => (Object.hasOwn(SPECS, route) ? (SPECS[route] as Spec) : {});
 
-/** Every route the server declares, read from its source: a new route is fuzzed without anyone remembering to. */
+/**
+ * Every route the server declares, read from its source in registration order: a new route
+ * is fuzzed without anyone remembering to. JSON endpoints are registered with
+ * `route(<feature>.<name>, …)` from their declarations (resolved here by name); the rest
+ * with `server.<method>('<path>', …)`.
+ */
 export function declaredRoutes(): string[] {
   const dir = path.resolve('bot/src/http/routes');
+  const byName = ENDPOINTS as Record<string, AnyEndpoint>;
   const found: string[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
     const source = readFileSync(path.join(dir, file), 'utf8');
-    for (const m of source.matchAll(/server\.(get|post|put|del|head|patch|opts)\(\s*'([^']+)'/g)) {
+    for (const m of source.matchAll(/server\.(get|post|put|del|head|patch|opts)\(\s*'([^']+)'|route(?:\.public)?\(\s*\w+\.(\w+)\s*,/g)) {
+      if (m[3] !== undefined) {
+        const endpoint = byName[m[3]];
+        if (!endpoint) throw new Error(`${file}: route(…${m[3]}) names no declared endpoint`);
+        found.push(`${endpoint.method} ${endpoint.path}`);
+        continue;
+      }
       const method = m[1] === 'del' ? 'DELETE' : m[1] === 'opts' ? 'OPTIONS' : (m[1] as string).toUpperCase();
       found.push(`${method} ${m[2]}`);
     }
