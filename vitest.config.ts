@@ -1,9 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['bot/src/**/*.test.ts'], environment: 'node' } },
+      {
+        // The tab's logic (routing, the API client, the dictionaries), with answers checked as in development.
+        resolve: { alias: { '@contract': here('./bot/src/http/contract/index.ts') } },
+        define: { __CHECK_ANSWERS__: 'true' },
+        test: { name: 'tab', include: ['tab/src/**/*.test.ts'], environment: 'node' },
+      },
       {
         test: {
           name: 'integration',
