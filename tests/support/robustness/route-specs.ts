@@ -25,6 +25,9 @@ export interface Spec {
   unique?: string;
 }
 
+/** The query of a keyset-paged list (issue 11: every list that can grow is paged). */
+const paged = { cursor: cursors('list'), limit: fc.constantFrom('1', '50', '100', '1001') };
+
 const SPECS: Record<string, Spec> = {
   'GET /healthz': {},
   'GET /readyz': {},
@@ -40,7 +43,7 @@ const SPECS: Record<string, Spec> = {
   'POST /api/messages': { body: activity, sweep: [0, 1, 2, 4].map((i) => ACTIVITIES[i] as fc.Arbitrary<Json>), weight: 6 },
   'GET /api/v1/dev/people': {},
   'GET /api/v1/me': {},
-  'GET /api/v1/me/shares': {},
+  'GET /api/v1/me/shares': { query: paged },
   'GET /api/v1/topics': {},
   'GET /api/v1/items': {
     query: { topic: fc.constantFrom('culture', 'jobs', 'x'), q: fc.constantFrom('Leipzig', 'a', '%'), cursor: cursors('feed'), limit: fc.constantFrom('1', '5', '50', '51') },
@@ -80,10 +83,10 @@ const SPECS: Record<string, Spec> = {
     weight: 3,
   },
   'POST /api/v1/admin/crisis/off': { admin: true, weight: 3 },
-  'GET /api/v1/admin/crisis/audit': { admin: true },
+  'GET /api/v1/admin/crisis/audit': { admin: true, query: paged },
   'GET /api/v1/guidelines': {},
   'POST /api/v1/guidelines/:id/acknowledge': { params: { id: 'guideline' }, body: fc.record({ version: fc.constantFrom(1, 2) }), sweep: [fc.constant({ version: 1 })] },
-  'GET /api/v1/admin/guidelines': { admin: true },
+  'GET /api/v1/admin/guidelines': { admin: true, query: paged },
   'POST /api/v1/admin/guidelines': {
     admin: true,
     body: fc.tuple(fc.constantFrom('fuzz-page', 'when-unsure', 'a-b-c'), guidelineContent).map(([slug, c]) => ({ slug, ...c })),
@@ -99,20 +102,20 @@ const SPECS: Record<string, Spec> = {
     sweep: [guidelineContent.map((c) => ({ baseVersion: 1, ...c }))],
     weight: 3,
   },
-  'GET /api/v1/admin/guidelines/:id/versions': { admin: true, params: { id: 'guideline' } },
+  'GET /api/v1/admin/guidelines/:id/versions': { admin: true, params: { id: 'guideline' }, query: paged },
   'GET /api/v1/admin/guidelines/:id/versions/:version': { admin: true, params: { id: 'guideline', version: 'version' } },
   'GET /api/v1/admin/guidelines/:id/versions/:from/diff/:to': { admin: true, params: { id: 'guideline', from: 'version', to: 'version' } },
-  'GET /api/v1/trainings': { query: { view: fc.constantFrom('upcoming', 'past', 'mine', 'all'), limit: fc.constantFrom('1', '100', '0') } },
+  'GET /api/v1/trainings': { query: { view: fc.constantFrom('upcoming', 'past', 'mine', 'all'), limit: fc.constantFrom('1', '100', '0'), cursor: cursors('list') } },
   'GET /api/v1/trainings/:id': { params: { id: 'training' } },
   'POST /api/v1/trainings/:id/register': { params: { id: 'training' } },
   'POST /api/v1/trainings/:id/unregister': { params: { id: 'training' } },
   'GET /api/v1/trainings/:id/ics': { params: { id: 'training' } },
-  'GET /api/v1/admin/trainings': { admin: true },
+  'GET /api/v1/admin/trainings': { admin: true, query: paged },
   'POST /api/v1/admin/trainings': { admin: true, body: training, weight: 4 },
   'PUT /api/v1/admin/trainings/:id': { admin: true, params: { id: 'training' }, body: training, weight: 4 },
   'POST /api/v1/admin/trainings/:id/announce': { admin: true, params: { id: 'training' }, body: fc.oneof(fc.constant({}), isoOrJunk.map((at) => ({ at }))) },
   'POST /api/v1/admin/trainings/:id/cancel': { admin: true, params: { id: 'training' } },
-  'GET /api/v1/admin/trainings/:id/registrants': { admin: true, params: { id: 'training' } },
+  'GET /api/v1/admin/trainings/:id/registrants': { admin: true, params: { id: 'training' }, query: paged },
   'PUT /api/v1/admin/trainings/:id/attendance': {
     admin: true,
     params: { id: 'training' },
@@ -121,7 +124,7 @@ const SPECS: Record<string, Spec> = {
   },
   'GET /api/v1/onboarding': {},
   'POST /api/v1/onboarding/steps/:id': { params: { id: 'step' }, body: fc.record({ done: fc.boolean() }), weight: 2 },
-  'GET /api/v1/admin/onboarding/steps': { admin: true },
+  'GET /api/v1/admin/onboarding/steps': { admin: true, query: paged },
   'POST /api/v1/admin/onboarding/steps': { admin: true, body: step, weight: 3 },
   'PUT /api/v1/admin/onboarding/steps/:id': { admin: true, params: { id: 'step' }, body: step, weight: 3 },
   'DELETE /api/v1/admin/onboarding/steps/:id': { admin: true, params: { id: 'step' } },
