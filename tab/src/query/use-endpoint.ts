@@ -53,6 +53,18 @@ export function useEndpoint<E extends AnyEndpoint>(endpoint: E, input?: Endpoint
   return { ...load, reload, query };
 }
 
+/** Fetches an answer ahead, into the cache `useEndpoint` reads with the same input. */
+export function usePrefetch() {
+  const client = useQueryClient();
+  const { api, scope } = useApiScope();
+  const lang = useOptionalLanguage();
+  return useCallback(
+    <E extends AnyEndpoint>(endpoint: E, input?: EndpointInput<E>) =>
+      client.prefetchQuery({ queryKey: endpointKey(endpoint, scope, lang, input), queryFn: ({ signal }) => api.call(endpoint, input, signal) }),
+    [client, api, scope, lang],
+  );
+}
+
 /** Marks answers as outdated by endpoint (every input, person and language): shown pages refetch. */
 export function useInvalidate() {
   const client = useQueryClient();

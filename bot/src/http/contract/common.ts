@@ -58,5 +58,8 @@ export const pageQuery = (defaultLimit: number, maxLimit: number) => ({
 /** Per language, both always present. */
 export const perLanguageText = z.strictObject({ de: z.string(), en: z.string() });
 
+/** An action without input: `{}` or no body at all. */
+export const emptyBody = z.strictObject({}).default({});
+
 /** Answers without a body (204). */
 export const noContent = z.undefined();

@@ -79,7 +79,7 @@ type Optional<T> = { [K in keyof T]?: T[K] };
 /** What a caller passes: path parameters, query and body, each only when the endpoint has it. */
 export type EndpointInput<E extends AnyEndpoint> = (keyof E['params'] extends never ? unknown : { params: ParamValues<E['params']> }) &
   (E['query'] extends z.ZodType ? { query?: Optional<z.input<E['query']>> } : unknown) &
-  (E['body'] extends z.ZodType ? { body: z.input<E['body']> } : unknown);
+  (E['body'] extends z.ZodType ? (undefined extends z.input<E['body']> ? { body?: z.input<E['body']> } : { body: z.input<E['body']> }) : unknown);
 
 /** What a caller gets back. */
 export type EndpointOutput<E extends AnyEndpoint> = z.output<E['response']>;

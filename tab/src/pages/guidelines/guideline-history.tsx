@@ -1,10 +1,10 @@
 import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { ENDPOINTS, LANGUAGES, type GuidelineDiff } from '@contract';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { LoadMore } from '../../components/load-more.js';
-import { useEndpoint } from '../../query/use-endpoint.js';
+import { useEndpoint, usePrefetch } from '../../query/use-endpoint.js';
 import { usePagedEndpoint } from '../../query/use-paged-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { DiffLegend, DiffView } from './diff-view.js';
@@ -24,6 +24,12 @@ export function GuidelineHistory({ id }: { id: string }) {
   const { t, dateTime, lang } = useI18n();
   const versions = usePagedEndpoint(ENDPOINTS.guidelineVersions, { params: { id } }, (v) => String(v.version));
   const [compared, setCompared] = useState<number | null>(null);
+  // The latest change is the one most often compared: fetched ahead, it shows at once.
+  const prefetch = usePrefetch();
+  const newest = versions.items[0]?.version;
+  useEffect(() => {
+    if (newest !== undefined && newest > 1) void prefetch(ENDPOINTS.guidelineDiff, { params: { id, from: newest - 1, to: newest } });
+  }, [prefetch, id, newest]);
   const diff = useEndpoint(
     ENDPOINTS.guidelineDiff,
     { params: { id, from: (compared ?? 2) - 1, to: compared ?? 2 } },

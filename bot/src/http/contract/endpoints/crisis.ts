@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { pageOf } from '../common.js';
+import { emptyBody, pageOf } from '../common.js';
 import { adminCrisisStateSchema, crisisAuditEntrySchema, crisisAuditQuerySchema, crisisNoticeSchema, crisisOnSchema } from '../crisis.js';
 import { endpoint } from '../endpoint.js';
 
@@ -9,6 +8,6 @@ export const crisisEndpoints = {
   adminCrisis: endpoint({ method: 'GET', path: '/api/v1/admin/crisis', response: adminCrisisStateSchema, permission: 'crisis.manage' }),
   /** On: 201 when it switched, 200 when it was on already (nothing changes, nothing is logged). */
   crisisOn: endpoint({ method: 'POST', path: '/api/v1/admin/crisis', body: crisisOnSchema, response: adminCrisisStateSchema, status: 201, permission: 'crisis.manage' }),
-  crisisOff: endpoint({ method: 'POST', path: '/api/v1/admin/crisis/off', body: z.strictObject({}).default({}), response: adminCrisisStateSchema, permission: 'crisis.manage' }),
+  crisisOff: endpoint({ method: 'POST', path: '/api/v1/admin/crisis/off', body: emptyBody, response: adminCrisisStateSchema, permission: 'crisis.manage' }),
   crisisAudit: endpoint({ method: 'GET', path: '/api/v1/admin/crisis/audit', query: crisisAuditQuerySchema, response: pageOf(crisisAuditEntrySchema), permission: 'crisis.manage' }),
 };

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { announceInputSchema, announcementSchema, announcementsQuerySchema } from '../announcements.js';
-import { pageOf } from '../common.js';
+import { emptyBody, pageOf } from '../common.js';
 import { endpoint, uuidParam } from '../endpoint.js';
 import {
   adminItemSchema,
@@ -16,13 +15,12 @@ import {
 
 const item = { id: uuidParam('Item') };
 const announcement = { id: uuidParam('Announcement') };
-const empty = z.strictObject({}).default({});
 
 export const itemEndpoints = {
   /** What I can share now: live, meant for me, my language first. */
   feed: endpoint({ method: 'GET', path: '/api/v1/items', query: feedQuerySchema, response: pageOf(feedItemSchema), permission: 'app.use' }),
   /** My share page for a live item: the same address every time. */
-  shareLink: endpoint({ method: 'POST', path: '/api/v1/items/:id/share-link', params: item, body: empty, response: shareLinkSchema, permission: 'app.use' }),
+  shareLink: endpoint({ method: 'POST', path: '/api/v1/items/:id/share-link', params: item, body: emptyBody, response: shareLinkSchema, permission: 'app.use' }),
 
   adminItems: endpoint({ method: 'GET', path: '/api/v1/admin/items', query: adminItemsQuerySchema, response: pageOf(adminItemSchema), permission: 'items.manage' }),
   createItem: endpoint({ method: 'POST', path: '/api/v1/admin/items', body: itemInputSchema, response: savedItemSchema, status: 201, permission: 'items.manage' }),
@@ -30,7 +28,7 @@ export const itemEndpoints = {
   updateItem: endpoint({ method: 'PUT', path: '/api/v1/admin/items/:id', params: item, body: itemInputSchema, response: savedItemSchema, permission: 'items.manage' }),
   /** Now, or at `at` (later means scheduled). */
   publish: endpoint({ method: 'POST', path: '/api/v1/admin/items/:id/publish', params: item, body: publishInputSchema, response: adminItemSchema, permission: 'items.manage' }),
-  archive: endpoint({ method: 'POST', path: '/api/v1/admin/items/:id/archive', params: item, body: empty, response: adminItemSchema, permission: 'items.manage' }),
+  archive: endpoint({ method: 'POST', path: '/api/v1/admin/items/:id/archive', params: item, body: emptyBody, response: adminItemSchema, permission: 'items.manage' }),
   /** Departments and locations known from the directory, for the audience picker. */
   audiences: endpoint({ method: 'GET', path: '/api/v1/admin/audiences', response: audienceSchema, permission: 'items.manage' }),
 };
@@ -41,5 +39,5 @@ export const announcementEndpoints = {
   announcements: endpoint({ method: 'GET', path: '/api/v1/admin/announcements', query: announcementsQuerySchema, response: pageOf(announcementSchema), permission: 'announcements.manage' }),
   announcement: endpoint({ method: 'GET', path: '/api/v1/admin/announcements/:id', params: announcement, response: announcementSchema, permission: 'announcements.manage' }),
   /** Stops what is not sent yet; what was sent stays sent. */
-  cancelAnnouncement: endpoint({ method: 'POST', path: '/api/v1/admin/announcements/:id/cancel', params: announcement, body: empty, response: announcementSchema, permission: 'announcements.manage' }),
+  cancelAnnouncement: endpoint({ method: 'POST', path: '/api/v1/admin/announcements/:id/cancel', params: announcement, body: emptyBody, response: announcementSchema, permission: 'announcements.manage' }),
 };
