@@ -1,5 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 // Outbound connections only to loopback, in every test (tests/support/no-network.ts).
 const setupFiles = ['tests/support/no-network.ts'];
 
@@ -7,6 +9,12 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['bot/src/**/*.test.ts'], environment: 'node', setupFiles } },
+      {
+        // The tab's logic (routing, the API client, the dictionaries), with answers checked as in development.
+        resolve: { alias: { '@contract': here('./bot/src/http/contract/index.ts') } },
+        define: { __CHECK_ANSWERS__: 'true' },
+        test: { name: 'tab', include: ['tab/src/**/*.test.ts'], environment: 'node', setupFiles },
+      },
       {
         test: {
           name: 'integration',

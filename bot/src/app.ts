@@ -17,6 +17,7 @@ import { messageRoutes } from './http/routes/messages.js';
 import { sharePageRoutes } from './http/routes/share-page.js';
 import { tabRoutes } from './http/routes/tab.js';
 import { createRestify, guardRequests } from './http/server.js';
+import { endpointRouter } from './http/serve.js';
 import { projectRoot } from './paths.js';
 import type { Db, Queryable } from './storage/db.js';
 import type { EventProcessor } from './domain/events/domain-event.js';
@@ -90,6 +91,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
           ...config.auth.entra,
           adminRole: config.auth.adminRole,
           adminGroupId: config.auth.adminGroupId,
+          editorRole: config.auth.editorRole,
+          analystRole: config.auth.analystRole,
           publicHost: new URL(config.publicUrl).host,
         });
   const clicks = new ClickRecorder(db, {
@@ -148,15 +151,18 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     log,
   });
   messageRoutes(server, createAdapter(config, log), bot, { appId: config.bot.appId });
-  devRoutes(server, ctx);
-  meRoutes(server, ctx);
-  feedRoutes(server, ctx);
-  adminItemRoutes(server, ctx);
-  adminAnnouncementRoutes(server, ctx);
-  crisisRoutes(server, ctx);
-  guidelineRoutes(server, ctx);
-  trainingRoutes(server, ctx);
-  onboardingRoutes(server, ctx);
+  // JSON endpoints are registered from their declarations (http/contract/endpoints).
+  const route = endpointRouter(server, ctx);
+  devRoutes(route, ctx);
+  meRoutes(route, ctx);
+  feedRoutes(route, ctx);
+  adminItemRoutes(route, ctx);
+  adminAnnouncementRoutes(route, ctx);
+  crisisRoutes(route, ctx);
+  guidelineRoutes(route, ctx);
+  trainingRoutes(route, ctx);
+  onboardingRoutes(route, ctx);
+  route.checkAllServed();
   sharePageRoutes(server, ctx);
   guardRequests(server, log, linkRoutes(server, ctx).fastPath);
   tabRoutes(server, ctx);

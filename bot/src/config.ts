@@ -35,6 +35,9 @@ const envSchema = z.object({
   ENTRA_AUTHORITY_HOST: z.url({ protocol: /^https?$/ }).default('https://login.microsoftonline.com'),
   ADMIN_ROLE: z.string().min(1).default('Chorus.Admin'),
   ADMIN_GROUP_ID: z.string().default(''),
+  // Entra app roles for the editor (content) and analyst (aggregates) roles; see domain/permissions.
+  EDITOR_ROLE: z.string().min(1).default('Chorus.Editor'),
+  ANALYST_ROLE: z.string().min(1).default('Chorus.Analyst'),
   TEAMS_RATE_LIMIT_RPS: z.coerce.number().positive().max(1000).default(50),
   // This process also sends cards (the delivery worker); false: a web-only instance.
   WORKER: bool.default(true),
@@ -65,6 +68,8 @@ export interface Config {
     entra: { clientId: string; tenantIds: string[]; authorityHost: string };
     adminRole: string;
     adminGroupId: string;
+    editorRole: string;
+    analystRole: string;
   };
   teamsRateLimitRps: number;
   /** Whether this process runs the delivery worker. */
@@ -153,6 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
       adminRole: e.ADMIN_ROLE,
       adminGroupId: e.ADMIN_GROUP_ID,
+      editorRole: e.EDITOR_ROLE,
+      analystRole: e.ANALYST_ROLE,
     },
     teamsRateLimitRps: e.TEAMS_RATE_LIMIT_RPS,
     worker: e.WORKER,

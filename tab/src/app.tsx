@@ -1,5 +1,6 @@
 import { FluentProvider, makeStyles, Toaster, tokens } from '@fluentui/react-components';
-import { LANGUAGES, type Language } from '@contract';
+import { QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { ENDPOINTS, LANGUAGES, type Language } from '@contract';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createApi } from './api.js';
 import { AppFooter } from './components/app-footer.js';
@@ -11,11 +12,13 @@ import { TOASTER_ID } from './components/use-notify.js';
 import type { Host } from './host/detect-host.js';
 import { fluentTheme, isThemeName, preferredTheme, type ThemeName } from './host/theme.js';
 import { STORAGE_KEYS, useStoredState } from './hooks/use-stored-state.js';
-import { useLoad } from './hooks/use-load.js';
 import { languageOf } from './i18n/index.js';
-import { I18nProvider, useI18n } from './i18n/i18n-context.js';
-import { TextPage } from './pages/info/text-page.js';
-import { useRoute, type Route } from './routing.js';
+import { I18nProvider } from './i18n/i18n-context.js';
+import { ApiContext } from './query/api-context.js';
+import { createQueryClient } from './query/query-client.js';
+import { endpointKey } from './query/use-endpoint.js';
+import { PAGES } from './route-table.js';
+import { useRoute } from './routing.js';
 import { SessionContext } from './session.js';
 import { SignedIn } from './signed-in.js';
 
@@ -27,17 +30,18 @@ const useStyles = makeStyles({
 const isPersonKey = (raw: string): raw is string => /^[a-z0-9_-]{1,64}$/i.test(raw);
 const isLanguage = (raw: string): raw is Language => (LANGUAGES as readonly string[]).includes(raw);
 
-function PublicPage({ route }: { route: Route }) {
-  const { t } = useI18n();
-  return route.page === 'terms' ? (
-    <TextPage title={t.termsTitle} paragraphs={t.termsBody} />
-  ) : (
-    <TextPage title={t.privacyTitle} paragraphs={t.privacyBody} />
+/** Host, server state and the API client; then the app. */
+export function App({ host }: { host: Host }) {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Shell host={host} />
+    </QueryClientProvider>
   );
 }
 
-/** Host, identity, theme and language; then the signed-in app. */
-export function App({ host }: { host: Host }) {
+/** Identity, theme and language; then the signed-in app. */
+function Shell({ host }: { host: Host }) {
   const styles = useStyles();
   const route = useRoute();
   const browser = host.kind === 'browser';
@@ -70,9 +74,20 @@ export function App({ host }: { host: Host }) {
       }),
     [host],
   );
-  const people = useLoad(() => (browser ? api.devPeople().then((r) => r.items) : Promise.resolve([])), [api, browser]);
   const signedIn = !browser || person !== null;
-  const me = useLoad(() => (signedIn ? api.me() : Promise.resolve(null)), [api, person, signedIn]);
+  // Whose answers the cache holds: switching the demo person never shows the previous one's.
+  const scope = host.kind === 'teams' ? 'teams' : (person ?? 'nobody');
+  const apiScope = useMemo(() => ({ api, scope }), [api, scope]);
+  const people = useQuery({
+    queryKey: endpointKey(ENDPOINTS.devPeople, 'nobody', null),
+    queryFn: ({ signal }) => api.devPeople(undefined, signal).then((r) => r.items),
+    enabled: browser,
+  });
+  const me = useQuery({
+    queryKey: endpointKey(ENDPOINTS.me, scope, null),
+    queryFn: ({ signal }) => api.me(undefined, signal),
+    enabled: signedIn,
+  });
 
   const hostTag = host.kind === 'teams' ? host.locale : navigator.language;
   const language: Language =
@@ -85,13 +100,13 @@ export function App({ host }: { host: Host }) {
   }, [language, theme]);
 
   const body = () => {
-    if ((route.page === 'privacy' || route.page === 'terms') && !me.data) return <PublicPage route={route} />;
+    // Pages open before sign-in (privacy, terms) show without a person.
+    if (PAGES[route.page].permission === null && !me.data) return PAGES[route.page].view(route);
     if (!signedIn) {
-      return people.state === 'loading' ? <LoadingState /> : <SignInPanel people={people.data ?? []} onPerson={choosePerson} />;
+      return browser && people.isPending ? <LoadingState /> : <SignInPanel people={people.data ?? []} onPerson={choosePerson} />;
     }
-    if (me.state === 'loading') return <LoadingState />;
-    if (me.state === 'error') return <ErrorState error={me.error} onRetry={me.reload} />;
-    if (!me.data) return <LoadingState />;
+    if (me.isPending) return <LoadingState />;
+    if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
     return (
       <SessionContext.Provider value={{ api, me: me.data, host }}>
         <SignedIn route={route} />
@@ -116,7 +131,9 @@ export function App({ host }: { host: Host }) {
               onLanguage={setStoredLanguage}
             />
           ) : null}
-          <div className={styles.page}>{body()}</div>
+          <ApiContext.Provider value={apiScope}>
+            <div className={styles.page}>{body()}</div>
+          </ApiContext.Provider>
           <AppFooter />
         </div>
       </I18nProvider>

@@ -1,39 +1,36 @@
 import { useEffect, useState } from 'react';
+import { HOME, PAGES, type PageEntry, type PageName, type Route } from './route-table.js';
 
-export type Route =
-  | { page: 'share' }
-  | { page: 'my-shares' }
-  | { page: 'admin-items' }
-  | { page: 'admin-edit'; id: string | null }
-  | { page: 'admin-announcements' }
-  | { page: 'crisis' }
-  | { page: 'guidelines' }
-  | { page: 'trainings' }
-  | { page: 'onboarding' }
-  | { page: 'privacy' }
-  | { page: 'terms' }
-  | { page: 'not-found' };
+export type { PageName, Route };
 
-/** `?page=` as the Teams manifest uses it (contentUrl /tab/?page=share&inTeams=1). */
-const QUERY_PAGES: Record<string, Route> = {
-  share: { page: 'share' },
-  'my-shares': { page: 'my-shares' },
-  admin: { page: 'admin-items' },
-  announcements: { page: 'admin-announcements' },
-  crisis: { page: 'crisis' },
-  guidelines: { page: 'guidelines' },
-  trainings: { page: 'trainings' },
-  onboarding: { page: 'onboarding' },
-  privacy: { page: 'privacy' },
-  terms: { page: 'terms' },
-};
+/** Read when asked, not when this module loads: pages import `navigate` from here, and the table imports the pages. */
+const entries = () => Object.entries(PAGES) as Array<[PageName, PageEntry]>;
+
+/** A `?page=` name (the Teams manifest: contentUrl /tab/?page=share&inTeams=1) as a route. */
+function entryRoute(name: string): Route | undefined {
+  const found = entries().find(([, p]) => p.entry === name);
+  return found ? { page: found[0] } : undefined;
+}
 
 /**
  * A Teams deep link's sub-page (`subEntityId`, e.g. "crisis" or "trainings") as a route;
  * undefined for anything we do not know (the tab then opens as usual).
  */
 export function deepLinkRoute(subPageId: string | undefined): Route | undefined {
-  return subPageId ? QUERY_PAGES[subPageId] : undefined;
+  return subPageId ? entryRoute(subPageId) : undefined;
+}
+
+/** A hash path against a pattern from the table: `:id` takes one segment ("new": none yet). */
+function matchPath(pattern: string, segments: string[]): Route['id'] | false {
+  const parts = pattern.split('/');
+  if (parts.length !== segments.length) return false;
+  let id: Route['id'];
+  for (const [i, part] of parts.entries()) {
+    const segment = segments[i] as string;
+    if (part === ':id') id = segment === 'new' ? null : decodeURIComponent(segment);
+    else if (part !== segment) return false;
+  }
+  return id;
 }
 
 /** Hash routes (#/share, #/admin/items/<id>) for in-app navigation; `?page=` for entry points. */
@@ -41,40 +38,24 @@ export function parseRoute(hash: string, search: string): Route {
   const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
   if (!path) {
     const page = new URLSearchParams(search).get('page');
-    return page ? (QUERY_PAGES[page] ?? { page: 'not-found' }) : { page: 'share' };
+    return page ? (entryRoute(page) ?? { page: 'not-found' }) : { page: HOME };
   }
-  const [first, second, third, ...rest] = path.split('/');
-  if (rest.length === 0 && !third) {
-    if (first === 'share' && !second) return { page: 'share' };
-    if (first === 'my-shares' && !second) return { page: 'my-shares' };
-    if (first === 'privacy' && !second) return { page: 'privacy' };
-    if (first === 'terms' && !second) return { page: 'terms' };
-    if (first === 'crisis' && !second) return { page: 'crisis' };
-    if (first === 'guidelines' && !second) return { page: 'guidelines' };
-    if (first === 'trainings' && !second) return { page: 'trainings' };
-    if (first === 'onboarding' && !second) return { page: 'onboarding' };
-    if (first === 'admin' && (second === 'items' || !second)) return { page: 'admin-items' };
-    if (first === 'admin' && second === 'announcements') return { page: 'admin-announcements' };
-  }
-  if (first === 'admin' && second === 'items' && third && rest.length === 0) {
-    return { page: 'admin-edit', id: third === 'new' ? null : decodeURIComponent(third) };
+  const segments = path.split('/');
+  for (const [page, entry] of entries()) {
+    for (const pattern of [entry.path, ...(entry.aliases ?? [])]) {
+      if (pattern === null) continue;
+      const id = matchPath(pattern, segments);
+      if (id === false) continue;
+      return id === undefined ? { page } : { page, id };
+    }
   }
   return { page: 'not-found' };
 }
 
 export function routeHash(route: Route): string {
-  switch (route.page) {
-    case 'admin-items':
-      return '#/admin/items';
-    case 'admin-edit':
-      return `#/admin/items/${route.id ? encodeURIComponent(route.id) : 'new'}`;
-    case 'admin-announcements':
-      return '#/admin/announcements';
-    case 'not-found':
-      return '#/share';
-    default:
-      return `#/${route.page}`;
-  }
+  const path = PAGES[route.page].path;
+  if (path === null) return `#/${PAGES[HOME].path}`;
+  return `#/${path.replace(':id', route.id ? encodeURIComponent(route.id) : 'new')}`;
 }
 
 export function navigate(route: Route): void {

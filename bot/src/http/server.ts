@@ -3,10 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import restify, { type Request, type Response } from 'restify';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.js';
+import { msg } from '../domain/messages/message.js';
 import { toHttp } from './error-mapper.js';
 import { errorPage } from './pages/error-page.js';
 import { pageLanguage } from './pages/i18n.js';
-import { localize, localizeFields, requestLanguage } from './localize.js';
+import { requestLanguage } from './language.js';
 import { DEFAULT_CSP, PAGE_CSP, setSecurityHeaders } from './security-headers.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
@@ -54,10 +55,8 @@ export function createRestify(log: Logger): restify.Server {
 
   /** One error mapper for every route: JSON for the API, a readable page for people. */
   const answerError = (req: Request, res: Response, err: unknown): void => {
-    const { status, body } = toHttp(err);
-    const lang = requestLanguage(req.header('accept-language'), 'en');
-    body.error.message = localize(body.error.message, lang);
-    if (body.error.fields) body.error.fields = localizeFields(body.error.fields, lang);
+    // Messages are keys until here: the reader's language picks the words.
+    const { status, body } = toHttp(err, requestLanguage(req.header('accept-language'), 'en'));
     if (status >= 500) log.error({ reqId: req.reqId, route: routeName(req), err: loggableError(err) }, 'request failed');
     if (res.headersSent) return;
     // The API and share.js get JSON; people who follow a link get a page they can read.
@@ -99,11 +98,11 @@ function bodyGate(req: Request, _res: Response, next: restify.Next): void {
   if (!hasBody) return next();
   // Any method: restify reads (and would inflate) a body on a GET too.
   if ((req.header('content-encoding') ?? '').trim() !== '') {
-    return next(new AppError('unsupported_media_type', 'Compressed request bodies are not accepted: send them uncompressed'));
+    return next(new AppError('unsupported_media_type', msg('request.compressed')));
   }
   const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (req.method !== 'GET' && req.method !== 'HEAD' && type !== '' && type !== 'application/json' && type !== 'application/x-www-form-urlencoded') {
-    return next(new AppError('unsupported_media_type', 'Send the body as application/json'));
+    return next(new AppError('unsupported_media_type', msg('request.sendJson')));
   }
   return next();
 }

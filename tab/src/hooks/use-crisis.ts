@@ -1,7 +1,6 @@
-import type { CrisisNotice } from '@contract';
-import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import type { Api } from '../api.js';
-import { usePolling } from './use-polling.js';
+import { ENDPOINTS, type CrisisNotice } from '@contract';
+import { createContext, useContext } from 'react';
+import { useEndpoint } from '../query/use-endpoint.js';
 
 /** How often the tab asks whether crisis mode changed: a switch reaches everyone within seconds. */
 export const CRISIS_POLL_MS = 5_000;
@@ -15,35 +14,19 @@ export interface Crisis {
 }
 
 /**
- * The crisis notice, fetched on start, again when the language changes, and every few
- * seconds. Until the first answer (or when it fails) the tab behaves as if it were off:
- * the server refuses shares during a crisis anyway.
+ * The crisis notice, fetched on start, again when the language changes (it is part of the
+ * cache key), and every few seconds. Until the first answer (or when it fails) the tab
+ * behaves as if it were off: the server refuses shares during a crisis anyway. A refresh
+ * cancels a poll in flight, so an answer from before an admin's switch never wins.
  */
-export function useCrisis(api: Api, language: string): Crisis {
-  const [notice, setNotice] = useState<CrisisNotice>(OFF);
-  // Requests are numbered: an answer is applied only if no later request's answer was, so a
-  // poll that started before an admin's switch cannot overwrite what refresh() fetched after.
-  const requested = useRef(0);
-  const applied = useRef(0);
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      const seq = ++requested.current;
-      const next = await api.crisis(signal);
-      if (signal?.aborted || seq < applied.current) return;
-      applied.current = seq;
-      setNotice(next);
+export function useCrisis(): Crisis {
+  const { data, query } = useEndpoint(ENDPOINTS.crisis, undefined, { refetchInterval: CRISIS_POLL_MS });
+  return {
+    notice: data ?? query.data ?? OFF,
+    refresh: async () => {
+      await query.refetch({ cancelRefetch: true });
     },
-    [api],
-  );
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal).catch(() => {
-      // Polling tries again in a few seconds.
-    });
-    return () => controller.abort();
-  }, [load, language]);
-  usePolling(load, CRISIS_POLL_MS, true);
-  return { notice, refresh: () => load() };
+  };
 }
 
 export const CrisisContext = createContext<Crisis | null>(null);

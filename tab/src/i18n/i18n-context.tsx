@@ -51,6 +51,11 @@ export function I18nProvider({ lang, hostTag, children }: { lang: Language; host
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
+/** The UI language, or null outside the provider (the app shell asks before it knows). */
+export function useOptionalLanguage(): Language | null {
+  return useContext(I18nContext)?.lang ?? null;
+}
+
 export function useI18n(): I18n {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useI18n outside I18nProvider');

@@ -1,6 +1,6 @@
 import type { Language } from '@contract';
-import { de } from './de.js';
-import { en, type Strings } from './en.js';
+import { de } from './de/index.js';
+import { en, type Strings } from './en/index.js';
 
 export type { Strings };
 

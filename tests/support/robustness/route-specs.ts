@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { ENDPOINTS, type AnyEndpoint } from '../../../bot/src/http/contract/index.js';
 import type { Json, ParamKind } from './generated-request.js';
 import { cursors, type QueryValues, UUIDS } from './target-generators.js';
 import { ACTIVITIES, activity, crisisOn, FUTURE, guidelineContent, isoOrJunk, item, step, training } from './valid-bodies.js';
@@ -24,6 +25,9 @@ export interface Spec {
   unique?: string;
 }
 
+/** The query of a keyset-paged list (issue 11: every list that can grow is paged). */
+const paged = { cursor: cursors('list'), limit: fc.constantFrom('1', '50', '100', '1001') };
+
 const SPECS: Record<string, Spec> = {
   'GET /healthz': {},
   'GET /readyz': {},
@@ -39,7 +43,7 @@ const SPECS: Record<string, Spec> = {
   'POST /api/messages': { body: activity, sweep: [0, 1, 2, 4].map((i) => ACTIVITIES[i] as fc.Arbitrary<Json>), weight: 6 },
   'GET /api/v1/dev/people': {},
   'GET /api/v1/me': {},
-  'GET /api/v1/me/shares': {},
+  'GET /api/v1/me/shares': { query: paged },
   'GET /api/v1/topics': {},
   'GET /api/v1/items': {
     query: { topic: fc.constantFrom('culture', 'jobs', 'x'), q: fc.constantFrom('Leipzig', 'a', '%'), cursor: cursors('feed'), limit: fc.constantFrom('1', '5', '50', '51') },
@@ -79,10 +83,10 @@ const SPECS: Record<string, Spec> = {
     weight: 3,
   },
   'POST /api/v1/admin/crisis/off': { admin: true, weight: 3 },
-  'GET /api/v1/admin/crisis/audit': { admin: true },
+  'GET /api/v1/admin/crisis/audit': { admin: true, query: paged },
   'GET /api/v1/guidelines': {},
   'POST /api/v1/guidelines/:id/acknowledge': { params: { id: 'guideline' }, body: fc.record({ version: fc.constantFrom(1, 2) }), sweep: [fc.constant({ version: 1 })] },
-  'GET /api/v1/admin/guidelines': { admin: true },
+  'GET /api/v1/admin/guidelines': { admin: true, query: paged },
   'POST /api/v1/admin/guidelines': {
     admin: true,
     body: fc.tuple(fc.constantFrom('fuzz-page', 'when-unsure', 'a-b-c'), guidelineContent).map(([slug, c]) => ({ slug, ...c })),
@@ -98,20 +102,20 @@ const SPECS: Record<string, Spec> = {
     sweep: [guidelineContent.map((c) => ({ baseVersion: 1, ...c }))],
     weight: 3,
   },
-  'GET /api/v1/admin/guidelines/:id/versions': { admin: true, params: { id: 'guideline' } },
+  'GET /api/v1/admin/guidelines/:id/versions': { admin: true, params: { id: 'guideline' }, query: paged },
   'GET /api/v1/admin/guidelines/:id/versions/:version': { admin: true, params: { id: 'guideline', version: 'version' } },
   'GET /api/v1/admin/guidelines/:id/versions/:from/diff/:to': { admin: true, params: { id: 'guideline', from: 'version', to: 'version' } },
-  'GET /api/v1/trainings': { query: { view: fc.constantFrom('upcoming', 'past', 'mine', 'all'), limit: fc.constantFrom('1', '100', '0') } },
+  'GET /api/v1/trainings': { query: { view: fc.constantFrom('upcoming', 'past', 'mine', 'all'), limit: fc.constantFrom('1', '100', '0'), cursor: cursors('list') } },
   'GET /api/v1/trainings/:id': { params: { id: 'training' } },
   'POST /api/v1/trainings/:id/register': { params: { id: 'training' } },
   'POST /api/v1/trainings/:id/unregister': { params: { id: 'training' } },
   'GET /api/v1/trainings/:id/ics': { params: { id: 'training' } },
-  'GET /api/v1/admin/trainings': { admin: true },
+  'GET /api/v1/admin/trainings': { admin: true, query: paged },
   'POST /api/v1/admin/trainings': { admin: true, body: training, weight: 4 },
   'PUT /api/v1/admin/trainings/:id': { admin: true, params: { id: 'training' }, body: training, weight: 4 },
   'POST /api/v1/admin/trainings/:id/announce': { admin: true, params: { id: 'training' }, body: fc.oneof(fc.constant({}), isoOrJunk.map((at) => ({ at }))) },
   'POST /api/v1/admin/trainings/:id/cancel': { admin: true, params: { id: 'training' } },
-  'GET /api/v1/admin/trainings/:id/registrants': { admin: true, params: { id: 'training' } },
+  'GET /api/v1/admin/trainings/:id/registrants': { admin: true, params: { id: 'training' }, query: paged },
   'PUT /api/v1/admin/trainings/:id/attendance': {
     admin: true,
     params: { id: 'training' },
@@ -120,7 +124,7 @@ const SPECS: Record<string, Spec> = {
   },
   'GET /api/v1/onboarding': {},
   'POST /api/v1/onboarding/steps/:id': { params: { id: 'step' }, body: fc.record({ done: fc.boolean() }), weight: 2 },
-  'GET /api/v1/admin/onboarding/steps': { admin: true },
+  'GET /api/v1/admin/onboarding/steps': { admin: true, query: paged },
   'POST /api/v1/admin/onboarding/steps': { admin: true, body: step, weight: 3 },
   'PUT /api/v1/admin/onboarding/steps/:id': { admin: true, params: { id: 'step' }, body: step, weight: 3 },
   'DELETE /api/v1/admin/onboarding/steps/:id': { admin: true, params: { id: 'step' } },
@@ -131,13 +135,25 @@ const SPECS: Record<string, Spec> = {
 /** A route without a spec is fuzzed generically. */
 export const specOf = (route: string): Spec => (Object.hasOwn(SPECS, route) ? (SPECS[route] as Spec) : {});
 
-/** Every route the server declares, read from its source: a new route is fuzzed without anyone remembering to. */
+/**
+ * Every route the server declares, read from its source in registration order: a new route
+ * is fuzzed without anyone remembering to. JSON endpoints are registered with
+ * `route(<feature>.<name>, …)` from their declarations (resolved here by name); the rest
+ * with `server.<method>('<path>', …)`.
+ */
 export function declaredRoutes(): string[] {
   const dir = path.resolve('bot/src/http/routes');
+  const byName = ENDPOINTS as Record<string, AnyEndpoint>;
   const found: string[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
     const source = readFileSync(path.join(dir, file), 'utf8');
-    for (const m of source.matchAll(/server\.(get|post|put|del|head|patch|opts)\(\s*'([^']+)'/g)) {
+    for (const m of source.matchAll(/server\.(get|post|put|del|head|patch|opts)\(\s*'([^']+)'|route(?:\.public)?\(\s*\w+\.(\w+)\s*,/g)) {
+      if (m[3] !== undefined) {
+        const endpoint = byName[m[3]];
+        if (!endpoint) throw new Error(`${file}: route(…${m[3]}) names no declared endpoint`);
+        found.push(`${endpoint.method} ${endpoint.path}`);
+        continue;
+      }
       const method = m[1] === 'del' ? 'DELETE' : m[1] === 'opts' ? 'OPTIONS' : (m[1] as string).toUpperCase();
       found.push(`${method} ${m[2]}`);
     }

@@ -1,8 +1,9 @@
-import type { AdminItem, FieldWarning, ItemInput, SavedItem } from '../../http/contract/items.js';
+import type { AdminItem, ItemInput } from '../../http/contract/items.js';
 import { invalid, notFound } from '../errors.js';
+import { msg, type Message } from '../messages/message.js';
 import { campaignSlug } from '../links/utm.js';
 import { NETWORKS } from '../sharing/networks.js';
-import { storedUrls, type UrlPolicy } from '../urls/stored-url.js';
+import { checkUrls, type UrlPolicy } from '../urls/stored-url.js';
 import { checkPostText, LINKEDIN_FOLD } from './text-limits.js';
 
 /** What the items rules need from storage. */
@@ -19,6 +20,17 @@ export interface TopicCatalog {
 
 export type ItemRecordLike = Omit<ItemInput, 'imageUrl' | 'expiresAt'> & { imageUrl: string | null; expiresAt: string | null };
 
+/** A hint about a saved item (not an error), by key: the edge words it in the admin's language. */
+export interface ItemWarning {
+  field: string;
+  reason: Message;
+}
+
+export interface SavedItemWithWarnings {
+  item: AdminItem;
+  warnings: ItemWarning[];
+}
+
 export interface ItemsDeps {
   items: ItemStore;
   topics: TopicCatalog;
@@ -27,27 +39,27 @@ export interface ItemsDeps {
 }
 
 export function itemsService({ items, topics, urlPolicy, now }: ItemsDeps) {
-  async function check(input: ItemInput, current?: AdminItem): Promise<{ record: ItemRecordLike; warnings: FieldWarning[] }> {
-    const { urls, problems } = storedUrls({ url: input.url, imageUrl: input.imageUrl }, urlPolicy);
-    const fields: Record<string, string> = { ...problems };
+  async function check(input: ItemInput, current?: AdminItem): Promise<{ record: ItemRecordLike; warnings: ItemWarning[] }> {
+    const { urls, reasons } = checkUrls({ url: input.url, imageUrl: input.imageUrl }, urlPolicy);
+    const fields: Record<string, Message> = { ...reasons };
     const unknownTopics = await topics.unknown(input.topics);
-    if (unknownTopics.length > 0) fields.topics = `unknown topic: ${unknownTopics.join(', ')}`;
-    if (input.expiresAt && new Date(input.expiresAt) <= now()) fields.expiresAt = 'must be in the future';
+    if (unknownTopics.length > 0) fields.topics = msg('item.unknownTopic', { topics: unknownTopics.join(', ') });
+    if (input.expiresAt && new Date(input.expiresAt) <= now()) fields.expiresAt = msg('field.future');
     else if (input.expiresAt && current?.publishAt && new Date(input.expiresAt) <= new Date(current.publishAt)) {
-      fields.expiresAt = 'must be after the publish time';
+      fields.expiresAt = msg('item.afterPublish');
     }
-    if (Object.keys(fields).length > 0) throw invalid('Some fields are not valid', fields);
+    if (Object.keys(fields).length > 0) throw invalid(fields);
 
-    const warnings: FieldWarning[] = [];
+    const warnings: ItemWarning[] = [];
     const linkedin = input.posts.linkedin;
     if (linkedin && checkPostText('linkedin', linkedin).pastFold) {
       warnings.push({
         field: 'posts.linkedin',
-        message: `LinkedIn shows about ${LINKEDIN_FOLD} characters before "see more": put the point first`,
+        reason: msg('item.linkedinFold', { max: LINKEDIN_FOLD }),
       });
     }
     if (!NETWORKS.some((n) => input.posts[n])) {
-      warnings.push({ field: 'posts', message: 'No suggested text yet: people share more when they get a starting sentence' });
+      warnings.push({ field: 'posts', reason: msg('item.noPosts') });
     }
     return {
       record: { ...input, url: urls.url ?? input.url, imageUrl: urls.imageUrl || null, expiresAt: input.expiresAt ?? null, topics: [...new Set(input.topics)] },
@@ -63,13 +75,13 @@ export function itemsService({ items, topics, urlPolicy, now }: ItemsDeps) {
 
   return {
     get,
-    async create(input: ItemInput, createdBy: string): Promise<SavedItem> {
+    async create(input: ItemInput, createdBy: string): Promise<SavedItemWithWarnings> {
       const { record, warnings } = await check(input);
       const id = await items.create(record, campaignSlug(input.title), createdBy);
       return { item: await get(id), warnings };
     },
 
-    async update(id: string, input: ItemInput): Promise<SavedItem> {
+    async update(id: string, input: ItemInput): Promise<SavedItemWithWarnings> {
       const current = await get(id);
       const { record, warnings } = await check(input, current);
       await items.update(id, record);
@@ -82,7 +94,7 @@ export function itemsService({ items, topics, urlPolicy, now }: ItemsDeps) {
       const when = at ? new Date(at) : now();
       const scheduled = when.getTime() > now().getTime();
       if (item.expiresAt && new Date(item.expiresAt) <= when) {
-        throw invalid('The item would expire before it is published', { at: 'must be before the expiry time' });
+        throw invalid({ at: 'item.beforeExpiry' }, 'item.expiresBeforePublish');
       }
       await items.setStatus(id, scheduled ? 'scheduled' : 'published', scheduled ? when : now());
       return get(id);

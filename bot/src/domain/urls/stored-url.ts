@@ -9,7 +9,11 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 export const MAX_URL_LENGTH = 2048;
 
-export type StoredUrl = { ok: true; url: string } | { ok: false; problem: string };
+import { msg, render, type Message } from '../messages/message.js';
+
+export type StoredUrl = { ok: true; url: string } | { ok: false; problem: string; reason: Message };
+
+const refused = (reason: Message): StoredUrl => ({ ok: false, problem: render(reason, 'en'), reason });
 
 /**
  * The one gate for every URL an admin stores (item destinations and images, training
@@ -22,18 +26,18 @@ export type StoredUrl = { ok: true; url: string } | { ok: false; problem: string
  */
 export function storedUrl(raw: string, policy: UrlPolicy): StoredUrl {
   const trimmed = raw.trim();
-  if (CONTROL.test(trimmed)) return { ok: false, problem: 'must not contain control characters or line breaks' };
+  if (CONTROL.test(trimmed)) return refused(msg('url.control'));
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return { ok: false, problem: 'is not a valid URL' };
+    return refused(msg('url.invalid'));
   }
-  if (url.username || url.password) return { ok: false, problem: 'must not contain a user name or password' };
+  if (url.username || url.password) return refused(msg('url.credentials'));
   const https = url.protocol === 'https:';
   const localHttp = url.protocol === 'http:' && policy.allowHttpLocalhost && LOCAL_HOSTS.has(url.hostname);
-  if (!https && !localHttp) return { ok: false, problem: 'must start with https://' };
-  if (url.href.length > MAX_URL_LENGTH) return { ok: false, problem: `at most ${MAX_URL_LENGTH} characters` };
+  if (!https && !localHttp) return refused(msg('url.https'));
+  if (url.href.length > MAX_URL_LENGTH) return refused(msg('field.maxChars', { max: MAX_URL_LENGTH }));
   return { ok: true, url: url.href };
 }
 
@@ -45,14 +49,14 @@ export function urlProblem(raw: string, policy: UrlPolicy): string | undefined {
 
 /**
  * Several optional URL fields at once: each accepted one normalised, each refused one
- * named with its reason (the caller throws `invalid` with them).
+ * named with its reason (the caller throws `invalid(reasons)` when there are any).
  */
-export function storedUrls<K extends string>(
+export function checkUrls<K extends string>(
   values: Partial<Record<K, string | null | undefined>>,
   policy: UrlPolicy,
-): { urls: Partial<Record<K, string | null | undefined>>; problems: Partial<Record<K, string>> } {
+): { urls: Partial<Record<K, string | null | undefined>>; reasons: Partial<Record<K, Message>> } {
   const urls: Partial<Record<K, string | null | undefined>> = {};
-  const problems: Partial<Record<K, string>> = {};
+  const reasons: Partial<Record<K, Message>> = {};
   for (const key of Object.keys(values) as K[]) {
     const value = values[key];
     if (!value) {
@@ -61,7 +65,18 @@ export function storedUrls<K extends string>(
     }
     const result = storedUrl(value, policy);
     if (result.ok) urls[key] = result.url;
-    else problems[key] = result.problem;
+    else reasons[key] = result.reason;
   }
+  return { urls, reasons };
+}
+
+/** `checkUrls` with the reasons in English words (logs, tests). */
+export function storedUrls<K extends string>(
+  values: Partial<Record<K, string | null | undefined>>,
+  policy: UrlPolicy,
+): { urls: Partial<Record<K, string | null | undefined>>; problems: Partial<Record<K, string>> } {
+  const { urls, reasons } = checkUrls(values, policy);
+  const problems: Partial<Record<K, string>> = {};
+  for (const key of Object.keys(reasons) as K[]) problems[key] = render(reasons[key] as Message, 'en');
   return { urls, problems };
 }

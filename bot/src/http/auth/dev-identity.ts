@@ -12,11 +12,11 @@ export function devAuthenticator(people: PeopleRepo): Authenticator {
     mode: 'dev',
     async authenticate(req) {
       const { authorization } = req;
-      if (!isLocalRequest(req)) throw forbidden('Development sign-in works on this computer only');
+      if (!isLocalRequest(req)) throw forbidden('auth.devLocalOnly');
       const token = bearer(authorization);
-      if (!token?.startsWith('dev.')) throw unauthenticated('Choose a demo person first');
+      if (!token?.startsWith('dev.')) throw unauthenticated('auth.chooseDemoPerson');
       const person = await people.byDevKey(token.slice(4));
-      if (!person) throw unauthenticated('Unknown demo person');
+      if (!person) throw unauthenticated('auth.unknownDemoPerson');
       return person;
     },
   };

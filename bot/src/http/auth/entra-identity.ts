@@ -2,6 +2,7 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { unauthenticated } from '../../domain/errors.js';
 import { acceptedLanguage } from '../contract/common.js';
 import type { PeopleRepo } from '../../storage/repos/people.js';
+import type { Role } from '../../domain/permissions/roles.js';
 import { bearer, type Authenticator } from './identity.js';
 
 export interface EntraOptions {
@@ -11,6 +12,9 @@ export interface EntraOptions {
   authorityHost: string;
   adminRole: string;
   adminGroupId: string;
+  /** App roles that make a person an editor or an analyst (see domain/permissions/roles.ts). */
+  editorRole: string;
+  analystRole: string;
   /** The tab's host, for the v1 audience api://<host>/<clientId>. */
   publicHost: string;
 }
@@ -28,7 +32,7 @@ interface EntraClaims extends JWTPayload {
 /**
  * Teams tab SSO: validates the token Teams issued for the tab (signature against the
  * tenant's JWKS, issuer v1 or v2, audience, allowed tenant, `access_as_user` scope) and
- * maps it to a person. Admin is an app role or a group membership from the token.
+ * maps it to a person. Roles come from the token's app roles (and the admin group) on every call.
  */
 export function entraAuthenticator(people: PeopleRepo, o: EntraOptions): Authenticator {
   const jwksByTenant = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
@@ -48,7 +52,7 @@ export function entraAuthenticator(people: PeopleRepo, o: EntraOptions): Authent
       const token = bearer(authorization);
       if (!token) throw unauthenticated();
       const tid = unverifiedTenant(token);
-      if (!tid || !o.tenantIds.includes(tid)) throw unauthenticated('This organisation is not allowed to use Chorus');
+      if (!tid || !o.tenantIds.includes(tid)) throw unauthenticated('auth.tenantNotAllowed');
       let claims: EntraClaims;
       try {
         ({ payload: claims } = await jwtVerify<EntraClaims>(token, jwks(tid), {
@@ -59,13 +63,19 @@ export function entraAuthenticator(people: PeopleRepo, o: EntraOptions): Authent
           clockTolerance: 60,
         }));
       } catch {
-        throw unauthenticated('The sign-in token is not valid');
+        throw unauthenticated('auth.tokenInvalid');
       }
-      if (claims.tid !== tid || !claims.oid) throw unauthenticated('The sign-in token is not valid');
-      if (!(claims.scp ?? '').split(' ').includes('access_as_user')) throw unauthenticated('The sign-in token lacks the access_as_user scope');
-      const admin =
-        (claims.roles ?? []).includes(o.adminRole) || (o.adminGroupId !== '' && (claims.groups ?? []).includes(o.adminGroupId));
-      return people.upsertFromEntra({
+      if (claims.tid !== tid || !claims.oid) throw unauthenticated('auth.tokenInvalid');
+      if (!(claims.scp ?? '').split(' ').includes('access_as_user')) throw unauthenticated('auth.tokenScope');
+      const appRoles = claims.roles ?? [];
+      const admin = appRoles.includes(o.adminRole) || (o.adminGroupId !== '' && (claims.groups ?? []).includes(o.adminGroupId));
+      const roles: Role[] = [
+        ...(admin ? (['admin'] as const) : []),
+        ...(appRoles.includes(o.editorRole) ? (['editor'] as const) : []),
+        ...(appRoles.includes(o.analystRole) ? (['analyst'] as const) : []),
+        'employee',
+      ];
+      const person = await people.upsertFromEntra({
         oid: claims.oid,
         tid,
         name: claims.name ?? 'Colleague',
@@ -73,6 +83,7 @@ export function entraAuthenticator(people: PeopleRepo, o: EntraOptions): Authent
         // Teams hands the tab the user's locale; the tab sends it along.
         language: acceptedLanguage(acceptLanguage),
       });
+      return { ...person, roles };
     },
   };
 }

@@ -1,7 +1,11 @@
+import type { Role } from '../../domain/permissions/roles.js';
 import type { Person } from '../../storage/repos/people.js';
 
-/** Who is calling, as the routes see it. */
-export type Identity = Person;
+/**
+ * Who is calling, as the routes see it. `roles` when the sign-in carries them (Entra);
+ * otherwise the stored role stands for them (see `actorOf`).
+ */
+export type Identity = Person & { roles?: readonly Role[] };
 
 export interface AuthRequest {
   authorization: string | undefined;

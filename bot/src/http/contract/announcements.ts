@@ -23,7 +23,7 @@ export type AnnouncementStatus = (typeof ANNOUNCEMENT_STATUSES)[number];
 export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'skipped'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-const isoDate = z.iso.datetime({ offset: true, error: 'must be an ISO date-time with time zone' });
+const isoDate = z.iso.datetime({ offset: true, error: 'field.isoDateTime' });
 
 /** POST /api/v1/admin/items/:id/announce — now, or at a time (not before the item goes live). */
 export const announceInputSchema = z
@@ -79,3 +79,32 @@ export interface Announcement {
   /** Expected finish while sending (pending ÷ the tenant pace, or the measured throughput); else null. */
   expectedFinishAt: string | null;
 }
+
+const countsSchema = z.strictObject({
+  total: z.number().int(),
+  pending: z.number().int(),
+  sent: z.number().int(),
+  failed: z.number().int(),
+  skipped: z.number().int(),
+});
+
+/** The answer of every announcement route; typed against the interface above so the two cannot drift. */
+export const announcementSchema: z.ZodType<Announcement> = z.strictObject({
+  id: z.uuid(),
+  subject: z.enum(ANNOUNCEMENT_SUBJECTS),
+  item: z.strictObject({ id: z.uuid(), title: z.string() }).nullable(),
+  cardState: z.enum(['paused', 'normal']).nullable(),
+  training: z.strictObject({ id: z.uuid(), title: z.string() }).nullable(),
+  notice: z.enum(['seat', 'cancelled', 'changed', 'reminder_24h', 'reminder_1h']).nullable(),
+  period: z.string().nullable(),
+  status: z.enum(ANNOUNCEMENT_STATUSES),
+  sendAt: z.string(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  counts: countsSchema,
+  reasons: z.record(z.string(), z.number()),
+  throughput: z.number().nullable(),
+  expectedFinishAt: z.string().nullable(),
+});

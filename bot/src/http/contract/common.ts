@@ -39,3 +39,27 @@ export interface Page<T> {
   /** Opaque; pass back as `cursor` for the next page. null on the last page. */
   nextCursor: string | null;
 }
+
+/** An instant as the API writes it (`toISOString()`). */
+export const isoDateTime = z.iso.datetime({ offset: true });
+
+/** A keyset-paged list: `{ items, nextCursor }`. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** A short list that is complete in one answer: `{ items }`. */
+export const listOf = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(item) });
+
+/** The query of a paged list: the cursor from the previous page and a page size. */
+export const pageQuery = (defaultLimit: number, maxLimit: number) => ({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
+});
+
+/** Per language, both always present. */
+export const perLanguageText = z.strictObject({ de: z.string(), en: z.string() });
+
+/** An action without input: `{}` or no body at all. */
+export const emptyBody = z.strictObject({}).default({});
+
+/** Answers without a body (204). */
+export const noContent = z.undefined();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Language } from './common.js';
+import { isoDateTime, pageQuery, perLanguageText, type Language } from './common.js';
 
-const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+const text = (max: number) => z.string().trim().max(max, 'field.maxChars');
 
 /**
  * POST /api/v1/admin/crisis — switch one-voice mode on. The instructions tell employees
@@ -10,19 +10,19 @@ const text = (max: number) => z.string().trim().max(max, `at most ${max} charact
  */
 export const crisisOnSchema = z
   .object({
-    reason: text(500).min(1, 'is required: why (for the audit log; employees do not see it)'),
+    reason: text(500).min(1, 'crisis.reasonRequired'),
     instructions: z
       .object({ de: text(5000).default(''), en: text(5000).default('') })
       .strict()
-      .refine((i) => i.de.length > 0 || i.en.length > 0, { message: 'are required: what employees should say and do', path: [] }),
-    statementUrl: z.string().trim().max(2048, 'at most 2048 characters').optional(),
+      .refine((i) => i.de.length > 0 || i.en.length > 0, { message: 'crisis.instructionsRequired', path: [] }),
+    statementUrl: z.string().trim().max(2048, 'field.maxChars').optional(),
     spokesperson: text(200).optional(),
     notifyEveryone: z.boolean().default(false),
     redirectLinks: z.boolean().default(false),
   })
   .strict()
   .refine((i) => !i.redirectLinks || Boolean(i.statementUrl), {
-    message: 'is required when links are to lead to the statement',
+    message: 'crisis.statementRequired',
     path: ['statementUrl'],
   });
 export type CrisisOnInput = z.infer<typeof crisisOnSchema>;
@@ -69,3 +69,37 @@ export interface CrisisAuditEntry {
   action: 'on' | 'off';
   details: Record<string, unknown>;
 }
+
+export const crisisNoticeSchema: z.ZodType<CrisisNotice> = z.strictObject({
+  active: z.boolean(),
+  instructions: z.string().nullable(),
+  instructionsHtml: z.string().nullable(),
+  statementUrl: z.string().nullable(),
+  spokesperson: z.string().nullable(),
+  startedAt: isoDateTime.nullable(),
+});
+
+export const adminCrisisStateSchema: z.ZodType<AdminCrisisState> = z.strictObject({
+  active: z.boolean(),
+  reason: z.string().nullable(),
+  instructions: perLanguageText,
+  statementUrl: z.string().nullable(),
+  spokesperson: z.string().nullable(),
+  notifyEveryone: z.boolean(),
+  redirectLinks: z.boolean(),
+  startedAt: isoDateTime.nullable(),
+  endedAt: isoDateTime.nullable(),
+  refusedShares: z.number().int(),
+  cardUpdateDays: z.number().int(),
+});
+
+export const crisisAuditEntrySchema: z.ZodType<CrisisAuditEntry> = z.strictObject({
+  id: z.string(),
+  at: isoDateTime,
+  actor: z.string(),
+  action: z.enum(['on', 'off']),
+  details: z.record(z.string(), z.unknown()),
+});
+
+/** GET /api/v1/admin/crisis/audit — newest first. */
+export const crisisAuditQuerySchema = z.strictObject(pageQuery(50, 100));

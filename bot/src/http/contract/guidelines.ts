@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { LANGUAGES, type Language } from './common.js';
+import { isoDateTime, LANGUAGES, pageQuery, perLanguageText, type Language } from './common.js';
 
 export const GUIDELINE_TITLE_MAX = 120;
 export const GUIDELINE_BODY_MAX = 20_000;
 export const GUIDELINE_NOTE_MAX = 300;
 
-const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+const text = (max: number) => z.string().trim().max(max, 'field.maxChars');
 const perLanguage = (max: number) => z.object({ de: text(max).default(''), en: text(max).default('') }).strict();
 
 /**
@@ -22,11 +22,11 @@ const contentShape = {
 
 function checkLanguages(input: { title: Record<Language, string>; body: Record<Language, string> }, ctx: z.RefinementCtx): void {
   for (const lang of LANGUAGES) {
-    if (input.title[lang] && !input.body[lang]) ctx.addIssue({ code: 'custom', path: ['body', lang], message: 'is required when the title is written' });
-    if (input.body[lang] && !input.title[lang]) ctx.addIssue({ code: 'custom', path: ['title', lang], message: 'is required when the text is written' });
+    if (input.title[lang] && !input.body[lang]) ctx.addIssue({ code: 'custom', path: ['body', lang], message: 'guideline.titleWithoutBody' });
+    if (input.body[lang] && !input.title[lang]) ctx.addIssue({ code: 'custom', path: ['title', lang], message: 'guideline.bodyWithoutTitle' });
   }
   if (LANGUAGES.every((lang) => !input.title[lang] && !input.body[lang])) {
-    ctx.addIssue({ code: 'custom', path: ['body'], message: 'is required: a title and text in German or English (or both)' });
+    ctx.addIssue({ code: 'custom', path: ['body'], message: 'guideline.someLanguage' });
   }
 }
 
@@ -36,9 +36,9 @@ export const guidelineCreateSchema = z
     slug: z
       .string()
       .trim()
-      .min(1, 'is required')
-      .max(60, 'at most 60 characters')
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and single hyphens only'),
+      .min(1, 'field.required')
+      .max(60, 'field.maxChars')
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'guideline.slug'),
     ...contentShape,
   })
   .strict()
@@ -120,3 +120,52 @@ export interface GuidelineDiff {
   title: Record<Language, DiffPart[]>;
   body: Record<Language, DiffPart[]>;
 }
+
+const diffPartSchema = z.strictObject({ kind: z.enum(['same', 'added', 'removed']), text: z.string() });
+const diffsPerLanguage = z.strictObject({ de: z.array(diffPartSchema), en: z.array(diffPartSchema) });
+
+export const guidelineSchema: z.ZodType<Guideline> = z.strictObject({
+  id: z.uuid(),
+  slug: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  html: z.string(),
+  updatedAt: isoDateTime,
+  changeNote: z.string().nullable(),
+  acknowledgedVersion: z.number().int().nullable(),
+  acknowledgedAt: isoDateTime.nullable(),
+  changesSinceRead: z.array(diffPartSchema).nullable(),
+});
+
+export const guidelineVersionSchema: z.ZodType<GuidelineVersion> = z.strictObject({
+  version: z.number().int(),
+  title: perLanguageText,
+  body: perLanguageText,
+  changeNote: perLanguageText,
+  createdAt: isoDateTime,
+  createdBy: z.string().nullable(),
+});
+
+const adminGuidelineShape = { id: z.uuid(), slug: z.string(), position: z.number().int(), current: guidelineVersionSchema };
+export const adminGuidelineSchema: z.ZodType<AdminGuideline> = z.strictObject(adminGuidelineShape);
+
+/** PUT /api/v1/admin/guidelines/:id — the page, and whether the save made a new version. */
+export const savedGuidelineSchema: z.ZodType<AdminGuideline & { created: boolean }> = z.strictObject({ ...adminGuidelineShape, created: z.boolean() });
+
+export const guidelineVersionSummarySchema: z.ZodType<GuidelineVersionSummary> = z.strictObject({
+  version: z.number().int(),
+  changeNote: perLanguageText,
+  createdAt: isoDateTime,
+  createdBy: z.string().nullable(),
+});
+
+export const guidelineDiffSchema: z.ZodType<GuidelineDiff> = z.strictObject({
+  from: z.number().int(),
+  to: z.number().int(),
+  title: diffsPerLanguage,
+  body: diffsPerLanguage,
+});
+
+/** The admin list (by position) and a page's history (newest first), paged. */
+export const adminGuidelinesQuerySchema = z.strictObject(pageQuery(100, 100));
+export const guidelineVersionsQuerySchema = z.strictObject(pageQuery(50, 100));

@@ -11,3 +11,6 @@ export { NETWORKS, NETWORK_LABELS, TEXT_VIA_CLIPBOARD, type Network } from '../.
 export { checkPostText, charCount, xTweetLength, LINKEDIN_FOLD, X_MAX, X_LINK_LENGTH, type TextCheck } from '../../domain/items/text-limits.js';
 export * from './trainings.js';
 export * from './onboarding.js';
+export * from './endpoint.js';
+export * from './endpoints/index.js';
+export { isMessageKey, msg, render as renderMessage, type Message, type MessageKey } from '../../domain/messages/message.js';

@@ -1,21 +1,21 @@
 import { z } from 'zod';
-import type { Network } from '../../domain/sharing/networks.js';
+import { NETWORKS, type Network } from '../../domain/sharing/networks.js';
 import { POST_MAX, xTweetLength, X_MAX } from '../../domain/items/text-limits.js';
-import { languageSchema, type Language } from './common.js';
+import { isoDateTime, languageSchema, pageQuery } from './common.js';
 
 export const ITEM_KINDS = ['article', 'job', 'event', 'video', 'product', 'other'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 export const ITEM_STATUSES = ['draft', 'scheduled', 'published', 'archived'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
-const url = z.string().trim().min(1, 'is required').max(2048, 'at most 2048 characters');
+const text = (max: number) => z.string().trim().max(max, 'field.maxChars');
+const url = z.string().trim().min(1, 'field.required').max(2048, 'field.maxChars');
 const hashtag = z
   .string()
   .trim()
   .transform((s) => s.replace(/^#/, ''))
-  .pipe(z.string().regex(/^[\p{L}\p{N}_]{1,50}$/u, 'letters, digits and _ only'));
-const isoDate = z.iso.datetime({ offset: true, error: 'must be an ISO date-time with time zone' });
+  .pipe(z.string().regex(/^[\p{L}\p{N}_]{1,50}$/u, 'item.hashtag'));
+const isoDate = z.iso.datetime({ offset: true, error: 'field.isoDateTime' });
 
 export const postsSchema = z
   .object({
@@ -30,12 +30,12 @@ export type Posts = Partial<Record<Network, string>>;
 export const itemInputSchema = z
   .object({
     kind: z.enum(ITEM_KINDS),
-    title: text(140).min(1, 'is required'),
+    title: text(140).min(1, 'field.required'),
     url,
-    why: text(300).min(1, 'is required: one or two sentences on why this is worth sharing'),
+    why: text(300).min(1, 'item.whyRequired'),
     imageUrl: url.nullable().optional(),
     language: languageSchema,
-    topics: z.array(z.string().trim().min(1).max(40)).max(10, 'at most 10 topics').default([]),
+    topics: z.array(z.string().trim().min(1).max(40)).max(10, 'item.maxTopics').default([]),
     audience: z
       .object({
         departments: z.array(text(80).min(1)).max(50).default([]),
@@ -44,7 +44,7 @@ export const itemInputSchema = z
       .strict()
       .default({ departments: [], locations: [] }),
     posts: postsSchema.default({}),
-    hashtags: z.array(hashtag).max(10, 'at most 10 hashtags').default([]),
+    hashtags: z.array(hashtag).max(10, 'item.maxHashtags').default([]),
     expiresAt: isoDate.nullable().optional(),
   })
   .strict()
@@ -53,7 +53,8 @@ export const itemInputSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['posts', 'x'],
-        message: `too long for X: ${xTweetLength(v.posts.x, v.hashtags)} of ${X_MAX} characters (the link counts as 23, hashtags included)`,
+        message: 'item.xTooLong',
+        params: { count: xTweetLength(v.posts.x, v.hashtags), max: X_MAX },
       });
     }
   });
@@ -69,8 +70,7 @@ export const feedQuerySchema = z
   .object({
     topic: z.string().trim().max(40).optional(),
     q: z.string().trim().max(100).optional(),
-    cursor: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(50).default(20),
+    ...pageQuery(20, 50),
   })
   .strict();
 export type FeedQuery = z.infer<typeof feedQuerySchema>;
@@ -79,62 +79,65 @@ export const adminItemsQuerySchema = z
   .object({
     status: z.enum(ITEM_STATUSES).optional(),
     q: z.string().trim().max(100).optional(),
-    cursor: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
+    ...pageQuery(50, 100),
   })
   .strict();
 
-export interface Topic {
-  id: string;
-  name: string;
-}
+export const topicSchema = z.strictObject({ id: z.string(), name: z.string() });
+export type Topic = z.infer<typeof topicSchema>;
 
-export interface Audience {
-  departments: string[];
-  locations: string[];
-}
+export const audienceSchema = z.strictObject({ departments: z.array(z.string()), locations: z.array(z.string()) });
+export type Audience = z.infer<typeof audienceSchema>;
 
-export interface ItemBase {
-  id: string;
-  kind: ItemKind;
-  title: string;
-  url: string;
-  why: string;
-  imageUrl: string | null;
-  language: Language;
-  topics: string[];
-  hashtags: string[];
-  posts: Posts;
-  publishAt: string | null;
-  expiresAt: string | null;
-}
+const postsOut = z.strictObject({
+  linkedin: z.string().optional(),
+  x: z.string().optional(),
+  facebook: z.string().optional(),
+  xing: z.string().optional(),
+});
 
-export interface AdminItem extends ItemBase {
-  status: ItemStatus;
+const itemBaseShape = {
+  id: z.uuid(),
+  kind: z.enum(ITEM_KINDS),
+  title: z.string(),
+  url: z.string(),
+  why: z.string(),
+  imageUrl: z.string().nullable(),
+  language: languageSchema,
+  topics: z.array(z.string()),
+  hashtags: z.array(z.string()),
+  posts: postsOut,
+  publishAt: isoDateTime.nullable(),
+  expiresAt: isoDateTime.nullable(),
+};
+export type ItemBase = z.infer<z.ZodObject<typeof itemBaseShape>>;
+
+export const adminItemSchema = z.strictObject({
+  ...itemBaseShape,
+  status: z.enum(ITEM_STATUSES),
   /** scheduled items whose time has come are live although their row still says scheduled */
-  live: boolean;
-  audience: Audience;
-  campaign: string;
-  createdAt: string;
-  updatedAt: string;
-  stats: { shares: number; clicks: number };
-}
+  live: z.boolean(),
+  audience: audienceSchema,
+  campaign: z.string(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  /** Counts only: who shared is never part of an item (see the privacy policy). */
+  stats: z.strictObject({ shares: z.number().int(), clicks: z.number().int() }),
+});
+export type AdminItem = z.infer<typeof adminItemSchema>;
 
-export interface FieldWarning {
-  field: string;
-  message: string;
-}
+export const fieldWarningSchema = z.strictObject({ field: z.string(), message: z.string() });
+export type FieldWarning = z.infer<typeof fieldWarningSchema>;
 
-export interface SavedItem {
-  item: AdminItem;
-  warnings: FieldWarning[];
-}
+export const savedItemSchema = z.strictObject({ item: adminItemSchema, warnings: z.array(fieldWarningSchema) });
+export type SavedItem = z.infer<typeof savedItemSchema>;
 
 /** What the employee sees in the feed, with their own sharing history of it. */
-export interface FeedItem extends ItemBase {
-  mine: { networks: Network[]; clicks: number };
-}
+export const feedItemSchema = z.strictObject({
+  ...itemBaseShape,
+  mine: z.strictObject({ networks: z.array(z.enum(NETWORKS)), clicks: z.number().int() }),
+});
+export type FeedItem = z.infer<typeof feedItemSchema>;
 
-export interface ShareLink {
-  url: string;
-}
+export const shareLinkSchema = z.strictObject({ url: z.string() });
+export type ShareLink = z.infer<typeof shareLinkSchema>;

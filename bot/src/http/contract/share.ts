@@ -3,8 +3,8 @@ import { NETWORKS, type Network } from '../../domain/sharing/networks.js';
 
 export const sharePostSchema = z
   .object({
-    network: z.enum(NETWORKS, { error: 'unknown network' }),
-    text: z.string().max(5000, 'at most 5000 characters').default(''),
+    network: z.enum(NETWORKS, { error: 'share.unknownNetwork' }),
+    text: z.string().max(5000, 'field.maxChars').default(''),
   })
   .strict();
 export type SharePostInput = z.infer<typeof sharePostSchema>;

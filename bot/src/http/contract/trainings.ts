@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { languageSchema, type Language } from './common.js';
+import { isoDateTime, languageSchema, pageQuery, type Language } from './common.js';
 
-const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
-const isoDate = z.iso.datetime({ offset: true, error: 'must be an ISO date-time with time zone' });
-const link = z.string().trim().min(1, 'is required').max(2048, 'at most 2048 characters');
+const text = (max: number) => z.string().trim().max(max, 'field.maxChars');
+const isoDate = z.iso.datetime({ offset: true, error: 'field.isoDateTime' });
+const link = z.string().trim().min(1, 'field.required').max(2048, 'field.maxChars');
 
 /** An IANA time zone Node knows (Europe/Berlin, America/New_York, UTC). */
 export const timeZoneSchema = z
   .string()
   .trim()
-  .min(1, 'is required')
+  .min(1, 'field.required')
   .max(64)
   .refine((zone) => {
     try {
@@ -18,7 +18,7 @@ export const timeZoneSchema = z
     } catch {
       return false;
     }
-  }, 'is not a known time zone');
+  }, 'field.timeZone');
 
 /**
  * POST /api/v1/admin/trainings and PUT …/:id — a session. Online (meetingUrl, https) or in
@@ -26,14 +26,14 @@ export const timeZoneSchema = z
  */
 export const trainingInputSchema = z
   .object({
-    title: text(140).min(1, 'is required'),
+    title: text(140).min(1, 'field.required'),
     description: text(2000).default(''),
     startsAt: isoDate,
     endsAt: isoDate,
     timeZone: timeZoneSchema,
     meetingUrl: link.nullable().optional(),
-    room: text(200).min(1, 'is required').nullable().optional(),
-    capacity: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'at most 10000'),
+    room: text(200).min(1, 'field.required').nullable().optional(),
+    capacity: z.number({ error: 'field.number' }).int('field.wholeNumber').min(1, 'field.atLeastOne').max(10_000, 'field.atMost'),
     language: languageSchema,
     audience: z
       .object({
@@ -42,13 +42,13 @@ export const trainingInputSchema = z
       })
       .strict()
       .default({ departments: [], locations: [] }),
-    host: text(120).min(1, 'is required'),
+    host: text(120).min(1, 'field.required'),
     materialsUrl: link.nullable().optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (Date.parse(v.endsAt) <= Date.parse(v.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after the start' });
-    if (!v.meetingUrl && !v.room) ctx.addIssue({ code: 'custom', path: ['meetingUrl'], message: 'is required: a meeting link or a room' });
+    if (Date.parse(v.endsAt) <= Date.parse(v.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'training.afterStart' });
+    if (!v.meetingUrl && !v.room) ctx.addIssue({ code: 'custom', path: ['meetingUrl'], message: 'training.meetingOrRoom' });
   });
 export type TrainingInput = z.infer<typeof trainingInputSchema>;
 
@@ -59,7 +59,7 @@ export const attendanceInputSchema = z
       .array(z.object({ personId: z.uuid(), attended: z.boolean() }).strict())
       .min(1)
       .max(10_000)
-      .refine((list) => new Set(list.map((a) => a.personId)).size === list.length, 'names someone twice'),
+      .refine((list) => new Set(list.map((a) => a.personId)).size === list.length, 'training.namedTwice'),
   })
   .strict();
 export type AttendanceInput = z.infer<typeof attendanceInputSchema>;
@@ -68,7 +68,7 @@ export const trainingsQuerySchema = z
   .object({
     /** upcoming (default): not over yet; past: over, newest first; mine: registered or waitlisted, not over. */
     view: z.enum(['upcoming', 'past', 'mine']).default('upcoming'),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
+    ...pageQuery(50, 100),
   })
   .strict();
 export type TrainingsQuery = z.infer<typeof trainingsQuerySchema>;
@@ -118,3 +118,49 @@ export interface TrainingRegistrant {
   status: 'registered' | 'waitlisted';
   attended: boolean | null;
 }
+
+const myRegistrationSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('none') }),
+  z.strictObject({ status: z.literal('registered') }),
+  z.strictObject({ status: z.literal('waitlisted'), position: z.number().int() }),
+  z.strictObject({ status: z.literal('cancelled') }),
+]);
+
+export const trainingSchema: z.ZodType<Training> = z.strictObject({
+  id: z.uuid(),
+  title: z.string(),
+  description: z.string(),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  timeZone: z.string(),
+  meetingUrl: z.string().nullable(),
+  room: z.string().nullable(),
+  capacity: z.number().int(),
+  language: languageSchema,
+  audience: z.strictObject({ departments: z.array(z.string()), locations: z.array(z.string()) }),
+  host: z.string(),
+  materialsUrl: z.string().nullable(),
+  status: z.enum(['scheduled', 'cancelled']),
+  registered: z.number().int(),
+  waitlisted: z.number().int(),
+  seatsLeft: z.number().int(),
+  mine: myRegistrationSchema,
+  announcedAt: isoDateTime.nullable(),
+  updatedAt: isoDateTime,
+});
+
+export const registrationResultSchema: z.ZodType<RegistrationResult> = z.strictObject({
+  training: trainingSchema,
+  outcome: z.enum(['registered', 'waitlisted', 'cancelled', 'unchanged']),
+});
+
+export const trainingRegistrantSchema: z.ZodType<TrainingRegistrant> = z.strictObject({
+  personId: z.uuid(),
+  displayName: z.string(),
+  status: z.enum(['registered', 'waitlisted']),
+  attended: z.boolean().nullable(),
+});
+
+/** GET /api/v1/admin/trainings (newest start first) and …/:id/registrants (seats, then the waitlist in order), paged. */
+export const adminTrainingsQuerySchema = z.strictObject(pageQuery(200, 200));
+export const registrantsQuerySchema = z.strictObject(pageQuery(500, 1000));

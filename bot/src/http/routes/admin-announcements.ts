@@ -1,36 +1,13 @@
-import type { Server } from 'restify';
-import { notFound } from '../../domain/errors.js';
-import { announceInputSchema, announcementsQuerySchema } from '../contract/announcements.js';
+import { announcementEndpoints } from '../contract/endpoints/items.js';
 import type { HttpContext } from '../context.js';
-import { admin, parse, UUID } from '../request.js';
+import type { Route } from '../serve.js';
 
-function id(raw: unknown, what: string): string {
-  const value = String(raw);
-  if (!UUID.test(value)) throw notFound(what);
-  return value;
-}
-
-/** Announcing items and steering what is being sent: admins only. */
-export function adminAnnouncementRoutes(server: Server, ctx: HttpContext): void {
-  server.post('/api/v1/admin/items/:id/announce', async (req, res) => {
-    const who = await admin(ctx.auth, req);
-    const itemId = id(req.params.id, 'Item');
-    const { at } = parse(announceInputSchema, req.body);
-    res.send(201, await ctx.announcements.announceItem(itemId, at ? new Date(at) : undefined, who.id));
-  });
-
-  server.get('/api/v1/admin/announcements', async (req, res) => {
-    await admin(ctx.auth, req);
-    res.send(200, await ctx.announcements.list(parse(announcementsQuerySchema, req.query)));
-  });
-
-  server.get('/api/v1/admin/announcements/:id', async (req, res) => {
-    await admin(ctx.auth, req);
-    res.send(200, await ctx.announcements.get(id(req.params.id, 'Announcement')));
-  });
-
-  server.post('/api/v1/admin/announcements/:id/cancel', async (req, res) => {
-    await admin(ctx.auth, req);
-    res.send(200, await ctx.announcements.cancel(id(req.params.id, 'Announcement')));
-  });
+/** Announcing items and steering what is being sent. */
+export function adminAnnouncementRoutes(route: Route, ctx: HttpContext): void {
+  route(announcementEndpoints.announce, async ({ who, params, body }) =>
+    ctx.announcements.announceItem(params.id, body.at ? new Date(body.at) : undefined, who.id),
+  );
+  route(announcementEndpoints.announcements, async ({ query }) => ctx.announcements.list(query));
+  route(announcementEndpoints.announcement, async ({ params }) => ctx.announcements.get(params.id));
+  route(announcementEndpoints.cancelAnnouncement, async ({ params }) => ctx.announcements.cancel(params.id));
 }

@@ -1,16 +1,16 @@
-import type { Server } from 'restify';
 import { notFound } from '../../domain/errors.js';
-import type { DemoPerson } from '../contract/me.js';
 import { isLocalRequest } from '../auth/identity.js';
+import { meEndpoints } from '../contract/endpoints/me.js';
 import { authRequest } from '../request.js';
 import type { HttpContext } from '../context.js';
+import type { Route } from '../serve.js';
 
 /** Development only: the demo people the tab offers to sign in as. */
-export function devRoutes(server: Server, ctx: HttpContext): void {
-  server.get('/api/v1/dev/people', async (req, res) => {
+export function devRoutes(route: Route, ctx: HttpContext): void {
+  route.public(meEndpoints.devPeople, async ({ req }) => {
     if (ctx.auth.mode !== 'dev' || !isLocalRequest(authRequest(req))) throw notFound('Route');
     const cutoff = Date.now() - ctx.config.onboardingDays * 86_400_000;
-    const people: DemoPerson[] = (await ctx.people.demoPeople()).map((p) => ({
+    const people = (await ctx.people.demoPeople()).map((p) => ({
       key: p.devKey as string,
       displayName: p.displayName,
       role: p.role,
@@ -18,6 +18,6 @@ export function devRoutes(server: Server, ctx: HttpContext): void {
       language: p.language,
       newHire: p.joinedAt !== null && new Date(p.joinedAt).getTime() > cutoff,
     }));
-    res.send(200, { items: people });
+    return { items: people };
   });
 }

@@ -1,31 +1,25 @@
-import type { Server } from 'restify';
-import type { Me } from '../contract/me.js';
+import { actorOf, permissionsOf } from '../../domain/permissions/policy.js';
+import { meEndpoints } from '../contract/endpoints/me.js';
 import type { HttpContext } from '../context.js';
-import { requestLanguage } from '../localize.js';
-import { user } from '../request.js';
+import type { Route } from '../serve.js';
 
-export function meRoutes(server: Server, ctx: HttpContext): void {
-  server.get('/api/v1/me', async (req, res) => {
-    const who = await user(ctx.auth, req);
-    const me: Me = {
+export function meRoutes(route: Route, ctx: HttpContext): void {
+  route(meEndpoints.me, async ({ who }) => {
+    const actor = actorOf(who);
+    return {
       id: who.id,
       displayName: who.displayName,
       role: who.role,
+      roles: [...actor.roles],
+      permissions: permissionsOf(actor),
       language: who.language,
       department: who.department,
       location: who.location,
     };
-    res.send(200, me);
   });
 
-  /** The caller's own shares and the clicks they brought: nobody else's. */
-  server.get('/api/v1/me/shares', async (req, res) => {
-    const who = await user(ctx.auth, req);
-    res.send(200, await ctx.sharing.myShares(who.id));
-  });
+  /** The caller's own shares and the clicks they brought: nobody else's (person.numbers.read). */
+  route(meEndpoints.myShares, async ({ who, query }) => ctx.sharing.myShares(who.id, query));
 
-  server.get('/api/v1/topics', async (req, res) => {
-    const who = await user(ctx.auth, req);
-    res.send(200, { items: await ctx.topics.list(requestLanguage(req.header('accept-language'), who.language)) });
-  });
+  route(meEndpoints.topics, async ({ lang }) => ({ items: await ctx.topics.list(lang) }));
 }

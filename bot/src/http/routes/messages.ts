@@ -40,8 +40,8 @@ const activityEnvelope = z
   .passthrough()
   .superRefine((a, ctx) => {
     if (a.type !== 'invoke') return;
-    if (!a.name || !INVOKES.includes(a.name)) ctx.addIssue({ code: 'custom', path: ['name'], message: 'is not an invoke Chorus answers' });
-    else if (!cardAction.safeParse(a.value).success) ctx.addIssue({ code: 'custom', path: ['value'], message: 'must carry a card action' });
+    if (!a.name || !INVOKES.includes(a.name)) ctx.addIssue({ code: 'custom', path: ['name'], message: 'bot.unknownInvoke' });
+    else if (!cardAction.safeParse(a.value).success) ctx.addIssue({ code: 'custom', path: ['value'], message: 'bot.cardAction' });
   });
 
 /**
@@ -51,7 +51,7 @@ const activityEnvelope = z
  */
 export function messageRoutes(server: Server, adapter: CloudAdapter, bot: ActivityHandler, options: { appId: string }): void {
   server.post('/api/messages', async (req, res) => {
-    if (!options.appId && !isLocalRequest(authRequest(req))) throw forbidden('This bot endpoint accepts local calls only until an app id is configured');
+    if (!options.appId && !isLocalRequest(authRequest(req))) throw forbidden('bot.localOnly');
     parse(activityEnvelope, Array.isArray(req.body) || typeof req.body !== 'object' ? { _: req.body } : req.body);
     // botbuilder's Request/Response are structural: restify's objects fit at runtime.
     await adapter.process(req as never, res as never, (context) => bot.run(context));

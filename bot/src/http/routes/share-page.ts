@@ -4,7 +4,6 @@ import { composeShare, isEdited } from '../../domain/sharing/compose-share.js';
 import { SHARE_TOKEN_PATTERN } from '../../storage/repos/sharing.js';
 import { sharePostSchema, type SharePostResult } from '../contract/share.js';
 import type { HttpContext } from '../context.js';
-import { pageLanguage, pageTexts } from '../pages/i18n.js';
 import { sharePage } from '../pages/share-page.js';
 import { crisisInstructions, crisisPage } from '../pages/crisis-page.js';
 import { parse } from '../request.js';
@@ -24,9 +23,9 @@ export function sharePageRoutes(server: Server, ctx: HttpContext): void {
     return { token, bound };
   }
 
-  async function load(req: Request, { token, bound }: Awaited<ReturnType<typeof resolve>>) {
+  async function load({ token, bound }: Awaited<ReturnType<typeof resolve>>) {
     const item = await ctx.items.liveForSharing(bound.itemId);
-    if (!item) throw gone(pageTexts(pageLanguage(req.header('accept-language'))).goneTitle);
+    if (!item) throw gone('share.gone');
     return { token, bound, item };
   }
 
@@ -53,7 +52,7 @@ export function sharePageRoutes(server: Server, ctx: HttpContext): void {
   server.get('/s/:token', async (req: Request, res: Response) => {
     const resolved = await resolve(req);
     if (refuseInCrisis(req, res, resolved.bound.language)) return;
-    const { token, bound, item } = await load(req, resolved);
+    const { token, bound, item } = await load(resolved);
     const { networks: sharedOn } = await ctx.sharing.sharedOn(item.id, bound.personId);
     setSecurityHeaders(res, PAGE_CSP);
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -70,7 +69,7 @@ export function sharePageRoutes(server: Server, ctx: HttpContext): void {
       await ctx.crisis.countRefusedShare(); // counted, never forwarded
       return;
     }
-    const { bound, item } = await load(req, resolved);
+    const { bound, item } = await load(resolved);
     const { network, text } = parse(sharePostSchema, req.body);
     const edited = isEdited(item.posts, network, text);
     const code = await ctx.sharing.recordShare({ itemId: item.id, personId: bound.personId, network, edited });

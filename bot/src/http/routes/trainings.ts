@@ -1,57 +1,43 @@
-import type { Server } from 'restify';
 import { invalid, notFound } from '../../domain/errors.js';
-import { storedUrls } from '../../domain/urls/stored-url.js';
+import { checkUrls } from '../../domain/urls/stored-url.js';
 import { icsCalendar } from '../../domain/trainings/ics.js';
-import { attendanceInputSchema, trainingInputSchema, trainingsQuerySchema, type TrainingInput } from '../contract/trainings.js';
-import { announceInputSchema } from '../contract/announcements.js';
+import type { TrainingInput } from '../contract/trainings.js';
+import { trainingEndpoints as endpoints } from '../contract/endpoints/trainings.js';
+import { uuidParam } from '../contract/endpoint.js';
 import type { HttpContext } from '../context.js';
-import { admin, parse, user, UUID } from '../request.js';
+import { user } from '../request.js';
+import type { Route } from '../serve.js';
 
-function id(raw: unknown): string {
-  const value = String(raw);
-  if (!UUID.test(value)) throw notFound('Training');
-  return value;
-}
+const trainingId = uuidParam('Training');
 
-/** Trainings: everyone lists and registers; admins plan, change, cancel and record attendance. */
-export function trainingRoutes(server: Server, ctx: HttpContext): void {
+/** Trainings: everyone lists and registers; editors plan, change, cancel and record attendance. */
+export function trainingRoutes(route: Route, ctx: HttpContext): void {
   const { trainings } = ctx;
   const policy = { allowHttpLocalhost: ctx.config.env !== 'production' };
 
   /** Links must be https (http://localhost in development), like item destinations, and are stored normalised. */
   function checkLinks(input: TrainingInput): TrainingInput {
-    const { urls, problems } = storedUrls({ meetingUrl: input.meetingUrl, materialsUrl: input.materialsUrl }, policy);
-    if (Object.keys(problems).length > 0) throw invalid('Some fields are not valid', problems);
+    const { urls, reasons } = checkUrls({ meetingUrl: input.meetingUrl, materialsUrl: input.materialsUrl }, policy);
+    if (Object.keys(reasons).length > 0) throw invalid(reasons);
     return { ...input, ...urls };
   }
 
-  server.get('/api/v1/trainings', async (req, res) => {
-    const who = await user(ctx.auth, req);
-    res.send(200, { items: await trainings.list(who, parse(trainingsQuerySchema, req.query)) });
+  route(endpoints.trainings, async ({ who, query }) => trainings.list(who, query));
+  route(endpoints.training, async ({ who, params }) => trainings.visible(params.id, who));
+  route(endpoints.registerTraining, async ({ who, params }) => trainings.register(params.id, who));
+  route(endpoints.unregisterTraining, async ({ who, params }) => {
+    const { promoted: _promoted, ...result } = await trainings.unregister(params.id, who);
+    return result;
   });
 
-  server.get('/api/v1/trainings/:id', async (req, res) => {
+  /** The session as a calendar file (Outlook, Google Calendar, Apple Calendar): not JSON, so a plain route. */
+  route.server.get('/api/v1/trainings/:id/ics', async (req, res) => {
     const who = await user(ctx.auth, req);
-    res.send(200, await trainings.visible(id(req.params.id), who));
-  });
-
-  server.post('/api/v1/trainings/:id/register', async (req, res) => {
-    const who = await user(ctx.auth, req);
-    res.send(200, await trainings.register(id(req.params.id), who));
-  });
-
-  server.post('/api/v1/trainings/:id/unregister', async (req, res) => {
-    const who = await user(ctx.auth, req);
-    const { promoted: _promoted, ...result } = await trainings.unregister(id(req.params.id), who);
-    res.send(200, result);
-  });
-
-  /** The session as a calendar file (Outlook, Google Calendar, Apple Calendar). */
-  server.get('/api/v1/trainings/:id/ics', async (req, res) => {
-    const who = await user(ctx.auth, req);
-    const trainingId = id(req.params.id);
-    await trainings.visible(trainingId, who); // 404 for sessions not meant for them
-    const entry = await trainings.calendarEntry(trainingId);
+    const parsed = trainingId.schema.safeParse(String(req.params.id));
+    if (!parsed.success) throw notFound('Training');
+    const id = parsed.data;
+    await trainings.visible(id, who); // 404 for sessions not meant for them
+    const entry = await trainings.calendarEntry(id);
     if (!entry) throw notFound('Training');
     const location = [entry.room, entry.meetingUrl].filter(Boolean).join(' · ') || null;
     const body = icsCalendar({
@@ -74,46 +60,26 @@ export function trainingRoutes(server: Server, ctx: HttpContext): void {
     res.end(body);
   });
 
-  server.get('/api/v1/admin/trainings', async (req, res) => {
-    const who = await admin(ctx.auth, req);
-    res.send(200, { items: await trainings.all(who.id) });
+  route(endpoints.adminTrainings, async ({ who, query }) => trainings.all(who.id, query));
+
+  route(endpoints.createTraining, async ({ who, body }) => {
+    const input = checkLinks(body);
+    if (Date.parse(input.startsAt) <= Date.now()) throw invalid({ startsAt: 'field.future' });
+    return trainings.create(input, who.id);
   });
 
-  server.post('/api/v1/admin/trainings', async (req, res) => {
-    const who = await admin(ctx.auth, req);
-    const input = checkLinks(parse(trainingInputSchema, req.body));
-    if (Date.parse(input.startsAt) <= Date.now()) throw invalid('Some fields are not valid', { startsAt: 'must be in the future' });
-    res.send(201, await trainings.create(input, who.id));
-  });
-
-  server.put('/api/v1/admin/trainings/:id', async (req, res) => {
-    const who = await admin(ctx.auth, req);
-    const input = checkLinks(parse(trainingInputSchema, req.body));
-    const { training } = await trainings.update(id(req.params.id), input, who.id);
-    res.send(200, training);
+  route(endpoints.updateTraining, async ({ who, params, body }) => {
+    const input = checkLinks(body);
+    const { training } = await trainings.update(params.id, input, who.id);
+    return training;
   });
 
   /** Announce the session to its audience through the delivery engine, now or at `at`. */
-  server.post('/api/v1/admin/trainings/:id/announce', async (req, res) => {
-    const who = await admin(ctx.auth, req);
-    const { at } = parse(announceInputSchema, req.body);
-    res.send(201, await ctx.announcements.announceTraining(id(req.params.id), at ? new Date(at) : undefined, who.id));
-  });
+  route(endpoints.announceTraining, async ({ who, params, body }) =>
+    ctx.announcements.announceTraining(params.id, body.at ? new Date(body.at) : undefined, who.id),
+  );
 
-  server.post('/api/v1/admin/trainings/:id/cancel', async (req, res) => {
-    const who = await admin(ctx.auth, req);
-    const { training } = await trainings.cancel(id(req.params.id), who.id);
-    res.send(200, training);
-  });
-
-  server.get('/api/v1/admin/trainings/:id/registrants', async (req, res) => {
-    await admin(ctx.auth, req);
-    res.send(200, { items: await trainings.registrants(id(req.params.id)) });
-  });
-
-  server.put('/api/v1/admin/trainings/:id/attendance', async (req, res) => {
-    await admin(ctx.auth, req);
-    const input = parse(attendanceInputSchema, req.body);
-    res.send(200, { items: await trainings.setAttendance(id(req.params.id), input) });
-  });
+  route(endpoints.cancelTraining, async ({ who, params }) => (await trainings.cancel(params.id, who.id)).training);
+  route(endpoints.trainingRegistrants, async ({ params, query }) => trainings.registrants(params.id, query));
+  route(endpoints.setAttendance, async ({ params, body }) => ({ items: await trainings.setAttendance(params.id, body) }));
 }

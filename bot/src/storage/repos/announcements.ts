@@ -128,15 +128,15 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
       );
       if (!item) throw notFound('Item');
       if (item.status !== 'published' && item.status !== 'scheduled') {
-        throw conflict('Only published or scheduled items can be announced');
+        throw conflict('announce.notLive');
       }
       const current = now();
-      if (at && at.getTime() < current.getTime() - PAST_TOLERANCE_MS) throw invalid('Some fields are not valid', { at: 'must not be in the past' });
+      if (at && at.getTime() < current.getTime() - PAST_TOLERANCE_MS) throw invalid({ at: 'field.notPast' });
       const liveAt = item.publish_at ?? current;
-      if (at && at.getTime() < liveAt.getTime()) throw invalid('Some fields are not valid', { at: 'must not be before the item is published' });
+      if (at && at.getTime() < liveAt.getTime()) throw invalid({ at: 'announce.beforePublish' });
       const sendAt = new Date(Math.max(at?.getTime() ?? 0, liveAt.getTime(), current.getTime()));
       if (item.expires_at && sendAt.getTime() >= item.expires_at.getTime()) {
-        throw invalid('Some fields are not valid', { at: 'must be before the item expires' });
+        throw invalid({ at: 'announce.beforeItemExpires' });
       }
       try {
         const [row] = await db.query<{ id: string }>(
@@ -147,7 +147,7 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
         );
         return await get(row!.id);
       } catch (err) {
-        if ((err as { code?: string }).code === '23505') throw conflict('This item has already been announced');
+        if ((err as { code?: string }).code === '23505') throw conflict('announce.itemAnnounced');
         throw err;
       }
     },
@@ -156,11 +156,11 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
     async announceTraining(trainingId: string, at: Date | undefined, by: string): Promise<Announcement> {
       const [training] = await db.query<{ status: string; starts_at: Date }>('select status, starts_at from trainings where id = $1', [trainingId]);
       if (!training) throw notFound('Training');
-      if (training.status === 'cancelled') throw conflict('This training has been cancelled');
+      if (training.status === 'cancelled') throw conflict('training.cancelled');
       const current = now();
-      if (training.starts_at.getTime() <= current.getTime()) throw conflict('This training has already started');
-      if (at && at.getTime() < current.getTime() - PAST_TOLERANCE_MS) throw invalid('Some fields are not valid', { at: 'must not be in the past' });
-      if (at && at.getTime() >= training.starts_at.getTime()) throw invalid('Some fields are not valid', { at: 'must be before the training starts' });
+      if (training.starts_at.getTime() <= current.getTime()) throw conflict('training.started');
+      if (at && at.getTime() < current.getTime() - PAST_TOLERANCE_MS) throw invalid({ at: 'field.notPast' });
+      if (at && at.getTime() >= training.starts_at.getTime()) throw invalid({ at: 'training.beforeStart' });
       try {
         const [row] = await db.query<{ id: string }>(
           `insert into announcements (subject, training_id, audience_departments, audience_locations, send_at, created_by)
@@ -170,7 +170,7 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
         );
         return await get(row!.id);
       } catch (err) {
-        if ((err as { code?: string }).code === '23505') throw conflict('This training has already been announced');
+        if ((err as { code?: string }).code === '23505') throw conflict('training.announced');
         throw err;
       }
     },
@@ -206,7 +206,7 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
       return db.transaction(async (tx) => {
         const [row] = await tx.query<{ status: AnnouncementStatus }>('select status from announcements where id = $1 for update', [id]);
         if (!row) throw notFound('Announcement');
-        if (row.status === 'done') throw conflict('This announcement has already been sent completely');
+        if (row.status === 'done') throw conflict('announce.sent');
         if (row.status !== 'cancelled') {
           await tx.query(`update announcements set status = 'cancelled', cancelled_at = now() where id = $1`, [id]);
           await tx.query(

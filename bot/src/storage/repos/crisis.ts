@@ -1,6 +1,8 @@
 import { recordEvents } from '../events/record-events.js';
 import type { CrisisAuditEntry, CrisisOnInput, CrisisState } from '../../http/contract/crisis.js';
+import type { Page } from '../../http/contract/common.js';
 import type { Db, Queryable } from '../db.js';
+import { keysetPage } from '../keyset.js';
 import { storedUrl } from '../../domain/urls/stored-url.js';
 import { iso, isoRequired } from './rows.js';
 
@@ -184,12 +186,18 @@ export function crisisRepo(db: Db, options: CrisisOptions = { updateDays: 14 }) 
       await db.query('update crisis_state set refused_shares = refused_shares + 1 where id = 1 and active');
     },
 
-    async audit(limit = 50): Promise<CrisisAuditEntry[]> {
-      const rows = await db.query<{ id: string; at: Date; actor_name: string; action: 'on' | 'off'; details: Record<string, unknown> }>(
-        'select id::text as id, at, actor_name, action, details from crisis_audit order by at desc, id desc limit $1',
-        [limit],
-      );
-      return rows.map((r) => ({ id: r.id, at: isoRequired(r.at), actor: r.actor_name, action: r.action, details: r.details }));
+    /** Every switch, newest first. */
+    audit(page: { cursor?: string | undefined; limit: number } = { limit: 50 }): Promise<Page<CrisisAuditEntry>> {
+      return keysetPage(db, {
+        columns: 'id::text as id, at, actor_name, action, details',
+        from: 'from crisis_audit',
+        keys: [{ sql: 'at', kind: 'timestamp' }, { sql: 'crisis_audit.id', kind: 'int' }],
+        direction: 'desc',
+        page,
+        map: (r: { id: string; at: Date; actor_name: string; action: 'on' | 'off'; details: Record<string, unknown> }) => ({
+          id: r.id, at: isoRequired(r.at), actor: r.actor_name, action: r.action, details: r.details,
+        }),
+      });
     },
   };
 }

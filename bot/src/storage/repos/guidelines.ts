@@ -1,10 +1,11 @@
 import { recordEvents } from '../events/record-events.js';
 import { conflict } from '../../domain/errors.js';
 import type { GuidelineContent } from '../../domain/guidelines/guideline-rules.js';
-import type { Language } from '../../http/contract/common.js';
+import type { Language, Page } from '../../http/contract/common.js';
 import type { AdminGuideline, GuidelineVersion, GuidelineVersionSummary } from '../../http/contract/guidelines.js';
 import type { Db, Queryable } from '../db.js';
 import { maybeOne } from '../db.js';
+import { keysetPage } from '../keyset.js';
 import { isoRequired } from './rows.js';
 
 interface VersionRow {
@@ -33,12 +34,16 @@ const toVersion = (r: VersionRow): GuidelineVersion => ({
 
 const toAdmin = (r: VersionRow): AdminGuideline => ({ id: r.page_id, slug: r.slug, position: r.position, current: toVersion(r) });
 
-const SELECT_VERSION = `
-  select p.id as page_id, p.slug, p.position, v.version, v.title_de, v.title_en, v.body_de, v.body_en,
-         v.change_note_de, v.change_note_en, v.created_at, pe.display_name as created_by_name
-  from guideline_pages p
+const VERSION_PARTS = {
+  columns: `p.id as page_id, p.slug, p.position, v.version, v.title_de, v.title_en, v.body_de, v.body_en,
+         v.change_note_de, v.change_note_en, v.created_at, pe.display_name as created_by_name`,
+  from: `from guideline_pages p
   join guideline_versions v on v.page_id = p.id
-  left join people pe on pe.id = v.created_by`;
+  left join people pe on pe.id = v.created_by`,
+};
+const SELECT_VERSION = `select ${VERSION_PARTS.columns} ${VERSION_PARTS.from}`;
+
+type PageRequest = { cursor?: string | undefined; limit: number };
 
 /** The latest version of each page: the current one. */
 const CURRENT = `v.version = (select max(version) from guideline_versions where page_id = p.id)`;
@@ -67,13 +72,22 @@ export function guidelinesRepo(db: Db) {
   const current = async (q: Queryable, id: string) =>
     maybeOne<VersionRow>(q, `${SELECT_VERSION} where p.id = $1 and ${CURRENT}`, [id]);
 
-  const list = async (): Promise<AdminGuideline[]> => {
+  const all = async (): Promise<AdminGuideline[]> => {
     const rows = await db.query<VersionRow>(`${SELECT_VERSION} where ${CURRENT} order by p.position, p.created_at, p.id`);
     return rows.map(toAdmin);
   };
 
   return {
-    list,
+    /** The admin list, by position. */
+    list: (page: PageRequest) =>
+      keysetPage(db, {
+        ...VERSION_PARTS,
+        where: [CURRENT],
+        keys: [{ sql: 'p.position', kind: 'int' }, { sql: 'p.created_at', kind: 'timestamp' }, { sql: 'p.id', kind: 'uuid' }],
+        direction: 'asc',
+        page,
+        map: toAdmin,
+      }),
 
     async get(id: string): Promise<AdminGuideline | undefined> {
       const row = await current(db, id);
@@ -85,13 +99,20 @@ export function guidelinesRepo(db: Db) {
       return row && toVersion(row);
     },
 
-    async history(id: string): Promise<GuidelineVersionSummary[]> {
-      const rows = await db.query<VersionRow>(`${SELECT_VERSION} where p.id = $1 order by v.version desc`, [id]);
-      return rows.map((r) => {
-        const { version, changeNote, createdAt, createdBy } = toVersion(r);
-        return { version, changeNote, createdAt, createdBy };
-      });
-    },
+    /** A page's versions, newest first. */
+    history: (id: string, page: PageRequest): Promise<Page<GuidelineVersionSummary>> =>
+      keysetPage(db, {
+        ...VERSION_PARTS,
+        where: ['p.id = $1'],
+        params: [id],
+        keys: [{ sql: 'v.version', kind: 'int' }],
+        direction: 'desc',
+        page,
+        map: (r: VersionRow) => {
+          const { version, changeNote, createdAt, createdBy } = toVersion(r);
+          return { version, changeNote, createdAt, createdBy };
+        },
+      }),
 
     /** A new page with its first version; a slug that exists already is a conflict. */
     async create(slug: string, input: GuidelineSave, by: string): Promise<AdminGuideline> {
@@ -102,7 +123,7 @@ export function guidelinesRepo(db: Db) {
            on conflict (slug) do nothing returning id`,
           [slug, input.position ?? null],
         );
-        if (!page) throw conflict('A guideline page with this slug exists already');
+        if (!page) throw conflict('guideline.slugTaken');
         await insertVersion(tx, page.id, 1, input, by);
         return toAdmin((await current(tx, page.id)) as VersionRow);
       });
@@ -124,7 +145,7 @@ export function guidelinesRepo(db: Db) {
         const [locked] = await tx.query<{ id: string }>('select id from guideline_pages where id = $1 for update', [id]);
         if (!locked) return undefined;
         const row = (await current(tx, id)) as VersionRow;
-        if (row.version !== baseVersion) throw conflict('Someone saved a newer version meanwhile: reload and edit that one');
+        if (row.version !== baseVersion) throw conflict('guideline.stale');
         if (input.position !== undefined) await tx.query('update guideline_pages set position = $2 where id = $1', [id, input.position]);
         if (unchanged(toVersion(row))) return { page: toAdmin((await current(tx, id)) as VersionRow), created: false };
         await insertVersion(tx, id, row.version + 1, input, by);
@@ -134,7 +155,7 @@ export function guidelinesRepo(db: Db) {
 
     /** Every current page, with what this person acknowledged. Nobody else's acknowledgements are read. */
     async forReader(personId: string): Promise<ReaderGuideline[]> {
-      const pages = await list();
+      const pages = await all();
       const acks = await db.query<{ page_id: string; version: number; acknowledged_at: Date }>(
         `select distinct on (page_id) page_id, version, acknowledged_at from guideline_acknowledgements
          where person_id = $1 order by page_id, version desc`,

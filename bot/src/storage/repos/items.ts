@@ -4,7 +4,8 @@ import { maybeOne } from '../db.js';
 import type { Network } from '../../domain/sharing/networks.js';
 import type { Language } from '../../http/contract/common.js';
 import type { AdminItem, FeedItem, ItemKind, ItemStatus, Posts } from '../../http/contract/items.js';
-import { containsPattern, decodeCursor, encodeCursor, iso, isoRequired } from './rows.js';
+import { keysetPage } from '../keyset.js';
+import { containsPattern, iso, isoRequired } from './rows.js';
 
 /** What the domain hands to storage for a create or an edit (validated already). */
 export interface ItemRecord {
@@ -99,10 +100,10 @@ export interface Viewer {
 }
 
 export function itemsRepo(db: Db) {
-  const adminSelect = `select ${BASE_COLUMNS}, i.updated_at::text as updated_text,
+  const adminColumns = `${BASE_COLUMNS},
       (select count(*)::int from shares s where s.item_id = i.id) as shares,
-      (select coalesce(sum(c.clicks), 0)::int from clicks c where c.item_id = i.id) as clicks
-    from items i`;
+      (select coalesce(sum(c.clicks), 0)::int from clicks c where c.item_id = i.id) as clicks`;
+  const adminSelect = `select ${adminColumns} from items i`;
 
   return {
     async create(rec: ItemRecord, campaign: string, createdBy: string): Promise<string> {
@@ -168,22 +169,16 @@ export function itemsRepo(db: Db) {
       const add = (v: unknown) => `$${params.push(v)}`;
       if (q.status) where.push(`i.status = ${add(q.status)}`);
       if (q.q) where.push(`(i.title ilike ${add(containsPattern(q.q))} or i.why ilike $${params.length})`);
-      if (q.cursor) {
-        const [at, id] = decodeCursor(q.cursor, ['timestamp', 'uuid']);
-        where.push(`(i.updated_at, i.id) < (${add(at)}::timestamptz, ${add(id)}::uuid)`);
-      }
-      const rows = await db.query<ItemRow & { shares: number; clicks: number; updated_text: string }>(
-        `${adminSelect} ${where.length ? `where ${where.join(' and ')}` : ''}
-         order by i.updated_at desc, i.id desc limit ${add(q.limit + 1)}`,
+      return keysetPage(db, {
+        columns: adminColumns,
+        from: 'from items i',
+        where,
         params,
-      );
-      const page = rows.slice(0, q.limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map(toAdminItem),
-        // Full microsecond precision: a millisecond cursor would skip rows written in the same millisecond.
-        nextCursor: rows.length > q.limit && last ? encodeCursor([last.updated_text, last.id]) : null,
-      };
+        keys: [{ sql: 'i.updated_at', kind: 'timestamp' }, { sql: 'i.id', kind: 'uuid' }],
+        direction: 'desc',
+        page: q,
+        map: (r: ItemRow & { shares: number; clicks: number }) => toAdminItem(r),
+      });
     },
 
     /**
@@ -193,34 +188,21 @@ export function itemsRepo(db: Db) {
     async feed(viewer: Viewer, q: { topic?: string; q?: string; cursor?: string; limit: number }) {
       const params: unknown[] = [viewer.personId, viewer.language, viewer.department, viewer.location];
       const add = (v: unknown) => `$${params.push(v)}`;
-      const where = [
-        LIVE,
-        audience('$3', '$4'),
-      ];
+      const where = [LIVE, audience('$3', '$4')];
       if (q.topic) where.push(`i.topics @> array[${add(q.topic)}::text]`);
       if (q.q) where.push(`(i.title ilike ${add(containsPattern(q.q))} or i.why ilike $${params.length})`);
-      if (q.cursor) {
-        const [langFirst, at, id] = decodeCursor(q.cursor, ['flag', 'timestamp', 'uuid']);
-        where.push(
-          `((i.language = $2)::int, i.publish_at, i.id) < (${add(langFirst)}::int, ${add(at)}::timestamptz, ${add(id)}::uuid)`,
-        );
-      }
-      const rows = await db.query<ItemRow & { lang_first: number; publish_text: string; my_networks: Network[]; my_clicks: number }>(
-        `select ${BASE_COLUMNS}, (i.language = $2)::int as lang_first, i.publish_at::text as publish_text,
+      return keysetPage(db, {
+        columns: `${BASE_COLUMNS},
            coalesce((select array_agg(distinct s.network) from shares s where s.item_id = i.id and s.person_id = $1), '{}') as my_networks,
-           (select coalesce(sum(c.clicks), 0)::int from links l join clicks c on c.link_code = l.code where l.item_id = i.id and l.person_id = $1) as my_clicks
-         from items i where ${where.join(' and ')}
-         order by lang_first desc, i.publish_at desc, i.id desc limit ${add(q.limit + 1)}`,
+           (select coalesce(sum(c.clicks), 0)::int from links l join clicks c on c.link_code = l.code where l.item_id = i.id and l.person_id = $1) as my_clicks`,
+        from: 'from items i',
+        where,
         params,
-      );
-      const page = rows.slice(0, q.limit);
-      const last = page[page.length - 1];
-      const items: FeedItem[] = page.map((r) => ({ ...base(r), mine: { networks: r.my_networks, clicks: r.my_clicks } }));
-      return {
-        items,
-        nextCursor:
-          rows.length > q.limit && last ? encodeCursor([last.lang_first, last.publish_text, last.id]) : null,
-      };
+        keys: [{ sql: '(i.language = $2)::int', kind: 'flag' }, { sql: 'i.publish_at', kind: 'timestamp' }, { sql: 'i.id', kind: 'uuid' }],
+        direction: 'desc',
+        page: q,
+        map: (r: ItemRow & { my_networks: Network[]; my_clicks: number }): FeedItem => ({ ...base(r), mine: { networks: r.my_networks, clicks: r.my_clicks } }),
+      });
     },
 
     /** Whether the item is live and meant for this person (their department and location). */

@@ -1,10 +1,11 @@
 import { conflict, notFound } from '../../domain/errors.js';
 import { isNewHire, newHireUntil, NEW_HIRE_UNTIL_SQL, REMINDER_AFTER_DAYS } from '../../domain/onboarding/new-hire.js';
-import type { Language } from '../../http/contract/common.js';
+import type { Language, Page } from '../../http/contract/common.js';
 import type { NewHireCandidate, Onboarding, OnboardingStepAdmin, OnboardingStepInput, OnboardingStepKind } from '../../http/contract/onboarding.js';
 import { containsPattern } from './rows.js';
 import { markdownToHtml } from '../../domain/text/markdown-policy.js';
 import type { Queryable } from '../db.js';
+import { keysetPage } from '../keyset.js';
 
 interface StepRow {
   id: string;
@@ -27,6 +28,10 @@ export const ONBOARDING_DONE_SQL = (person: string) => `case s.kind
     when 'training' then exists (select 1 from training_registrations r where r.person_id = ${person} and r.status in ('registered', 'waitlisted'))
     when 'first_share' then exists (select 1 from links l where l.person_id = ${person})
   end`;
+
+const toStepAdmin = (r: StepRow): OnboardingStepAdmin => ({
+  id: r.id, kind: r.kind, title: { de: r.title_de, en: r.title_en }, body: { de: r.body_de, en: r.body_en }, linkUrl: r.link_url, position: r.position,
+});
 
 const pick = (de: string, en: string, lang: Language) => (lang === 'de' ? de || en : en || de);
 
@@ -67,7 +72,7 @@ export function onboardingRepo(db: Queryable, options: { newHireDays: number; no
     async mark(personId: string, stepId: string, done: boolean): Promise<void> {
       const [step] = await db.query<{ kind: OnboardingStepKind }>('select kind from onboarding_steps where id = $1 and not archived', [stepId]);
       if (!step) throw notFound('Step');
-      if (step.kind !== 'manual') throw conflict('This step ticks itself once Chorus sees it done');
+      if (step.kind !== 'manual') throw conflict('onboarding.ticksItself');
       await db.query(
         done
           ? 'insert into onboarding_progress (person_id, step_id) values ($1, $2) on conflict do nothing'
@@ -78,9 +83,20 @@ export function onboardingRepo(db: Queryable, options: { newHireDays: number; no
 
     async steps(): Promise<OnboardingStepAdmin[]> {
       const rows = await db.query<StepRow>('select * from onboarding_steps where not archived order by position, created_at');
-      return rows.map((r) => ({
-        id: r.id, kind: r.kind, title: { de: r.title_de, en: r.title_en }, body: { de: r.body_de, en: r.body_en }, linkUrl: r.link_url, position: r.position,
-      }));
+      return rows.map(toStepAdmin);
+    },
+
+    /** The admin list, by position: the same steps as `steps()`, a page at a time. */
+    stepsPage(page: { cursor?: string | undefined; limit: number }): Promise<Page<OnboardingStepAdmin>> {
+      return keysetPage(db, {
+        columns: 's.*',
+        from: 'from onboarding_steps s',
+        where: ['not s.archived'],
+        keys: [{ sql: 's.position', kind: 'int' }, { sql: 's.created_at', kind: 'timestamp' }, { sql: 's.id', kind: 'uuid' }],
+        direction: 'asc',
+        page,
+        map: toStepAdmin,
+      });
     },
 
     async createStep(input: OnboardingStepInput): Promise<string> {

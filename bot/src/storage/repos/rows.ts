@@ -42,7 +42,7 @@ export function isRealTimestamp(value: string): boolean {
   return oh < 14 || (oh === 14 && om === 0) ? om < 60 : false;
 }
 
-export type CursorPart = 'timestamp' | 'uuid' | 'flag';
+export type CursorPart = 'timestamp' | 'uuid' | 'flag' | 'int' | 'text';
 
 /**
  * The parts of a cursor we made, checked one by one before they reach SQL; a forged
@@ -61,8 +61,10 @@ export function decodeCursor(cursor: string, shape: CursorPart[]): Array<string 
     shape.every((kind, i) => {
       const v: unknown = parts[i];
       if (kind === 'flag') return v === 0 || v === 1;
+      if (kind === 'int') return Number.isSafeInteger(v);
+      if (kind === 'text') return typeof v === 'string' && v.length <= 100;
       return typeof v === 'string' && (kind === 'uuid' ? UUID.test(v) : isRealTimestamp(v));
     });
-  if (!ok) throw invalid('Some fields are not valid', { cursor: 'is not a valid page cursor' });
+  if (!ok) throw invalid({ cursor: 'field.cursor' });
   return parts as Array<string | number>;
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db.js';
 import { maybeOne, one } from '../db.js';
 import type { Network } from '../../domain/sharing/networks.js';
 import type { MyShares } from '../../http/contract/me.js';
+import { keysetPage } from '../keyset.js';
 import { isoRequired } from './rows.js';
 import { recordEvents } from '../events/record-events.js';
 
@@ -92,28 +93,33 @@ export function sharingRepo(db: Db) {
       return row ?? { networks: [], clicks: 0 };
     },
 
-    async myShares(personId: string): Promise<MyShares> {
-      const rows = await db.query<{
-        item_id: string;
-        title: string;
-        url: string;
-        network: Network;
-        shared_at: Date;
-        shares: number;
-        clicks: number;
-      }>(
-        `select s.item_id, i.title, i.url, s.network, max(s.created_at) as shared_at, count(*)::int as shares,
-           (select coalesce(sum(c.clicks), 0)::int from clicks c where c.link_code = s.link_code) as clicks
-         from shares s join items i on i.id = s.item_id
-         where s.person_id = $1
-         group by s.item_id, i.title, i.url, s.network, s.link_code
-         order by shared_at desc`,
+    /** A person's shares by item, newest first, a page at a time; the totals cover all of them. */
+    async myShares(personId: string, page: { cursor?: string | undefined; limit: number } = { limit: 50 }): Promise<MyShares> {
+      const CLICKS = '(select coalesce(sum(c.clicks), 0)::int from clicks c where c.link_code = s.link_code)';
+      const [totals] = await db.query<MyShares['totals']>(
+        `select count(distinct s.item_id)::int as items, count(*)::int as shares, coalesce(sum(${CLICKS}), 0)::int as clicks
+         from shares s join items i on i.id = s.item_id where s.person_id = $1`,
         [personId],
       );
+      const items = await keysetPage(db, {
+        columns: 'm.item_id',
+        from: `from (select s.item_id, max(s.created_at) as last_at from shares s join items i on i.id = s.item_id
+                 where s.person_id = $1 group by s.item_id) m`,
+        params: [personId],
+        keys: [{ sql: 'm.last_at', kind: 'timestamp' }, { sql: 'm.item_id', kind: 'uuid' }],
+        direction: 'desc',
+        page,
+        map: (r: { item_id: string }) => r.item_id,
+      });
+      const rows = await db.query<{ item_id: string; title: string; url: string; network: Network; shared_at: Date; clicks: number }>(
+        `select s.item_id, i.title, i.url, s.network, s.created_at as shared_at, ${CLICKS} as clicks
+         from shares s join items i on i.id = s.item_id
+         where s.person_id = $1 and s.item_id = any($2::uuid[])
+         order by s.created_at desc, s.network`,
+        [personId, items.items],
+      );
       const byItem = new Map<string, MyShares['items'][number]>();
-      let shares = 0;
       for (const r of rows) {
-        shares += r.shares;
         const sharedAt = isoRequired(r.shared_at);
         let item = byItem.get(r.item_id);
         if (!item) {
@@ -123,8 +129,11 @@ export function sharingRepo(db: Db) {
         item.networks.push({ network: r.network, sharedAt, clicks: r.clicks });
         item.clicks += r.clicks;
       }
-      const items = [...byItem.values()];
-      return { totals: { items: items.length, shares, clicks: items.reduce((n, i) => n + i.clicks, 0) }, items };
+      return {
+        totals: totals ?? { items: 0, shares: 0, clicks: 0 },
+        items: items.items.map((id) => byItem.get(id)).filter((i) => i !== undefined),
+        nextCursor: items.nextCursor,
+      };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { recordEvents } from '../events/record-events.js';
 import { conflict, invalid, notFound } from '../../domain/errors.js';
+import { msg } from '../../domain/messages/message.js';
 import type {
   AttendanceInput,
   MyRegistration,
@@ -9,8 +10,9 @@ import type {
   TrainingRegistrant,
   TrainingsQuery,
 } from '../../http/contract/trainings.js';
-import type { Language } from '../../http/contract/common.js';
+import type { Language, Page } from '../../http/contract/common.js';
 import type { Db, Queryable } from '../db.js';
+import { keysetPage } from '../keyset.js';
 import { isoRequired } from './rows.js';
 
 interface TrainingRow {
@@ -61,16 +63,18 @@ export interface Reader {
 }
 
 /** Everything a training row becomes, with counts and the reader's own registration (`$1`: the reader). */
-const SELECT = `select t.id, t.title, t.description, t.starts_at, t.ends_at, t.time_zone, t.meeting_url, t.room, t.capacity,
+const COLUMNS = `t.id, t.title, t.description, t.starts_at, t.ends_at, t.time_zone, t.meeting_url, t.room, t.capacity,
     t.language, t.audience_departments, t.audience_locations, t.host, t.materials_url, t.status, t.updated_at,
     (select count(*)::int from training_registrations r where r.training_id = t.id and r.status = 'registered') as registered,
     (select count(*)::int from training_registrations r where r.training_id = t.id and r.status = 'waitlisted') as waitlisted,
     me.status as my_status,
     (select max(a.created_at) from announcements a where a.training_id = t.id and a.subject = 'training' and a.status <> 'cancelled') as announced_at,
     case when me.status = 'waitlisted' then (select count(*)::int from training_registrations r
-      where r.training_id = t.id and r.status = 'waitlisted' and r.queued <= me.queued) end as my_position
-  from trainings t
+      where r.training_id = t.id and r.status = 'waitlisted' and r.queued <= me.queued) end as my_position`;
+const FROM = `from trainings t
   left join training_registrations me on me.training_id = t.id and me.person_id = $1`;
+const SELECT = `select ${COLUMNS} ${FROM}`;
+const SELECT_PARTS = { columns: COLUMNS, from: FROM };
 
 /** The session is meant for the person in department `$2` and location `$3` (empty lists: everyone). */
 const FOR_READER = `(cardinality(t.audience_departments) = 0 or $2::text = any(t.audience_departments))
@@ -145,14 +149,24 @@ async function notify(tx: Queryable, trainingId: string, notice: 'seat' | 'cance
  * people racing for the last seat never both get it, and a freed seat goes to exactly one.
  */
 export function trainingsRepo(db: Db) {
-  async function registrants(id: string): Promise<TrainingRegistrant[]> {
+  /** Who holds a seat, then the waitlist in order. */
+  async function registrants(id: string, page: { cursor?: string | undefined; limit: number } = { limit: 1_000_000 }): Promise<Page<TrainingRegistrant>> {
     if ((await db.query('select 1 from trainings where id = $1', [id])).length === 0) throw notFound('Training');
-    const rows = await db.query<{ person_id: string; display_name: string; status: 'registered' | 'waitlisted'; attended: boolean | null }>(
-      `select r.person_id, p.display_name, r.status, r.attended from training_registrations r join people p on p.id = r.person_id
-       where r.training_id = $1 and r.status in ('registered', 'waitlisted') order by r.status, r.queued`,
-      [id],
-    );
-    return rows.map((r) => ({ personId: r.person_id, displayName: r.display_name, status: r.status, attended: r.attended }));
+    return keysetPage(db, {
+      columns: 'r.person_id, p.display_name, r.status, r.attended',
+      from: 'from training_registrations r join people p on p.id = r.person_id',
+      where: [`r.training_id = $1 and r.status in ('registered', 'waitlisted')`],
+      params: [id],
+      keys: [{ sql: 'r.status', kind: 'text' }, { sql: 'r.queued', kind: 'int' }],
+      direction: 'asc',
+      page,
+      map: (r: { person_id: string; display_name: string; status: 'registered' | 'waitlisted'; attended: boolean | null }) => ({
+        personId: r.person_id,
+        displayName: r.display_name,
+        status: r.status,
+        attended: r.attended,
+      }),
+    });
   }
 
   async function get(id: string, reader: Pick<Reader, 'id'>, q: Queryable = db): Promise<Training> {
@@ -172,8 +186,8 @@ export function trainingsRepo(db: Db) {
       [id, reader.department, reader.location],
     );
     if (!t || (joining && !t.meant)) throw notFound('Training'); // not meant for them: as if it did not exist
-    if (t.status === 'cancelled') throw conflict('This training has been cancelled');
-    if (t.started) throw conflict('This training has already started');
+    if (t.status === 'cancelled') throw conflict('training.cancelled');
+    if (t.started) throw conflict('training.started');
   }
 
   return {
@@ -189,22 +203,34 @@ export function trainingsRepo(db: Db) {
       return toTraining(row);
     },
 
-    async list(reader: Reader, q: TrainingsQuery): Promise<Training[]> {
+    async list(reader: Reader, q: TrainingsQuery): Promise<Page<Training>> {
       const where =
         q.view === 'upcoming' ? `t.ends_at > now() and t.status = 'scheduled' and ${FOR_READER}`
         : q.view === 'mine' ? `t.ends_at > now() and me.status in ('registered', 'waitlisted')`
         : `t.ends_at <= now() and t.status = 'scheduled' and ((${FOR_READER}) or me.status = 'registered')`;
-      const order = q.view === 'past' ? 't.starts_at desc, t.id desc' : 't.starts_at, t.id';
       // "mine" does not ask about the audience; every parameter must appear in the statement
-      const params = q.view === 'mine' ? [reader.id, q.limit] : [reader.id, reader.department, reader.location, q.limit];
-      const rows = await db.query<TrainingRow>(`${SELECT} where ${where} order by ${order} limit $${params.length}`, params);
-      return rows.map(toTraining);
+      const params = q.view === 'mine' ? [reader.id] : [reader.id, reader.department, reader.location];
+      return keysetPage(db, {
+        ...SELECT_PARTS,
+        where: [where],
+        params,
+        keys: [{ sql: 't.starts_at', kind: 'timestamp' }, { sql: 't.id', kind: 'uuid' }],
+        direction: q.view === 'past' ? 'desc' : 'asc',
+        page: q,
+        map: toTraining,
+      });
     },
 
     /** Admins: every session, newest start first. */
-    async all(adminId: string, limit = 200): Promise<Training[]> {
-      const rows = await db.query<TrainingRow>(`${SELECT} order by t.starts_at desc, t.id desc limit $2`, [adminId, limit]);
-      return rows.map(toTraining);
+    async all(adminId: string, page: { cursor?: string | undefined; limit: number } = { limit: 200 }): Promise<Page<Training>> {
+      return keysetPage(db, {
+        ...SELECT_PARTS,
+        params: [adminId],
+        keys: [{ sql: 't.starts_at', kind: 'timestamp' }, { sql: 't.id', kind: 'uuid' }],
+        direction: 'desc',
+        page,
+        map: toTraining,
+      });
     },
 
     async create(input: TrainingInput, by: string): Promise<Training> {
@@ -236,12 +262,12 @@ export function trainingsRepo(db: Db) {
           [id, ...columns(input)],
         );
         if (!t) throw notFound('Training');
-        if (t.status === 'cancelled') throw conflict('This training has been cancelled');
+        if (t.status === 'cancelled') throw conflict('training.cancelled');
         if (input.capacity < t.registered) {
-          throw invalid('Some fields are not valid', { capacity: `must be at least ${t.registered}: that many people are registered` });
+          throw invalid({ capacity: msg('training.capacityBelowRegistered', { count: t.registered }) });
         }
         const moved = Date.parse(input.startsAt) !== t.starts_at.getTime() || Date.parse(input.endsAt) !== t.ends_at.getTime();
-        if (moved && Date.parse(input.startsAt) <= Date.now()) throw invalid('Some fields are not valid', { startsAt: 'must be in the future' });
+        if (moved && Date.parse(input.startsAt) <= Date.now()) throw invalid({ startsAt: 'field.future' });
         if (!t.changed) return { training: await get(id, { id: by }, tx), promoted: [] }; // nothing new: calendars keep their revision
         await tx.query(
           `update trainings set title = $2, description = $3, starts_at = $4, ends_at = $5, time_zone = $6, meeting_url = $7, room = $8,
@@ -346,22 +372,22 @@ export function trainingsRepo(db: Db) {
       });
     },
 
-    registrants: (id: string) => registrants(id),
+    registrants,
 
     /** After the session has started: who came. Only registered people can have attended; all or nothing. */
     async setAttendance(id: string, input: AttendanceInput): Promise<TrainingRegistrant[]> {
       await db.transaction(async (tx) => {
         const [t] = await tx.query<{ started: boolean; status: string }>('select starts_at <= now() as started, status from trainings where id = $1 for update', [id]);
         if (!t) throw notFound('Training');
-        if (t.status === 'cancelled') throw conflict('This training has been cancelled');
-        if (!t.started) throw conflict('Attendance can be recorded once the training has started');
+        if (t.status === 'cancelled') throw conflict('training.cancelled');
+        if (!t.started) throw conflict('training.attendanceEarly');
         const rows = await tx.query<{ person_id: string }>(
           `select person_id from training_registrations where training_id = $1 and status = 'registered' and person_id = any($2::uuid[])`,
           [id, input.attendance.map((a) => a.personId)],
         );
         const known = new Set(rows.map((r) => r.person_id));
         const unknown = input.attendance.filter((a) => !known.has(a.personId)).length;
-        if (unknown > 0) throw invalid('Some fields are not valid', { attendance: `${unknown} of them are not registered for this training` });
+        if (unknown > 0) throw invalid({ attendance: msg('training.notRegistered', { count: unknown }) });
         await tx.query(
           `update training_registrations r set attended = k.attended, updated_at = now()
            from unnest($2::uuid[], $3::boolean[]) as k(person_id, attended)
@@ -370,7 +396,7 @@ export function trainingsRepo(db: Db) {
         );
         await recordEvents(tx, [{ type: 'training.attendance', subject: `training:${id}`, payload: { trainingId: id, attendance: input.attendance } }]);
       });
-      return registrants(id);
+      return (await registrants(id)).items;
     },
 
     /** What the calendar file needs, with its revision number. */

@@ -1,15 +1,14 @@
 import { Button, Dropdown, Field, makeStyles, Option, SearchBox, Title2, tokens } from '@fluentui/react-components';
 import { AddRegular, DocumentSearchRegular } from '@fluentui/react-icons';
-import { ITEM_STATUSES, type ItemStatus } from '@contract';
+import { ENDPOINTS, ITEM_STATUSES, type ItemStatus } from '@contract';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useDebounced } from '../../hooks/use-debounced.js';
-import { usePaged } from '../../hooks/use-paged.js';
+import { usePagedEndpoint } from '../../query/use-paged-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { navigate } from '../../routing.js';
-import { useSession } from '../../session.js';
 import { AdminItemRow } from './admin-item-row.js';
 
 const useStyles = makeStyles({
@@ -27,15 +26,11 @@ const ALL = 'all';
 
 export function AdminItemsPage() {
   const styles = useStyles();
-  const { api } = useSession();
   const { t } = useI18n();
   const [status, setStatus] = useState<ItemStatus | null>(null);
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 300);
-  const items = usePaged(
-    (cursor, signal) => api.adminItems({ status: status ?? undefined, q: q.trim() || undefined, cursor }, signal),
-    [api, status, q],
-  );
+  const items = usePagedEndpoint(ENDPOINTS.adminItems, { query: { status: status ?? undefined, q: q.trim() || undefined } }, (i) => i.id);
 
   return (
     <div className={styles.root}>

@@ -1,12 +1,14 @@
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { PowerRegular } from '@fluentui/react-icons';
-import type { CrisisOnInput } from '@contract';
+import { ENDPOINTS, type CrisisOnInput } from '@contract';
 import { ConfirmButton } from '../../components/confirm-button.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useNotify } from '../../components/use-notify.js';
 import { useCrisisContext } from '../../hooks/use-crisis.js';
-import { useLoad } from '../../hooks/use-load.js';
+import { LoadMore } from '../../components/load-more.js';
+import { useEndpoint } from '../../query/use-endpoint.js';
+import { usePagedEndpoint } from '../../query/use-paged-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
 import { CrisisAuditList } from './crisis-audit-list.js';
@@ -26,8 +28,8 @@ export function CrisisAdmin() {
   const { t, dateTime } = useI18n();
   const notify = useNotify();
   const crisis = useCrisisContext();
-  const state = useLoad((signal) => api.adminCrisis(signal), [api]);
-  const audit = useLoad((signal) => api.crisisAudit(signal).then((r) => r.items), [api]);
+  const state = useEndpoint(ENDPOINTS.adminCrisis);
+  const audit = usePagedEndpoint(ENDPOINTS.crisisAudit, {}, (e) => e.id);
 
   const changed = async () => {
     state.reload();
@@ -35,7 +37,7 @@ export function CrisisAdmin() {
     await crisis.refresh().catch(() => undefined);
   };
   const switchOn = async (input: CrisisOnInput) => {
-    await api.crisisOn(input);
+    await api.crisisOn({ body: input });
     await changed();
   };
   const switchOff = async () => {
@@ -75,8 +77,9 @@ export function CrisisAdmin() {
           />
         </div>
       ) : null}
-      {audit.state === 'error' ? <ErrorState error={audit.error} onRetry={audit.reload} /> : null}
-      {audit.state === 'ok' ? <CrisisAuditList items={audit.data} /> : null}
+      {audit.status === 'error' ? <ErrorState error={audit.error} onRetry={audit.reload} /> : null}
+      {audit.status === 'ok' ? <CrisisAuditList items={audit.items} /> : null}
+      <LoadMore list={audit} />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { EmptyState } from '../../components/empty-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useCrisisContext } from '../../hooks/use-crisis.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useSession } from '../../session.js';
+import { useCan } from '../../session.js';
 import { CrisisNoticeView } from './crisis-notice-view.js';
 
 // Only admins need the form and the audit log.
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 export function CrisisPage() {
   const styles = useStyles();
   const { t } = useI18n();
-  const { me } = useSession();
+  const can = useCan();
   const { notice } = useCrisisContext();
   return (
     <div className={styles.root}>
@@ -38,7 +38,7 @@ export function CrisisPage() {
       ) : (
         <EmptyState icon={<CheckmarkCircleRegular />} title={t.crisisOffTitle} body={t.crisisOffBody} />
       )}
-      {me.role === 'admin' ? (
+      {can('crisis.manage') ? (
         <>
           <Divider />
           <Suspense fallback={<LoadingState />}>

@@ -46,11 +46,11 @@ export function GuidelineEditor({ page, onSaved, onCancel }: GuidelineEditorProp
     setFields({});
     try {
       if (page) {
-        const saved = await api.saveGuideline(page.id, { baseVersion: page.current.version, title, body, changeNote: note });
+        const saved = await api.saveGuideline({ params: { id: page.id }, body: { baseVersion: page.current.version, title, body, changeNote: note } });
         notify(saved.created ? 'success' : 'info', saved.created ? t.guidelineSavedToast(saved.current.version) : t.guidelineUnchangedToast);
         onSaved(saved);
       } else {
-        const created = await api.createGuideline({ slug, title, body, changeNote: note });
+        const created = await api.createGuideline({ body: { slug, title, body, changeNote: note } });
         notify('success', t.guidelineSavedToast(created.current.version));
         onSaved(created);
       }

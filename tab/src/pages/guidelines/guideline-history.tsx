@@ -1,11 +1,12 @@
 import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import { LANGUAGES, type GuidelineDiff } from '@contract';
-import { useState } from 'react';
+import { ENDPOINTS, LANGUAGES, type GuidelineDiff } from '@contract';
+import { useEffect, useState } from 'react';
 import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
-import { useLoad } from '../../hooks/use-load.js';
+import { LoadMore } from '../../components/load-more.js';
+import { useEndpoint, usePrefetch } from '../../query/use-endpoint.js';
+import { usePagedEndpoint } from '../../query/use-paged-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useSession } from '../../session.js';
 import { DiffLegend, DiffView } from './diff-view.js';
 
 const useStyles = makeStyles({
@@ -21,20 +22,26 @@ const useStyles = makeStyles({
 export function GuidelineHistory({ id }: { id: string }) {
   const styles = useStyles();
   const { t, dateTime, lang } = useI18n();
-  const { api } = useSession();
-  const versions = useLoad((signal) => api.guidelineVersions(id, signal).then((r) => r.items), [api, id]);
+  const versions = usePagedEndpoint(ENDPOINTS.guidelineVersions, { params: { id } }, (v) => String(v.version));
   const [compared, setCompared] = useState<number | null>(null);
-  const diff = useLoad(
-    (signal) => (compared === null ? Promise.resolve(null) : api.guidelineDiff(id, compared - 1, compared, signal)),
-    [api, id, compared],
+  // The latest change is the one most often compared: fetched ahead, it shows at once.
+  const prefetch = usePrefetch();
+  const newest = versions.items[0]?.version;
+  useEffect(() => {
+    if (newest !== undefined && newest > 1) void prefetch(ENDPOINTS.guidelineDiff, { params: { id, from: newest - 1, to: newest } });
+  }, [prefetch, id, newest]);
+  const diff = useEndpoint(
+    ENDPOINTS.guidelineDiff,
+    { params: { id, from: (compared ?? 2) - 1, to: compared ?? 2 } },
+    { enabled: compared !== null },
   );
 
-  if (versions.state === 'loading') return <LoadingState />;
-  if (versions.state === 'error') return <ErrorState error={versions.error} onRetry={versions.reload} />;
+  if (versions.status === 'loading') return <LoadingState />;
+  if (versions.status === 'error') return <ErrorState error={versions.error} onRetry={versions.reload} />;
   return (
     <section className={styles.root} aria-label={t.guidelineHistory}>
       <ol className={styles.list}>
-        {versions.data.map((v) => (
+        {versions.items.map((v) => (
           <li key={v.version} className={styles.item}>
             <Body1>{t.guidelineVersionLine(v.version, dateTime(v.createdAt), v.createdBy)}</Body1>
             {v.changeNote[lang] || v.changeNote.de || v.changeNote.en ? (
@@ -57,6 +64,7 @@ export function GuidelineHistory({ id }: { id: string }) {
           </li>
         ))}
       </ol>
+      <LoadMore list={versions} />
     </section>
   );
 }

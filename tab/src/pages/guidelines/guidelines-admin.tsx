@@ -1,13 +1,13 @@
 import { Body1, Button, Caption1, Subtitle2 } from '@fluentui/react-components';
 import { AddRegular, EditRegular, HistoryRegular } from '@fluentui/react-icons';
-import type { AdminGuideline } from '@contract';
+import { ENDPOINTS, type AdminGuideline } from '@contract';
 import { useState } from 'react';
 import { useAdminListStyles } from '../../components/admin-styles.js';
 import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
-import { useLoad } from '../../hooks/use-load.js';
+import { LoadMore } from '../../components/load-more.js';
+import { usePagedEndpoint } from '../../query/use-paged-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useSession } from '../../session.js';
 import { GuidelineEditor } from './guideline-editor.js';
 import { GuidelineHistory } from './guideline-history.js';
 
@@ -17,14 +17,12 @@ type Open = { kind: 'edit' | 'history'; id: string } | { kind: 'new' } | null;
 export function GuidelinesAdmin({ onSaved }: { onSaved: () => void }) {
   const styles = useAdminListStyles();
   const { t, lang, dateTime } = useI18n();
-  const { api } = useSession();
-  const pages = useLoad((signal) => api.adminGuidelines(signal).then((r) => r.items), [api]);
+  const pages = usePagedEndpoint(ENDPOINTS.adminGuidelines, {}, (p) => p.id);
   const [open, setOpen] = useState<Open>(null);
 
   const saved = () => {
     setOpen(null);
-    pages.reload();
-    onSaved();
+    onSaved(); // refreshes this list and the readers' view
   };
   const titleOf = (p: AdminGuideline) => p.current.title[lang] || p.current.title.de || p.current.title.en;
   const isOpen = (kind: 'edit' | 'history', id: string) => open?.kind === kind && open.id === id;
@@ -37,11 +35,11 @@ export function GuidelinesAdmin({ onSaved }: { onSaved: () => void }) {
       <Body1 as="p" block className={styles.intro}>
         {t.guidelinesAdminIntro}
       </Body1>
-      {pages.state === 'loading' ? <LoadingState /> : null}
-      {pages.state === 'error' ? <ErrorState error={pages.error} onRetry={pages.reload} /> : null}
-      {pages.state === 'ok' ? (
+      {pages.status === 'loading' ? <LoadingState /> : null}
+      {pages.status === 'error' ? <ErrorState error={pages.error} onRetry={pages.reload} /> : null}
+      {pages.status === 'ok' ? (
         <ul className={styles.list}>
-          {pages.data.map((p) => (
+          {pages.items.map((p) => (
             <li key={p.id} className={styles.row}>
               <Body1 className={styles.title}>
                 <strong>{titleOf(p)}</strong>
@@ -71,6 +69,7 @@ export function GuidelinesAdmin({ onSaved }: { onSaved: () => void }) {
           ))}
         </ul>
       ) : null}
+      <LoadMore list={pages} />
       {open?.kind === 'new' ? (
         <GuidelineEditor onSaved={saved} onCancel={() => setOpen(null)} />
       ) : (

@@ -1,14 +1,14 @@
 import { Body1, Divider, makeStyles, Title2, tokens } from '@fluentui/react-components';
 import { BookInformationRegular } from '@fluentui/react-icons';
-import type { Guideline } from '@contract';
+import { ENDPOINTS, type Guideline } from '@contract';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useNotify } from '../../components/use-notify.js';
-import { useLoad } from '../../hooks/use-load.js';
+import { useEndpoint, useInvalidate } from '../../query/use-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useSession } from '../../session.js';
+import { useCan, useSession } from '../../session.js';
 import { GuidelineArticle } from './guideline-article.js';
 
 // Only admins write guidelines: the editor and the history load on first use.
@@ -24,17 +24,20 @@ const useStyles = makeStyles({
 /** The Guidelines page: the current pages for everyone; for admins also editing and history. */
 export function GuidelinesPage() {
   const styles = useStyles();
-  const { t, lang } = useI18n();
-  const { api, me } = useSession();
+  const { t } = useI18n();
+  const { api } = useSession();
+  const can = useCan();
+  const invalidate = useInvalidate();
   const notify = useNotify();
-  const load = useLoad((signal) => api.guidelines(signal).then((r) => r.items), [api, lang]);
+  const load = useEndpoint(ENDPOINTS.guidelines);
   // Acknowledging replaces one page in place, without reloading the list.
   const [pages, setPages] = useState<Guideline[] | undefined>(undefined);
-  useEffect(() => setPages(load.data), [load.data]);
+  useEffect(() => setPages(load.data?.items), [load.data]);
 
   const acknowledge = async (page: Guideline) => {
     try {
-      const updated = await api.acknowledgeGuideline(page.id, page.version);
+      const updated = await api.acknowledgeGuideline({ params: { id: page.id }, body: { version: page.version } });
+      void invalidate(ENDPOINTS.onboarding); // a step may tick itself
       setPages((all) => all?.map((p) => (p.id === updated.id ? updated : p)));
       notify('success', t.guidelineAcknowledgedToast);
     } catch (err) {
@@ -65,11 +68,11 @@ export function GuidelinesPage() {
           ))}
         </div>
       ) : null}
-      {me.role === 'admin' ? (
+      {can('guidelines.manage') ? (
         <>
           <Divider />
           <Suspense fallback={<LoadingState />}>
-            <GuidelinesAdmin onSaved={load.reload} />
+            <GuidelinesAdmin onSaved={() => void invalidate(ENDPOINTS.guidelines, ENDPOINTS.adminGuidelines)} />
           </Suspense>
         </>
       ) : null}

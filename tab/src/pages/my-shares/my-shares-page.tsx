@@ -3,10 +3,10 @@ import { HeartRegular, LockClosedRegular } from '@fluentui/react-icons';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
-import { useLoad } from '../../hooks/use-load.js';
+import { ENDPOINTS } from '@contract';
+import { usePagedShares } from './use-my-shares.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { navigate } from '../../routing.js';
-import { useSession } from '../../session.js';
 import { MyShareRow } from './my-share-row.js';
 import { ShareTotals } from './share-totals.js';
 
@@ -16,14 +16,14 @@ const useStyles = makeStyles({
   private: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   note: { color: tokens.colorNeutralForeground3 },
+  more: { alignSelf: 'center' },
 });
 
 /** The person's own shares and the clicks they brought; nobody else sees these numbers. */
 export function MySharesPage() {
   const styles = useStyles();
-  const { api } = useSession();
   const { t } = useI18n();
-  const shares = useLoad(() => api.myShares(), [api]);
+  const shares = usePagedShares(ENDPOINTS.myShares);
 
   return (
     <div className={styles.root}>
@@ -54,6 +54,11 @@ export function MySharesPage() {
               <MyShareRow key={item.itemId} item={item} />
             ))}
           </div>
+          {shares.hasMore ? (
+            <Button className={styles.more} disabled={shares.loadingMore} onClick={shares.loadMore}>
+              {shares.loadingMore ? t.loading : t.loadMore}
+            </Button>
+          ) : null}
           <Body1 as="p" block className={styles.note}>
             {t.clicksPrivacy}
           </Body1>

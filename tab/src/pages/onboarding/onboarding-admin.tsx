@@ -1,13 +1,14 @@
 import { Badge, Body1, Button, Caption1, Subtitle2 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
-import type { OnboardingStepAdmin } from '@contract';
+import { ENDPOINTS, type OnboardingStepAdmin } from '@contract';
 import { useState } from 'react';
 import { useAdminListStyles } from '../../components/admin-styles.js';
 import { ConfirmButton } from '../../components/confirm-button.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useNotify } from '../../components/use-notify.js';
-import { useLoad } from '../../hooks/use-load.js';
+import { LoadMore } from '../../components/load-more.js';
+import { usePagedEndpoint } from '../../query/use-paged-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
 import { OnboardingStepEditor } from './onboarding-step-editor.js';
@@ -20,7 +21,8 @@ export function OnboardingAdmin({ onChanged }: { onChanged: () => void }) {
   const { t, lang } = useI18n();
   const { api } = useSession();
   const notify = useNotify();
-  const steps = useLoad((signal) => api.adminOnboardingSteps(signal).then((r) => r.items), [api]);
+  const list = usePagedEndpoint(ENDPOINTS.adminOnboardingSteps, {}, (s) => s.id);
+  const steps = list.status === 'ok' ? { state: 'ok' as const, data: list.items, reload: list.reload } : { state: list.status, error: list.error, data: undefined, reload: list.reload };
   const [open, setOpen] = useState<Open>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -32,7 +34,7 @@ export function OnboardingAdmin({ onChanged }: { onChanged: () => void }) {
   const remove = async (step: OnboardingStepAdmin) => {
     setBusy(step.id);
     try {
-      await api.removeOnboardingStep(step.id);
+      await api.removeOnboardingStep({ params: { id: step.id } });
       notify('success', t.onboardingStepRemovedToast);
       changed();
     } catch (err) {
@@ -96,6 +98,7 @@ export function OnboardingAdmin({ onChanged }: { onChanged: () => void }) {
           ))}
         </ul>
       ) : null}
+      <LoadMore list={list} />
       {open?.kind === 'new' ? (
         <OnboardingStepEditor nextPosition={nextPosition} onSaved={changed} onCancel={() => setOpen(null)} />
       ) : (

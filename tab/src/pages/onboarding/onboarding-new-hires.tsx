@@ -1,13 +1,13 @@
 import { Badge, Body1, Button, Caption1, Field, Input, makeStyles, SearchBox, Subtitle2, tokens } from '@fluentui/react-components';
 import { DismissRegular, PersonAddRegular } from '@fluentui/react-icons';
-import type { NewHireCandidate } from '@contract';
+import { ENDPOINTS, type NewHireCandidate } from '@contract';
 import { useEffect, useState } from 'react';
 import { useAdminListStyles } from '../../components/admin-styles.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useNotify } from '../../components/use-notify.js';
 import { useDebounced } from '../../hooks/use-debounced.js';
-import { useLoad } from '../../hooks/use-load.js';
+import { useEndpoint } from '../../query/use-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
 import { isoWithOffset } from '../admin/editor/local-time.js';
@@ -55,18 +55,15 @@ export function OnboardingNewHires({ onChanged }: { onChanged: (personId: string
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
   const searching = q.length >= MIN_QUERY;
-  const found = useLoad(
-    (signal) => (searching ? api.newHireCandidates(q, signal).then((r) => r.items) : Promise.resolve([])),
-    [api, q, searching],
-  );
+  const found = useEndpoint(ENDPOINTS.newHireCandidates, { query: { q } }, { enabled: searching, fresh: true });
   // A mark refreshes its row in place, without a spinner for the whole list.
   const [people, setPeople] = useState<NewHireCandidate[] | undefined>(undefined);
   const [busy, setBusy] = useState<string | null>(null);
-  useEffect(() => setPeople(found.data), [found.data]);
+  useEffect(() => setPeople(searching ? found.data?.items : []), [found.data, searching]);
 
   const refreshRow = async (personId: string) => {
     try {
-      const fresh = (await api.newHireCandidates(q)).items.find((p) => p.id === personId);
+      const fresh = (await api.newHireCandidates({ query: { q } })).items.find((p) => p.id === personId);
       if (fresh) setPeople((list) => list?.map((p) => (p.id === personId ? fresh : p)));
     } catch {
       found.reload();
@@ -76,7 +73,7 @@ export function OnboardingNewHires({ onChanged }: { onChanged: (personId: string
   const mark = async (person: NewHireCandidate, until: string | null, date: string) => {
     setBusy(person.id);
     try {
-      await api.markNewHire(person.id, until);
+      await api.markNewHire({ params: { id: person.id }, body: { until } });
       notify('success', until ? t.newHiresMarkedToast(person.displayName, date) : t.newHiresClearedToast(person.displayName));
       await refreshRow(person.id);
       onChanged(person.id);

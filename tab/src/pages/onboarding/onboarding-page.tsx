@@ -1,14 +1,14 @@
 import { Body1, Divider, makeStyles, ProgressBar, Title2, tokens } from '@fluentui/react-components';
 import { TaskListLtrRegular } from '@fluentui/react-icons';
-import type { Onboarding } from '@contract';
+import { ENDPOINTS, type Onboarding } from '@contract';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useNotify } from '../../components/use-notify.js';
-import { useLoad } from '../../hooks/use-load.js';
+import { useEndpoint } from '../../query/use-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useSession } from '../../session.js';
+import { useCan, useSession } from '../../session.js';
 import { OnboardingStepCard } from './onboarding-step.js';
 
 // Only admins define the checklist: the editor loads on first use.
@@ -36,10 +36,11 @@ function withMark(mine: Onboarding, stepId: string, done: boolean): Onboarding {
  */
 export function OnboardingPage() {
   const styles = useStyles();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { api, me } = useSession();
   const notify = useNotify();
-  const load = useLoad((signal) => api.onboarding(signal), [api, lang]);
+  const load = useEndpoint(ENDPOINTS.onboarding);
+  const can = useCan();
   // Ticking answers the whole checklist: it replaces what is shown, without a spinner.
   const [mine, setMine] = useState<Onboarding | undefined>(undefined);
   const [busy, setBusy] = useState<string | null>(null);
@@ -50,7 +51,7 @@ export function OnboardingPage() {
     // The tick shows at once; the server's answer then replaces the whole checklist.
     setMine((m) => m && withMark(m, stepId, done));
     try {
-      setMine(await api.markOnboardingStep(stepId, done));
+      setMine(await api.markOnboardingStep({ params: { id: stepId }, body: { done } }));
     } catch (err) {
       notify('error', errorText(err, t));
       load.reload();
@@ -102,7 +103,7 @@ export function OnboardingPage() {
           </ol>
         </>
       ) : null}
-      {me.role === 'admin' ? (
+      {can('onboarding.manage') ? (
         <>
           <Divider />
           <Suspense fallback={<LoadingState />}>

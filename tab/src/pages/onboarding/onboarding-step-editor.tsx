@@ -50,7 +50,7 @@ export function OnboardingStepEditor({ step, nextPosition, onSaved, onCancel }: 
     setBusy(true);
     setFields({});
     try {
-      await (step ? api.updateOnboardingStep(step.id, input) : api.createOnboardingStep(input));
+      await (step ? api.updateOnboardingStep({ params: { id: step.id }, body: input }) : api.createOnboardingStep({ body: input }));
       notify('success', step ? t.onboardingStepSavedToast : t.onboardingStepCreatedToast);
       onSaved();
     } catch (err) {

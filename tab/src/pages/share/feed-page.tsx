@@ -1,14 +1,14 @@
 import { Body1, Button, makeStyles, Skeleton, SkeletonItem, Title2, tokens } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
-import type { FeedItem } from '@contract';
+import { ENDPOINTS, type FeedItem } from '@contract';
 import { useMemo, useState } from 'react';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { useNotify } from '../../components/use-notify.js';
 import { useCrisisContext } from '../../hooks/use-crisis.js';
 import { useDebounced } from '../../hooks/use-debounced.js';
-import { useLoad } from '../../hooks/use-load.js';
-import { usePaged } from '../../hooks/use-paged.js';
+import { useEndpoint } from '../../query/use-endpoint.js';
+import { usePagedEndpoint } from '../../query/use-paged-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
 import { FeedCard } from './feed-card.js';
@@ -54,18 +54,16 @@ function FeedSkeleton({ label }: { label: string }) {
 export function FeedPage() {
   const styles = useStyles();
   const { api, host } = useSession();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const notify = useNotify();
   const crisis = useCrisisContext();
   const [topic, setTopic] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const q = useDebounced(search, SEARCH_DEBOUNCE_MS);
-  const feed = usePaged(
-    (cursor, signal) => api.feed({ topic: topic ?? undefined, q: q.trim() || undefined, cursor, limit: PAGE_SIZE }, signal),
-    [api, topic, q],
-  );
-  const topics = useLoad(() => api.topics().then((r) => r.items), [api, lang]);
-  const topicNames = useMemo(() => new Map((topics.data ?? []).map((tp) => [tp.id, tp.name])), [topics.data]);
+  const feed = usePagedEndpoint(ENDPOINTS.feed, { query: { topic: topic ?? undefined, q: q.trim() || undefined, limit: PAGE_SIZE } }, (i) => i.id);
+  const topics = useEndpoint(ENDPOINTS.topics);
+  const topicList = topics.data?.items;
+  const topicNames = useMemo(() => new Map((topicList ?? []).map((tp) => [tp.id, tp.name])), [topicList]);
   const filtered = topic !== null || q.trim() !== '';
 
   const clearFilters = () => {
@@ -75,7 +73,7 @@ export function FeedPage() {
 
   const share = async (item: FeedItem) => {
     try {
-      const { url } = await api.shareLink(item.id);
+      const { url } = await api.shareLink({ params: { id: item.id } });
       host.openExternal(url);
     } catch (err) {
       notify('error', `${t.shareLinkFailed} ${errorText(err, t)}`);
@@ -92,7 +90,7 @@ export function FeedPage() {
           {t.feedIntro}
         </Body1>
       </div>
-      <FeedFilters topics={topics.data ?? []} topic={topic} onTopic={setTopic} search={search} onSearch={setSearch} />
+      <FeedFilters topics={topicList ?? []} topic={topic} onTopic={setTopic} search={search} onSearch={setSearch} />
       {feed.status === 'loading' ? <FeedSkeleton label={t.loading} /> : null}
       {feed.status === 'error' ? <ErrorState error={feed.error} onRetry={feed.reload} /> : null}
       {feed.status === 'ok' && feed.items.length === 0 ? (

@@ -53,7 +53,7 @@ export function TrainingEditor({ training, audiences, onSaved, onCancel }: Train
     setBusy(true);
     setFields({});
     try {
-      const saved = training ? await api.updateTraining(training.id, parsed.input) : await api.createTraining(parsed.input);
+      const saved = training ? await api.updateTraining({ params: { id: training.id }, body: parsed.input }) : await api.createTraining({ body: parsed.input });
       notify('success', training ? t.trainingSavedToast : t.trainingCreatedToast);
       onSaved(saved);
     } catch (err) {

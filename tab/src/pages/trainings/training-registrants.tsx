@@ -1,10 +1,11 @@
 import { Badge, Body1, Caption1, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
-import type { Training, TrainingRegistrant } from '@contract';
+import { ENDPOINTS, type Training, type TrainingRegistrant } from '@contract';
 import { useEffect, useState } from 'react';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useNotify } from '../../components/use-notify.js';
-import { useLoad } from '../../hooks/use-load.js';
+import { LoadMore } from '../../components/load-more.js';
+import { usePagedEndpoint } from '../../query/use-paged-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
 
@@ -22,16 +23,16 @@ export function TrainingRegistrants({ training }: { training: Training }) {
   const { t } = useI18n();
   const { api } = useSession();
   const notify = useNotify();
-  const load = useLoad((signal) => api.trainingRegistrants(training.id, signal).then((r) => r.items), [api, training.id]);
+  const load = usePagedEndpoint(ENDPOINTS.trainingRegistrants, { params: { id: training.id } }, (r) => r.personId);
   const [people, setPeople] = useState<TrainingRegistrant[] | undefined>(undefined);
   const [saving, setSaving] = useState<string | null>(null);
-  useEffect(() => setPeople(load.data), [load.data]);
+  useEffect(() => setPeople(load.status === 'ok' ? load.items : undefined), [load.status, load.items]);
   const started = Date.parse(training.startsAt) <= Date.now();
 
   const mark = async (person: TrainingRegistrant, attended: boolean) => {
     setSaving(person.personId);
     try {
-      const result = await api.setAttendance(training.id, [{ personId: person.personId, attended }]);
+      const result = await api.setAttendance({ params: { id: training.id }, body: { attendance: [{ personId: person.personId, attended }] } });
       setPeople(result.items);
       notify('success', t.trainingAttendanceSaved);
     } catch (err) {
@@ -41,8 +42,8 @@ export function TrainingRegistrants({ training }: { training: Training }) {
     }
   };
 
-  if (load.state === 'loading' || (load.state === 'ok' && !people)) return <LoadingState />;
-  if (load.state === 'error') return <ErrorState error={load.error} onRetry={load.reload} />;
+  if (load.status === 'loading' || (load.status === 'ok' && !people)) return <LoadingState />;
+  if (load.status === 'error') return <ErrorState error={load.error} onRetry={load.reload} />;
   return (
     <section className={styles.root} aria-label={t.trainingRegistrantsAria(training.title)}>
       {people?.length === 0 ? <Body1>{t.trainingRegistrantsEmpty}</Body1> : null}
@@ -66,6 +67,7 @@ export function TrainingRegistrants({ training }: { training: Training }) {
           </li>
         ))}
       </ul>
+      <LoadMore list={load} />
     </section>
   );
 }

@@ -1,13 +1,15 @@
 import { Badge, Body1, Button, Caption1, Subtitle2, type BadgeProps } from '@fluentui/react-components';
 import { AddRegular, DismissCircleRegular, EditRegular, MegaphoneRegular, PeopleRegular } from '@fluentui/react-icons';
-import type { Training } from '@contract';
+import { ENDPOINTS, type Training } from '@contract';
 import { useState } from 'react';
 import { useAdminListStyles } from '../../components/admin-styles.js';
 import { ConfirmButton } from '../../components/confirm-button.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useNotify } from '../../components/use-notify.js';
-import { useLoad } from '../../hooks/use-load.js';
+import { LoadMore } from '../../components/load-more.js';
+import { useEndpoint } from '../../query/use-endpoint.js';
+import { usePagedEndpoint } from '../../query/use-paged-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
 import { TrainingEditor } from './training-editor.js';
@@ -24,13 +26,18 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
   const { t, locale } = useI18n();
   const { api } = useSession();
   const notify = useNotify();
-  const load = useLoad(
-    async (signal) => {
-      const [sessions, audiences] = await Promise.all([api.adminTrainings(signal), api.audiences()]);
-      return { sessions: sessions.items, audiences };
+  const sessions = usePagedEndpoint(ENDPOINTS.adminTrainings, {}, (s) => s.id);
+  const audiences = useEndpoint(ENDPOINTS.audiences);
+  const failed = sessions.error ?? audiences.error;
+  const load = {
+    state: sessions.status === 'error' || audiences.state === 'error' ? ('error' as const) : sessions.status === 'ok' && audiences.data ? ('ok' as const) : ('loading' as const),
+    error: failed,
+    data: { sessions: sessions.items, audiences: audiences.data ?? { departments: [], locations: [] } },
+    reload: () => {
+      sessions.reload();
+      audiences.reload();
     },
-    [api],
-  );
+  };
   const [open, setOpen] = useState<Open>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -108,7 +115,7 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
                       title={t.trainingAnnounceTitle}
                       body={t.trainingAnnounceBody}
                       keepLabel={t.cancel}
-                      onConfirm={() => void act(s, () => api.announceTraining(s.id), t.announcedToast)}
+                      onConfirm={() => void act(s, () => api.announceTraining({ params: { id: s.id } }), t.announcedToast)}
                     />
                   ) : null}
                   {p === 'scheduled' ? (
@@ -120,7 +127,7 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
                       title={t.trainingCancelTitle}
                       body={t.trainingCancelBody}
                       keepLabel={t.trainingKeep}
-                      onConfirm={() => void act(s, () => api.cancelTraining(s.id), t.trainingCancelledToast)}
+                      onConfirm={() => void act(s, () => api.cancelTraining({ params: { id: s.id } }), t.trainingCancelledToast)}
                     />
                   ) : null}
                 </div>
@@ -133,6 +140,7 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
           })}
         </ul>
       ) : null}
+      <LoadMore list={sessions} />
       {open?.kind === 'new' && load.state === 'ok' ? (
         <TrainingEditor audiences={load.data.audiences} onSaved={changed} onCancel={() => setOpen(null)} />
       ) : (

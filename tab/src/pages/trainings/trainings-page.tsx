@@ -6,7 +6,7 @@ import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useSession } from '../../session.js';
+import { useCan } from '../../session.js';
 import { TrainingCard, type TrainingCardView } from './training-card.js';
 import { useTrainings } from './use-trainings.js';
 
@@ -39,7 +39,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function TrainingsPage() {
   const styles = useStyles();
   const { t } = useI18n();
-  const { me } = useSession();
+  const can = useCan();
   const { load, lists, busy, change, addToCalendar } = useTrainings();
 
   const cards = (items: Training[], view: TrainingCardView) => (
@@ -89,7 +89,7 @@ export function TrainingsPage() {
           <Section title={t.trainingsPast}>{lists.past.length > 0 ? cards(lists.past, 'past') : short(t.trainingsPastEmpty)}</Section>
         </>
       ) : null}
-      {me.role === 'admin' ? (
+      {can('trainings.manage') ? (
         <>
           <Divider />
           <Suspense fallback={<LoadingState />}>

@@ -1,10 +1,13 @@
-import type { RegistrationResult, Training } from '@contract';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ENDPOINTS, type RegistrationResult, type Training } from '@contract';
+import { useCallback, useState } from 'react';
 import type { Api } from '../../api.js';
 import { errorText } from '../../components/error-state.js';
 import { saveFile } from '../../components/save-file.js';
 import { useNotify } from '../../components/use-notify.js';
-import { useLoad } from '../../hooks/use-load.js';
+import { useOptionalLanguage } from '../../i18n/i18n-context.js';
+import { useApiScope } from '../../query/api-context.js';
+import { endpointKey, useInvalidate, type Load } from '../../query/use-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
 import { calendarFileName } from './training-time.js';
@@ -17,7 +20,7 @@ export interface TrainingLists {
 
 async function fetchLists(api: Api, signal?: AbortSignal): Promise<TrainingLists> {
   const [upcoming, mine, past] = await Promise.all(
-    (['upcoming', 'mine', 'past'] as const).map((view) => api.trainings(view, signal).then((r) => r.items)),
+    (['upcoming', 'mine', 'past'] as const).map((view) => api.trainings({ query: { view } }, signal).then((r) => r.items)),
   );
   return { upcoming: upcoming ?? [], mine: mine ?? [], past: past ?? [] };
 }
@@ -44,12 +47,22 @@ function outcomeText(result: RegistrationResult, wasWaitlisted: boolean, t: Retu
  */
 export function useTrainings() {
   const { api } = useSession();
+  const { scope } = useApiScope();
   const { t } = useI18n();
   const notify = useNotify();
-  const load = useLoad((signal) => fetchLists(api, signal), [api]);
-  const [lists, setLists] = useState<TrainingLists | undefined>(undefined);
+  const client = useQueryClient();
+  const invalidate = useInvalidate();
+  // The three views in one cache entry under the trainings endpoint (invalidated with it).
+  const key = endpointKey(ENDPOINTS.trainings, scope, useOptionalLanguage(), 'three views');
+  const query = useQuery({ queryKey: key, queryFn: ({ signal }) => fetchLists(api, signal) });
+  const lists = query.data;
+  const setLists = (update: (l: TrainingLists | undefined) => TrainingLists | undefined) => client.setQueryData<TrainingLists>(key, update);
+  const reload = () => void query.refetch();
+  const load: Load<TrainingLists> & { reload: () => void } = {
+    ...(lists ? { state: 'ok' as const, data: lists } : query.isError ? { state: 'error' as const, error: query.error } : { state: 'loading' as const }),
+    reload,
+  };
   const [busy, setBusy] = useState<string | null>(null);
-  useEffect(() => setLists(load.data), [load.data]);
 
   const change = useCallback(
     async (training: Training, action: 'register' | 'unregister') => {
@@ -57,26 +70,24 @@ export function useTrainings() {
       try {
         let result: RegistrationResult;
         try {
-          result = await (action === 'register' ? api.registerTraining(training.id) : api.unregisterTraining(training.id));
+          const input = { params: { id: training.id } };
+          result = await (action === 'register' ? api.registerTraining(input) : api.unregisterTraining(input));
         } catch (err) {
           // 409: cancelled or started meanwhile, in the server's words; the reload shows it.
           notify('error', errorText(err, t));
-          load.reload();
+          reload();
           return;
         }
         const replace = (all: Training[]) => all.map((x) => (x.id === result.training.id ? result.training : x));
         setLists((l) => l && { upcoming: replace(l.upcoming), mine: replace(l.mine), past: l.past });
         notify(result.outcome === 'unchanged' ? 'info' : 'success', outcomeText(result, training.mine.status === 'waitlisted', t));
-        try {
-          setLists(await fetchLists(api));
-        } catch {
-          load.reload(); // shows the error state with "Try again"
-        }
+        // Then quietly fetched again (no spinner: the lists stay), so "My sessions" follows; the checklist may tick.
+        void invalidate(ENDPOINTS.trainings, ENDPOINTS.onboarding);
       } finally {
         setBusy(null);
       }
     },
-    [api, t, notify, load.reload],
+    [api, t, notify, client, invalidate, query.refetch],
   );
 
   /** The .ics file; the API wants the bearer token, so it is fetched and saved as a Blob. */

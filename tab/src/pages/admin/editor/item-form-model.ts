@@ -1,4 +1,4 @@
-import { itemInputSchema, NETWORKS, checkPostText, type AdminItem, type ItemInput, type ItemKind, type Language, type Network } from '@contract';
+import { itemInputSchema, isMessageKey, NETWORKS, checkPostText, renderMessage, type AdminItem, type ItemInput, type ItemKind, type Language, type Network } from '@contract';
 import type { z } from 'zod';
 import type { Strings } from '../../../i18n/index.js';
 import { fromLocalInput, toLocalInput } from './local-time.js';
@@ -91,6 +91,11 @@ function issueMessage(issue: z.core.$ZodIssue, form: ItemForm, t: Strings): stri
   }
   if (issue.code === 'too_small' && issue.origin === 'string') return t.required;
   if (issue.code === 'too_big' && issue.origin === 'string') return t.maxChars(Number(issue.maximum));
+  // The schema names a message by key, as the server words it (parameters from the issue).
+  if (isMessageKey(issue.message)) {
+    const params = { ...('maximum' in issue ? { max: Number(issue.maximum) } : {}), ...(issue.code === 'custom' ? issue.params : {}) };
+    return renderMessage({ key: issue.message, params }, t.lang);
+  }
   return issue.message;
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Announcement } from '@contract';
-import { usePolling } from '../../../hooks/use-polling.js';
+import { ENDPOINTS, type Announcement } from '@contract';
+import { useEndpoint, useInvalidate } from '../../../query/use-endpoint.js';
 import { useSession } from '../../../session.js';
 import { isActive, POLL_MS } from '../announcements/announcement-view.js';
 
@@ -10,22 +10,22 @@ import { isActive, POLL_MS } from '../announcements/announcement-view.js';
  */
 export function useItemAnnouncement(initial: Announcement | null) {
   const { api } = useSession();
-  const [announcement, setAnnouncement] = useState<Announcement | null>(initial);
-
-  usePolling(
-    async (signal) => {
-      if (!announcement) return;
-      const fresh = await api.announcement(announcement.id, signal);
-      if (!signal.aborted) setAnnouncement(fresh);
-    },
-    POLL_MS,
-    announcement !== null && isActive(announcement),
-  );
+  const invalidate = useInvalidate();
+  const [current, setCurrent] = useState<Announcement | null>(initial);
+  const polled = useEndpoint(ENDPOINTS.announcement, { params: { id: current?.id ?? '' } }, {
+    enabled: current !== null && isActive(current),
+    // Until it is done or cancelled.
+    refetchInterval: (fresh) => (fresh && !isActive(fresh) ? false : POLL_MS),
+    fresh: true,
+  });
+  // The newest of what was created here and what the poll brought back.
+  const announcement = current && polled.data?.id === current.id ? polled.data : current;
 
   /** Asks the server to announce the item; throws its ApiError when it refuses. */
   const announce = async (itemId: string, at?: string): Promise<Announcement> => {
-    const created = await api.announce(itemId, at);
-    setAnnouncement(created);
+    const created = await api.announce({ params: { id: itemId }, body: at ? { at } : {} });
+    setCurrent(created);
+    void invalidate(ENDPOINTS.announcements);
     return created;
   };
 

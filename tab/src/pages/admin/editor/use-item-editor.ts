@@ -1,10 +1,11 @@
 import { useCallback, useState } from 'react';
-import type { AdminItem, Announcement, Language } from '@contract';
+import { ENDPOINTS, type AdminItem, type Announcement, type Language } from '@contract';
 import { ApiError } from '../../../api.js';
 import { errorText } from '../../../components/error-state.js';
 import { useNotify } from '../../../components/use-notify.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { routeHash } from '../../../routing.js';
+import { useInvalidate } from '../../../query/use-endpoint.js';
 import { useSession } from '../../../session.js';
 import type { AnnounceRequest } from './announce-choice-model.js';
 import { emptyForm, formFromItem, validateForm, type FieldErrors, type ItemForm } from './item-form-model.js';
@@ -29,6 +30,7 @@ export type AnnounceOutcome = { ok: true } | { ok: false; atError?: string };
 /** The editor's state and its actions: validate with the contract's schema, save, publish (and announce), archive. */
 export function useItemEditor(initial: AdminItem | null, initialAnnouncement: Announcement | null, defaultLanguage: Language) {
   const { api } = useSession();
+  const invalidate = useInvalidate();
   const { t, dateTime } = useI18n();
   const notify = useNotify();
   const [item, setItem] = useState<AdminItem | null>(initial);
@@ -64,7 +66,8 @@ export function useItemEditor(initial: AdminItem | null, initialAnnouncement: An
     }
     setErrors({});
     try {
-      const saved = item ? await api.updateItem(item.id, checked.input) : await api.createItem(checked.input);
+      const saved = item ? await api.updateItem({ params: { id: item.id }, body: checked.input }) : await api.createItem({ body: checked.input });
+      void invalidate(ENDPOINTS.adminItems);
       setItem(saved.item);
       setWarnings(Object.fromEntries(saved.warnings.map((w) => [w.field, w.message])));
       if (!item) window.history.replaceState(null, '', routeHash({ page: 'admin-edit', id: saved.item.id }));
@@ -109,7 +112,8 @@ export function useItemEditor(initial: AdminItem | null, initialAnnouncement: An
         if (!saved) return;
         let published: AdminItem;
         try {
-          published = await api.publish(saved.id, at);
+          published = await api.publish({ params: { id: saved.id }, body: at ? { at } : {} });
+          void invalidate(ENDPOINTS.adminItems, ENDPOINTS.feed);
           setItem(published);
         } catch (err) {
           failed(err);
@@ -147,7 +151,8 @@ export function useItemEditor(initial: AdminItem | null, initialAnnouncement: An
       run(async () => {
         if (!item) return;
         try {
-          setItem(await api.archive(item.id));
+          setItem(await api.archive({ params: { id: item.id } }));
+          void invalidate(ENDPOINTS.adminItems);
           notify('success', t.archivedToast);
         } catch (err) {
           failed(err);

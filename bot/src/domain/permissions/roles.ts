@@ -1,0 +1,38 @@
+/**
+ * Who someone is to Chorus. Everybody signed in is an employee; admin, editor and analyst
+ * come on top, from configuration (Entra app roles or a group, see config.ts), never from
+ * a route. A person may hold several.
+ */
+export const ROLES = ['admin', 'editor', 'analyst', 'employee'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * What a role may do, by name. Routes and tab pages ask for one of these; only this
+ * file says which roles grant it.
+ *
+ * - `app.use`: the feed, sharing, trainings, guidelines, onboarding, the crisis notice.
+ * - `*.manage`: write and steer that feature (and read its admin lists).
+ * - `aggregates.read`: counts and sums across people (delivery counts, shares per item);
+ *   never a person's own numbers, never who did what.
+ */
+export const PERMISSIONS = [
+  'app.use',
+  'items.manage',
+  'announcements.manage',
+  'trainings.manage',
+  'guidelines.manage',
+  'onboarding.manage',
+  'crisis.manage',
+  'aggregates.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const EDITOR: readonly Permission[] = ['app.use', 'items.manage', 'announcements.manage', 'trainings.manage', 'guidelines.manage', 'onboarding.manage'];
+
+export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
+  employee: ['app.use'],
+  // Content work without the crisis switch: that stays with admins.
+  editor: EDITOR,
+  analyst: ['app.use', 'aggregates.read'],
+  admin: PERMISSIONS,
+};

@@ -1,0 +1,22 @@
+import { crisisEndpoints } from './crisis.js';
+import { guidelineEndpoints } from './guidelines.js';
+import { announcementEndpoints, itemEndpoints } from './items.js';
+import { meEndpoints } from './me.js';
+import { onboardingEndpoints } from './onboarding.js';
+import { trainingEndpoints } from './trainings.js';
+
+/**
+ * Every JSON endpoint of /api/v1, by name. The server serves each (and refuses to start
+ * when one is not served); the tab's client has one method per name.
+ */
+export const ENDPOINTS = {
+  ...meEndpoints,
+  ...itemEndpoints,
+  ...announcementEndpoints,
+  ...crisisEndpoints,
+  ...guidelineEndpoints,
+  ...trainingEndpoints,
+  ...onboardingEndpoints,
+};
+export type Endpoints = typeof ENDPOINTS;
+export type EndpointName = keyof Endpoints;

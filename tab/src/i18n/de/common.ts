@@ -1,0 +1,52 @@
+import type { common as english } from '../en/common.js';
+
+export const common: typeof english = {
+  lang: 'de',
+  appName: 'Chorus',
+  navLabel: 'Seiten',
+  navShare: 'Teilen',
+  navMyShares: 'Von mir geteilt',
+  navAdminItems: 'Verwaltung · Inhalte',
+  navAdminEdit: 'Verwaltung · Bearbeiten',
+  navAdminAnnouncements: 'Verwaltung · Ankündigungen',
+  loading: 'Wird geladen …',
+  retry: 'Erneut versuchen',
+  errorTitle: 'Etwas ist schiefgelaufen',
+  networkError: 'Chorus ist gerade nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  forbidden: 'Das dürfen nur Admins',
+  notFoundTitle: 'Diese Seite gibt es nicht',
+  notFoundBody: 'Vielleicht ist die Adresse unvollständig. Auf der Seite „Teilen“ finden Sie alles, was Sie teilen können.',
+  goToShare: 'Zur Seite „Teilen“',
+
+  personLabel: 'Demo-Person',
+  personPlaceholder: 'Person wählen',
+  signInTitle: 'Wer sind Sie heute?',
+  signInBody: 'Das ist Chorus ohne Microsoft Teams. Wählen Sie eine Demo-Person, um die App aus ihrer Sicht zu sehen.',
+  signInUnavailable: 'Die Anmeldung funktioniert in Microsoft Teams. Öffnen Sie Chorus über die App-Leiste in Teams.',
+  roleAdmin: 'Admin',
+  newHire: 'neu dabei',
+  themeLabel: 'Darstellung',
+  themeLight: 'Hell',
+  themeDark: 'Dunkel',
+  themeContrast: 'Hoher Kontrast',
+  languageLabel: 'Sprache',
+  languageNames: { de: 'Deutsch', en: 'Englisch' },
+  privacy: 'Datenschutz',
+  terms: 'Nutzungsbedingungen',
+
+  close: 'Schließen',
+
+  privacyTitle: 'Datenschutz',
+  privacyBody: [
+    'Chorus speichert, was es zum Teilen braucht: Ihren Namen, Ihre Abteilung, Ihren Standort und Ihre Sprache aus dem Firmenverzeichnis, Ihre Einstellungen und welche Inhalte Sie wann in welchem Netzwerk geteilt haben.',
+    'Wenn jemand einen von Ihnen geteilten Link öffnet, zählt Chorus den Klick: Zeitpunkt, Netzwerk und Inhalt. Es speichert keine IP-Adresse, setzt kein Cookie und verfolgt Leser:innen nicht weiter.',
+    'Chorus liest Ihre Social-Media-Konten nicht und überwacht nicht, was Sie posten. Ihre Zahlen sehen nur Sie.',
+    'Fragen beantworten das Content-Team, der Betriebsrat und die Datenschutzbeauftragten.',
+  ],
+  termsTitle: 'Nutzungsbedingungen',
+  termsBody: [
+    'Teilen ist freiwillig. Niemand muss etwas teilen, und wer nicht teilt, hat keine Nachteile.',
+    'Ihre Social-Media-Konten gehören Ihnen. Sie entscheiden, was Sie posten, und können den Textvorschlag in Ihre eigenen Worte fassen.',
+    'Bitte beachten Sie die Social-Media-Richtlinien: keine vertraulichen Informationen, und machen Sie deutlich, dass Sie hier arbeiten, wenn Sie über das Unternehmen posten.',
+  ],
+};

@@ -1,0 +1,18 @@
+import { common } from './common.js';
+import { feed } from './feed.js';
+import { myShares } from './my-shares.js';
+import { items } from './items.js';
+import { announcements } from './announcements.js';
+import { crisis } from './crisis.js';
+import { guidelines } from './guidelines.js';
+import { trainings } from './trainings.js';
+import { onboarding } from './onboarding.js';
+
+/**
+ * The English texts, one file per feature. They are the source of truth for the shape:
+ * `Strings` is inferred from them, and each German file must have exactly the same keys
+ * (else tsc fails).
+ */
+export const en = { ...common, ...feed, ...myShares, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding };
+
+export type Strings = typeof en;
