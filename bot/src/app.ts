@@ -46,12 +46,18 @@ import { onboardingRoutes } from './http/routes/onboarding.js';
 import { onboardingRepo } from './storage/repos/onboarding.js';
 import { tabLinks } from './domain/tab-links.js';
 import { crisisInstructions } from './http/pages/crisis-page.js';
+import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js';
+import { chorusJobs, type PlannerOptions } from './jobs/planners.js';
+import { jobsRepo } from './storage/repos/jobs.js';
+import { adminJobRoutes } from './http/routes/admin-jobs.js';
 
 export interface App {
   server: Server;
   db: Db;
   /** The delivery worker, when this process runs one (config WORKER). */
   worker: DeliveryWorker | undefined;
+  /** The job runner (planners and other background work), in worker processes too. */
+  jobs: JobRunner | undefined;
   /** Where the server listens, once listen() resolved. */
   url: string;
   listen(): Promise<string>;
@@ -64,6 +70,8 @@ export interface AppOptions {
   db?: Db;
   /** Tests: a faster tick, another connector. */
   worker?: Partial<Omit<DeliveryWorkerOptions, 'db' | 'log'>>;
+  /** Tests: a faster poll, faster planners, another clock. */
+  jobs?: Partial<Pick<JobRunnerOptions, 'pollMs' | 'clock' | 'leaseMs'>> & Pick<PlannerOptions, 'everyMs'>;
 }
 
 export async function createApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
@@ -121,6 +129,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     crisisWatch,
     trainings: trainingsRepo(db),
     onboarding,
+    jobs: jobsRepo(db),
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
     paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },
   };
@@ -149,6 +158,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   feedRoutes(server, ctx);
   adminItemRoutes(server, ctx);
   adminAnnouncementRoutes(server, ctx);
+  adminJobRoutes(server, ctx);
   crisisRoutes(server, ctx);
   guidelineRoutes(server, ctx);
   trainingRoutes(server, ctx);
@@ -164,18 +174,27 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         connector: connectorClient(botTokenSource(config)),
         render: deliveryRenderer(db, config.publicUrl, { crisis: () => crisis.state(), tabLink }),
         rps: config.teamsRateLimitRps,
-        digest: config.digest,
         held: () => crisisWatch.active,
-        onboardingDays: config.onboardingDays,
         ...options.worker,
       })
     : undefined;
   if (worker) ctx.nudgeWorker = () => worker.nudge();
+  // Background work runs where cards are sent (the worker role), apart from the sender.
+  const { everyMs, ...runnerOptions } = options.jobs ?? {};
+  const jobs = config.worker
+    ? new JobRunner({
+        db,
+        log,
+        jobs: chorusJobs({ db, digest: config.digest, held: () => crisisWatch.active, onboardingDays: config.onboardingDays, everyMs }),
+        ...runnerOptions,
+      })
+    : undefined;
 
   const app: App = {
     server,
     db,
     worker,
+    jobs,
     url: '',
     listen: () =>
       new Promise((resolve, reject) => {
@@ -188,7 +207,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
           const address = server.address();
           app.url = `http://127.0.0.1:${address.port}`;
           worker?.start();
-          resolve(app.url);
+          (jobs?.start() ?? Promise.resolve()).then(() => resolve(app.url), reject);
         });
       }),
     async close() {
@@ -205,6 +224,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       }
       crisisWatch.stop();
       try {
+        await jobs?.stop();
         await worker?.stop();
         await clicks.close();
       } finally {

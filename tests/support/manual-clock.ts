@@ -11,6 +11,7 @@ export const settle = () => new Promise<void>((resolve) => setImmediate(resolve)
 export class ManualClock implements Clock {
   private timers: Array<{ at: number; seq: number; fn: () => void }> = [];
   private seq = 0;
+  private armed: Array<() => void> = [];
 
   constructor(private t = Date.parse('2026-11-23T07:00:00Z')) {}
 
@@ -21,9 +22,15 @@ export class ManualClock implements Clock {
   after(ms: number, fn: () => void): () => void {
     const timer = { at: this.t + Math.max(0, ms), seq: this.seq++, fn };
     this.timers.push(timer);
+    for (const wake of this.armed.splice(0)) wake();
     return () => {
       this.timers = this.timers.filter((t) => t !== timer);
     };
+  }
+
+  /** Resolves when the next timer is set (a loop that did its work and waits again). */
+  nextTimer(): Promise<void> {
+    return new Promise((resolve) => this.armed.push(resolve));
   }
 
   /** Timers waiting (tests check that a loop stopped). */

@@ -6,8 +6,6 @@ import type { Db, LeaderLocks } from '../storage/db.js';
 import { conversationsRepo } from '../storage/repos/conversations.js';
 import { deliveriesRepo, type ClaimedDelivery, type Key } from '../storage/repos/deliveries.js';
 import type { ConnectorClient } from '../teams/connector-client.js';
-import type { DigestSchedule } from './digest-schedule.js';
-import { onboardingPlanner, planDigest, planTrainingReminders } from './planners.js';
 import type { Renderer } from './render-delivery.js';
 
 export interface DeliveryWorkerOptions {
@@ -25,16 +23,9 @@ export interface DeliveryWorkerOptions {
   tickMs?: number;
   /** How long a tenant's sender waits when nothing is due yet. */
   idleMs?: number;
-  /** null: no digests. */
-  digest: DigestSchedule | null;
-  /** Crisis mode: ordinary announcements wait (nothing is lost), digests are not planned. */
+  /** Crisis mode: ordinary announcements wait (nothing is lost). */
   held?: () => boolean;
   retry?: RetryPolicy;
-  now?: () => Date;
-  /** New hires count this many days (ONBOARDING_DAYS); undefined: no onboarding reminders. */
-  onboardingDays?: number;
-  /** How often onboarding reminders are looked for (default a minute: they are due by the day). */
-  onboardingCheckMs?: number;
 }
 
 /** A few quick tries for one statement (a dropped connection), then the error stands. */
@@ -109,9 +100,7 @@ export class DeliveryWorker {
   private readonly tickMs: number;
   private readonly idleMs: number;
   private readonly retry: RetryPolicy;
-  private readonly now: () => Date;
   private readonly sentRecorder: SentRecorder;
-  private readonly onboarding: (() => Promise<void>) | undefined;
 
   constructor(private readonly o: DeliveryWorkerOptions) {
     this.repo = deliveriesRepo(o.db);
@@ -121,9 +110,7 @@ export class DeliveryWorker {
     this.tickMs = o.tickMs ?? 1_000;
     this.idleMs = o.idleMs ?? 250;
     this.retry = o.retry ?? DEFAULT_RETRY;
-    this.now = o.now ?? (() => new Date());
     this.sentRecorder = new SentRecorder((rows) => this.repo.sentMany(rows));
-    if (o.onboardingDays !== undefined) this.onboarding = onboardingPlanner(o.db, o.log, o.onboardingDays, o.onboardingCheckMs);
   }
 
   start(): void {
@@ -167,13 +154,14 @@ export class DeliveryWorker {
     await this.locks?.close();
   }
 
-  /** One round of bookkeeping; tests call it to move things along without waiting. */
+  /**
+   * One round of bookkeeping: start what is due, finish what is done, lead tenants with
+   * work. Planning from the clock is the job runner's (jobs/planners.ts), so a slow job
+   * never holds up cards. Tests call it to move things along without waiting.
+   */
   async tick(): Promise<void> {
     if (this.stopping) return;
     const held = this.o.held?.() ?? false;
-    if (this.o.digest && !held) await planDigest(this.o.db, this.o.log, this.o.digest, this.now());
-    await planTrainingReminders(this.o.db, this.o.log);
-    await this.onboarding?.();
     for (const id of await this.repo.followItems()) this.o.log.info({ announcement: id }, 'announcement cancelled: its item is archived or expired');
     for (const id of await this.repo.due(20, held)) {
       const recipients = await this.repo.start(id);

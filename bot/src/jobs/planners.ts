@@ -1,12 +1,13 @@
-import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { Queryable } from '../storage/db.js';
+import { jobsRepo } from '../storage/repos/jobs.js';
 import { onboardingRepo } from '../storage/repos/onboarding.js';
-import { dueDigestRun, type DigestSchedule } from './digest-schedule.js';
+import { DIGEST_CATCH_UP_MS, dueDigestRun, type DigestSchedule } from './digest-schedule.js';
+import type { JobDefinition } from './job-runner.js';
 
-// What the delivery worker plans on its tick: announcements that come from the clock, not
-// from an admin. Each is one conditional statement, so any number of processes may plan
-// and each run is planned once; nothing lives in memory, so a restart loses nothing.
+// Announcements that come from the clock, not from an admin, planned by the job runner.
+// Each is one conditional statement, so a repeated run (a retry, a takeover) plans nothing
+// twice; nothing lives in memory, so a restart loses nothing.
 
 /** The digest run that is due (if any), once per run. */
 export async function planDigest(db: Queryable, log: Logger, schedule: DigestSchedule, now: Date): Promise<void> {
@@ -24,7 +25,7 @@ export async function planDigest(db: Queryable, log: Logger, schedule: DigestSch
  * Reminders to the people registered, 24 hours and 1 hour before a session, once each per
  * start time (a moved session is reminded anew). A session planned or filled late gets the
  * 24-hour one only while more than an hour is left; with nobody registered yet nothing is
- * planned (a later registration plans it on the next tick).
+ * planned (a later registration plans it on the next run).
  */
 export async function planTrainingReminders(db: Queryable, log: Logger): Promise<void> {
   const rows = await db.query<{ training_id: string; notice: string }>(
@@ -41,14 +42,57 @@ export async function planTrainingReminders(db: Queryable, log: Logger): Promise
   for (const r of rows) log.info({ training: r.training_id, notice: r.notice }, 'training reminder planned');
 }
 
-/** The onboarding reminders, looked for every `everyMs` (they are due by the day, not the second). */
-export function onboardingPlanner(db: Queryable, log: Logger, newHireDays: number, everyMs = 60_000): () => Promise<void> {
-  const onboarding = onboardingRepo(db, { newHireDays });
-  let checkedAt: number | undefined;
-  return async () => {
-    if (checkedAt !== undefined && performance.now() - checkedAt < everyMs) return;
-    checkedAt = performance.now();
-    const reminded = await onboarding.planReminders();
-    if (reminded > 0) log.info({ reminded }, 'onboarding reminders planned');
-  };
+export interface PlannerOptions {
+  db: Queryable;
+  /** DIGEST_SCHEDULE in TENANT_TIME_ZONE; null: no digests. */
+  digest: DigestSchedule | null;
+  /** Crisis mode: the digest is skipped, not held (a week's digest after the crisis would be stale). */
+  held: () => boolean;
+  /** ONBOARDING_DAYS. */
+  onboardingDays: number;
+  /** How often reminders are looked for (tests: faster). Training reminders 30 s, onboarding 1 min. */
+  everyMs?: { trainingReminders?: number; onboardingReminders?: number };
+}
+
+/** Finished one-off runs are kept this long for operators, then forgotten. */
+const KEEP_FINISHED_RUNS_MS = 30 * 86_400_000;
+
+/** Chorus's scheduled jobs. */
+export function chorusJobs(o: PlannerOptions): JobDefinition[] {
+  const { digest } = o;
+  const onboarding = onboardingRepo(o.db, { newHireDays: o.onboardingDays });
+  return [
+    {
+      name: 'digest',
+      schedule: digest,
+      // A process that starts late still sends this run's digest, but not one days old.
+      catchUpMs: DIGEST_CATCH_UP_MS,
+      async run({ now, log }) {
+        if (!digest) return;
+        if (o.held()) return log.info('digest skipped: crisis mode is on');
+        await planDigest(o.db, log, digest, now);
+      },
+    },
+    {
+      name: 'training-reminders',
+      schedule: { everyMs: o.everyMs?.trainingReminders ?? 30_000 },
+      run: ({ log }) => planTrainingReminders(o.db, log),
+    },
+    {
+      // Due by the day, not the second.
+      name: 'onboarding-reminders',
+      schedule: { everyMs: o.everyMs?.onboardingReminders ?? 60_000 },
+      async run({ log }) {
+        const reminded = await onboarding.planReminders();
+        if (reminded > 0) log.info({ reminded }, 'onboarding reminders planned');
+      },
+    },
+    {
+      name: 'forget-finished-runs',
+      schedule: { everyMs: 86_400_000 },
+      async run({ now }) {
+        await jobsRepo(o.db).forgetFinished(now, KEEP_FINISHED_RUNS_MS);
+      },
+    },
+  ];
 }

@@ -11,3 +11,4 @@ export { NETWORKS, NETWORK_LABELS, TEXT_VIA_CLIPBOARD, type Network } from '../.
 export { checkPostText, charCount, xTweetLength, LINKEDIN_FOLD, X_MAX, X_LINK_LENGTH, type TextCheck } from '../../domain/items/text-limits.js';
 export * from './trainings.js';
 export * from './onboarding.js';
+export * from './jobs.js';
