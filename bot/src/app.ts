@@ -50,6 +50,7 @@ import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js';
 import { chorusJobs, type PlannerOptions } from './jobs/planners.js';
 import { jobsRepo } from './storage/repos/jobs.js';
 import { adminJobRoutes } from './http/routes/admin-jobs.js';
+import { chorusKinds, type KindRegistry } from './notifications/registry.js';
 
 export interface App {
   server: Server;
@@ -70,6 +71,8 @@ export interface AppOptions {
   db?: Db;
   /** Tests: a faster tick, another connector. */
   worker?: Partial<Omit<DeliveryWorkerOptions, 'db' | 'log'>>;
+  /** Tests: more notification kinds than Chorus's own (a kind added by a test). */
+  kinds?: KindRegistry;
   /** Tests: a faster poll, faster planners, another clock. */
   jobs?: Partial<Pick<JobRunnerOptions, 'pollMs' | 'clock' | 'leaseMs'>> & Pick<PlannerOptions, 'everyMs'>;
 }
@@ -100,7 +103,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     intervalMs: 100,
     onError: (err) => log.error({ err }, 'storing clicks failed; will retry'),
   });
-  const crisis = crisisRepo(db, { updateDays: config.crisisUpdateDays });
+  const kinds = options.kinds ?? chorusKinds;
+  const crisis = crisisRepo(db, { updateDays: config.crisisUpdateDays, kinds });
   const onboarding = onboardingRepo(db, { newHireDays: config.onboardingDays });
   const tabLink = tabLinks(config.publicUrl, config.teamsAppId);
   const crisisWatch = new CrisisWatch(crisis, log);
@@ -124,7 +128,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     sharing: sharingRepo(db),
     links: linksRepo(db),
     clicks,
-    announcements: announcementsRepo(db, { paceRps: config.teamsRateLimitRps }),
+    announcements: announcementsRepo(db, { paceRps: config.teamsRateLimitRps, kinds }),
     crisis,
     crisisWatch,
     trainings: trainingsRepo(db),
@@ -172,7 +176,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         db,
         log,
         connector: connectorClient(botTokenSource(config)),
-        render: deliveryRenderer(db, config.publicUrl, { crisis: () => crisis.state(), tabLink }),
+        render: deliveryRenderer(db, config.publicUrl, { crisis: () => crisis.state(), tabLink, kinds }),
+        kinds,
         rps: config.teamsRateLimitRps,
         held: () => crisisWatch.active,
         ...options.worker,

@@ -86,7 +86,7 @@ describe('the weekly digest', () => {
       await Promise.all(runners.map((r) => r.register()));
       await Promise.all(runners.map((r) => r.runDue()));
       await Promise.all(runners.map((r) => r.runDue()));
-      const digests = await s.db.query<{ id: string }>(`select id from announcements where subject = 'digest'`);
+      const digests = await s.db.query<{ id: string }>(`select id from announcements where kind = 'digest'`);
       expect(digests).toHaveLength(1);
       workers.forEach((w) => w.start());
       const id = digests[0]!.id;

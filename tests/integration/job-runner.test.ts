@@ -188,7 +188,7 @@ describe('the job runner', () => {
 
 describe('the digest on the job runner', () => {
   const schedule = { cron: '0 9 * * 1', timeZone: 'Europe/Berlin' };
-  const digests = async () => (await db.query<{ n: number }>(`select count(*)::int as n from announcements where subject = 'digest'`))[0]!.n;
+  const digests = async () => (await db.query<{ n: number }>(`select count(*)::int as n from announcements where kind = 'digest'`))[0]!.n;
   const chorus = (clock: ManualClock, held = () => false) =>
     runner(clock, chorusJobs({ db, digest: schedule, held, onboardingDays: 60 }).filter((j) => j.name === 'digest'));
 

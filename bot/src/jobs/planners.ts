@@ -1,24 +1,25 @@
 import type { Logger } from 'pino';
-import type { Queryable } from '../storage/db.js';
+import { enqueueIn, enqueueManyIn } from '../notifications/enqueue.js';
+import { EVERYONE } from '../notifications/kind.js';
+import { digestKind } from '../notifications/kinds/digest.js';
+import { trainingNoticeKind } from '../notifications/kinds/training-notice.js';
+import type { Db, Queryable } from '../storage/db.js';
 import { jobsRepo } from '../storage/repos/jobs.js';
 import { onboardingRepo } from '../storage/repos/onboarding.js';
 import { DIGEST_CATCH_UP_MS, dueDigestRun, type DigestSchedule } from './digest-schedule.js';
 import type { JobDefinition } from './job-runner.js';
 
 // Announcements that come from the clock, not from an admin, planned by the job runner.
-// Each is one conditional statement, so a repeated run (a retry, a takeover) plans nothing
-// twice; nothing lives in memory, so a restart loses nothing.
+// Each kind's key (a digest per run, a reminder per start) keeps a repeated run (a retry, a
+// takeover, another process) from planning anything twice; nothing lives in memory, so a
+// restart loses nothing.
 
-/** The digest run that is due (if any), once per run. */
+/** The digest run that is due (if any), once per run (its period is its key). */
 export async function planDigest(db: Queryable, log: Logger, schedule: DigestSchedule, now: Date): Promise<void> {
   const run = dueDigestRun(schedule, now);
   if (!run) return;
-  const rows = await db.query(
-    `insert into announcements (subject, period, covers_from, send_at) values ('digest', $1, $2, $3)
-     on conflict (period) where subject = 'digest' do nothing returning id`,
-    [run.period, run.coversFrom, run.runAt],
-  );
-  if (rows.length > 0) log.info({ period: run.period }, 'digest planned');
+  const id = await enqueueIn(db, digestKind, { period: run.period, coversFrom: run.coversFrom.toISOString() }, EVERYONE, run.runAt);
+  if (id) log.info({ period: run.period }, 'digest planned');
 }
 
 /**
@@ -28,22 +29,29 @@ export async function planDigest(db: Queryable, log: Logger, schedule: DigestSch
  * planned (a later registration plans it on the next run).
  */
 export async function planTrainingReminders(db: Queryable, log: Logger): Promise<void> {
-  const rows = await db.query<{ training_id: string; notice: string }>(
-    `insert into announcements (subject, training_id, notice, reminder_for, send_at)
-     select 'training_notice', t.id, r.notice, t.starts_at, now()
+  const due = await db.query<{ training_id: string; notice: 'reminder_24h' | 'reminder_1h'; starts_at: Date }>(
+    `select t.id as training_id, r.notice, t.starts_at
      from trainings t cross join (values ('reminder_24h', interval '24 hours'), ('reminder_1h', interval '1 hour')) as r(notice, ahead)
      where t.status = 'scheduled' and t.starts_at > now() and t.starts_at <= now() + interval '24 hours'
        and now() >= t.starts_at - r.ahead
        and (r.notice = 'reminder_1h' or now() < t.starts_at - interval '1 hour')
-       and exists (select 1 from training_registrations x where x.training_id = t.id and x.status = 'registered')
-     on conflict (training_id, notice, reminder_for) where subject = 'training_notice' and notice in ('reminder_24h', 'reminder_1h') do nothing
-     returning training_id, notice`,
+       and exists (select 1 from training_registrations x where x.training_id = t.id and x.status = 'registered')`,
   );
-  for (const r of rows) log.info({ training: r.training_id, notice: r.notice }, 'training reminder planned');
+  // Their registrants are fixed when each is sent; the key (session, notice, start) makes it once.
+  const planned = await enqueueManyIn(
+    db,
+    trainingNoticeKind,
+    due.map((r) => ({
+      payload: { trainingId: r.training_id, notice: r.notice, reminderFor: r.starts_at.toISOString() },
+      audience: 'by_kind' as const,
+      when: 'now' as const,
+    })),
+  );
+  if (planned.length > 0) log.info({ planned: planned.length }, 'training reminders planned');
 }
 
 export interface PlannerOptions {
-  db: Queryable;
+  db: Db;
   /** DIGEST_SCHEDULE in TENANT_TIME_ZONE; null: no digests. */
   digest: DigestSchedule | null;
   /** Crisis mode: the digest is skipped, not held (a week's digest after the crisis would be stale). */

@@ -53,7 +53,8 @@ export interface DeliveryCounts {
 
 export interface Announcement {
   id: string;
-  subject: AnnouncementSubjectKind;
+  /** The notification kind: one this tab knows, or one added since (shown by the server's word). */
+  subject: AnnouncementSubjectKind | (string & {});
   /** The item announced (subject item) or whose cards are updated (card_update); else null. */
   item: { id: string; title: string } | null;
   /** card_update: what the delivered cards become; else null. */

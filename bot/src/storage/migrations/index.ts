@@ -10,6 +10,7 @@ import * as m009 from './009-onboarding.js';
 import * as m010 from './010-training-changes.js';
 import * as m011 from './011-one-share-per-network.js';
 import * as m012 from './012-jobs.js';
+import * as m013 from './013-announcement-payload.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -25,4 +26,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '010-training-changes', sql: m010.sql },
   { id: '011-one-share-per-network', sql: m011.sql },
   { id: '012-jobs', sql: m012.sql },
+  { id: '013-announcement-payload', sql: m013.sql },
 ];

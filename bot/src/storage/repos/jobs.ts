@@ -88,7 +88,7 @@ export function jobsRepo(db: Queryable) {
      */
     async claim(handlers: readonly string[], me: string, now: Date, leaseMs: number): Promise<ClaimedRun | undefined> {
       const [row] = await db.query<JobRow & { previous: string | null; due_at: Date }>(
-        `with pick as (
+        `with due as (
            select j.name, j.next_run_at, case when j.lease_until is not null then j.leased_by end as previous
            from jobs j
            where j.handler = any($1::text[]) and j.next_run_at <= $3 and (j.lease_until is null or j.lease_until <= $3)
@@ -97,8 +97,8 @@ export function jobsRepo(db: Queryable) {
          )
          update jobs j set leased_by = $2, attempts = j.attempts + 1, last_started_at = $3,
            lease_until = $3::timestamptz + $4::float8 * interval '1 millisecond'
-         from pick where j.name = pick.name
-         returning j.*, pick.previous, pick.next_run_at as due_at`,
+         from due where j.name = due.name
+         returning j.*, due.previous, due.next_run_at as due_at`,
         [handlers, me, now, leaseMs],
       );
       if (!row) return undefined;
