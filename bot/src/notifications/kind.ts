@@ -79,11 +79,13 @@ export interface NotificationKind<P> {
   render(d: KindDelivery<P>, ctx: RenderContext): Promise<AdaptiveCard | string>;
 }
 
-/** Declares a kind (typed payload in, erased for the registry out). */
+/** Declares a kind; its payload type is inferred from the schema, so render and keys are typed. */
 export const defineKind = <P>(kind: NotificationKind<P>): NotificationKind<P> => kind;
 
-/** Any kind, as the registry and the engine hold them. */
-// Methods are checked bivariantly, so every NotificationKind<P> is one of these.
+/**
+ * Any kind, as the registry and the engine hold them (payloads unchecked until parsed with
+ * the kind's own schema). Methods are checked bivariantly, so every kind is one of these.
+ */
 export type AnyKind = NotificationKind<unknown>;
 
 /** An id in a payload: compared as text (unique keys, lookups), so stored as Postgres writes uuids. */

@@ -17,13 +17,13 @@ const PERSONAL_CHAT = `join lateral (
  * Which people: a condition on `p` (people), with `from` the rows it may use. Picking
  * particular people by key (`from` a list, `where` p.id = …) never reads everyone.
  */
-export interface Pick {
+export interface Selection {
   from?: string;
   where: string;
 }
 
 /** The people `pick` picks who have a working personal chat with the bot and want this kind. */
-export function reachable(pick: Pick, wants: WantsPolicy): string {
+export function reachable(pick: Selection, wants: WantsPolicy): string {
   return `select p.id as person_id, c.id as conversation_id, c.tenant_id, null::text as activity_id
     from ${pick.from ? `${pick.from}, ` : ''}people p
     ${PERSONAL_CHAT}
@@ -37,10 +37,10 @@ export const inGroups = (departments: string, locations: string) =>
    and (cardinality(${locations}) = 0 or p.location = any(${locations}))`;
 
 /** The groups the caller gave (audience { departments, locations }). */
-export const IN_AUDIENCE: Pick = { where: inGroups('s.departments', 's.locations') };
+export const IN_AUDIENCE: Selection = { where: inGroups('s.departments', 's.locations') };
 
 /** The people the caller named (audience { people }). */
-export const NAMED: Pick = { from: 'unnest(s.people) as named(person_id)', where: 'p.id = named.person_id' };
+export const NAMED: Selection = { from: 'unnest(s.people) as named(person_id)', where: 'p.id = named.person_id' };
 
 /** The announcement a follow-up is about (payload.sourceAnnouncementId). */
 export const SOURCE = `(s.payload->>'sourceAnnouncementId')::uuid`;
