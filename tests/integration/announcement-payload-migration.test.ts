@@ -9,7 +9,7 @@ import type { Db } from '../../bot/src/storage/db.js';
 import { migrations } from '../../bot/src/storage/migrations/index.js';
 import { createTestDb } from '../support/test-db.js';
 
-// Migration 013 moves what only a kind understands into the payload. Announcements written
+// Migration 014 moves what only a kind understands into the payload. Announcements written
 // by the version before are converted, keep what made them unique, and read as before.
 let db: Db;
 let drop: () => Promise<void>;
@@ -17,7 +17,7 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   ({ db, drop } = await createTestDb());
-  const upTo = migrations.findIndex((m) => m.id === '013-announcement-payload');
+  const upTo = migrations.findIndex((m) => m.id === '014-announcement-payload');
   for (const m of migrations.slice(0, upTo)) await db.exec(m.sql);
   const [boss] = await db.query<{ id: string }>(`insert into people (display_name, role) values ('Boss', 'admin') returning id`);
   const [mia] = await db.query<{ id: string }>(`insert into people (display_name) values ('Mia') returning id`);
@@ -51,7 +51,7 @@ const row = async (name: string) =>
     [ids[name]],
   ))[0];
 
-describe('migration 013: kind-specific columns into the payload', () => {
+describe('migration 014: kind-specific columns into the payload', () => {
   it('converts every kind of announcement, and each payload is valid for its kind', async () => {
     expect(await row('item')).toMatchObject({ kind: 'item', payload: { itemId: ids.itemRow }, audience: null, created_by: ids.boss });
     expect(await row('digest')).toMatchObject({
