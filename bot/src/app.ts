@@ -49,12 +49,19 @@ import { onboardingRoutes } from './http/routes/onboarding.js';
 import { onboardingRepo } from './storage/repos/onboarding.js';
 import { tabLinks } from './domain/tab-links.js';
 import { crisisInstructions } from './http/pages/crisis-page.js';
+import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js';
+import { chorusJobs, type PlannerOptions } from './jobs/planners.js';
+import { jobsRepo } from './storage/repos/jobs.js';
+import { adminJobRoutes } from './http/routes/admin-jobs.js';
+import { chorusKinds, type KindRegistry } from './notifications/registry.js';
 
 export interface App {
   server: Server;
   db: Db;
   /** The delivery worker, when this process runs one (config WORKER). */
   worker: DeliveryWorker | undefined;
+  /** The job runner (planners and other background work), in worker processes too. */
+  jobs: JobRunner | undefined;
   /** Where the server listens, once listen() resolved. */
   url: string;
   listen(): Promise<string>;
@@ -69,6 +76,10 @@ export interface AppOptions {
   worker?: Partial<Omit<DeliveryWorkerOptions, 'db' | 'log'>>;
   /** Processors of domain events, run by worker processes (points and rollups will be). */
   eventProcessors?: ReadonlyArray<EventProcessor<Queryable>>;
+  /** Tests: more notification kinds than Chorus's own (a kind added by a test). */
+  kinds?: KindRegistry;
+  /** Tests: a faster poll, faster planners, another clock. */
+  jobs?: Partial<Pick<JobRunnerOptions, 'pollMs' | 'clock' | 'leaseMs'>> & Pick<PlannerOptions, 'everyMs'>;
 }
 
 export async function createApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
@@ -99,7 +110,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     intervalMs: 100,
     onError: (err) => log.error({ err }, 'storing clicks failed; will retry'),
   });
-  const crisis = crisisRepo(db, { updateDays: config.crisisUpdateDays });
+  const kinds = options.kinds ?? chorusKinds;
+  const crisis = crisisRepo(db, { updateDays: config.crisisUpdateDays, kinds });
   const onboarding = onboardingRepo(db, { newHireDays: config.onboardingDays });
   const tabLink = tabLinks(config.publicUrl, config.teamsAppId);
   const crisisWatch = new CrisisWatch(crisis, log);
@@ -123,11 +135,12 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     sharing: sharingRepo(db),
     links: linksRepo(db),
     clicks,
-    announcements: announcementsRepo(db, { paceRps: config.teamsRateLimitRps }),
+    announcements: announcementsRepo(db, { paceRps: config.teamsRateLimitRps, kinds }),
     crisis,
     crisisWatch,
     trainings: trainingsRepo(db),
     onboarding,
+    jobs: jobsRepo(db),
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
     paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },
   };
@@ -158,6 +171,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   feedRoutes(route, ctx);
   adminItemRoutes(route, ctx);
   adminAnnouncementRoutes(route, ctx);
+  adminJobRoutes(route, ctx);
   crisisRoutes(route, ctx);
   guidelineRoutes(route, ctx);
   trainingRoutes(route, ctx);
@@ -172,21 +186,31 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         db,
         log,
         connector: connectorClient(botTokenSource(config)),
-        render: deliveryRenderer(db, config.publicUrl, { crisis: () => crisis.state(), tabLink }),
+        render: deliveryRenderer(db, config.publicUrl, { crisis: () => crisis.state(), tabLink, kinds }),
+        kinds,
         rps: config.teamsRateLimitRps,
-        digest: config.digest,
         held: () => crisisWatch.active,
-        onboardingDays: config.onboardingDays,
         ...options.worker,
       })
     : undefined;
   if (worker) ctx.nudgeWorker = () => worker.nudge();
   const pump = config.worker ? new EventPump(db, options.eventProcessors ?? [], log) : undefined;
+  // Background work runs where cards are sent (the worker role), apart from the sender.
+  const { everyMs, ...runnerOptions } = options.jobs ?? {};
+  const jobs = config.worker
+    ? new JobRunner({
+        db,
+        log,
+        jobs: chorusJobs({ db, digest: config.digest, held: () => crisisWatch.active, onboardingDays: config.onboardingDays, everyMs }),
+        ...runnerOptions,
+      })
+    : undefined;
 
   const app: App = {
     server,
     db,
     worker,
+    jobs,
     url: '',
     listen: () =>
       new Promise((resolve, reject) => {
@@ -200,7 +224,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
           app.url = `http://127.0.0.1:${address.port}`;
           worker?.start();
           pump?.start();
-          resolve(app.url);
+          (jobs?.start() ?? Promise.resolve()).then(() => resolve(app.url), reject);
         });
       }),
     async close() {
@@ -217,6 +241,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       }
       crisisWatch.stop();
       try {
+        await jobs?.stop();
         await worker?.stop();
         await clicks.close();
         await pump?.stop();

@@ -153,10 +153,12 @@ async function measureReach(a, b) {
 /** One item announcement, sent yesterday to everyone: the cards a crisis switch updates. */
 async function deliveredYesterday(db, people) {
   const [item] = await db.query(`select id from items where status = 'published' order by created_at limit 1`);
+  const { enqueueIn } = await import(path.join(root, 'dist/bot/notifications/enqueue.js'));
+  const { itemKind } = await import(path.join(root, 'dist/bot/notifications/kinds/item.js'));
+  const id = await enqueueIn(db, itemKind, { itemId: item.id }, 'by_kind', new Date(Date.now() - 86_400_000));
   const [announcement] = await db.query(
-    `insert into announcements (subject, item_id, status, send_at, started_at, finished_at)
-     values ('item', $1, 'done', now() - interval '1 day', now() - interval '1 day', now() - interval '1 day') returning id`,
-    [item.id],
+    `update announcements set status = 'done', started_at = now() - interval '1 day', finished_at = now() - interval '1 day' where id = $1 returning id`,
+    [id],
   );
   const activityIds = people.map((_, i) => `seeded-${i + 1}`);
   await db.query(

@@ -58,6 +58,8 @@ describe('guidelines', () => {
     await admin.getByText(NOTE).waitFor();
     await admin.getByRole('button', { name: 'Compare version 2 with the previous one' }).click();
     const diff = admin.getByRole('region', { name: 'Changes from version 1 to 2' });
+    // The diff arrives from the API after the click: wait for it instead of reading at once.
+    await diff.getByTestId('diff').locator('ins').first().waitFor();
     const added = await diff.getByTestId('diff').locator('ins').allInnerTexts();
     expect(added.join(' ')).toContain(ADDED);
     expect(added.join(' ')).toContain(SCRIPT);

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually.js';
 import { openPostgres } from '../../bot/src/storage/db.js';
+import { enqueueIn } from '../../bot/src/notifications/enqueue.js';
+import { EVERYONE } from '../../bot/src/notifications/kind.js';
+import { digestKind } from '../../bot/src/notifications/kinds/digest.js';
 import { api } from '../support/http.js';
 import { createTestDb, usingPostgres } from '../support/test-db.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -63,12 +66,12 @@ describe('the crisis switch', () => {
     const before = await s.db.query<{ n: number }>('select count(*)::int as n from shares');
 
     // A digest already planned is suppressed, not held until after the crisis.
-    const [digest] = await s.db.query<{ id: string }>(
-      `insert into announcements (subject, period, covers_from, send_at) values ('digest', '2026-11-23', now() - interval '7 days', now() + interval '1 hour') returning id`,
-    );
+    const digest = {
+      id: await enqueueIn(s.db, digestKind, { period: '2026-11-23', coversFrom: new Date(Date.now() - 7 * 86_400_000).toISOString() }, EVERYONE, new Date(Date.now() + 3_600_000)),
+    };
     const on = await api(s.url, 'POST', '/api/v1/admin/crisis', { headers: clara(), body: ON });
     expect(on.status).toBe(201);
-    expect((await s.db.query<{ status: string }>('select status from announcements where id = $1', [digest!.id]))[0]!.status).toBe('cancelled');
+    expect((await s.db.query<{ status: string }>('select status from announcements where id = $1', [digest.id]))[0]!.status).toBe('cancelled');
     expect(on.body).toMatchObject({ active: true, reason: ON.reason, statementUrl: ON.statementUrl, refusedShares: 0 });
     const again = await api(s.url, 'POST', '/api/v1/admin/crisis', { headers: clara(), body: { ...ON, reason: 'second click' } });
     expect(again.status).toBe(200);

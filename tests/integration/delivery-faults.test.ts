@@ -41,7 +41,7 @@ function flaky(db: Db, fails: (sql: string) => boolean): Db {
 function worker(db: Db, render: Renderer = deliveryRenderer(s.db, s.url)) {
   return new DeliveryWorker({
     db, log: pino({ level: 'silent' }), connector: connectorClient(async () => undefined), render,
-    rps: 200, digest: null, tickMs: 20, idleMs: 10, retry: { maxAttempts: 3, baseMs: 20, maxMs: 50 },
+    rps: 200, tickMs: 20, idleMs: 10, retry: { maxAttempts: 3, baseMs: 20, maxMs: 50 },
   });
 }
 

@@ -109,7 +109,7 @@ describe('announcing an item', () => {
     expect((await api(h.s.url, 'GET', '/api/v1/admin/announcements', { headers: h.s.as('jonas') })).status).toBe(403);
     expect((await api(h.s.url, 'GET', '/api/v1/admin/announcements', {})).status).toBe(401);
     expect((await api(h.s.url, 'GET', '/api/v1/admin/announcements/not-an-id', { headers: admin() })).status).toBe(404);
-    const none = await h.s.db.query<{ n: number }>('select count(*)::int as n from announcements where item_id = $1', [other]);
+    const none = await h.s.db.query<{ n: number }>(`select count(*)::int as n from announcements where payload->>'itemId' = $1`, [other]);
     expect(none[0]!.n).toBe(0);
   });
 

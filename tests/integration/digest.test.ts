@@ -1,6 +1,8 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryWorker } from '../../bot/src/jobs/delivery-worker.js';
+import { JobRunner } from '../../bot/src/jobs/job-runner.js';
+import { chorusJobs } from '../../bot/src/jobs/planners.js';
 import { deliveryRenderer } from '../../bot/src/jobs/render-delivery.js';
 import { connectorClient } from '../../bot/src/teams/connector-client.js';
 import { eventually } from '../support/eventually.js';
@@ -61,24 +63,30 @@ afterAll(async () => {
 describe('the weekly digest', () => {
   it('goes once per run to the people who chose it, with what is new for them', async () => {
     expect(s.app.worker).toBeUndefined();
+    expect(s.app.jobs).toBeUndefined();
+    const log = pino({ level: 'silent' });
+    // Two processes: each plans with its job runner and sends with its delivery worker.
+    const runners = [0, 1].map(
+      () => new JobRunner({ db: s.db, log, jobs: chorusJobs({ db: s.db, digest: s.config.digest, held: () => false, onboardingDays: 60 }) }),
+    );
     const workers = [0, 1].map(
       () =>
         new DeliveryWorker({
           db: s.db,
-          log: pino({ level: 'silent' }),
+          log,
           connector: connectorClient(async () => undefined),
           render: deliveryRenderer(s.db, s.url),
           rps: 50,
-          digest: s.config.digest,
           tickMs: 20,
           idleMs: 10,
         }),
     );
     try {
       // Both plan the run, twice over: still one digest for it.
-      await Promise.all(workers.map((w) => w.tick()));
-      await Promise.all(workers.map((w) => w.tick()));
-      const digests = await s.db.query<{ id: string }>(`select id from announcements where subject = 'digest'`);
+      await Promise.all(runners.map((r) => r.register()));
+      await Promise.all(runners.map((r) => r.runDue()));
+      await Promise.all(runners.map((r) => r.runDue()));
+      const digests = await s.db.query<{ id: string }>(`select id from announcements where kind = 'digest'`);
       expect(digests).toHaveLength(1);
       workers.forEach((w) => w.start());
       const id = digests[0]!.id;
@@ -107,7 +115,7 @@ describe('the weekly digest', () => {
       expect(legal).not.toContain('Fresh this week');
       for (const p of everyItem) expect(connector.deliveredTo(p.conversationId)).toHaveLength(0);
     } finally {
-      await Promise.all(workers.map((w) => w.stop()));
+      await Promise.all([...workers.map((w) => w.stop()), ...runners.map((r) => r.stop())]);
     }
   });
 });

@@ -107,7 +107,7 @@ describe('trainings through the delivery engine', () => {
     await pause(500); // more ticks: still one reminder each
     for (const p of [stays!, waits!]) expect(text(p).filter((c) => c.includes('Reminder'))).toHaveLength(1);
     expect(cardsTo(leaves!)).toHaveLength(0);
-    const planned = await h.s.db.query<{ notice: string }>(`select notice from announcements where training_id = $1 and subject = 'training_notice' and notice like 'reminder%'`, [id]);
+    const planned = await h.s.db.query<{ notice: string }>(`select payload->>'notice' as notice from announcements where payload->>'trainingId' = $1 and kind = 'training_notice' and payload->>'notice' like 'reminder%'`, [id]);
     expect(planned.map((r) => r.notice)).toEqual(['reminder_1h']); // under an hour left: no "coming up" too
   });
 

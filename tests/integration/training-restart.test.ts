@@ -38,7 +38,11 @@ describe('training reminders across a restart', () => {
       // While nothing runs, the session comes within the hour.
       const db = await open();
       await db.query(`update trainings set starts_at = now() + interval '40 minutes', ends_at = now() + interval '100 minutes' where id = $1`, [training.body.id]);
-      const after = await startTestServer({ SEED_DEMO: 'false' }, { db, worker: { connector: connectorClient(async () => undefined), tickMs: 50, idleMs: 20 } });
+      const after = await startTestServer({ SEED_DEMO: 'false' }, {
+        db,
+        worker: { connector: connectorClient(async () => undefined), tickMs: 50, idleMs: 20 },
+        jobs: { pollMs: 20, everyMs: { trainingReminders: 50 } },
+      });
       try {
         const reminded = (id: string) => connector.deliveredTo(id).some((r) => JSON.stringify(r.activity).includes('starts in an hour'));
         await eventually(async () => people.every((p) => reminded(p.conversationId)), Boolean, 5_000);

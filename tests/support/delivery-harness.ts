@@ -31,7 +31,11 @@ export function deliveryHarness() {
     };
     s = await startTestServer(
       { TEAMS_RATE_LIMIT_RPS: '50' },
-      { worker: { connector: recording, tickMs: 50, idleMs: 20, retry: { maxAttempts: 4, baseMs: 50, maxMs: 200 } } },
+      {
+        worker: { connector: recording, tickMs: 50, idleMs: 20, retry: { maxAttempts: 4, baseMs: 50, maxMs: 200 } },
+        // Reminders are planned by the job runner: as often as the worker ticked before.
+        jobs: { pollMs: 20, everyMs: { trainingReminders: 50, onboardingReminders: 50 } },
+      },
     );
   });
   afterAll(async () => {

@@ -6,6 +6,7 @@ import type { AnnouncementsRepo } from '../storage/repos/announcements.js';
 import type { TrainingsRepo } from '../storage/repos/trainings.js';
 import type { OnboardingRepo } from '../storage/repos/onboarding.js';
 import type { CrisisRepo } from '../storage/repos/crisis.js';
+import type { JobsRepo } from '../storage/repos/jobs.js';
 import type { CrisisWatch } from '../jobs/crisis-watch.js';
 import type { ClickRecorder, linksRepo } from '../storage/repos/clicks.js';
 import type { ItemsRepo } from '../storage/repos/items.js';
@@ -31,6 +32,8 @@ export interface HttpContext {
   crisis: CrisisRepo;
   trainings: TrainingsRepo;
   onboarding: OnboardingRepo;
+  /** The background jobs' state (every instance reads it; worker processes run them). */
+  jobs: JobsRepo;
   /** This instance's view of the crisis switch (refreshed 4× a second). */
   crisisWatch: CrisisWatch;
   /** This process's delivery worker, if it runs one: told when urgent cards were queued. */

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { CrisisRepo, VersionedCrisisState } from '../storage/repos/crisis.js';
+import { ManualClock } from '../../../tests/support/manual-clock.js';
 import { CrisisWatch } from './crisis-watch.js';
 
 const at = (version: number, active: boolean): VersionedCrisisState => ({
@@ -23,7 +24,7 @@ const quiet = pino({ level: 'silent' });
 
 describe('the crisis watch', () => {
   it('knows the state once started', async () => {
-    const watch = new CrisisWatch(repo([at(1, true)]), quiet, 60_000);
+    const watch = new CrisisWatch(repo([at(1, true)]), quiet, { intervalMs: 60_000 });
     expect(watch.current()).toBeUndefined();
     expect(watch.active).toBe(false);
     await watch.start();
@@ -32,7 +33,7 @@ describe('the crisis watch', () => {
   });
 
   it('never goes back to an older version (a slow read after a newer switch)', async () => {
-    const watch = new CrisisWatch(repo([at(5, false)]), quiet, 60_000);
+    const watch = new CrisisWatch(repo([at(5, false)]), quiet, { intervalMs: 60_000 });
     watch.set(at(6, true)); // this instance just switched on
     await watch.refresh(); // a read that started before the switch answers late
     expect(watch.active).toBe(true);
@@ -42,13 +43,16 @@ describe('the crisis watch', () => {
   });
 
   it('keeps the last state when the database cannot be read, and reads again', async () => {
-    const watch = new CrisisWatch(repo([at(1, true), new Error('connection lost'), at(2, false)]), quiet, 10);
+    // Time moves only when the test says so: no real timers, however busy the machine.
+    const clock = new ManualClock();
+    const watch = new CrisisWatch(repo([at(1, true), new Error('connection lost'), at(2, false)]), quiet, { intervalMs: 10, clock });
     await watch.start();
     expect(watch.active).toBe(true);
-    await new Promise((r) => setTimeout(r, 20)); // the failed read
+    await clock.advance(10); // the failed read
     expect(watch.active).toBe(true);
-    await new Promise((r) => setTimeout(r, 60));
+    await clock.advance(10); // the next read
     expect(watch.active).toBe(false);
     watch.stop();
+    expect(clock.pending).toBe(0); // stopped means no further reads
   });
 });

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { systemClock, type Clock } from '../domain/time/clock.js';
 import type { CrisisRepo, VersionedCrisisState } from '../storage/repos/crisis.js';
 
 /** How often every instance reads the crisis row: the switch reaches all within this. */
@@ -12,33 +13,37 @@ export const CRISIS_POLL_MS = 250;
  */
 export class CrisisWatch {
   private state: VersionedCrisisState | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private cancelTimer: (() => void) | undefined;
   private stopped = false;
+  private readonly intervalMs: number;
+  private readonly clock: Clock;
 
   constructor(
     private readonly repo: CrisisRepo,
     private readonly log: Logger,
-    private readonly intervalMs = CRISIS_POLL_MS,
-  ) {}
+    options: { intervalMs?: number; clock?: Clock } = {},
+  ) {
+    this.intervalMs = options.intervalMs ?? CRISIS_POLL_MS;
+    this.clock = options.clock ?? systemClock;
+  }
 
   /** Reads once (so the first request already knows), then keeps reading. */
   async start(): Promise<void> {
     await this.refresh();
     const loop = () => {
       if (this.stopped) return;
-      this.timer = setTimeout(() => {
+      this.cancelTimer = this.clock.after(this.intervalMs, () => {
         this.refresh()
           .catch((err: unknown) => this.log.warn({ err }, 'reading the crisis state failed; keeping the last one'))
           .finally(loop);
-      }, this.intervalMs);
-      this.timer.unref();
+      });
     };
     loop();
   }
 
   stop(): void {
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.cancelTimer?.();
   }
 
   async refresh(): Promise<VersionedCrisisState> {

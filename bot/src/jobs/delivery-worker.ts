@@ -4,11 +4,11 @@ import { backoffMs, classifyAnswer, DEFAULT_RETRY, type RetryPolicy } from '../d
 import { TenantPacer } from '../domain/delivery/tenant-pacer.js';
 import type { Db, LeaderLocks } from '../storage/db.js';
 import { conversationsRepo } from '../storage/repos/conversations.js';
-import { deliveriesRepo, type ClaimedDelivery, type Key } from '../storage/repos/deliveries.js';
+import { deliveriesRepo, type ClaimedDelivery } from '../storage/repos/deliveries.js';
 import type { ConnectorClient } from '../teams/connector-client.js';
-import type { DigestSchedule } from './digest-schedule.js';
-import { onboardingPlanner, planDigest, planTrainingReminders } from './planners.js';
+import { chorusKinds, type KindRegistry } from '../notifications/registry.js';
 import type { Renderer } from './render-delivery.js';
+import { SentRecorder } from './sent-recorder.js';
 
 export interface DeliveryWorkerOptions {
   db: Db;
@@ -25,59 +25,11 @@ export interface DeliveryWorkerOptions {
   tickMs?: number;
   /** How long a tenant's sender waits when nothing is due yet. */
   idleMs?: number;
-  /** null: no digests. */
-  digest: DigestSchedule | null;
-  /** Crisis mode: ordinary announcements wait (nothing is lost), digests are not planned. */
+  /** Crisis mode: ordinary announcements wait (nothing is lost). */
   held?: () => boolean;
+  /** The notification kinds it starts (default: Chorus's own); the renderer must know them too. */
+  kinds?: KindRegistry;
   retry?: RetryPolicy;
-  now?: () => Date;
-  /** New hires count this many days (ONBOARDING_DAYS); undefined: no onboarding reminders. */
-  onboardingDays?: number;
-  /** How often onboarding reminders are looked for (default a minute: they are due by the day). */
-  onboardingCheckMs?: number;
-}
-
-/** A few quick tries for one statement (a dropped connection), then the error stands. */
-async function retryStorage(fn: () => Promise<void>, tries = 5): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (attempt >= tries) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-    }
-  }
-}
-
-/**
- * Sent cards are recorded a few at a time: one statement per 32 cards or 20 ms instead of
- * one per card. A card counts as in flight until its row says sent, so a crash can repeat
- * at most the worker's concurrency, as before.
- */
-class SentRecorder {
-  private waiting: Array<{ key: Key & { activityId: string | undefined }; done: () => void; failed: (err: unknown) => void }> = [];
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly store: (rows: Array<Key & { activityId: string | undefined }>) => Promise<void>) {}
-
-  record(d: Key, activityId: string | undefined): Promise<void> {
-    return new Promise((done, failed) => {
-      this.waiting.push({ key: { announcementId: d.announcementId, personId: d.personId, activityId }, done, failed });
-      if (this.waiting.length >= 32) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), 20);
-    });
-  }
-
-  private flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const rows = this.waiting.splice(0);
-    if (rows.length === 0) return;
-    retryStorage(() => this.store(rows.map((r) => r.key))).then(
-      () => rows.forEach((r) => r.done()),
-      (err: unknown) => rows.forEach((r) => r.failed(err)),
-    );
-  }
 }
 
 type Prepared = { rendered: Awaited<ReturnType<Renderer>> } | { error: unknown };
@@ -109,21 +61,17 @@ export class DeliveryWorker {
   private readonly tickMs: number;
   private readonly idleMs: number;
   private readonly retry: RetryPolicy;
-  private readonly now: () => Date;
   private readonly sentRecorder: SentRecorder;
-  private readonly onboarding: (() => Promise<void>) | undefined;
 
   constructor(private readonly o: DeliveryWorkerOptions) {
-    this.repo = deliveriesRepo(o.db);
+    this.repo = deliveriesRepo(o.db, (o.kinds ?? chorusKinds).sql);
     this.conversations = conversationsRepo(o.db);
     this.concurrency = o.concurrency ?? 32;
     this.batchSize = o.batchSize ?? 32;
     this.tickMs = o.tickMs ?? 1_000;
     this.idleMs = o.idleMs ?? 250;
     this.retry = o.retry ?? DEFAULT_RETRY;
-    this.now = o.now ?? (() => new Date());
     this.sentRecorder = new SentRecorder((rows) => this.repo.sentMany(rows));
-    if (o.onboardingDays !== undefined) this.onboarding = onboardingPlanner(o.db, o.log, o.onboardingDays, o.onboardingCheckMs);
   }
 
   start(): void {
@@ -167,14 +115,15 @@ export class DeliveryWorker {
     await this.locks?.close();
   }
 
-  /** One round of bookkeeping; tests call it to move things along without waiting. */
+  /**
+   * One round of bookkeeping: start what is due, finish what is done, lead tenants with
+   * work. Planning from the clock is the job runner's (jobs/planners.ts), so a slow job
+   * never holds up cards. Tests call it to move things along without waiting.
+   */
   async tick(): Promise<void> {
     if (this.stopping) return;
     const held = this.o.held?.() ?? false;
-    if (this.o.digest && !held) await planDigest(this.o.db, this.o.log, this.o.digest, this.now());
-    await planTrainingReminders(this.o.db, this.o.log);
-    await this.onboarding?.();
-    for (const id of await this.repo.followItems()) this.o.log.info({ announcement: id }, 'announcement cancelled: its item is archived or expired');
+    for (const { id, log } of await this.repo.upkeep()) this.o.log.info({ announcement: id }, log);
     for (const id of await this.repo.due(20, held)) {
       const recipients = await this.repo.start(id);
       if (recipients !== undefined) this.o.log.info({ announcement: id, recipients }, 'announcement started');

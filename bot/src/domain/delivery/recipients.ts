@@ -1,5 +1,4 @@
 export type NotificationLevel = 'every' | 'digest' | 'none';
-export type AnnouncementSubject = 'item' | 'digest' | 'crisis_notice' | 'all_clear' | 'card_update' | 'training' | 'training_notice' | 'onboarding_reminder';
 
 export interface RecipientPreferences {
   notificationLevel: NotificationLevel;
@@ -7,20 +6,23 @@ export interface RecipientPreferences {
 }
 
 /**
- * Whether a person gets an announcement of this kind. Nobody who said "stop" receives
- * anything new. Card updates change cards people already have and send nothing new, so
- * they reach everyone who has such a card. The crisis notice and its all-clear are not
- * content to share but what to do in an emergency: they reach everyone who did not say
- * "stop", including people who chose no announcements. People who chose the digest get
- * the digest and not each item. Trainings are announced like items; news about one's own
- * registration (a seat, a cancellation, reminders) reaches everyone who did not say "stop".
+ * Whether a person wants a card, by their preferences: each kind of notification picks one
+ * of these rules. Nobody who said "stop" receives anything new.
  */
-export function wantsAnnouncement(prefs: RecipientPreferences, subject: AnnouncementSubject): boolean {
-  if (subject === 'card_update') return true;
-  if (prefs.paused) return false;
-  if (subject === 'crisis_notice' || subject === 'all_clear' || subject === 'training_notice') return true;
-  if (prefs.notificationLevel === 'none') return false;
-  // the onboarding reminder: anyone who did not turn notifications off
-  if (subject === 'onboarding_reminder') return true;
-  return subject === 'item' || subject === 'training' ? prefs.notificationLevel === 'every' : prefs.notificationLevel === 'digest';
-}
+export const WANTS = {
+  /** Content to share, one card each (items, sessions): people who chose every new item. */
+  everyItem: (p: RecipientPreferences) => !p.paused && p.notificationLevel === 'every',
+  /** The weekly digest: people who chose it instead of a card per item. */
+  digest: (p: RecipientPreferences) => !p.paused && p.notificationLevel === 'digest',
+  /**
+   * Not content but what to do (the crisis card, its all-clear) or news about one's own
+   * registration: everybody who did not say "stop", including people who chose nothing.
+   */
+  unlessStopped: (p: RecipientPreferences) => !p.paused,
+  /** A friendly nudge (the onboarding reminder): not for people who turned notifications off. */
+  unlessSilenced: (p: RecipientPreferences) => !p.paused && p.notificationLevel !== 'none',
+  /** Updates of cards people already have: nothing new arrives, so "stop" does not apply. */
+  always: (_p: RecipientPreferences) => true,
+} as const;
+
+export type WantsRule = keyof typeof WANTS;

@@ -14,6 +14,7 @@ export type Role = (typeof ROLES)[number];
  * - `*.manage`: write and steer that feature (and read its admin lists).
  * - `aggregates.read`: counts and sums across people (delivery counts, shares per item);
  *   never a person's own numbers, never who did what.
+ * - `jobs.read`: the background jobs' state (operators; admins only).
  */
 export const PERMISSIONS = [
   'app.use',
@@ -24,6 +25,7 @@ export const PERMISSIONS = [
   'onboarding.manage',
   'crisis.manage',
   'aggregates.read',
+  'jobs.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

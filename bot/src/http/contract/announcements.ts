@@ -53,7 +53,8 @@ export interface DeliveryCounts {
 
 export interface Announcement {
   id: string;
-  subject: AnnouncementSubjectKind;
+  /** The notification kind: one this tab knows, or one added since (shown by the server's word). */
+  subject: AnnouncementSubjectKind | (string & {});
   /** The item announced (subject item) or whose cards are updated (card_update); else null. */
   item: { id: string; title: string } | null;
   /** card_update: what the delivered cards become; else null. */
@@ -91,7 +92,8 @@ const countsSchema = z.strictObject({
 /** The answer of every announcement route; typed against the interface above so the two cannot drift. */
 export const announcementSchema: z.ZodType<Announcement> = z.strictObject({
   id: z.uuid(),
-  subject: z.enum(ANNOUNCEMENT_SUBJECTS),
+  // Chorus's kinds, or one added later (notifications/kinds): a new kind needs no contract change.
+  subject: z.string().min(1),
   item: z.strictObject({ id: z.uuid(), title: z.string() }).nullable(),
   cardState: z.enum(['paused', 'normal']).nullable(),
   training: z.strictObject({ id: z.uuid(), title: z.string() }).nullable(),

@@ -14,3 +14,4 @@ export * from './onboarding.js';
 export * from './endpoint.js';
 export * from './endpoints/index.js';
 export { isMessageKey, msg, render as renderMessage, type Message, type MessageKey } from '../../domain/messages/message.js';
+export * from './jobs.js';

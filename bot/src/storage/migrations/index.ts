@@ -10,6 +10,8 @@ import * as m009 from './009-onboarding.js';
 import * as m010 from './010-training-changes.js';
 import * as m011 from './011-one-share-per-network.js';
 import * as m012 from './012-domain-events.js';
+import * as m013 from './013-jobs.js';
+import * as m014 from './014-announcement-payload.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -25,4 +27,6 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '010-training-changes', sql: m010.sql },
   { id: '011-one-share-per-network', sql: m011.sql },
   { id: '012-domain-events', sql: m012.sql },
+  { id: '013-jobs', sql: m013.sql },
+  { id: '014-announcement-payload', sql: m014.sql },
 ];

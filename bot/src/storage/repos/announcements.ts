@@ -1,24 +1,17 @@
 import { conflict, invalid, notFound } from '../../domain/errors.js';
-import type {
-  Announcement,
-  AnnouncementStatus,
-  AnnouncementSubjectKind,
-  AnnouncementsQuery,
-  DeliveryCounts,
-} from '../../http/contract/announcements.js';
+import type { Announcement, AnnouncementStatus, AnnouncementsQuery, DeliveryCounts } from '../../http/contract/announcements.js';
+import { enqueueIn } from '../../notifications/enqueue.js';
+import type { AnnouncementView } from '../../notifications/kind.js';
+import { itemKind } from '../../notifications/kinds/item.js';
+import { trainingKind } from '../../notifications/kinds/training.js';
+import { chorusKinds, type KindRegistry } from '../../notifications/registry.js';
 import type { Db, Queryable } from '../db.js';
 import { decodeCursor, encodeCursor, iso, isoRequired } from './rows.js';
 
 interface AnnouncementRow {
   id: string;
-  subject: AnnouncementSubjectKind;
-  item_id: string | null;
-  item_title: string | null;
-  period: string | null;
-  card_state: 'paused' | 'normal' | null;
-  training_id: string | null;
-  training_title: string | null;
-  notice: Announcement['notice'];
+  kind: string;
+  payload: unknown;
   status: AnnouncementStatus;
   send_at: Date;
   created_at: Date;
@@ -28,10 +21,9 @@ interface AnnouncementRow {
   cancelled_at: Date | null;
 }
 
-const SELECT = `select a.id, a.subject, a.item_id, i.title as item_title, a.period, a.card_state, a.status, a.send_at,
-  a.training_id, t.title as training_title, a.notice,
+const SELECT = `select a.id, a.kind, a.payload, a.status, a.send_at,
   a.created_at, a.created_at::text as created_text, a.started_at, a.finished_at, a.cancelled_at
-  from announcements a left join items i on i.id = a.item_id left join trainings t on t.id = a.training_id`;
+  from announcements a`;
 
 /** How far in the past an "announce at" may lie and still mean "now" (clock skew, slow clicks). */
 const PAST_TOLERANCE_MS = 60_000;
@@ -40,6 +32,8 @@ export interface AnnouncementsOptions {
   /** The tenant pace (cards per second) for the expected finish before the first measurement. */
   paceRps: number;
   now?: () => Date;
+  /** The kinds whose payloads it explains (default: Chorus's own). */
+  kinds?: KindRegistry;
 }
 
 /**
@@ -48,10 +42,28 @@ export interface AnnouncementsOptions {
  */
 export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
   const now = options.now ?? (() => new Date());
+  const kinds = options.kinds ?? chorusKinds;
+
+  /** What the API shows of the payload, by its kind; a kind this process does not know shows nothing more. */
+  function viewOf(r: AnnouncementRow): AnnouncementView {
+    const kind = kinds.get(r.kind);
+    const parsed = kind?.payload.safeParse(r.payload);
+    return kind && parsed?.success ? kind.view(parsed.data) : {};
+  }
+
+  async function titles(table: 'items' | 'trainings', ids: Array<string | undefined>, q: Queryable): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== undefined))];
+    if (wanted.length === 0) return new Map();
+    const rows = await q.query<{ id: string; title: string }>(`select id, title from ${table} where id = any($1::uuid[])`, [wanted]);
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
 
   async function withProgress(rows: AnnouncementRow[], q: Queryable = db): Promise<Announcement[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
+    const views = new Map(rows.map((r) => [r.id, viewOf(r)]));
+    const itemTitles = await titles('items', [...views.values()].map((v) => v.itemId), q);
+    const trainingTitles = await titles('trainings', [...views.values()].map((v) => v.trainingId), q);
     const counts = await q.query<{ announcement_id: string; status: keyof Omit<DeliveryCounts, 'total'>; reason: string | null; n: number }>(
       `select announcement_id, status, case when status in ('skipped', 'failed') then reason end as reason, count(*)::int as n
        from deliveries where announcement_id = any($1::uuid[]) group by 1, 2, 3`,
@@ -85,14 +97,15 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
       const throughput = rate && rate.seconds !== null && rate.seconds >= 1 && rate.sent > 0 ? Math.round((rate.sent / rate.seconds) * 10) / 10 : null;
       const pace = throughput ?? options.paceRps * 0.98;
       const expectedFinishAt = r.status === 'sending' ? new Date(at.getTime() + (c.pending / pace) * 1000).toISOString() : null;
+      const v = views.get(r.id) ?? {};
       return {
         id: r.id,
-        subject: r.subject,
-        item: r.item_id ? { id: r.item_id, title: r.item_title ?? '' } : null,
-        period: r.period,
-        cardState: r.card_state,
-        training: r.training_id ? { id: r.training_id, title: r.training_title ?? '' } : null,
-        notice: r.notice,
+        subject: r.kind,
+        item: v.itemId ? { id: v.itemId, title: itemTitles.get(v.itemId) ?? '' } : null,
+        period: v.period ?? null,
+        cardState: v.cardState ?? null,
+        training: v.trainingId ? { id: v.trainingId, title: trainingTitles.get(v.trainingId) ?? '' } : null,
+        notice: v.notice ?? null,
         status: r.status,
         sendAt: isoRequired(r.send_at),
         createdAt: isoRequired(r.created_at),
@@ -122,8 +135,8 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
      * live, never after it expires; an item is announced once (again only after a cancel).
      */
     async announceItem(itemId: string, at: Date | undefined, by: string): Promise<Announcement> {
-      const [item] = await db.query<{ status: string; publish_at: Date | null; expires_at: Date | null }>(
-        'select status, publish_at, expires_at from items where id = $1',
+      const [item] = await db.query<{ id: string; status: string; publish_at: Date | null; expires_at: Date | null }>(
+        'select id, status, publish_at, expires_at from items where id = $1',
         [itemId],
       );
       if (!item) throw notFound('Item');
@@ -138,41 +151,24 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
       if (item.expires_at && sendAt.getTime() >= item.expires_at.getTime()) {
         throw invalid({ at: 'announce.beforeItemExpires' });
       }
-      try {
-        const [row] = await db.query<{ id: string }>(
-          `insert into announcements (subject, item_id, audience_departments, audience_locations, send_at, created_by)
-           select 'item', i.id, i.audience_departments, i.audience_locations, $2, $3 from items i where i.id = $1
-           returning id`,
-          [itemId, sendAt, by],
-        );
-        return await get(row!.id);
-      } catch (err) {
-        if ((err as { code?: string }).code === '23505') throw conflict('announce.itemAnnounced');
-        throw err;
-      }
+      // The item's audience is read when the send starts, not now.
+      const id = await enqueueIn(db, itemKind, { itemId: item.id }, 'by_kind', sendAt, by);
+      if (!id) throw conflict('announce.itemAnnounced');
+      return get(id);
     },
 
     /** Announce a session to its audience, now or at `at` (before it starts). Once; again only after a cancel. */
     async announceTraining(trainingId: string, at: Date | undefined, by: string): Promise<Announcement> {
-      const [training] = await db.query<{ status: string; starts_at: Date }>('select status, starts_at from trainings where id = $1', [trainingId]);
+      const [training] = await db.query<{ id: string; status: string; starts_at: Date }>('select id, status, starts_at from trainings where id = $1', [trainingId]);
       if (!training) throw notFound('Training');
       if (training.status === 'cancelled') throw conflict('training.cancelled');
       const current = now();
       if (training.starts_at.getTime() <= current.getTime()) throw conflict('training.started');
       if (at && at.getTime() < current.getTime() - PAST_TOLERANCE_MS) throw invalid({ at: 'field.notPast' });
       if (at && at.getTime() >= training.starts_at.getTime()) throw invalid({ at: 'training.beforeStart' });
-      try {
-        const [row] = await db.query<{ id: string }>(
-          `insert into announcements (subject, training_id, audience_departments, audience_locations, send_at, created_by)
-           select 'training', t.id, t.audience_departments, t.audience_locations, $2, $3 from trainings t where t.id = $1
-           returning id`,
-          [trainingId, new Date(Math.max(at?.getTime() ?? 0, current.getTime())), by],
-        );
-        return await get(row!.id);
-      } catch (err) {
-        if ((err as { code?: string }).code === '23505') throw conflict('training.announced');
-        throw err;
-      }
+      const id = await enqueueIn(db, trainingKind, { trainingId: training.id }, 'by_kind', new Date(Math.max(at?.getTime() ?? 0, current.getTime())), by);
+      if (!id) throw conflict('training.announced');
+      return get(id);
     },
 
     async list(q: AnnouncementsQuery): Promise<{ items: Announcement[]; nextCursor: string | null }> {
@@ -180,7 +176,7 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
       const params: unknown[] = [];
       const add = (v: unknown) => `$${params.push(v)}`;
       if (q.status) where.push(`a.status = ${add(q.status)}`);
-      if (q.itemId) where.push(`a.subject = 'item' and a.item_id = ${add(q.itemId)}`);
+      if (q.itemId) where.push(`a.kind = '${itemKind.name}' and a.payload->>'itemId' = ${add(q.itemId)}::uuid::text`);
       if (q.cursor) {
         const [createdAt, id] = decodeCursor(q.cursor, ['timestamp', 'uuid']);
         where.push(`(a.created_at, a.id) < (${add(createdAt)}::timestamptz, ${add(id)}::uuid)`);

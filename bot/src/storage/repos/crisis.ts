@@ -4,6 +4,13 @@ import type { Page } from '../../http/contract/common.js';
 import type { Db, Queryable } from '../db.js';
 import { keysetPage } from '../keyset.js';
 import { storedUrl } from '../../domain/urls/stored-url.js';
+import { enqueueIn, enqueueManyIn } from '../../notifications/enqueue.js';
+import { EVERYONE } from '../../notifications/kind.js';
+import { allClearKind } from '../../notifications/kinds/all-clear.js';
+import { cardUpdateKind } from '../../notifications/kinds/card-update.js';
+import { crisisNoticeKind } from '../../notifications/kinds/crisis-notice.js';
+import { itemKind } from '../../notifications/kinds/item.js';
+import { chorusKinds, type KindRegistry } from '../../notifications/registry.js';
 import { iso, isoRequired } from './rows.js';
 
 interface StateRow {
@@ -67,10 +74,10 @@ export interface Actor {
 export interface CrisisOptions {
   /** Cards delivered within this many days are updated in place on a switch; 0: none are. */
   updateDays: number;
+  /** The kinds a switch may cancel, each by its own rule (default: Chorus's own). */
+  kinds?: KindRegistry;
 }
 
-/** Urgent deliveries go ahead of everything else, even while crisis mode holds the rest. */
-const NOTICE_PRIORITY = 2;
 /**
  * Deliveries whose card reached Teams, or may still: sent, or in a sender's hand when
  * cancelled. The follow-up starts once nothing is in hand and takes only the sent ones.
@@ -78,19 +85,19 @@ const NOTICE_PRIORITY = 2;
 const REACHED = `(d.status = 'sent' or (d.status = 'skipped' and d.claimed_at is not null))`;
 /** How far back a switch-off looks for paused cards and crisis cards not yet undone. */
 const FOLLOW_UP_WINDOW = `interval '30 days'`;
-const UPDATE_PRIORITY = 1;
 
 /**
- * Stops follow-ups of a switch that no longer hold: what is pending is skipped with the
- * reason. Rows a sender has in hand keep their claimed_at until the sender lets go of
- * them (recording the card as sent if Teams took it), so the follow-up of this one (the
- * restore, the all-clear) can wait for them and then include exactly the cards that arrived.
+ * Stops what a switch makes void (each kind says which: crisis/cancelOnSwitchOn|Off): what
+ * is pending is skipped with the reason. Rows a sender has in hand keep their claimed_at
+ * until the sender lets go of them (recording the card as sent if Teams took it), so the
+ * follow-up of this one (the restore, the all-clear) can wait for them and then include
+ * exactly the cards that arrived.
  */
 async function cancelAnnouncements(tx: Queryable, where: string, reason: string): Promise<void> {
   await tx.query(
     `with stopped as (
-       update announcements set status = 'cancelled', cancelled_at = now()
-       where (${where}) and status in ('scheduled', 'sending') returning id
+       update announcements a set status = 'cancelled', cancelled_at = now()
+       where (${where}) and a.status in ('scheduled', 'sending') returning a.id
      )
      update deliveries set status = 'skipped', reason = $1, updated_at = now()
      where announcement_id in (select id from stopped) and status = 'pending'`,
@@ -99,6 +106,7 @@ async function cancelAnnouncements(tx: Queryable, where: string, reason: string)
 }
 
 export function crisisRepo(db: Db, options: CrisisOptions = { updateDays: 14 }) {
+  const kinds = options.kinds ?? chorusKinds;
   return {
     state: () => read(db),
 
@@ -119,24 +127,29 @@ export function crisisRepo(db: Db, options: CrisisOptions = { updateDays: 14 }) 
         // Digests are suppressed, not held: one planned already would go out after the crisis
         // with the week's content, so it is cancelled (the next run plans a new one). So are
         // the follow-ups of an earlier switch-off still going out (restores, the all-clear).
-        await cancelAnnouncements(tx, `subject in ('digest', 'all_clear') or (subject = 'card_update' and card_state = 'normal')`, 'crisis');
+        await cancelAnnouncements(tx, kinds.crisisCancels('on'), 'crisis');
         // Cards delivered recently are paused in place, one update per item announcement.
         if (options.updateDays > 0) {
-          await tx.query(
-            `insert into announcements (subject, item_id, source_announcement_id, card_state, priority, covers_from, send_at, created_by)
-             select 'card_update', a.item_id, a.id, 'paused', $2, now() - $1 * interval '1 day', now(), $3
+          const sources = await tx.query<{ id: string; item_id: string; covers_from: Date }>(
+            `select a.id, a.payload->>'itemId' as item_id, now() - $1 * interval '1 day' as covers_from
              from announcements a
-             where a.subject = 'item' and a.id in (
+             where a.kind = '${itemKind.name}' and a.id in (
                select distinct d.announcement_id from deliveries d
                where d.status = 'sent' and d.activity_id is not null and d.sent_at > now() - $1 * interval '1 day')`,
-            [options.updateDays, UPDATE_PRIORITY, actor.id],
+            [options.updateDays],
+          );
+          await enqueueManyIn(
+            tx,
+            cardUpdateKind,
+            sources.map((a) => ({
+              payload: { itemId: a.item_id, sourceAnnouncementId: a.id, cardState: 'paused' as const, coversFrom: a.covers_from.toISOString() },
+              audience: 'by_kind' as const,
+              when: 'now' as const,
+            })),
+            actor.id,
           );
         }
-        if (input.notifyEveryone) {
-          await tx.query(`insert into announcements (subject, priority, send_at, created_by) values ('crisis_notice', $1, now(), $2)`, [
-            NOTICE_PRIORITY, actor.id,
-          ]);
-        }
+        if (input.notifyEveryone) await enqueueIn(tx, crisisNoticeKind, {}, EVERYONE, 'now', actor.id);
         await tx.query(`insert into crisis_audit (actor_id, actor_name, action, details) values ($1, $2, 'on', $3)`, [
           actor.id, actor.displayName, JSON.stringify(input),
         ]);
@@ -153,24 +166,32 @@ export function crisisRepo(db: Db, options: CrisisOptions = { updateDays: 14 }) 
         await tx.query(`update crisis_state set active = false, version = version + 1, ended_at = now(), updated_at = now() where id = 1`);
         // What the switch-on started and has not finished stops; what it did is undone:
         // paused cards go back to normal, and whoever got the crisis notice hears "all clear".
-        await cancelAnnouncements(tx, `subject = 'crisis_notice' or (subject = 'card_update' and card_state = 'paused')`, 'crisis_over');
+        await cancelAnnouncements(tx, kinds.crisisCancels('off'), 'crisis_over');
         // Not only this crisis's: a quick on-off-on may have cancelled an earlier restore or
         // all-clear midway. Each follow-up skips whoever an earlier one of its source reached.
-        await tx.query(
-          `insert into announcements (subject, item_id, source_announcement_id, card_state, priority, send_at, created_by)
-           select 'card_update', a.item_id, a.id, 'normal', $1, now(), $2 from announcements a
-           where a.subject = 'card_update' and a.card_state = 'paused' and a.created_at > now() - ${FOLLOW_UP_WINDOW}
+        const notUndone = `a.created_at > now() - ${FOLLOW_UP_WINDOW}
              and exists (select 1 from deliveries d where d.announcement_id = a.id and ${REACHED})
-             and not exists (select 1 from announcements r where r.source_announcement_id = a.id and r.status = 'done')`,
-          [UPDATE_PRIORITY, actor.id],
+             and not exists (select 1 from announcements r where r.payload->>'sourceAnnouncementId' = a.id::text and r.status = 'done')`;
+        const paused = await tx.query<{ id: string; item_id: string }>(
+          `select a.id, a.payload->>'itemId' as item_id from announcements a
+           where a.kind = '${cardUpdateKind.name}' and a.payload->>'cardState' = 'paused' and ${notUndone}`,
         );
-        await tx.query(
-          `insert into announcements (subject, source_announcement_id, priority, send_at, created_by)
-           select 'all_clear', a.id, $1, now(), $2 from announcements a
-           where a.subject = 'crisis_notice' and a.created_at > now() - ${FOLLOW_UP_WINDOW}
-             and exists (select 1 from deliveries d where d.announcement_id = a.id and ${REACHED})
-             and not exists (select 1 from announcements r where r.source_announcement_id = a.id and r.status = 'done')`,
-          [NOTICE_PRIORITY, actor.id],
+        await enqueueManyIn(
+          tx,
+          cardUpdateKind,
+          paused.map((a) => ({
+            payload: { itemId: a.item_id, sourceAnnouncementId: a.id, cardState: 'normal' as const },
+            audience: 'by_kind' as const,
+            when: 'now' as const,
+          })),
+          actor.id,
+        );
+        const notices = await tx.query<{ id: string }>(`select a.id from announcements a where a.kind = '${crisisNoticeKind.name}' and ${notUndone}`);
+        await enqueueManyIn(
+          tx,
+          allClearKind,
+          notices.map((a) => ({ payload: { sourceAnnouncementId: a.id }, audience: 'by_kind' as const, when: 'now' as const })),
+          actor.id,
         );
         await tx.query(`insert into crisis_audit (actor_id, actor_name, action, details) values ($1, $2, 'off', $3)`, [
           actor.id, actor.displayName, JSON.stringify({ refusedShares: current.refusedShares, startedAt: current.startedAt }),

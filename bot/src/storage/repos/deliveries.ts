@@ -1,9 +1,22 @@
 import type { Language } from '../../http/contract/common.js';
-import type { AnnouncementSubjectKind } from '../../http/contract/announcements.js';
 import type { NotificationLevel } from '../../domain/delivery/recipients.js';
 import type { Queryable } from '../db.js';
 import { startAnnouncement } from './delivery-start.js';
-import { LIVE } from './items.js';
+
+/**
+ * What the engine needs from the kinds of notification it sends (notifications/registry.ts
+ * builds it): it never names a kind itself.
+ */
+export interface KindSql {
+  /** The kinds this process knows; it starts no others. */
+  names: readonly string[];
+  /** A condition on `a`: this announcement may start now (its item is live, its source settled …). */
+  ready: string;
+  /** Statements that keep scheduled announcements in step with what they announce; `returning a.id` ids are logged. */
+  upkeep: ReadonlyArray<{ sql: string; log?: string }>;
+  /** The kind's SELECT of recipients (person_id, conversation_id, tenant_id, activity_id) from the started row `s`. */
+  recipients(kind: string): string | undefined;
+}
 
 /** A delivery the worker holds, with everything needed to render and send it. */
 export interface ClaimedDelivery {
@@ -13,17 +26,12 @@ export interface ClaimedDelivery {
   attempts: number;
   /** Above 0: urgent (crisis notices), sent even while ordinary announcements are held. */
   priority: number;
-  subject: AnnouncementSubjectKind;
-  itemId: string | null;
-  period: string | null;
-  coversFrom: Date | null;
+  /** The notification kind (notifications/kinds) and its payload, checked when rendered. */
+  kind: string;
+  payload: unknown;
   sendAt: Date;
-  /** card_update: the card to update (the id Teams gave it) and what it becomes. */
+  /** A card update: the card to update (the id Teams gave it). */
   activityId: string | null;
-  cardState: 'paused' | 'normal' | null;
-  /** training, training_notice: the session and, for notices, why. */
-  trainingId: string | null;
-  notice: 'seat' | 'cancelled' | 'changed' | 'reminder_24h' | 'reminder_1h' | null;
   person: { language: Language; department: string | null; location: string | null };
   preferences: { notificationLevel: NotificationLevel; paused: boolean };
   conversation: {
@@ -40,15 +48,10 @@ interface ClaimedRow {
   person_id: string;
   attempts: number;
   priority: number;
-  subject: AnnouncementSubjectKind;
-  item_id: string | null;
-  period: string | null;
-  covers_from: Date | null;
+  kind: string;
+  payload: unknown;
   send_at: Date;
   activity_id: string | null;
-  card_state: 'paused' | 'normal' | null;
-  training_id: string | null;
-  notice: ClaimedDelivery['notice'];
   language: Language;
   department: string | null;
   location: string | null;
@@ -67,56 +70,36 @@ export type Key = Pick<ClaimedDelivery, 'announcementId' | 'personId'>;
  * The send queue. Every state change is one statement on one row (or one set), so a
  * process can die between any two of them and the next leader resumes from the table.
  */
-export function deliveriesRepo(db: Queryable) {
+export function deliveriesRepo(db: Queryable, kinds: KindSql) {
   const key = (d: Key) => [d.announcementId, d.personId];
 
-  /**
-   * Starts a follow-up of an earlier announcement: a card_update goes to the cards its
-   * source delivered (sent after covers_from, with the id Teams gave them), an all_clear
-   * to the people its crisis notice reached. Only chats that still work.
-   */
   return {
-    /** Scheduled announcements whose time has come (and whose item is live), oldest first; `urgentOnly` as for claim. */
+    /**
+     * Scheduled announcements of kinds this process knows whose time has come and whose
+     * kind says they may start, highest priority first, then oldest; `urgentOnly` as for claim.
+     */
     async due(limit = 20, urgentOnly = false): Promise<string[]> {
       const rows = await db.query<{ id: string }>(
         `select a.id from announcements a
          where a.status = 'scheduled' and a.send_at <= now() and (not $2::boolean or a.priority > 0)
-           and (a.subject <> 'item' or exists (select 1 from items i where i.id = a.item_id and ${LIVE}))
-           -- a session is announced, and reminded of, only while it is on and has not begun
-           and (a.subject not in ('training', 'training_notice') or a.notice in ('seat', 'cancelled') or exists (
-             select 1 from trainings t where t.id = a.training_id and t.status = 'scheduled' and t.starts_at > now()))
-           -- a follow-up (card update, all-clear) waits until no card of its source is on
-           -- its way: those that arrive belong in it, those that do not must not be
-           and (a.source_announcement_id is null or not exists (
-             select 1 from deliveries d where d.claimed_at is not null and d.announcement_id = a.source_announcement_id))
+           and a.kind = any($3::text[]) and (${kinds.ready})
          order by a.priority desc, a.send_at, a.id limit $1`,
-        [limit, urgentOnly],
+        [limit, urgentOnly, kinds.names],
       );
       return rows.map((r) => r.id);
     },
 
     /**
-     * Scheduled item announcements follow their item: a later publish time moves them
-     * along; an archived or expired item has nothing left to announce (cancelled, so it
-     * can be announced again if it comes back).
+     * Keeps scheduled announcements in step with what they announce (a later publish time,
+     * an archived item, a cancelled session: each kind says). Returns what it cancelled.
      */
-    async followItems(): Promise<string[]> {
-      await db.query(
-        `update announcements a set send_at = i.publish_at from items i
-         where a.subject = 'item' and a.item_id = i.id and a.status = 'scheduled' and i.status in ('published', 'scheduled') and i.publish_at > a.send_at`,
-      );
-      // A session cancelled or begun before its announcement's time: nothing left to announce.
-      await db.query(
-        `update announcements a set status = 'cancelled', cancelled_at = now() from trainings t
-         where a.subject = 'training' and a.training_id = t.id and a.status = 'scheduled' and (t.status = 'cancelled' or t.starts_at <= now())`,
-      );
-      const rows = await db.query<{ id: string }>(
-        `update announcements a set status = 'cancelled', cancelled_at = now() from items i
-         where a.subject = 'item' and a.item_id = i.id and a.status = 'scheduled'
-           and (i.status not in ('published', 'scheduled') or (i.expires_at is not null and i.expires_at <= now()))
-         returning a.id`,
-      );
-      return rows.map((r) => r.id);
+    async upkeep(): Promise<Array<{ id: string; log: string }>> {
+      const cancelled: Array<{ id: string; log: string }> = [];
+      for (const u of kinds.upkeep) {
+        const rows = await db.query<{ id?: string }>(u.sql);
+        for (const r of rows) if (r.id && u.log) cancelled.push({ id: r.id, log: u.log });
+      }
+      return cancelled;
     },
 
     /**
@@ -125,7 +108,7 @@ export function deliveriesRepo(db: Queryable) {
      * Returns how many deliveries were created, or undefined when another process
      * started it first.
      */
-    start: (announcementId: string) => startAnnouncement(db, announcementId),
+    start: (announcementId: string) => startAnnouncement(db, kinds, announcementId),
 
     /** Sending announcements with nothing left pending are done. */
     async finish(): Promise<string[]> {
@@ -197,8 +180,7 @@ export function deliveriesRepo(db: Queryable) {
            from pick where d.announcement_id = pick.announcement_id and d.person_id = pick.person_id
            returning d.announcement_id, d.person_id, d.attempts, d.conversation_id, d.priority, d.next_attempt_at, d.activity_id
          )
-         select cl.announcement_id, cl.person_id, cl.attempts, cl.priority, a.subject, a.item_id, a.period, a.covers_from, a.send_at,
-           cl.activity_id, a.card_state, a.training_id, a.notice,
+         select cl.announcement_id, cl.person_id, cl.attempts, cl.priority, a.kind, a.payload, a.send_at, cl.activity_id,
            p.language, p.department, p.location,
            coalesce(pr.notification_level, 'every') as notification_level, coalesce(pr.paused, false) as paused,
            c.id as conversation_id, c.tenant_id, c.service_url, c.status as conversation_status, c.reference
@@ -215,15 +197,10 @@ export function deliveriesRepo(db: Queryable) {
         personId: r.person_id,
         attempts: r.attempts,
         priority: r.priority,
-        subject: r.subject,
-        itemId: r.item_id,
-        period: r.period,
-        coversFrom: r.covers_from,
+        kind: r.kind,
+        payload: r.payload,
         sendAt: r.send_at,
         activityId: r.activity_id,
-        cardState: r.card_state,
-        trainingId: r.training_id,
-        notice: r.notice,
         person: { language: r.language, department: r.department, location: r.location },
         preferences: { notificationLevel: r.notification_level, paused: r.paused },
         conversation: { id: r.conversation_id, tenantId: r.tenant_id, serviceUrl: r.service_url, status: r.conversation_status, reference: r.reference },

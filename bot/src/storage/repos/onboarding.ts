@@ -4,8 +4,11 @@ import type { Language, Page } from '../../http/contract/common.js';
 import type { NewHireCandidate, Onboarding, OnboardingStepAdmin, OnboardingStepInput, OnboardingStepKind } from '../../http/contract/onboarding.js';
 import { containsPattern } from './rows.js';
 import { markdownToHtml } from '../../domain/text/markdown-policy.js';
-import type { Queryable } from '../db.js';
+import type { Db } from '../db.js';
 import { keysetPage } from '../keyset.js';
+import { enqueueIn } from '../../notifications/enqueue.js';
+import { onboardingReminderKind } from '../../notifications/kinds/onboarding-reminder.js';
+import { ONBOARDING_DONE_SQL } from './onboarding-done.js';
 
 interface StepRow {
   id: string;
@@ -18,17 +21,6 @@ interface StepRow {
   position: number;
 }
 
-/**
- * Whether step `s` is done for person `<person>`: ticked by hand, or seen by Chorus
- * (a guideline acknowledged, a training registered for, a first share).
- */
-export const ONBOARDING_DONE_SQL = (person: string) => `case s.kind
-    when 'manual' then exists (select 1 from onboarding_progress g where g.person_id = ${person} and g.step_id = s.id)
-    when 'guidelines' then exists (select 1 from guideline_acknowledgements a where a.person_id = ${person})
-    when 'training' then exists (select 1 from training_registrations r where r.person_id = ${person} and r.status in ('registered', 'waitlisted'))
-    when 'first_share' then exists (select 1 from links l where l.person_id = ${person})
-  end`;
-
 const toStepAdmin = (r: StepRow): OnboardingStepAdmin => ({
   id: r.id, kind: r.kind, title: { de: r.title_de, en: r.title_en }, body: { de: r.body_de, en: r.body_en }, linkUrl: r.link_url, position: r.position,
 });
@@ -36,7 +28,7 @@ const toStepAdmin = (r: StepRow): OnboardingStepAdmin => ({
 const pick = (de: string, en: string, lang: Language) => (lang === 'de' ? de || en : en || de);
 
 /** The onboarding checklist: what admins define, where each person stands. */
-export function onboardingRepo(db: Queryable, options: { newHireDays: number; now?: () => Date }) {
+export function onboardingRepo(db: Db, options: { newHireDays: number; now?: () => Date }) {
   const now = options.now ?? (() => new Date());
   return {
     async mine(personId: string, lang: Language): Promise<Onboarding> {
@@ -156,13 +148,13 @@ export function onboardingRepo(db: Queryable, options: { newHireDays: number; no
      * The one friendly reminder: new hires whose start was a week or more ago — counted
      * from the latest of joining, the first contact with Chorus (the welcome) and an admin's
      * mark — with an unfinished checklist, a working chat, and notifications on. Marks them
-     * reminded and queues one announcement for all, in one statement: once, whichever
+     * reminded and queues one announcement for all, in one transaction: once, whichever
      * process runs it. Candidates are found by index (recent join, first contact or mark).
      */
     async planReminders(): Promise<number> {
-      const rows = await db.query<{ n: number }>(
-        `with due as (
-           update people p set onboarding_reminded_at = now()
+      return db.transaction(async (tx) => {
+        const due = await tx.query<{ id: string }>(
+          `update people p set onboarding_reminded_at = now()
            where p.onboarding_reminded_at is null
              and (p.joined_at > now() - $1::int * interval '1 day'
                or (p.joined_at is null and p.created_at > now() - $1::int * interval '1 day')
@@ -173,16 +165,12 @@ export function onboardingRepo(db: Queryable, options: { newHireDays: number; no
              and exists (select 1 from conversations c where c.person_id = p.id and c.kind = 'personal' and c.status = 'active')
              and not exists (select 1 from preferences pr where pr.person_id = p.id and (pr.paused or pr.notification_level = 'none'))
              and exists (select 1 from onboarding_steps s where not s.archived and not (${ONBOARDING_DONE_SQL('p.id')}))
-           returning p.id
-         ), queued as (
-           insert into announcements (subject, recipient_ids, send_at)
-           select 'onboarding_reminder', array_agg(id), now() from due having count(*) > 0
-           returning 1
-         )
-         select (select count(*)::int from due) as n, (select count(*) from queued) as q`,
-        [options.newHireDays],
-      );
-      return rows[0]?.n ?? 0;
+           returning p.id`,
+          [options.newHireDays],
+        );
+        if (due.length > 0) await enqueueIn(tx, onboardingReminderKind, {}, { people: due.map((r) => r.id) }, 'now');
+        return due.length;
+      });
     },
   };
 }

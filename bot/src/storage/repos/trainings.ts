@@ -13,6 +13,9 @@ import type {
 import type { Language, Page } from '../../http/contract/common.js';
 import type { Db, Queryable } from '../db.js';
 import { keysetPage } from '../keyset.js';
+import { enqueueIn } from '../../notifications/enqueue.js';
+import { announcedAt } from '../../notifications/kinds/training.js';
+import { trainingNoticeKind } from '../../notifications/kinds/training-notice.js';
 import { isoRequired } from './rows.js';
 
 interface TrainingRow {
@@ -68,7 +71,7 @@ const COLUMNS = `t.id, t.title, t.description, t.starts_at, t.ends_at, t.time_zo
     (select count(*)::int from training_registrations r where r.training_id = t.id and r.status = 'registered') as registered,
     (select count(*)::int from training_registrations r where r.training_id = t.id and r.status = 'waitlisted') as waitlisted,
     me.status as my_status,
-    (select max(a.created_at) from announcements a where a.training_id = t.id and a.subject = 'training' and a.status <> 'cancelled') as announced_at,
+    ${announcedAt('t')} as announced_at,
     case when me.status = 'waitlisted' then (select count(*)::int from training_registrations r
       where r.training_id = t.id and r.status = 'waitlisted' and r.queued <= me.queued) end as my_position`;
 const FROM = `from trainings t
@@ -134,13 +137,10 @@ async function promote(tx: Queryable, trainingId: string): Promise<string[]> {
   return rows.map((r) => r.person_id);
 }
 
-/** Tells people through the delivery engine (a training_notice announcement, sent now). */
+/** Tells people through the delivery engine (a training notice, sent now), in the caller's transaction. */
 async function notify(tx: Queryable, trainingId: string, notice: 'seat' | 'cancelled' | 'changed', people: string[]): Promise<void> {
   if (people.length === 0) return;
-  await tx.query(
-    `insert into announcements (subject, training_id, notice, recipient_ids, send_at) values ('training_notice', $1, $2, $3::uuid[], now())`,
-    [trainingId, notice, people],
-  );
+  await enqueueIn(tx, trainingNoticeKind, { trainingId, notice }, { people }, 'now');
 }
 
 /**
@@ -283,7 +283,8 @@ export function trainingsRepo(db: Db) {
           await tx.query(
             `with stopped as (
                update announcements set status = 'cancelled', cancelled_at = now()
-               where training_id = $1 and subject = 'training_notice' and notice in ('reminder_24h', 'reminder_1h')
+               where kind = '${trainingNoticeKind.name}' and payload->>'trainingId' = $1::uuid::text
+                 and payload->>'notice' in ('reminder_24h', 'reminder_1h')
                  and status in ('scheduled', 'sending') and ${moved ? 'true' : 'false'}
                returning id
              )
@@ -318,7 +319,7 @@ export function trainingsRepo(db: Db) {
         await tx.query(
           `with stopped as (
              update announcements set status = 'cancelled', cancelled_at = now()
-             where training_id = $1 and status in ('scheduled', 'sending') returning id
+             where payload->>'trainingId' = $1::uuid::text and status in ('scheduled', 'sending') returning id
            )
            update deliveries set status = 'skipped', reason = 'training_closed', updated_at = now()
            where announcement_id in (select id from stopped) and status = 'pending'`,

@@ -1,5 +1,6 @@
 import { crisisEndpoints } from './crisis.js';
 import { guidelineEndpoints } from './guidelines.js';
+import { jobEndpoints } from './jobs.js';
 import { announcementEndpoints, itemEndpoints } from './items.js';
 import { meEndpoints } from './me.js';
 import { onboardingEndpoints } from './onboarding.js';
@@ -17,6 +18,7 @@ export const ENDPOINTS = {
   ...guidelineEndpoints,
   ...trainingEndpoints,
   ...onboardingEndpoints,
+  ...jobEndpoints,
 };
 export type Endpoints = typeof ENDPOINTS;
 export type EndpointName = keyof Endpoints;

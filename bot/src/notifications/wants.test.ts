@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wantsAnnouncement } from './recipients.js';
+import { chorusKinds } from './registry.js';
 
 describe('who receives an announcement', () => {
   it.each([
@@ -29,6 +29,6 @@ describe('who receives an announcement', () => {
     ['none', false, 'onboarding_reminder', false],
     ['every', true, 'onboarding_reminder', false],
   ] as const)('level %s, paused %s: %s → %s', (notificationLevel, paused, subject, expected) => {
-    expect(wantsAnnouncement({ notificationLevel, paused }, subject)).toBe(expected);
+    expect(chorusKinds.get(subject)?.wants.test({ notificationLevel, paused })).toBe(expected);
   });
 });
