@@ -21,7 +21,7 @@ import { endpointRouter } from './http/serve.js';
 import { projectRoot } from './paths.js';
 import type { Db, Queryable } from './storage/db.js';
 import type { EventProcessor } from './domain/events/domain-event.js';
-import { EventPump } from './jobs/event-pump.js';
+import { eventProcessingJob } from './jobs/event-processing.js';
 import { openDatabase } from './storage/open-database.js';
 import { migrate, pendingMigrations } from './storage/migrate.js';
 import { ClickRecorder, linksRepo } from './storage/repos/clicks.js';
@@ -194,14 +194,16 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       })
     : undefined;
   if (worker) ctx.nudgeWorker = () => worker.nudge();
-  const pump = config.worker ? new EventPump(db, options.eventProcessors ?? [], log) : undefined;
   // Background work runs where cards are sent (the worker role), apart from the sender.
   const { everyMs, ...runnerOptions } = options.jobs ?? {};
   const jobs = config.worker
     ? new JobRunner({
         db,
         log,
-        jobs: chorusJobs({ db, digest: config.digest, held: () => crisisWatch.active, onboardingDays: config.onboardingDays, everyMs }),
+        jobs: [
+          ...chorusJobs({ db, digest: config.digest, held: () => crisisWatch.active, onboardingDays: config.onboardingDays, everyMs }),
+          ...(options.eventProcessors?.length ? [eventProcessingJob(db, options.eventProcessors)] : []),
+        ],
         ...runnerOptions,
       })
     : undefined;
@@ -223,7 +225,6 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
           const address = server.address();
           app.url = `http://127.0.0.1:${address.port}`;
           worker?.start();
-          pump?.start();
           (jobs?.start() ?? Promise.resolve()).then(() => resolve(app.url), reject);
         });
       }),
@@ -244,7 +245,6 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         await jobs?.stop();
         await worker?.stop();
         await clicks.close();
-        await pump?.stop();
       } finally {
         await db.close();
       }

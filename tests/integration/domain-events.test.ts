@@ -1,7 +1,10 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventProcessor, StoredEvent } from '../../bot/src/domain/events/domain-event.js';
-import { EventPump } from '../../bot/src/jobs/event-pump.js';
+import { eventProcessingJob } from '../../bot/src/jobs/event-processing.js';
+import { JobRunner } from '../../bot/src/jobs/job-runner.js';
+import { jobsRepo } from '../../bot/src/storage/repos/jobs.js';
+import { ManualClock } from '../support/manual-clock.js';
 import type { Queryable } from '../../bot/src/storage/db.js';
 import { catchUp, positions, processNext, rewind } from '../../bot/src/storage/events/event-log.js';
 import { recordEvents } from '../../bot/src/storage/events/record-events.js';
@@ -174,19 +177,22 @@ describe('event processors', () => {
     expect(p.seen.map((e) => (e.payload as { personId: string }).personId).filter((x) => /9$/.test(x))).toEqual([]);
   });
 
-  it('the pump keeps processors caught up and carries on past one that fails', async () => {
+  it('a job on the runner keeps processors caught up, carries on past one that fails, and reports the failure', async () => {
     const broken: EventProcessor<Queryable> = { name: 'test-broken', types: ['crisis.switched'], handle: async () => Promise.reject(new Error('always')) };
-    const p = recorder('test-pump', ['crisis.switched']);
-    let scheduled: (() => void) | undefined;
-    const pump = new EventPump(s.db, [broken, p], silent, { timers: { setTimeout: (fn) => (scheduled = fn), clearTimeout: () => undefined } });
-    pump.start();
-    await eventually(async () => p.seen.length, (n) => n > 0);
+    const p = recorder('test-job', ['crisis.switched']);
+    const clock = new ManualClock(Date.now());
+    const runner = new JobRunner({ db: s.db, log: silent, jobs: [eventProcessingJob(s.db, [broken, p])], clock });
+    await runner.register();
+    await runner.runDue();
     const seen = p.seen.length;
+    expect(seen).toBeGreaterThan(0);
     await s.db.transaction((tx) => recordEvents(tx, [{ type: 'crisis.switched', subject: 'crisis', payload: { active: true, version: 100 } }]));
-    await eventually(async () => scheduled, Boolean);
-    scheduled!(); // the next round, without waiting for a real second
-    await eventually(async () => p.seen.length, (n) => n === seen + 1);
-    await pump.stop();
+    await clock.advance(60_000); // past the retry's backoff and the next interval
+    await runner.runDue();
+    expect(p.seen.length).toBe(seen + 1);
     expect((await positions(s.db)).find((x) => x.processor === 'test-broken')?.processed ?? 0).toBe(0);
+    const job = (await jobsRepo(s.db).list(new Date(clock.now()))).find((j) => j.name === 'event-processors');
+    expect(job?.lastError).toMatch(/test-broken/);
+    expect(job?.failures).toBeGreaterThanOrEqual(1);
   });
 });
