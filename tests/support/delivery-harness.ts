@@ -19,15 +19,28 @@ export function deliveryHarness() {
   let groups = 0;
   let team = '';
 
+  /** Per conversation, when the worker handed each request to the network: the fake judges its limits by these. */
+  const leaving = new Map<string, number[]>();
+  const left = (conversationId: string) => {
+    const now = performance.now();
+    const queue = leaving.get(conversationId);
+    if (queue) queue.push(now);
+    else leaving.set(conversationId, [now]);
+    return now;
+  };
+
   beforeAll(async () => {
-    connector = await new FakeBotConnector({ globalRps: 50 }).start();
+    connector = await new FakeBotConnector({ globalRps: 50, sentAt: (id) => leaving.get(id)?.shift() }).start();
     const real = connectorClient(async () => undefined);
     const recording: ConnectorClient = {
       send: (target, activity) => {
-        dispatched.push(performance.timeOrigin + performance.now());
+        dispatched.push(performance.timeOrigin + left(target.conversationId));
         return real.send(target, activity);
       },
-      update: real.update,
+      update: (target, activityId, activity) => {
+        left(target.conversationId);
+        return real.update(target, activityId, activity);
+      },
     };
     s = await startTestServer(
       { TEAMS_RATE_LIMIT_RPS: '50' },
@@ -45,6 +58,7 @@ export function deliveryHarness() {
   beforeEach(() => {
     connector.reset();
     dispatched.length = 0;
+    leaving.clear();
     team = `team-${groups + 1}`;
   });
 

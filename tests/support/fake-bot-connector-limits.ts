@@ -91,8 +91,9 @@ export class SlidingLog {
     return wait;
   }
 
+  /** Keeps the log in time order, even when a sender's clock stamps arrive slightly out of order. */
   record(now: number): void {
-    this.times.push(now);
+    insertInOrder(this.times, now, this.head);
   }
 
   /** Admissions still inside the longest window (for tests and debugging). */
@@ -118,7 +119,7 @@ export class RateMeter {
   constructor(private readonly ms = 1_000) {}
 
   mark(now: number): void {
-    this.times.push(now);
+    insertInOrder(this.times, now, this.head);
     while ((this.times[this.head] as number) <= now - this.ms) this.head++;
     this.max = Math.max(this.max, this.times.length - this.head);
     if (this.head > 1024 && this.head * 2 > this.times.length) {
@@ -126,6 +127,12 @@ export class RateMeter {
       this.head = 0;
     }
   }
+}
+
+function insertInOrder(times: number[], t: number, head: number): void {
+  let i = times.length;
+  while (i > head && (times[i - 1] as number) > t) i--;
+  times.splice(i, 0, t);
 }
 
 /** mulberry32: a small, fast, seeded PRNG in [0, 1), so injected faults are reproducible. */

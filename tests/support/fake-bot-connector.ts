@@ -30,6 +30,14 @@ export interface FakeBotConnectorOptions {
    * whose garbage collection would otherwise delay (and bunch) the arrivals it measures.
    */
   keepBodies?: boolean;
+  /**
+   * When the sender handed a request for this conversation to the network (a
+   * `performance.now()` of this process), oldest first; the limits then judge by it rather
+   * than by arrival. Teams sees requests as they leave a sender in a datacenter; on a busy
+   * two-core test machine they can sit in the event loop and arrive bunched, and the fake
+   * would count a 429 the sender never caused. Undefined (default): judge by arrival.
+   */
+  sentAt?: (conversationId: string) => number | undefined;
 }
 
 /**
@@ -49,7 +57,7 @@ export class FakeBotConnector {
   readonly timeline: AcceptedRequest[] = [];
   private server: Server | undefined;
   private counter = 0;
-  private readonly options: Required<FakeBotConnectorOptions>;
+  private readonly options: Required<Omit<FakeBotConnectorOptions, 'sentAt'>> & Pick<FakeBotConnectorOptions, 'sentAt'>;
   private random: () => number;
   private counts = { requests: 0, accepted: 0, throttled: 0, faults: 0 };
   private byStatus: Record<number, number> = {};
@@ -200,7 +208,7 @@ export class FakeBotConnector {
     if (!this.tenants.has(conversationId) && tenantId !== 'unknown') this.tenants.set(conversationId, tenantId);
 
     // Everything below runs without awaiting: one decision per request, in arrival order.
-    const now = performance.now();
+    const now = this.options.sentAt?.(conversationId) ?? performance.now();
     meter(this.arrivals, tenantId).mark(now);
     const globalLog = this.globalLog(tenantId);
     const threadLog = route.kind === 'update' ? undefined : this.threadLog(conversationId, route.kind);
