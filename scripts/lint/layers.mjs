@@ -1,5 +1,6 @@
 // An ESLint rule that keeps the server's dependencies pointing one way:
-// domain ← storage ← notifications ← teams ← jobs ← http ← the composition root (app.ts).
+// domain ← storage ← notifications ← services ← teams ← jobs ← http ← the composition root (app.ts).
+// services/ binds the domain services to storage and notifications in one transaction.
 // It resolves each relative import to its folder under bot/src and checks it against the
 // table below. (eslint-plugin-import's no-restricted-paths or eslint-plugin-boundaries do
 // the same, but need a TypeScript resolver for our `.js` specifiers; this is 40 lines.)
@@ -14,10 +15,11 @@ export const LAYERS = {
   base: ['domain'],
   storage: ['domain', 'base'],
   notifications: ['domain', 'cards', 'base', 'storage'],
-  teams: ['domain', 'cards', 'base', 'storage', 'notifications'],
-  jobs: ['domain', 'cards', 'base', 'storage', 'notifications', 'teams'],
-  http: ['domain', 'cards', 'base', 'storage', 'notifications', 'teams', 'jobs'],
-  root: ['domain', 'cards', 'base', 'storage', 'notifications', 'teams', 'jobs', 'http'],
+  services: ['domain', 'cards', 'base', 'storage', 'notifications'],
+  teams: ['domain', 'cards', 'base', 'storage', 'notifications', 'services'],
+  jobs: ['domain', 'cards', 'base', 'storage', 'notifications', 'services', 'teams'],
+  http: ['domain', 'cards', 'base', 'storage', 'notifications', 'services', 'teams', 'jobs'],
+  root: ['domain', 'cards', 'base', 'storage', 'notifications', 'services', 'teams', 'jobs', 'http'],
 };
 
 /** bot/src/config.ts, paths.ts and logger.ts are read by every layer above the domain. */
@@ -32,7 +34,7 @@ function layerOf(file) {
 }
 
 export const layersRule = {
-  meta: { type: 'problem', schema: [], messages: { wrongWay: "bot/src/{{from}} may not import bot/src/{{to}}: dependencies point domain ← storage ← notifications ← teams ← jobs ← http (scripts/lint/layers.mjs)" } },
+  meta: { type: 'problem', schema: [], messages: { wrongWay: "bot/src/{{from}} may not import bot/src/{{to}}: dependencies point domain ← storage ← notifications ← services ← teams ← jobs ← http (scripts/lint/layers.mjs)" } },
   create(context) {
     const from = layerOf(context.filename);
     if (!from) return {};
