@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { layersRule } from './scripts/lint/layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'appPackage/build/**', '.data/**', 'coverage/**'] },
@@ -16,14 +17,24 @@ export default tseslint.config(
     },
   },
   {
+    // Dependencies point one way (scripts/lint/layers.mjs); tests may wire anything.
+    files: ['bot/src/**/*.ts'],
+    ignores: ['bot/src/**/*.test.ts'],
+    plugins: { chorus: { rules: { layers: layersRule } } },
+    rules: { 'chorus/layers': 'error' },
+  },
+  {
+    // Until their rules move into domain services (issue 11, section 6), these repositories
+    // still enqueue notifications inside their own transactions.
+    files: ['bot/src/storage/repos/{announcements,crisis,onboarding,trainings}.ts'],
+    rules: { 'chorus/layers': 'off' },
+  },
+  {
     files: ['bot/src/domain/**/*.ts'],
     rules: {
-      // The domain is pure; it may share the API's types (type-only imports) but no code.
+      // The domain is pure: no I/O, no frameworks.
       '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['restify', 'botbuilder*', 'pg', '@electric-sql/*', 'react', 'pino'], message: 'bot/src/domain is pure' },
-          { group: ['**/storage/**', '**/http/**', '**/teams/**'], allowTypeImports: true, message: 'bot/src/domain is pure' },
-        ],
+        patterns: [{ group: ['restify', 'botbuilder*', 'pg', '@electric-sql/*', 'react', 'pino'], message: 'bot/src/domain is pure' }],
       }],
     },
   },

@@ -8,7 +8,10 @@ const setupFiles = ['tests/support/no-network.ts'];
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['bot/src/**/*.test.ts'], environment: 'node', setupFiles } },
+      {
+        // A card test's first render loads jsdom and the adaptivecards bundle: seconds on a busy two-core machine.
+        test: { name: 'unit', include: ['bot/src/**/*.test.ts'], environment: 'node', setupFiles, testTimeout: 20_000 },
+      },
       {
         // The tab's logic (routing, the API client, the dictionaries), with answers checked as in development.
         resolve: { alias: { '@contract': here('./bot/src/http/contract/index.ts') } },

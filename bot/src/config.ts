@@ -1,7 +1,7 @@
 // The only reader of process.env. Every setting is parsed once at start-up; every problem
 // is reported on its own line, and start-up stops when there is any.
 import { z } from 'zod';
-import { checkDigestSchedule, type DigestSchedule } from './jobs/digest-schedule.js';
+import { checkDigestSchedule, type DigestSchedule } from './domain/jobs/digest-schedule.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

@@ -1,4 +1,4 @@
-import type { MyRegistration, Training } from '../http/contract/trainings.js';
+import type { MyRegistration, Training } from '../domain/model/trainings.js';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type Refresh } from './adaptive-card.js';
 import { execute, openUrl, plain, run, text, facts } from './card-parts.js';
 import { formatNumber, type Locale } from './locale.js';

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../http/contract/common.js'; // a type only: the domain stays pure
+import type { ErrorCode } from './model/common.js'; // a type only: the domain stays pure
 import { msg, render, type Message, type MessageKey, type MessageParams, type NotFoundSubject } from './messages/message.js';
 
 export type { Message, MessageKey, NotFoundSubject };

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ErrorCode, Language } from './contract/common.js';
+import type { ApiErrorBody, ErrorCode, Language } from '../domain/model/common.js';
 import { AppError, type Message } from '../domain/errors.js';
 import { msg, render } from '../domain/messages/message.js';
 

@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { notFound } from '../domain/errors.js';
-import type { Language } from './contract/common.js';
+import type { Language } from '../domain/model/common.js';
 import type { AnyEndpoint, EndpointOutput, ParsedBody, ParsedParams, ParsedQuery } from './contract/endpoint.js';
 import { ENDPOINTS } from './contract/endpoints/index.js';
 import type { HttpContext } from './context.js';

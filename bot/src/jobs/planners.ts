@@ -6,7 +6,7 @@ import { trainingNoticeKind } from '../notifications/kinds/training-notice.js';
 import type { Db, Queryable } from '../storage/db.js';
 import { jobsRepo } from '../storage/repos/jobs.js';
 import { onboardingRepo } from '../storage/repos/onboarding.js';
-import { DIGEST_CATCH_UP_MS, dueDigestRun, type DigestSchedule } from './digest-schedule.js';
+import { DIGEST_CATCH_UP_MS, dueDigestRun, type DigestSchedule } from '../domain/jobs/digest-schedule.js';
 import type { JobDefinition } from './job-runner.js';
 
 // Announcements that come from the clock, not from an admin, planned by the job runner.

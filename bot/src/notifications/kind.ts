@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
-import type { Announcement } from '../http/contract/announcements.js';
+import type { Announcement } from '../domain/model/announcements.js';
 import type { ClaimedDelivery } from '../storage/repos/deliveries.js';
 import type { RenderContext } from './render-context.js';
 import type { WantsPolicy } from './wants.js';

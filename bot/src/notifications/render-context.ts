@@ -1,8 +1,8 @@
 import { AppError } from '../domain/errors.js';
 import type { Network } from '../domain/sharing/networks.js';
 import { tabLinks, type TabPage } from '../domain/tab-links.js';
-import type { Posts } from '../http/contract/items.js';
-import type { Training } from '../http/contract/trainings.js';
+import type { Posts } from '../domain/model/items.js';
+import type { Training } from '../domain/model/trainings.js';
 import type { Db } from '../storage/db.js';
 import type { VersionedCrisisState } from '../storage/repos/crisis.js';
 import { LIVE } from '../storage/repos/items.js';

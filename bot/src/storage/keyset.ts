@@ -1,4 +1,4 @@
-import type { Page } from '../http/contract/common.js';
+import type { Page } from '../domain/model/common.js';
 import type { Queryable } from './db.js';
 import { decodeCursor, encodeCursor, type CursorPart } from './repos/rows.js';
 

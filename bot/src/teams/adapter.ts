@@ -6,7 +6,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { languageOfTag } from '../http/contract/common.js';
+import { languageOfTag } from '../domain/model/common.js';
 
 /**
  * botbuilder's CloudAdapter. With an app id it validates the Bot Framework JWT on every

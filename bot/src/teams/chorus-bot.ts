@@ -12,7 +12,7 @@ import type { OnboardingRepo } from '../storage/repos/onboarding.js';
 import { tabLinks, type TabPage } from '../domain/tab-links.js';
 import { welcomeCard } from '../cards/welcome-card.js';
 import { parseCommand } from '../domain/bot/commands.js';
-import { languageOfTag, type Language } from '../http/contract/common.js';
+import { languageOfTag, type Language } from '../domain/model/common.js';
 import type { ConversationKind, ConversationsRepo } from '../storage/repos/conversations.js';
 import type { PeopleRepo, Person } from '../storage/repos/people.js';
 import type { BotReplies, Reply } from './bot-replies.js';

@@ -1,4 +1,4 @@
-import type { Language } from '../../http/contract/common.js'; // types only: the domain stays pure
+import type { Language } from '../model/common.js'; // types only: the domain stays pure
 
 /** A text written in German and/or English. */
 export type Bilingual = Record<Language, string>;

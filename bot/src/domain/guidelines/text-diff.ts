@@ -1,5 +1,5 @@
 import { diffWordsWithSpace } from 'diff';
-import type { DiffPart } from '../../http/contract/guidelines.js'; // a type only: the domain stays pure
+import type { DiffPart } from '../model/guidelines.js'; // a type only: the domain stays pure
 
 /**
  * Word diff of two texts, keeping newlines and spaces, so the Markdown source can be shown

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AdminItem, ItemInput } from '../../http/contract/items.js';
+import type { AdminItem, ItemInput } from '../model/items.js';
 import { AppError } from '../errors.js';
 import { itemsService, type ItemRecordLike, type ItemStore } from './items-service.js';
 

@@ -1,4 +1,4 @@
-import type { AdminItem, ItemInput } from '../../http/contract/items.js';
+import type { AdminItem, ItemInput } from '../model/items.js';
 import { invalid, notFound } from '../errors.js';
 import { msg, type Message } from '../messages/message.js';
 import { campaignSlug } from '../links/utm.js';

@@ -1,4 +1,4 @@
-import type { Language } from '../../http/contract/common.js'; // a type only: the domain stays pure
+import type { Language } from '../model/common.js'; // a type only: the domain stays pure
 import { de } from './de.js';
 import { en, type MessageKey } from './en.js';
 

@@ -1,4 +1,4 @@
-import type { Posts } from '../../http/contract/items.js';
+import type { Posts } from '../model/items.js';
 import { TEXT_VIA_CLIPBOARD, type Network } from './networks.js';
 import { clipboardText, shareTarget } from './share-target.js';
 

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { unauthenticated } from '../../domain/errors.js';
-import { acceptedLanguage } from '../contract/common.js';
+import { acceptedLanguage } from '../../domain/model/common.js';
 import type { PeopleRepo } from '../../storage/repos/people.js';
 import type { Role } from '../../domain/permissions/roles.js';
 import { bearer, type Authenticator } from './identity.js';

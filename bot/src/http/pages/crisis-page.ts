@@ -1,5 +1,5 @@
-import type { Language } from '../contract/common.js';
-import type { VersionedCrisisState } from '../../storage/repos/crisis.js';
+import type { Language } from '../../domain/model/common.js';
+import { crisisInstructions, type VersionedCrisisState } from '../../domain/crisis/crisis-state.js';
 import { escapeHtml, layout } from './i18n.js';
 import { markdownToHtml } from '../../domain/text/markdown-policy.js';
 
@@ -18,10 +18,7 @@ const TEXT = {
   },
 };
 
-/** The crisis instructions in the reader's language, or in the other one when only that was written. */
-export function crisisInstructions(state: VersionedCrisisState, lang: Language): string {
-  return state.instructions[lang] || state.instructions[lang === 'de' ? 'en' : 'de'];
-}
+export { crisisInstructions };
 
 /** What a share page shows while crisis mode is on (HTTP 423): why, and what to do instead. */
 export function crisisPage(state: VersionedCrisisState, lang: Language): string {

@@ -1,4 +1,4 @@
-import type { Language } from '../contract/common.js';
+import type { Language } from '../../domain/model/common.js';
 import { escapeHtml, layout, pageTexts } from './i18n.js';
 
 /** A friendly page for public visitors: what happened and what they can do. Never a redirect. */

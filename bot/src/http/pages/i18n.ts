@@ -1,4 +1,4 @@
-import { acceptedLanguage, type Language } from '../contract/common.js';
+import { acceptedLanguage, type Language } from '../../domain/model/common.js';
 
 /** The browser's preferred language among ours (public pages have no person to ask). */
 export function pageLanguage(acceptLanguage: string | undefined): Language {

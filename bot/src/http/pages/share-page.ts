@@ -1,5 +1,5 @@
-import type { Language } from '../contract/common.js';
-import type { FeedItem } from '../contract/items.js';
+import type { Language } from '../../domain/model/common.js';
+import type { FeedItem } from '../../domain/model/items.js';
 import { checkPostText, LINKEDIN_FOLD } from '../../domain/items/text-limits.js';
 import { NETWORK_LABELS, NETWORKS, TEXT_VIA_CLIPBOARD, type Network } from '../../domain/sharing/networks.js';
 import { suggestedText } from '../../domain/sharing/compose-share.js';

@@ -1,5 +1,5 @@
-import type { Language } from '../contract/common.js';
-import type { SavedItem } from '../contract/items.js';
+import type { Language } from '../../domain/model/common.js';
+import type { SavedItem } from '../../domain/model/items.js';
 import { itemEndpoints } from '../contract/endpoints/items.js';
 import type { SavedItemWithWarnings } from '../../domain/items/items-service.js';
 import { render } from '../../domain/messages/message.js';

@@ -1,6 +1,6 @@
 import { invalid } from '../../domain/errors.js';
 import { checkUrls } from '../../domain/urls/stored-url.js';
-import type { AdminCrisisState, CrisisNotice } from '../contract/crisis.js';
+import type { AdminCrisisState, CrisisNotice } from '../../domain/model/crisis.js';
 import { crisisEndpoints } from '../contract/endpoints/crisis.js';
 import type { VersionedCrisisState } from '../../storage/repos/crisis.js';
 import type { HttpContext } from '../context.js';

@@ -1,6 +1,6 @@
 import { invalid, notFound } from '../../domain/errors.js';
 import { checkUrls } from '../../domain/urls/stored-url.js';
-import type { OnboardingStepInput } from '../contract/onboarding.js';
+import type { OnboardingStepInput } from '../../domain/model/onboarding.js';
 import { onboardingEndpoints as endpoints } from '../contract/endpoints/onboarding.js';
 import type { HttpContext } from '../context.js';
 import type { Route } from '../serve.js';

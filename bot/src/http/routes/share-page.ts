@@ -2,7 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { gone, notFound } from '../../domain/errors.js';
 import { composeShare, isEdited } from '../../domain/sharing/compose-share.js';
 import { SHARE_TOKEN_PATTERN } from '../../storage/repos/sharing.js';
-import { sharePostSchema, type SharePostResult } from '../contract/share.js';
+import { sharePostSchema, type SharePostResult } from '../../domain/model/share.js';
 import type { HttpContext } from '../context.js';
 import { sharePage } from '../pages/share-page.js';
 import { crisisInstructions, crisisPage } from '../pages/crisis-page.js';

@@ -1,7 +1,7 @@
 import { invalid, notFound } from '../../domain/errors.js';
 import { checkUrls } from '../../domain/urls/stored-url.js';
 import { icsCalendar } from '../../domain/trainings/ics.js';
-import type { TrainingInput } from '../contract/trainings.js';
+import type { TrainingInput } from '../../domain/model/trainings.js';
 import { trainingEndpoints as endpoints } from '../contract/endpoints/trainings.js';
 import { uuidParam } from '../contract/endpoint.js';
 import type { HttpContext } from '../context.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { crisisNoticeCard } from '../../cards/crisis-card.js';
-import { crisisInstructions } from '../../http/pages/crisis-page.js';
+import { crisisInstructions } from '../../domain/crisis/crisis-state.js';
 import { defineKind } from '../kind.js';
 import { IN_AUDIENCE, reachable } from '../recipients.js';
 import { wants } from '../wants.js';

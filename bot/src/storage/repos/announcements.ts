@@ -1,5 +1,5 @@
 import { conflict, invalid, notFound } from '../../domain/errors.js';
-import type { Announcement, AnnouncementStatus, AnnouncementsQuery, DeliveryCounts } from '../../http/contract/announcements.js';
+import type { Announcement, AnnouncementStatus, AnnouncementsQuery, DeliveryCounts } from '../../domain/model/announcements.js';
 import { enqueueIn } from '../../notifications/enqueue.js';
 import type { AnnouncementView } from '../../notifications/kind.js';
 import { itemKind } from '../../notifications/kinds/item.js';

@@ -1,6 +1,7 @@
 import { recordEvents } from '../events/record-events.js';
-import type { CrisisAuditEntry, CrisisOnInput, CrisisState } from '../../http/contract/crisis.js';
-import type { Page } from '../../http/contract/common.js';
+import type { VersionedCrisisState } from '../../domain/crisis/crisis-state.js';
+import type { CrisisAuditEntry, CrisisOnInput } from '../../domain/model/crisis.js';
+import type { Page } from '../../domain/model/common.js';
 import type { Db, Queryable } from '../db.js';
 import { keysetPage } from '../keyset.js';
 import { storedUrl } from '../../domain/urls/stored-url.js';
@@ -39,8 +40,7 @@ function legacyUrl(raw: string | null): string | null {
   return result.ok ? result.url : null;
 }
 
-/** The state plus its version: instances compare versions to notice a switch. */
-export type VersionedCrisisState = CrisisState & { version: number };
+export type { VersionedCrisisState };
 
 const toState = (r: StateRow): VersionedCrisisState => ({
   active: r.active,

@@ -1,4 +1,4 @@
-import type { Language } from '../../http/contract/common.js';
+import type { Language } from '../../domain/model/common.js';
 import type { NotificationLevel } from '../../domain/delivery/recipients.js';
 import type { Queryable } from '../db.js';
 import { startAnnouncement } from './delivery-start.js';

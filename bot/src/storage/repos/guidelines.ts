@@ -1,8 +1,8 @@
 import { recordEvents } from '../events/record-events.js';
 import { conflict } from '../../domain/errors.js';
 import type { GuidelineContent } from '../../domain/guidelines/guideline-rules.js';
-import type { Language, Page } from '../../http/contract/common.js';
-import type { AdminGuideline, GuidelineVersion, GuidelineVersionSummary } from '../../http/contract/guidelines.js';
+import type { Language, Page } from '../../domain/model/common.js';
+import type { AdminGuideline, GuidelineVersion, GuidelineVersionSummary } from '../../domain/model/guidelines.js';
 import type { Db, Queryable } from '../db.js';
 import { maybeOne } from '../db.js';
 import { keysetPage } from '../keyset.js';

@@ -2,8 +2,8 @@ import { recordEvents } from '../events/record-events.js';
 import type { Db, Queryable } from '../db.js';
 import { maybeOne } from '../db.js';
 import type { Network } from '../../domain/sharing/networks.js';
-import type { Language } from '../../http/contract/common.js';
-import type { AdminItem, FeedItem, ItemKind, ItemStatus, Posts } from '../../http/contract/items.js';
+import type { Language } from '../../domain/model/common.js';
+import type { AdminItem, FeedItem, ItemKind, ItemStatus, Posts } from '../../domain/model/items.js';
 import { keysetPage } from '../keyset.js';
 import { containsPattern, iso, isoRequired } from './rows.js';
 

@@ -1,7 +1,7 @@
 import { conflict, notFound } from '../../domain/errors.js';
 import { isNewHire, newHireUntil, NEW_HIRE_UNTIL_SQL, REMINDER_AFTER_DAYS } from '../../domain/onboarding/new-hire.js';
-import type { Language, Page } from '../../http/contract/common.js';
-import type { NewHireCandidate, Onboarding, OnboardingStepAdmin, OnboardingStepInput, OnboardingStepKind } from '../../http/contract/onboarding.js';
+import type { Language, Page } from '../../domain/model/common.js';
+import type { NewHireCandidate, Onboarding, OnboardingStepAdmin, OnboardingStepInput, OnboardingStepKind } from '../../domain/model/onboarding.js';
 import { containsPattern } from './rows.js';
 import { markdownToHtml } from '../../domain/text/markdown-policy.js';
 import type { Db } from '../db.js';

@@ -1,7 +1,7 @@
 import { appendEventsCte } from '../events/record-events.js';
 import type { Queryable } from '../db.js';
 import { maybeOne, one } from '../db.js';
-import type { Language } from '../../http/contract/common.js';
+import type { Language } from '../../domain/model/common.js';
 
 export interface Person {
   id: string;

@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { Db } from '../db.js';
 import { maybeOne, one } from '../db.js';
 import type { Network } from '../../domain/sharing/networks.js';
-import type { MyShares } from '../../http/contract/me.js';
+import type { MyShares } from '../../domain/model/me.js';
 import { keysetPage } from '../keyset.js';
 import { isoRequired } from './rows.js';
 import { recordEvents } from '../events/record-events.js';

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db.js';
-import type { Language } from '../../http/contract/common.js';
-import type { Topic } from '../../http/contract/items.js';
+import type { Language } from '../../domain/model/common.js';
+import type { Topic } from '../../domain/model/items.js';
 
 export function topicsRepo(db: Queryable) {
   return {

@@ -9,8 +9,8 @@ import type {
   TrainingInput,
   TrainingRegistrant,
   TrainingsQuery,
-} from '../../http/contract/trainings.js';
-import type { Language, Page } from '../../http/contract/common.js';
+} from '../../domain/model/trainings.js';
+import type { Language, Page } from '../../domain/model/common.js';
 import type { Db, Queryable } from '../db.js';
 import { keysetPage } from '../keyset.js';
 import { enqueueIn } from '../../notifications/enqueue.js';

@@ -1,5 +1,5 @@
-import { emptyBody, pageOf } from '../common.js';
-import { adminCrisisStateSchema, crisisAuditEntrySchema, crisisAuditQuerySchema, crisisNoticeSchema, crisisOnSchema } from '../crisis.js';
+import { emptyBody, pageOf } from '../../../domain/model/common.js';
+import { adminCrisisStateSchema, crisisAuditEntrySchema, crisisAuditQuerySchema, crisisNoticeSchema, crisisOnSchema } from '../../../domain/model/crisis.js';
 import { endpoint } from '../endpoint.js';
 
 export const crisisEndpoints = {

@@ -1,4 +1,4 @@
-import { listOf, pageOf } from '../common.js';
+import { listOf, pageOf } from '../../../domain/model/common.js';
 import { endpoint, uuidParam, versionParam } from '../endpoint.js';
 import {
   adminGuidelineSchema,
@@ -12,7 +12,7 @@ import {
   guidelineVersionsQuerySchema,
   guidelineVersionSummarySchema,
   savedGuidelineSchema,
-} from '../guidelines.js';
+} from '../../../domain/model/guidelines.js';
 
 const page = { id: uuidParam('Guideline') };
 

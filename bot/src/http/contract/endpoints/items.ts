@@ -1,5 +1,5 @@
-import { announceInputSchema, announcementSchema, announcementsQuerySchema } from '../announcements.js';
-import { emptyBody, pageOf } from '../common.js';
+import { announceInputSchema, announcementSchema, announcementsQuerySchema } from '../../../domain/model/announcements.js';
+import { emptyBody, pageOf } from '../../../domain/model/common.js';
 import { endpoint, uuidParam } from '../endpoint.js';
 import {
   adminItemSchema,
@@ -11,7 +11,7 @@ import {
   publishInputSchema,
   savedItemSchema,
   shareLinkSchema,
-} from '../items.js';
+} from '../../../domain/model/items.js';
 
 const item = { id: uuidParam('Item') };
 const announcement = { id: uuidParam('Announcement') };

@@ -1,6 +1,6 @@
-import { listOf } from '../common.js';
+import { listOf } from '../../../domain/model/common.js';
 import { endpoint } from '../endpoint.js';
-import { jobStatusSchema } from '../jobs.js';
+import { jobStatusSchema } from '../../../domain/model/jobs.js';
 
 export const jobEndpoints = {
   /** What operators need to know about background work: last run, next run, failures. */

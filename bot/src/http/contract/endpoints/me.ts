@@ -1,7 +1,7 @@
-import { listOf } from '../common.js';
+import { listOf } from '../../../domain/model/common.js';
 import { endpoint } from '../endpoint.js';
-import { topicSchema } from '../items.js';
-import { demoPersonSchema, meSchema, mySharesQuerySchema, mySharesSchema } from '../me.js';
+import { topicSchema } from '../../../domain/model/items.js';
+import { demoPersonSchema, meSchema, mySharesQuerySchema, mySharesSchema } from '../../../domain/model/me.js';
 
 export const meEndpoints = {
   /** Who I am and what I may do. */

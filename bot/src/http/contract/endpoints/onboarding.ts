@@ -1,4 +1,4 @@
-import { listOf, noContent, pageOf } from '../common.js';
+import { listOf, noContent, pageOf } from '../../../domain/model/common.js';
 import { endpoint, uuidParam } from '../endpoint.js';
 import {
   newHireCandidateSchema,
@@ -9,7 +9,7 @@ import {
   onboardingStepAdminSchema,
   onboardingStepInputSchema,
   onboardingStepsQuerySchema,
-} from '../onboarding.js';
+} from '../../../domain/model/onboarding.js';
 
 const step = { id: uuidParam('Step') };
 

@@ -1,5 +1,5 @@
-import { announceInputSchema, announcementSchema } from '../announcements.js';
-import { emptyBody, listOf, pageOf } from '../common.js';
+import { announceInputSchema, announcementSchema } from '../../../domain/model/announcements.js';
+import { emptyBody, listOf, pageOf } from '../../../domain/model/common.js';
 import { endpoint, uuidParam } from '../endpoint.js';
 import {
   adminTrainingsQuerySchema,
@@ -10,7 +10,7 @@ import {
   trainingRegistrantSchema,
   trainingSchema,
   trainingsQuerySchema,
-} from '../trainings.js';
+} from '../../../domain/model/trainings.js';
 
 const training = { id: uuidParam('Training') };
 

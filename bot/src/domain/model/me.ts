@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { PERMISSIONS, ROLES } from '../../domain/permissions/roles.js';
-import { NETWORKS } from '../../domain/sharing/networks.js';
+import { PERMISSIONS, ROLES } from '../permissions/roles.js';
+import { NETWORKS } from '../sharing/networks.js';
 import { isoDateTime, languageSchema, pageQuery } from './common.js';
 
-export { PERMISSIONS, ROLES, type Permission, type Role } from '../../domain/permissions/roles.js';
+export { PERMISSIONS, ROLES, type Permission, type Role } from '../permissions/roles.js';
 
 export const meSchema = z.strictObject({
   id: z.uuid(),

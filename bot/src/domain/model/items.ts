@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { NETWORKS, type Network } from '../../domain/sharing/networks.js';
-import { POST_MAX, xTweetLength, X_MAX } from '../../domain/items/text-limits.js';
+import { NETWORKS, type Network } from '../sharing/networks.js';
+import { POST_MAX, xTweetLength, X_MAX } from '../items/text-limits.js';
 import { isoDateTime, languageSchema, pageQuery } from './common.js';
 
 export const ITEM_KINDS = ['article', 'job', 'event', 'video', 'product', 'other'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NETWORKS, type Network } from '../../domain/sharing/networks.js';
+import { NETWORKS, type Network } from '../sharing/networks.js';
 
 export const sharePostSchema = z
   .object({
