@@ -45,6 +45,7 @@ import { crisisRoutes } from './http/routes/crisis.js';
 import { guidelineRoutes } from './http/routes/guidelines.js';
 import { trainingRoutes } from './http/routes/trainings.js';
 import { trainingsRepo } from './storage/repos/trainings.js';
+import { trainingsServiceFor } from './services/trainings.js';
 import { onboardingRoutes } from './http/routes/onboarding.js';
 import { onboardingRepo } from './storage/repos/onboarding.js';
 import { tabLinks } from './domain/tab-links.js';
@@ -139,6 +140,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     crisis,
     crisisWatch,
     trainings: trainingsRepo(db),
+    trainingsService: trainingsServiceFor(db, { urlPolicy: { allowHttpLocalhost: config.env !== 'production' } }),
     onboarding,
     jobs: jobsRepo(db),
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
@@ -150,7 +152,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const bot = new ChorusBot({
     people,
     conversations: conversationsRepo(db),
-    replies: botReplies(db, config.publicUrl, (lang) => {
+    replies: botReplies(db, config.publicUrl, ctx.trainingsService, (lang) => {
       const state = crisisWatch.current();
       return state?.active
         ? { instructions: crisisInstructions(state, lang), statementUrl: state.statementUrl, spokesperson: state.spokesperson, crisisPageUrl: tabLink('crisis') }

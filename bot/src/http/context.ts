@@ -4,6 +4,7 @@ import type { ItemsService } from '../domain/items/items-service.js';
 import type { Db } from '../storage/db.js';
 import type { AnnouncementsRepo } from '../storage/repos/announcements.js';
 import type { TrainingsRepo } from '../storage/repos/trainings.js';
+import type { TrainingsService } from '../domain/trainings/trainings-service.js';
 import type { OnboardingRepo } from '../storage/repos/onboarding.js';
 import type { CrisisRepo } from '../storage/repos/crisis.js';
 import type { JobsRepo } from '../storage/repos/jobs.js';
@@ -31,6 +32,7 @@ export interface HttpContext {
   announcements: AnnouncementsRepo;
   crisis: CrisisRepo;
   trainings: TrainingsRepo;
+  trainingsService: TrainingsService;
   onboarding: OnboardingRepo;
   /** The background jobs' state (every instance reads it; worker processes run them). */
   jobs: JobsRepo;
