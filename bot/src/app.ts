@@ -46,6 +46,7 @@ import { guidelineRoutes } from './http/routes/guidelines.js';
 import { trainingRoutes } from './http/routes/trainings.js';
 import { trainingsRepo } from './storage/repos/trainings.js';
 import { trainingsServiceFor } from './services/trainings.js';
+import { announcementsServiceFor } from './services/announcements.js';
 import { onboardingRoutes } from './http/routes/onboarding.js';
 import { onboardingRepo } from './storage/repos/onboarding.js';
 import { tabLinks } from './domain/tab-links.js';
@@ -115,6 +116,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const crisis = crisisRepo(db, { updateDays: config.crisisUpdateDays, kinds });
   const onboarding = onboardingRepo(db, { newHireDays: config.onboardingDays });
   const tabLink = tabLinks(config.publicUrl, config.teamsAppId);
+  const announcements = announcementsRepo(db, { paceRps: config.teamsRateLimitRps, explain: (kind, payload) => kinds.view(kind, payload) });
   const crisisWatch = new CrisisWatch(crisis, log);
   await crisisWatch.start();
   let draining = false;
@@ -136,7 +138,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     sharing: sharingRepo(db),
     links: linksRepo(db),
     clicks,
-    announcements: announcementsRepo(db, { paceRps: config.teamsRateLimitRps, kinds }),
+    announcements,
+    announcementsService: announcementsServiceFor(db, announcements),
     crisis,
     crisisWatch,
     trainings: trainingsRepo(db),

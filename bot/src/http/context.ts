@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { ItemsService } from '../domain/items/items-service.js';
 import type { Db } from '../storage/db.js';
 import type { AnnouncementsRepo } from '../storage/repos/announcements.js';
+import type { AnnouncementsService } from '../domain/announcements/announcements-service.js';
 import type { TrainingsRepo } from '../storage/repos/trainings.js';
 import type { TrainingsService } from '../domain/trainings/trainings-service.js';
 import type { OnboardingRepo } from '../storage/repos/onboarding.js';
@@ -30,6 +31,7 @@ export interface HttpContext {
   links: ReturnType<typeof linksRepo>;
   clicks: ClickRecorder;
   announcements: AnnouncementsRepo;
+  announcementsService: AnnouncementsService;
   crisis: CrisisRepo;
   trainings: TrainingsRepo;
   trainingsService: TrainingsService;

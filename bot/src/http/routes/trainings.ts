@@ -57,7 +57,7 @@ export function trainingRoutes(route: Route, ctx: HttpContext): void {
 
   /** Announce the session to its audience through the delivery engine, now or at `at`. */
   route(endpoints.announceTraining, async ({ who, params, body }) =>
-    ctx.announcements.announceTraining(params.id, body.at ? new Date(body.at) : undefined, who.id),
+    ctx.announcementsService.announceTraining(params.id, body.at ? new Date(body.at) : undefined, who.id),
   );
 
   route(endpoints.cancelTraining, async ({ who, params }) => (await rules.cancel(params.id, who.id)).training);
