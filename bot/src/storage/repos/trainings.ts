@@ -174,6 +174,23 @@ export function trainingsRepo(db: Db) {
 
     registrants,
 
+    /**
+     * Sessions that may need a reminder: on, starting within `horizonMs`, with someone
+     * registered — and the database's time they were read at (the time reminders are due by).
+     */
+    async remindable(horizonMs: number): Promise<{ now: Date; sessions: Array<{ id: string; startsAt: Date }> }> {
+      const rows = await db.query<{ id: string | null; starts_at: Date | null; now: Date }>(
+        `select t.id, t.starts_at, n.now from (select now() as now) n
+         left join trainings t on t.status = 'scheduled' and t.starts_at > n.now and t.starts_at <= n.now + $1::float8 * interval '1 millisecond'
+           and exists (select 1 from training_registrations x where x.training_id = t.id and x.status = 'registered')`,
+        [horizonMs],
+      );
+      return {
+        now: rows[0]!.now,
+        sessions: rows.flatMap((r) => (r.id && r.starts_at ? [{ id: r.id, startsAt: r.starts_at }] : [])),
+      };
+    },
+
     /** What the calendar file needs, with its revision number. */
     async calendarEntry(id: string): Promise<CalendarEntry | undefined> {
       const [row] = await db.query<{
