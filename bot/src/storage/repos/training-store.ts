@@ -28,7 +28,7 @@ export function trainingStore(tx: Queryable): TrainingStore {
         reader ? [id, reader.department, reader.location] : [id],
       );
       return t && {
-        status: t.status, startsAt: t.starts_at, endsAt: t.ends_at, capacity: t.capacity, meetingUrl: t.meeting_url, room: t.room, meant: t.meant,
+        status: t.status, startsAt: t.starts_at, endsAt: t.ends_at, capacity: t.capacity, meetingUrl: t.meeting_url, room: t.room, meant: t.meant === true, // null (no department) is not meant
       };
     },
 
