@@ -45,6 +45,8 @@ import { crisisRoutes } from './http/routes/crisis.js';
 import { guidelineRoutes } from './http/routes/guidelines.js';
 import { trainingRoutes } from './http/routes/trainings.js';
 import { trainingsRepo } from './storage/repos/trainings.js';
+import { trainingsServiceFor } from './services/trainings.js';
+import { announcementsServiceFor } from './services/announcements.js';
 import { onboardingRoutes } from './http/routes/onboarding.js';
 import { onboardingRepo } from './storage/repos/onboarding.js';
 import { tabLinks } from './domain/tab-links.js';
@@ -114,6 +116,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const crisis = crisisRepo(db, { updateDays: config.crisisUpdateDays, kinds });
   const onboarding = onboardingRepo(db, { newHireDays: config.onboardingDays });
   const tabLink = tabLinks(config.publicUrl, config.teamsAppId);
+  const announcements = announcementsRepo(db, { paceRps: config.teamsRateLimitRps, explain: (kind, payload) => kinds.view(kind, payload) });
   const crisisWatch = new CrisisWatch(crisis, log);
   await crisisWatch.start();
   let draining = false;
@@ -135,10 +138,12 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     sharing: sharingRepo(db),
     links: linksRepo(db),
     clicks,
-    announcements: announcementsRepo(db, { paceRps: config.teamsRateLimitRps, kinds }),
+    announcements,
+    announcementsService: announcementsServiceFor(db, announcements),
     crisis,
     crisisWatch,
     trainings: trainingsRepo(db),
+    trainingsService: trainingsServiceFor(db, { urlPolicy: { allowHttpLocalhost: config.env !== 'production' } }),
     onboarding,
     jobs: jobsRepo(db),
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
@@ -150,7 +155,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const bot = new ChorusBot({
     people,
     conversations: conversationsRepo(db),
-    replies: botReplies(db, config.publicUrl, (lang) => {
+    replies: botReplies(db, config.publicUrl, ctx.trainingsService, (lang) => {
       const state = crisisWatch.current();
       return state?.active
         ? { instructions: crisisInstructions(state, lang), statementUrl: state.statementUrl, spokesperson: state.spokesperson, crisisPageUrl: tabLink('crisis') }

@@ -3,7 +3,9 @@ import type { Config } from '../config.js';
 import type { ItemsService } from '../domain/items/items-service.js';
 import type { Db } from '../storage/db.js';
 import type { AnnouncementsRepo } from '../storage/repos/announcements.js';
+import type { AnnouncementsService } from '../domain/announcements/announcements-service.js';
 import type { TrainingsRepo } from '../storage/repos/trainings.js';
+import type { TrainingsService } from '../domain/trainings/trainings-service.js';
 import type { OnboardingRepo } from '../storage/repos/onboarding.js';
 import type { CrisisRepo } from '../storage/repos/crisis.js';
 import type { JobsRepo } from '../storage/repos/jobs.js';
@@ -29,8 +31,10 @@ export interface HttpContext {
   links: ReturnType<typeof linksRepo>;
   clicks: ClickRecorder;
   announcements: AnnouncementsRepo;
+  announcementsService: AnnouncementsService;
   crisis: CrisisRepo;
   trainings: TrainingsRepo;
+  trainingsService: TrainingsService;
   onboarding: OnboardingRepo;
   /** The background jobs' state (every instance reads it; worker processes run them). */
   jobs: JobsRepo;

@@ -6,6 +6,8 @@ import { trainingNoticeKind } from '../notifications/kinds/training-notice.js';
 import type { Db, Queryable } from '../storage/db.js';
 import { jobsRepo } from '../storage/repos/jobs.js';
 import { onboardingRepo } from '../storage/repos/onboarding.js';
+import { trainingsRepo } from '../storage/repos/trainings.js';
+import { dueReminder, REMINDER_HORIZON_MS } from '../domain/trainings/reminders.js';
 import { DIGEST_CATCH_UP_MS, dueDigestRun, type DigestSchedule } from '../domain/jobs/digest-schedule.js';
 import type { JobDefinition } from './job-runner.js';
 
@@ -23,29 +25,21 @@ export async function planDigest(db: Queryable, log: Logger, schedule: DigestSch
 }
 
 /**
- * Reminders to the people registered, 24 hours and 1 hour before a session, once each per
- * start time (a moved session is reminded anew). A session planned or filled late gets the
- * 24-hour one only while more than an hour is left; with nobody registered yet nothing is
- * planned (a later registration plans it on the next run).
+ * Reminders to the people registered (domain/trainings/reminders.ts: 24 hours and 1 hour
+ * before), once each per start time (a moved session is reminded anew). With nobody
+ * registered yet nothing is planned (a later registration plans it on the next run).
  */
-export async function planTrainingReminders(db: Queryable, log: Logger): Promise<void> {
-  const due = await db.query<{ training_id: string; notice: 'reminder_24h' | 'reminder_1h'; starts_at: Date }>(
-    `select t.id as training_id, r.notice, t.starts_at
-     from trainings t cross join (values ('reminder_24h', interval '24 hours'), ('reminder_1h', interval '1 hour')) as r(notice, ahead)
-     where t.status = 'scheduled' and t.starts_at > now() and t.starts_at <= now() + interval '24 hours'
-       and now() >= t.starts_at - r.ahead
-       and (r.notice = 'reminder_1h' or now() < t.starts_at - interval '1 hour')
-       and exists (select 1 from training_registrations x where x.training_id = t.id and x.status = 'registered')`,
-  );
+export async function planTrainingReminders(db: Db, log: Logger): Promise<void> {
+  const { now, sessions } = await trainingsRepo(db).remindable(REMINDER_HORIZON_MS);
+  const due = sessions.flatMap((s) => {
+    const notice = dueReminder(s.startsAt, now);
+    return notice ? [{ trainingId: s.id, notice, reminderFor: s.startsAt.toISOString() }] : [];
+  });
   // Their registrants are fixed when each is sent; the key (session, notice, start) makes it once.
   const planned = await enqueueManyIn(
     db,
     trainingNoticeKind,
-    due.map((r) => ({
-      payload: { trainingId: r.training_id, notice: r.notice, reminderFor: r.starts_at.toISOString() },
-      audience: 'by_kind' as const,
-      when: 'now' as const,
-    })),
+    due.map((payload) => ({ payload, audience: 'by_kind' as const, when: 'now' as const })),
   );
   if (planned.length > 0) log.info({ planned: planned.length }, 'training reminders planned');
 }

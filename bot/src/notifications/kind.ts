@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
-import type { Announcement } from '../domain/model/announcements.js';
+import type { AnnouncementView } from '../domain/model/announcements.js';
 import type { ClaimedDelivery } from '../storage/repos/deliveries.js';
 import type { RenderContext } from './render-context.js';
 import type { WantsPolicy } from './wants.js';
@@ -21,8 +21,8 @@ export type AudienceForm = 'groups' | 'people' | 'by_kind';
 
 export const EVERYONE: Audience = { departments: [], locations: [] };
 
-/** What the admin API shows about an announcement besides its progress. */
-export type AnnouncementView = Partial<Pick<Announcement, 'period' | 'cardState' | 'notice'>> & { itemId?: string; trainingId?: string };
+/** What the admin API shows about an announcement besides its progress (declared with the model). */
+export type { AnnouncementView };
 
 /** A claimed delivery with its announcement's payload, checked against the kind's schema. */
 export type KindDelivery<P> = ClaimedDelivery & { payload: P };

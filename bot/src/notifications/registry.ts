@@ -1,4 +1,5 @@
 import type { KindSql } from '../storage/repos/deliveries.js';
+import type { AnnouncementView } from '../domain/model/announcements.js';
 import type { AnyKind } from './kind.js';
 import { allClearKind } from './kinds/all-clear.js';
 import { cardUpdateKind } from './kinds/card-update.js';
@@ -29,6 +30,8 @@ export interface KindRegistry {
   readonly sql: KindSql;
   /** The announcements a crisis switch cancels (a condition on `a`). */
   crisisCancels(switched: 'on' | 'off'): string;
+  /** What the admin API shows of a stored payload; a kind this process does not know (or a payload it cannot read) shows nothing more. */
+  view(name: string, payload: unknown): AnnouncementView;
 }
 
 const NAME = /^[a-z][a-z0-9_]*$/;
@@ -51,6 +54,11 @@ export function kindRegistry(kinds: readonly AnyKind[]): KindRegistry {
   return {
     kinds,
     get: (name) => byName.get(name),
+    view(name, payload) {
+      const kind = byName.get(name);
+      const parsed = kind?.payload.safeParse(payload);
+      return kind && parsed?.success ? kind.view(parsed.data) : {};
+    },
     sql: {
       names: kinds.map((k) => k.name),
       ready: when((k) => k.ready, 'true'),

@@ -7,6 +7,7 @@ import { trainingCard, trainingCardModel } from '../cards/training-card.js';
 import { AppError } from '../domain/errors.js';
 import { tabLinks, type TabPage } from '../domain/tab-links.js';
 import { trainingsRepo } from '../storage/repos/trainings.js';
+import type { TrainingsService } from '../domain/trainings/trainings-service.js';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import type { Command } from '../domain/bot/commands.js';
 import { suggestedText } from '../domain/sharing/compose-share.js';
@@ -43,7 +44,13 @@ export const settingsSchema = z
 export type CrisisInstructions = (lang: Language) => CrisisNoticeModel | undefined;
 
 /** What the bot says: the commands and the card actions, independent of botbuilder. */
-export function botReplies(db: Db, publicUrl: string, crisis: CrisisInstructions = () => undefined, tab: (page: TabPage) => string = tabLinks(publicUrl, undefined)) {
+export function botReplies(
+  db: Db,
+  publicUrl: string,
+  trainingsService: TrainingsService,
+  crisis: CrisisInstructions = () => undefined,
+  tab: (page: TabPage) => string = tabLinks(publicUrl, undefined),
+) {
   const items = itemsRepo(db);
   const people = peopleRepo(db);
   const preferences = preferencesRepo(db);
@@ -153,8 +160,8 @@ export function botReplies(db: Db, publicUrl: string, crisis: CrisisInstructions
           const parsed = z.uuid().safeParse(data.trainingId);
           if (!parsed.success) return undefined;
           try {
-            if (verb === 'training.register') await trainings.register(parsed.data, person);
-            if (verb === 'training.unregister') await trainings.unregister(parsed.data, person);
+            if (verb === 'training.register') await trainingsService.register(parsed.data, person);
+            if (verb === 'training.unregister') await trainingsService.unregister(parsed.data, person);
           } catch (err) {
             // Cancelled or started meanwhile: the card shows that; anything else is a real failure.
             if (!(err instanceof AppError && (err.code === 'conflict' || err.code === 'not_found'))) throw err;

@@ -81,6 +81,9 @@ export interface Announcement {
   expectedFinishAt: string | null;
 }
 
+/** What an announcement's payload shows the admin API, by its kind (notifications/kinds/*: view). */
+export type AnnouncementView = Partial<Pick<Announcement, 'period' | 'cardState' | 'notice'>> & { itemId?: string; trainingId?: string };
+
 const countsSchema = z.strictObject({
   total: z.number().int(),
   pending: z.number().int(),

@@ -8,6 +8,7 @@ export * from '../../domain/model/items.js';
 export * from '../../domain/model/me.js';
 export * from '../../domain/model/share.js';
 export { NETWORKS, NETWORK_LABELS, TEXT_VIA_CLIPBOARD, type Network } from '../../domain/sharing/networks.js';
+export { announceTime, ANNOUNCE_PAST_TOLERANCE_MS, type AnnounceTime, type AnnounceTimeProblem, type AnnounceWindow } from '../../domain/announcements/announce-time.js';
 export { checkPostText, charCount, xTweetLength, LINKEDIN_FOLD, X_MAX, X_LINK_LENGTH, type TextCheck } from '../../domain/items/text-limits.js';
 export * from '../../domain/model/trainings.js';
 export * from '../../domain/model/onboarding.js';

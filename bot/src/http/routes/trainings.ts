@@ -1,7 +1,5 @@
-import { invalid, notFound } from '../../domain/errors.js';
-import { checkUrls } from '../../domain/urls/stored-url.js';
+import { notFound } from '../../domain/errors.js';
 import { icsCalendar } from '../../domain/trainings/ics.js';
-import type { TrainingInput } from '../../domain/model/trainings.js';
 import { trainingEndpoints as endpoints } from '../contract/endpoints/trainings.js';
 import { uuidParam } from '../contract/endpoint.js';
 import type { HttpContext } from '../context.js';
@@ -12,21 +10,13 @@ const trainingId = uuidParam('Training');
 
 /** Trainings: everyone lists and registers; editors plan, change, cancel and record attendance. */
 export function trainingRoutes(route: Route, ctx: HttpContext): void {
-  const { trainings } = ctx;
-  const policy = { allowHttpLocalhost: ctx.config.env !== 'production' };
-
-  /** Links must be https (http://localhost in development), like item destinations, and are stored normalised. */
-  function checkLinks(input: TrainingInput): TrainingInput {
-    const { urls, reasons } = checkUrls({ meetingUrl: input.meetingUrl, materialsUrl: input.materialsUrl }, policy);
-    if (Object.keys(reasons).length > 0) throw invalid(reasons);
-    return { ...input, ...urls };
-  }
+  const { trainings, trainingsService: rules } = ctx;
 
   route(endpoints.trainings, async ({ who, query }) => trainings.list(who, query));
   route(endpoints.training, async ({ who, params }) => trainings.visible(params.id, who));
-  route(endpoints.registerTraining, async ({ who, params }) => trainings.register(params.id, who));
+  route(endpoints.registerTraining, async ({ who, params }) => rules.register(params.id, who));
   route(endpoints.unregisterTraining, async ({ who, params }) => {
-    const { promoted: _promoted, ...result } = await trainings.unregister(params.id, who);
+    const { promoted: _promoted, ...result } = await rules.unregister(params.id, who);
     return result;
   });
 
@@ -62,24 +52,18 @@ export function trainingRoutes(route: Route, ctx: HttpContext): void {
 
   route(endpoints.adminTrainings, async ({ who, query }) => trainings.all(who.id, query));
 
-  route(endpoints.createTraining, async ({ who, body }) => {
-    const input = checkLinks(body);
-    if (Date.parse(input.startsAt) <= Date.now()) throw invalid({ startsAt: 'field.future' });
-    return trainings.create(input, who.id);
-  });
-
-  route(endpoints.updateTraining, async ({ who, params, body }) => {
-    const input = checkLinks(body);
-    const { training } = await trainings.update(params.id, input, who.id);
-    return training;
-  });
+  route(endpoints.createTraining, async ({ who, body }) => rules.create(body, who.id));
+  route(endpoints.updateTraining, async ({ who, params, body }) => (await rules.update(params.id, body, who.id)).training);
 
   /** Announce the session to its audience through the delivery engine, now or at `at`. */
   route(endpoints.announceTraining, async ({ who, params, body }) =>
-    ctx.announcements.announceTraining(params.id, body.at ? new Date(body.at) : undefined, who.id),
+    ctx.announcementsService.announceTraining(params.id, body.at ? new Date(body.at) : undefined, who.id),
   );
 
-  route(endpoints.cancelTraining, async ({ who, params }) => (await trainings.cancel(params.id, who.id)).training);
+  route(endpoints.cancelTraining, async ({ who, params }) => (await rules.cancel(params.id, who.id)).training);
   route(endpoints.trainingRegistrants, async ({ params, query }) => trainings.registrants(params.id, query));
-  route(endpoints.setAttendance, async ({ params, body }) => ({ items: await trainings.setAttendance(params.id, body) }));
+  route(endpoints.setAttendance, async ({ params, body }) => {
+    await rules.setAttendance(params.id, body);
+    return { items: (await trainings.registrants(params.id)).items };
+  });
 }

@@ -12,10 +12,6 @@ const everyItem = wants('everyItem');
 export const SESSION_AHEAD = `exists (
   select 1 from trainings t where t.id = (a.payload->>'trainingId')::uuid and t.status = 'scheduled' and t.starts_at > now())`;
 
-/** When the session `t` was announced (its live announcement; the unique key is the session). */
-export const announcedAt = (t: string) =>
-  `(select max(a.created_at) from announcements a where a.kind = 'training' and a.live_key = ${t}.id::text and a.status <> 'cancelled')`;
-
 /**
  * A session as this person should see it now, with Register / Cancel registration. An
  * announcement goes out only while the session is open; a reminder or a seat notice only to

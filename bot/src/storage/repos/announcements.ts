@@ -1,10 +1,14 @@
-import { conflict, invalid, notFound } from '../../domain/errors.js';
-import type { Announcement, AnnouncementStatus, AnnouncementsQuery, DeliveryCounts } from '../../domain/model/announcements.js';
-import { enqueueIn } from '../../notifications/enqueue.js';
-import type { AnnouncementView } from '../../notifications/kind.js';
-import { itemKind } from '../../notifications/kinds/item.js';
-import { trainingKind } from '../../notifications/kinds/training.js';
-import { chorusKinds, type KindRegistry } from '../../notifications/registry.js';
+import { conflict, notFound } from '../../domain/errors.js';
+import type { AnnouncementStore } from '../../domain/announcements/announcements-service.js';
+import type {
+  Announcement,
+  AnnouncementStatus,
+  AnnouncementSubjectKind,
+  AnnouncementsQuery,
+  AnnouncementView,
+  DeliveryCounts,
+} from '../../domain/model/announcements.js';
+import type { ItemStatus } from '../../domain/model/items.js';
 import type { Db, Queryable } from '../db.js';
 import { decodeCursor, encodeCursor, iso, isoRequired } from './rows.js';
 
@@ -25,15 +29,15 @@ const SELECT = `select a.id, a.kind, a.payload, a.status, a.send_at,
   a.created_at, a.created_at::text as created_text, a.started_at, a.finished_at, a.cancelled_at
   from announcements a`;
 
-/** How far in the past an "announce at" may lie and still mean "now" (clock skew, slow clicks). */
-const PAST_TOLERANCE_MS = 60_000;
+/** The kind of an item's announcement (notifications/kinds/item.ts), checked against the model's subjects. */
+const ITEM_KIND: AnnouncementSubjectKind = 'item';
 
 export interface AnnouncementsOptions {
   /** The tenant pace (cards per second) for the expected finish before the first measurement. */
   paceRps: number;
   now?: () => Date;
-  /** The kinds whose payloads it explains (default: Chorus's own). */
-  kinds?: KindRegistry;
+  /** What a payload shows the admin API, by its kind (the notification kinds' registry knows). */
+  explain: (kind: string, payload: unknown) => AnnouncementView;
 }
 
 /**
@@ -42,14 +46,7 @@ export interface AnnouncementsOptions {
  */
 export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
   const now = options.now ?? (() => new Date());
-  const kinds = options.kinds ?? chorusKinds;
-
-  /** What the API shows of the payload, by its kind; a kind this process does not know shows nothing more. */
-  function viewOf(r: AnnouncementRow): AnnouncementView {
-    const kind = kinds.get(r.kind);
-    const parsed = kind?.payload.safeParse(r.payload);
-    return kind && parsed?.success ? kind.view(parsed.data) : {};
-  }
+  const viewOf = (r: AnnouncementRow): AnnouncementView => options.explain(r.kind, r.payload);
 
   async function titles(table: 'items' | 'trainings', ids: Array<string | undefined>, q: Queryable): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id): id is string => id !== undefined))];
@@ -130,45 +127,19 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
   return {
     get: (id: string) => get(id),
 
-    /**
-     * Announce a published or scheduled item, now or at `at`. Never before the item goes
-     * live, never after it expires; an item is announced once (again only after a cancel).
-     */
-    async announceItem(itemId: string, at: Date | undefined, by: string): Promise<Announcement> {
-      const [item] = await db.query<{ id: string; status: string; publish_at: Date | null; expires_at: Date | null }>(
-        'select id, status, publish_at, expires_at from items where id = $1',
-        [itemId],
+    /** What announcing an item needs to know about it. */
+    async item(id: string): Promise<Awaited<ReturnType<AnnouncementStore['item']>>> {
+      const [row] = await db.query<{ status: ItemStatus; publish_at: Date | null; expires_at: Date | null }>(
+        'select status, publish_at, expires_at from items where id = $1',
+        [id],
       );
-      if (!item) throw notFound('Item');
-      if (item.status !== 'published' && item.status !== 'scheduled') {
-        throw conflict('announce.notLive');
-      }
-      const current = now();
-      if (at && at.getTime() < current.getTime() - PAST_TOLERANCE_MS) throw invalid({ at: 'field.notPast' });
-      const liveAt = item.publish_at ?? current;
-      if (at && at.getTime() < liveAt.getTime()) throw invalid({ at: 'announce.beforePublish' });
-      const sendAt = new Date(Math.max(at?.getTime() ?? 0, liveAt.getTime(), current.getTime()));
-      if (item.expires_at && sendAt.getTime() >= item.expires_at.getTime()) {
-        throw invalid({ at: 'announce.beforeItemExpires' });
-      }
-      // The item's audience is read when the send starts, not now.
-      const id = await enqueueIn(db, itemKind, { itemId: item.id }, 'by_kind', sendAt, by);
-      if (!id) throw conflict('announce.itemAnnounced');
-      return get(id);
+      return row && { status: row.status, publishAt: row.publish_at, expiresAt: row.expires_at };
     },
 
-    /** Announce a session to its audience, now or at `at` (before it starts). Once; again only after a cancel. */
-    async announceTraining(trainingId: string, at: Date | undefined, by: string): Promise<Announcement> {
-      const [training] = await db.query<{ id: string; status: string; starts_at: Date }>('select id, status, starts_at from trainings where id = $1', [trainingId]);
-      if (!training) throw notFound('Training');
-      if (training.status === 'cancelled') throw conflict('training.cancelled');
-      const current = now();
-      if (training.starts_at.getTime() <= current.getTime()) throw conflict('training.started');
-      if (at && at.getTime() < current.getTime() - PAST_TOLERANCE_MS) throw invalid({ at: 'field.notPast' });
-      if (at && at.getTime() >= training.starts_at.getTime()) throw invalid({ at: 'training.beforeStart' });
-      const id = await enqueueIn(db, trainingKind, { trainingId: training.id }, 'by_kind', new Date(Math.max(at?.getTime() ?? 0, current.getTime())), by);
-      if (!id) throw conflict('training.announced');
-      return get(id);
+    /** What announcing a session needs to know about it. */
+    async training(id: string): Promise<Awaited<ReturnType<AnnouncementStore['training']>>> {
+      const [row] = await db.query<{ status: 'scheduled' | 'cancelled'; starts_at: Date }>('select status, starts_at from trainings where id = $1', [id]);
+      return row && { status: row.status, startsAt: row.starts_at };
     },
 
     async list(q: AnnouncementsQuery): Promise<{ items: Announcement[]; nextCursor: string | null }> {
@@ -176,7 +147,7 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
       const params: unknown[] = [];
       const add = (v: unknown) => `$${params.push(v)}`;
       if (q.status) where.push(`a.status = ${add(q.status)}`);
-      if (q.itemId) where.push(`a.kind = '${itemKind.name}' and a.payload->>'itemId' = ${add(q.itemId)}::uuid::text`);
+      if (q.itemId) where.push(`a.kind = '${ITEM_KIND}' and a.payload->>'itemId' = ${add(q.itemId)}::uuid::text`);
       if (q.cursor) {
         const [createdAt, id] = decodeCursor(q.cursor, ['timestamp', 'uuid']);
         where.push(`(a.created_at, a.id) < (${add(createdAt)}::timestamptz, ${add(id)}::uuid)`);

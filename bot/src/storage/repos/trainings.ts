@@ -1,22 +1,12 @@
-import { recordEvents } from '../events/record-events.js';
-import { conflict, invalid, notFound } from '../../domain/errors.js';
-import { msg } from '../../domain/messages/message.js';
-import type {
-  AttendanceInput,
-  MyRegistration,
-  RegistrationResult,
-  Training,
-  TrainingInput,
-  TrainingRegistrant,
-  TrainingsQuery,
-} from '../../domain/model/trainings.js';
+import { notFound } from '../../domain/errors.js';
+import type { MyRegistration, Training, TrainingRegistrant, TrainingsQuery } from '../../domain/model/trainings.js';
 import type { Language, Page } from '../../domain/model/common.js';
+import type { Reader } from '../../domain/trainings/trainings-ports.js';
 import type { Db, Queryable } from '../db.js';
 import { keysetPage } from '../keyset.js';
-import { enqueueIn } from '../../notifications/enqueue.js';
-import { announcedAt } from '../../notifications/kinds/training.js';
-import { trainingNoticeKind } from '../../notifications/kinds/training-notice.js';
 import { isoRequired } from './rows.js';
+
+export type { Reader };
 
 interface TrainingRow {
   id: string;
@@ -58,12 +48,9 @@ export interface CalendarEntry {
   updatedAt: Date;
 }
 
-/** Who asks: their id and what decides whether a session is meant for them. */
-export interface Reader {
-  id: string;
-  department: string | null;
-  location: string | null;
-}
+/** When the session \`t\` was announced (its live announcement of kind 'training'; the unique key is the session). */
+const announcedAt = (t: string) =>
+  `(select max(a.created_at) from announcements a where a.kind = 'training' and a.live_key = ${t}.id::text and a.status <> 'cancelled')`;
 
 /** Everything a training row becomes, with counts and the reader's own registration (`$1`: the reader). */
 const COLUMNS = `t.id, t.title, t.description, t.starts_at, t.ends_at, t.time_zone, t.meeting_url, t.room, t.capacity,
@@ -80,7 +67,7 @@ const SELECT = `select ${COLUMNS} ${FROM}`;
 const SELECT_PARTS = { columns: COLUMNS, from: FROM };
 
 /** The session is meant for the person in department `$2` and location `$3` (empty lists: everyone). */
-const FOR_READER = `(cardinality(t.audience_departments) = 0 or $2::text = any(t.audience_departments))
+export const FOR_READER = `(cardinality(t.audience_departments) = 0 or $2::text = any(t.audience_departments))
   and (cardinality(t.audience_locations) = 0 or $3::text = any(t.audience_locations))`;
 
 function toTraining(r: TrainingRow): Training {
@@ -110,43 +97,16 @@ function toTraining(r: TrainingRow): Training {
   };
 }
 
-const columns = (t: TrainingInput) => [
-  t.title, t.description, t.startsAt, t.endsAt, t.timeZone, t.meetingUrl ?? null, t.room ?? null, t.capacity, t.language,
-  t.audience.departments, t.audience.locations, t.host, t.materialsUrl ?? null,
-];
-
-/**
- * Gives freed seats to the waitlist, first come first served. Call inside a transaction
- * holding the training's row lock. Returns who got a seat.
- */
-async function promote(tx: Queryable, trainingId: string): Promise<string[]> {
-  const rows = await tx.query<{ person_id: string }>(
-    `with free as (
-       select t.capacity - (select count(*) from training_registrations r where r.training_id = t.id and r.status = 'registered') as seats
-       from trainings t where t.id = $1 and t.status = 'scheduled' and t.starts_at > now()
-     ), next as (
-       select r.person_id from training_registrations r, free
-       where r.training_id = $1 and r.status = 'waitlisted'
-       order by r.queued limit greatest((select seats from free), 0)
-     )
-     update training_registrations r set status = 'registered', updated_at = now()
-     from next where r.training_id = $1 and r.person_id = next.person_id
-     returning r.person_id`,
-    [trainingId],
-  );
-  return rows.map((r) => r.person_id);
-}
-
-/** Tells people through the delivery engine (a training notice, sent now), in the caller's transaction. */
-async function notify(tx: Queryable, trainingId: string, notice: 'seat' | 'cancelled' | 'changed', people: string[]): Promise<void> {
-  if (people.length === 0) return;
-  await enqueueIn(tx, trainingNoticeKind, { trainingId, notice }, { people }, 'now');
+/** One session as `readerId` sees it, through `q` (the database or a transaction). */
+export async function readTraining(q: Queryable, id: string, readerId: string): Promise<Training> {
+  const [row] = await q.query<TrainingRow>(`${SELECT} where t.id = $2`, [readerId, id]);
+  if (!row) throw notFound('Training');
+  return toTraining(row);
 }
 
 /**
- * Training sessions and registrations. A registration and a cancellation each lock the
- * session's row first, so the seat count they decide on cannot change under them: two
- * people racing for the last seat never both get it, and a freed seat goes to exactly one.
+ * Training sessions and registrations as people and admins read them. Changes go through
+ * the trainings rules (domain/trainings/trainings-service.ts) and training-store.ts.
  */
 export function trainingsRepo(db: Db) {
   /** Who holds a seat, then the waitlist in order. */
@@ -169,29 +129,8 @@ export function trainingsRepo(db: Db) {
     });
   }
 
-  async function get(id: string, reader: Pick<Reader, 'id'>, q: Queryable = db): Promise<Training> {
-    const [row] = await q.query<TrainingRow>(`${SELECT} where t.id = $2`, [reader.id, id]);
-    if (!row) throw notFound('Training');
-    return toTraining(row);
-  }
-
-  /**
-   * The session locked for a registration change; refuses what cannot change any more.
-   * Registering needs the session to be meant for the person; leaving never does (the
-   * audience or their department may have changed since they registered).
-   */
-  async function lockOpen(tx: Queryable, id: string, reader: Reader, joining: boolean): Promise<void> {
-    const [t] = await tx.query<{ status: string; started: boolean; meant: boolean }>(
-      `select t.status, t.starts_at <= now() as started, ${FOR_READER} as meant from trainings t where t.id = $1 for update`,
-      [id, reader.department, reader.location],
-    );
-    if (!t || (joining && !t.meant)) throw notFound('Training'); // not meant for them: as if it did not exist
-    if (t.status === 'cancelled') throw conflict('training.cancelled');
-    if (t.started) throw conflict('training.started');
-  }
-
   return {
-    get: (id: string, reader: Pick<Reader, 'id'>) => get(id, reader),
+    get: (id: string, reader: Pick<Reader, 'id'>) => readTraining(db, id, reader.id),
 
     /** A session the reader may see (meant for them, or one they registered for). */
     async visible(id: string, reader: Reader): Promise<Training> {
@@ -233,171 +172,23 @@ export function trainingsRepo(db: Db) {
       });
     },
 
-    async create(input: TrainingInput, by: string): Promise<Training> {
-      const [row] = await db.query<{ id: string }>(
-        `insert into trainings (title, description, starts_at, ends_at, time_zone, meeting_url, room, capacity, language,
-           audience_departments, audience_locations, host, materials_url, created_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id`,
-        [...columns(input), by],
-      );
-      return get(row!.id, { id: by });
-    },
-
-    /**
-     * Changes a session. Capacity may not drop below the people already registered;
-     * a larger one gives the new seats to the waitlist. Returns who got a seat.
-     */
-    async update(id: string, input: TrainingInput, by: string): Promise<{ training: Training; promoted: string[] }> {
-      return db.transaction(async (tx) => {
-        const [t] = await tx.query<{
-          status: string; registered: number; starts_at: Date; ends_at: Date; meeting_url: string | null; room: string | null; changed: boolean;
-        }>(
-          `select t.status, t.starts_at, t.ends_at, t.meeting_url, t.room,
-             (select count(*)::int from training_registrations r where r.training_id = t.id and r.status = 'registered') as registered,
-             (t.title, t.description, t.starts_at, t.ends_at, t.time_zone, t.meeting_url, t.room, t.capacity, t.language,
-              t.audience_departments, t.audience_locations, t.host, t.materials_url)
-               is distinct from ($2::text, $3::text, $4::timestamptz, $5::timestamptz, $6::text, $7::text, $8::text, $9::int, $10::text,
-              $11::text[], $12::text[], $13::text, $14::text) as changed
-           from trainings t where t.id = $1 for update`,
-          [id, ...columns(input)],
-        );
-        if (!t) throw notFound('Training');
-        if (t.status === 'cancelled') throw conflict('training.cancelled');
-        if (input.capacity < t.registered) {
-          throw invalid({ capacity: msg('training.capacityBelowRegistered', { count: t.registered }) });
-        }
-        const moved = Date.parse(input.startsAt) !== t.starts_at.getTime() || Date.parse(input.endsAt) !== t.ends_at.getTime();
-        if (moved && Date.parse(input.startsAt) <= Date.now()) throw invalid({ startsAt: 'field.future' });
-        if (!t.changed) return { training: await get(id, { id: by }, tx), promoted: [] }; // nothing new: calendars keep their revision
-        await tx.query(
-          `update trainings set title = $2, description = $3, starts_at = $4, ends_at = $5, time_zone = $6, meeting_url = $7, room = $8,
-             capacity = $9, language = $10, audience_departments = $11, audience_locations = $12, host = $13, materials_url = $14,
-             sequence = sequence + 1, updated_at = now()
-           where id = $1`,
-          [id, ...columns(input)],
-        );
-        const where = (input.meetingUrl ?? null) !== t.meeting_url || (input.room ?? null) !== t.room;
-        if (moved || where) {
-          // Reminders for the old time are void (the worker plans them for the new one), and
-          // everyone registered or waiting hears about the change.
-          await tx.query(
-            `with stopped as (
-               update announcements set status = 'cancelled', cancelled_at = now()
-               where kind = '${trainingNoticeKind.name}' and payload->>'trainingId' = $1::uuid::text
-                 and payload->>'notice' in ('reminder_24h', 'reminder_1h')
-                 and status in ('scheduled', 'sending') and ${moved ? 'true' : 'false'}
-               returning id
-             )
-             update deliveries set status = 'skipped', reason = 'training_closed', updated_at = now()
-             where announcement_id in (select id from stopped) and status = 'pending'`,
-            [id],
-          );
-          const told = await tx.query<{ person_id: string }>(
-            `select person_id from training_registrations where training_id = $1 and status in ('registered', 'waitlisted')`,
-            [id],
-          );
-          await notify(tx, id, 'changed', told.map((r) => r.person_id));
-        }
-        const promoted = await promote(tx, id);
-        await notify(tx, id, 'seat', promoted);
-        return { training: await get(id, { id: by }, tx), promoted };
-      });
-    },
-
-    /** Cancels the session; returns who was registered or waiting (they are to be told). Twice: nothing more. */
-    async cancel(id: string, by: string): Promise<{ training: Training; affected: string[] }> {
-      return db.transaction(async (tx) => {
-        const [t] = await tx.query<{ status: string }>('select status from trainings where id = $1 for update', [id]);
-        if (!t) throw notFound('Training');
-        if (t.status === 'cancelled') return { training: await get(id, { id: by }, tx), affected: [] };
-        await tx.query(`update trainings set status = 'cancelled', cancelled_at = now(), sequence = sequence + 1, updated_at = now() where id = $1`, [id]);
-        const rows = await tx.query<{ person_id: string }>(
-          `select person_id from training_registrations where training_id = $1 and status in ('registered', 'waitlisted')`,
-          [id],
-        );
-        // Nothing more about it goes out (announcement, reminders), except the news itself.
-        await tx.query(
-          `with stopped as (
-             update announcements set status = 'cancelled', cancelled_at = now()
-             where payload->>'trainingId' = $1::uuid::text and status in ('scheduled', 'sending') returning id
-           )
-           update deliveries set status = 'skipped', reason = 'training_closed', updated_at = now()
-           where announcement_id in (select id from stopped) and status = 'pending'`,
-          [id],
-        );
-        const affected = rows.map((r) => r.person_id);
-        await notify(tx, id, 'cancelled', affected);
-        return { training: await get(id, { id: by }, tx), affected };
-      });
-    },
-
-    /** A seat if one is free, else a place on the waitlist. Asking again changes nothing. */
-    async register(id: string, reader: Reader): Promise<RegistrationResult> {
-      return db.transaction(async (tx) => {
-        await lockOpen(tx, id, reader, true);
-        // A seat free while people wait (someone's record was removed): theirs first.
-        await notify(tx, id, 'seat', await promote(tx, id));
-        const [mine] = await tx.query<{ status: string }>(
-          'select status from training_registrations where training_id = $1 and person_id = $2',
-          [id, reader.id],
-        );
-        if (mine?.status === 'registered' || mine?.status === 'waitlisted') return { training: await get(id, reader, tx), outcome: 'unchanged' };
-        const [row] = await tx.query<{ status: 'registered' | 'waitlisted' }>(
-          `insert into training_registrations (training_id, person_id, status)
-           select t.id, $2, case when (select count(*) from training_registrations r where r.training_id = t.id and r.status = 'registered') < t.capacity
-             then 'registered' else 'waitlisted' end
-           from trainings t where t.id = $1
-           on conflict (training_id, person_id) do update
-             set status = excluded.status, queued = nextval('training_queue_seq'), attended = null, updated_at = now()
-           returning status`,
-          [id, reader.id],
-        );
-        return { training: await get(id, reader, tx), outcome: row!.status };
-      });
-    },
-
-    /** Gives up the seat (or the waitlist place); a freed seat goes to the first waiting. */
-    async unregister(id: string, reader: Reader): Promise<RegistrationResult & { promoted: string[] }> {
-      return db.transaction(async (tx) => {
-        await lockOpen(tx, id, reader, false);
-        const [mine] = await tx.query<{ status: string }>(
-          `update training_registrations set status = 'cancelled', updated_at = now()
-           where training_id = $1 and person_id = $2 and status in ('registered', 'waitlisted')
-           returning status`,
-          [id, reader.id],
-        );
-        if (!mine) return { training: await get(id, reader, tx), outcome: 'unchanged', promoted: [] };
-        const promoted = await promote(tx, id);
-        await notify(tx, id, 'seat', promoted);
-        return { training: await get(id, reader, tx), outcome: 'cancelled', promoted };
-      });
-    },
-
     registrants,
 
-    /** After the session has started: who came. Only registered people can have attended; all or nothing. */
-    async setAttendance(id: string, input: AttendanceInput): Promise<TrainingRegistrant[]> {
-      await db.transaction(async (tx) => {
-        const [t] = await tx.query<{ started: boolean; status: string }>('select starts_at <= now() as started, status from trainings where id = $1 for update', [id]);
-        if (!t) throw notFound('Training');
-        if (t.status === 'cancelled') throw conflict('training.cancelled');
-        if (!t.started) throw conflict('training.attendanceEarly');
-        const rows = await tx.query<{ person_id: string }>(
-          `select person_id from training_registrations where training_id = $1 and status = 'registered' and person_id = any($2::uuid[])`,
-          [id, input.attendance.map((a) => a.personId)],
-        );
-        const known = new Set(rows.map((r) => r.person_id));
-        const unknown = input.attendance.filter((a) => !known.has(a.personId)).length;
-        if (unknown > 0) throw invalid({ attendance: msg('training.notRegistered', { count: unknown }) });
-        await tx.query(
-          `update training_registrations r set attended = k.attended, updated_at = now()
-           from unnest($2::uuid[], $3::boolean[]) as k(person_id, attended)
-           where r.training_id = $1 and r.person_id = k.person_id`,
-          [id, input.attendance.map((a) => a.personId), input.attendance.map((a) => a.attended)],
-        );
-        await recordEvents(tx, [{ type: 'training.attendance', subject: `training:${id}`, payload: { trainingId: id, attendance: input.attendance } }]);
-      });
-      return (await registrants(id)).items;
+    /**
+     * Sessions that may need a reminder: on, starting within `horizonMs`, with someone
+     * registered — and the database's time they were read at (the time reminders are due by).
+     */
+    async remindable(horizonMs: number): Promise<{ now: Date; sessions: Array<{ id: string; startsAt: Date }> }> {
+      const rows = await db.query<{ id: string | null; starts_at: Date | null; now: Date }>(
+        `select t.id, t.starts_at, n.now from (select now() as now) n
+         left join trainings t on t.status = 'scheduled' and t.starts_at > n.now and t.starts_at <= n.now + $1::float8 * interval '1 millisecond'
+           and exists (select 1 from training_registrations x where x.training_id = t.id and x.status = 'registered')`,
+        [horizonMs],
+      );
+      return {
+        now: rows[0]!.now,
+        sessions: rows.flatMap((r) => (r.id && r.starts_at ? [{ id: r.id, startsAt: r.starts_at }] : [])),
+      };
     },
 
     /** What the calendar file needs, with its revision number. */

@@ -1,3 +1,4 @@
+import { announceTime } from '@contract';
 import { useState } from 'react';
 import type { Strings } from '../../../i18n/index.js';
 import { fromLocalInput } from './local-time.js';
@@ -9,7 +10,7 @@ export type AnnounceMode = 'now' | 'at' | 'none';
 export type AnnounceRequest = { at?: string } | null;
 
 export interface AnnounceLimits {
-  /** The item's publish time; the announcement may not come before it. */
+  /** The item's publish time (now, when publishing now); the announcement may not come before it. */
   notBefore: Date;
   /** The item's expiry (ISO), if any; the announcement must come before it. */
   expiresAt: string | null;
@@ -17,14 +18,17 @@ export interface AnnounceLimits {
 
 export type AnnounceResolution = { ok: true; request: AnnounceRequest } | { ok: false; error: string };
 
-/** The request for a choice, or why the chosen time does not work (the server checks the same). */
+/** The request for a choice, or why the chosen time does not work: by the server's own rule (domain/announcements/announce-time.ts). */
 export function resolveAnnounce(mode: AnnounceMode, localAt: string, limits: AnnounceLimits, t: Strings, now = new Date()): AnnounceResolution {
   if (mode === 'none') return { ok: true, request: null };
   if (mode === 'now') return { ok: true, request: {} };
   const at = fromLocalInput(localAt);
-  const time = at ? new Date(at).getTime() : NaN;
-  if (!at || time <= now.getTime() || time < limits.notBefore.getTime()) return { ok: false, error: t.announceAtAfterPublish };
-  if (limits.expiresAt && time >= new Date(limits.expiresAt).getTime()) return { ok: false, error: t.announceAtBeforeExpiry };
+  if (!at) return { ok: false, error: t.announceAtAfterPublish };
+  const time = announceTime(new Date(at), now, {
+    notBefore: limits.notBefore,
+    before: limits.expiresAt ? { at: new Date(limits.expiresAt), problem: 'announce.beforeItemExpires' } : undefined,
+  });
+  if (!time.ok) return { ok: false, error: time.problem === 'announce.beforeItemExpires' ? t.announceAtBeforeExpiry : t.announceAtAfterPublish };
   return { ok: true, request: { at } };
 }
 

@@ -30,7 +30,8 @@ export function AnnounceDialog({ item, busy, onAnnounce }: AnnounceDialogProps) 
   const waitingToGoLive = !item.live && item.publishAt !== null;
 
   const confirm = async () => {
-    const notBefore = waitingToGoLive && item.publishAt ? new Date(item.publishAt) : new Date();
+    // As the server sees it: not before the item's publish time (or now, without one).
+    const notBefore = item.publishAt ? new Date(item.publishAt) : new Date();
     const request = choice.resolve({ notBefore, expiresAt: item.expiresAt });
     if (!request) return;
     const outcome = await onAnnounce(request);
