@@ -46,7 +46,7 @@ import { guidelineRoutes } from './http/routes/guidelines.js';
 import { trainingRoutes } from './http/routes/trainings.js';
 import { trainingsRepo } from './storage/repos/trainings.js';
 import { onboardingRoutes } from './http/routes/onboarding.js';
-import { onboardingRepo } from './storage/repos/onboarding.js';
+import { onboardingServiceFor } from './services/onboarding.js';
 import { tabLinks } from './domain/tab-links.js';
 import { crisisInstructions } from './http/pages/crisis-page.js';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js';
@@ -112,7 +112,10 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   });
   const kinds = options.kinds ?? chorusKinds;
   const crisis = crisisRepo(db, { updateDays: config.crisisUpdateDays, kinds });
-  const onboarding = onboardingRepo(db, { newHireDays: config.onboardingDays });
+  const onboarding = onboardingServiceFor(db, {
+    newHireDays: config.onboardingDays,
+    urlPolicy: { allowHttpLocalhost: config.env !== 'production' },
+  });
   const tabLink = tabLinks(config.publicUrl, config.teamsAppId);
   const crisisWatch = new CrisisWatch(crisis, log);
   await crisisWatch.start();
@@ -139,7 +142,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     crisis,
     crisisWatch,
     trainings: trainingsRepo(db),
-    onboarding,
+    onboardingService: onboarding,
     jobs: jobsRepo(db),
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
     paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },

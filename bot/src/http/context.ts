@@ -4,7 +4,7 @@ import type { ItemsService } from '../domain/items/items-service.js';
 import type { Db } from '../storage/db.js';
 import type { AnnouncementsRepo } from '../storage/repos/announcements.js';
 import type { TrainingsRepo } from '../storage/repos/trainings.js';
-import type { OnboardingRepo } from '../storage/repos/onboarding.js';
+import type { OnboardingService } from '../domain/onboarding/onboarding-service.js';
 import type { CrisisRepo } from '../storage/repos/crisis.js';
 import type { JobsRepo } from '../storage/repos/jobs.js';
 import type { CrisisWatch } from '../jobs/crisis-watch.js';
@@ -31,7 +31,7 @@ export interface HttpContext {
   announcements: AnnouncementsRepo;
   crisis: CrisisRepo;
   trainings: TrainingsRepo;
-  onboarding: OnboardingRepo;
+  onboardingService: OnboardingService;
   /** The background jobs' state (every instance reads it; worker processes run them). */
   jobs: JobsRepo;
   /** This instance's view of the crisis switch (refreshed 4× a second). */
