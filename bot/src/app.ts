@@ -47,6 +47,8 @@ import { trainingRoutes } from './http/routes/trainings.js';
 import { trainingsRepo } from './storage/repos/trainings.js';
 import { onboardingRoutes } from './http/routes/onboarding.js';
 import { onboardingServiceFor } from './services/onboarding.js';
+import { guidelinesService } from './domain/guidelines/guidelines-service.js';
+import { guidelinesRepo } from './storage/repos/guidelines.js';
 import { tabLinks } from './domain/tab-links.js';
 import { crisisInstructions } from './http/pages/crisis-page.js';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js';
@@ -143,6 +145,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     crisisWatch,
     trainings: trainingsRepo(db),
     onboardingService: onboarding,
+    guidelinesService: guidelinesService({ store: guidelinesRepo(db) }),
     jobs: jobsRepo(db),
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
     paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },

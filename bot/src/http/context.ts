@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { ItemsService } from '../domain/items/items-service.js';
+import type { GuidelinesService } from '../domain/guidelines/guidelines-service.js';
 import type { Db } from '../storage/db.js';
 import type { AnnouncementsRepo } from '../storage/repos/announcements.js';
 import type { TrainingsRepo } from '../storage/repos/trainings.js';
@@ -32,6 +33,7 @@ export interface HttpContext {
   crisis: CrisisRepo;
   trainings: TrainingsRepo;
   onboardingService: OnboardingService;
+  guidelinesService: GuidelinesService;
   /** The background jobs' state (every instance reads it; worker processes run them). */
   jobs: JobsRepo;
   /** This instance's view of the crisis switch (refreshed 4× a second). */
