@@ -46,10 +46,12 @@ import { guidelineRoutes } from './http/routes/guidelines.js';
 import { trainingRoutes } from './http/routes/trainings.js';
 import { trainingsRepo } from './storage/repos/trainings.js';
 import { onboardingRoutes } from './http/routes/onboarding.js';
-import { onboardingServiceFor } from './services/onboarding.js';
+import { onboardingRepo } from './storage/repos/onboarding.js';
+import { tabLinks } from './domain/tab-links.js';
 import { guidelinesService } from './domain/guidelines/guidelines-service.js';
 import { guidelinesRepo } from './storage/repos/guidelines.js';
-import { tabLinks } from './domain/tab-links.js';
+import { crisisServiceFor } from './services/crisis.js';
+import { onboardingServiceFor } from './services/onboarding.js';
 import { crisisInstructions } from './http/pages/crisis-page.js';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js';
 import { chorusJobs, type PlannerOptions } from './jobs/planners.js';
@@ -113,11 +115,12 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     onError: (err) => log.error({ err }, 'storing clicks failed; will retry'),
   });
   const kinds = options.kinds ?? chorusKinds;
-  const crisis = crisisRepo(db, { updateDays: config.crisisUpdateDays, kinds });
-  const onboarding = onboardingServiceFor(db, {
-    newHireDays: config.onboardingDays,
-    urlPolicy: { allowHttpLocalhost: config.env !== 'production' },
-  });
+  const crisis = crisisRepo(db);
+  const onboarding = onboardingRepo(db);
+  // The rules of onboarding, guidelines and the crisis switch, bound to storage and the send queue.
+  const urlPolicy = { allowHttpLocalhost: config.env !== 'production' };
+  const onboardingService = onboardingServiceFor(db, { newHireDays: config.onboardingDays, urlPolicy });
+  const crisisService = crisisServiceFor(db, { updateDays: config.crisisUpdateDays, urlPolicy, kinds });
   const tabLink = tabLinks(config.publicUrl, config.teamsAppId);
   const crisisWatch = new CrisisWatch(crisis, log);
   await crisisWatch.start();
@@ -138,14 +141,16 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       now: () => new Date(),
     }),
     sharing: sharingRepo(db),
+    crisisService,
+    guidelinesService: guidelinesService({ store: guidelinesRepo(db) }),
+    onboardingService,
     links: linksRepo(db),
     clicks,
     announcements: announcementsRepo(db, { paceRps: config.teamsRateLimitRps, kinds }),
     crisis,
     crisisWatch,
     trainings: trainingsRepo(db),
-    onboardingService: onboarding,
-    guidelinesService: guidelinesService({ store: guidelinesRepo(db) }),
+    onboarding,
     jobs: jobsRepo(db),
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
     paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },
@@ -163,7 +168,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         : undefined;
     }, tabLink),
     publicUrl: config.publicUrl,
-    onboarding,
+    onboarding: onboardingService,
     tabLink,
     botAppId: config.bot.appId,
     tenantIds: [...new Set([...config.auth.entra.tenantIds, ...(config.bot.tenantId ? [config.bot.tenantId] : [])])],

@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { ItemsService } from '../domain/items/items-service.js';
-import type { GuidelinesService } from '../domain/guidelines/guidelines-service.js';
 import type { Db } from '../storage/db.js';
 import type { AnnouncementsRepo } from '../storage/repos/announcements.js';
 import type { TrainingsRepo } from '../storage/repos/trainings.js';
-import type { OnboardingService } from '../domain/onboarding/onboarding-service.js';
+import type { OnboardingRepo } from '../storage/repos/onboarding.js';
 import type { CrisisRepo } from '../storage/repos/crisis.js';
+import type { CrisisService } from '../domain/crisis/crisis-service.js';
+import type { GuidelinesService } from '../domain/guidelines/guidelines-service.js';
+import type { OnboardingService } from '../domain/onboarding/onboarding-service.js';
 import type { JobsRepo } from '../storage/repos/jobs.js';
 import type { CrisisWatch } from '../jobs/crisis-watch.js';
 import type { ClickRecorder, linksRepo } from '../storage/repos/clicks.js';
@@ -32,12 +34,15 @@ export interface HttpContext {
   announcements: AnnouncementsRepo;
   crisis: CrisisRepo;
   trainings: TrainingsRepo;
-  onboardingService: OnboardingService;
-  guidelinesService: GuidelinesService;
+  onboarding: OnboardingRepo;
   /** The background jobs' state (every instance reads it; worker processes run them). */
   jobs: JobsRepo;
   /** This instance's view of the crisis switch (refreshed 4× a second). */
   crisisWatch: CrisisWatch;
+  /** The rules of the crisis switch, guidelines and onboarding (domain services, bound in services/). */
+  crisisService: CrisisService;
+  guidelinesService: GuidelinesService;
+  onboardingService: OnboardingService;
   /** This process's delivery worker, if it runs one: told when urgent cards were queued. */
   nudgeWorker?: () => void;
   ready: () => Promise<boolean>;
