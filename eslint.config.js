@@ -24,12 +24,6 @@ export default tseslint.config(
     rules: { 'chorus/layers': 'error' },
   },
   {
-    // Until their rules move into domain services (issue 11, section 6), these repositories
-    // still enqueue notifications inside their own transactions.
-    files: ['bot/src/storage/repos/{crisis,onboarding}.ts'],
-    rules: { 'chorus/layers': 'off' },
-  },
-  {
     files: ['bot/src/domain/**/*.ts'],
     rules: {
       // The domain is pure: no I/O, no frameworks.

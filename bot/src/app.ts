@@ -50,6 +50,10 @@ import { announcementsServiceFor } from './services/announcements.js';
 import { onboardingRoutes } from './http/routes/onboarding.js';
 import { onboardingRepo } from './storage/repos/onboarding.js';
 import { tabLinks } from './domain/tab-links.js';
+import { guidelinesService } from './domain/guidelines/guidelines-service.js';
+import { guidelinesRepo } from './storage/repos/guidelines.js';
+import { crisisServiceFor } from './services/crisis.js';
+import { onboardingServiceFor } from './services/onboarding.js';
 import { crisisInstructions } from './http/pages/crisis-page.js';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js';
 import { chorusJobs, type PlannerOptions } from './jobs/planners.js';
@@ -113,8 +117,12 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     onError: (err) => log.error({ err }, 'storing clicks failed; will retry'),
   });
   const kinds = options.kinds ?? chorusKinds;
-  const crisis = crisisRepo(db, { updateDays: config.crisisUpdateDays, kinds });
-  const onboarding = onboardingRepo(db, { newHireDays: config.onboardingDays });
+  const crisis = crisisRepo(db);
+  const onboarding = onboardingRepo(db);
+  // The rules of onboarding, guidelines and the crisis switch, bound to storage and the send queue.
+  const urlPolicy = { allowHttpLocalhost: config.env !== 'production' };
+  const onboardingService = onboardingServiceFor(db, { newHireDays: config.onboardingDays, urlPolicy });
+  const crisisService = crisisServiceFor(db, { updateDays: config.crisisUpdateDays, urlPolicy, kinds });
   const tabLink = tabLinks(config.publicUrl, config.teamsAppId);
   const announcements = announcementsRepo(db, { paceRps: config.teamsRateLimitRps, explain: (kind, payload) => kinds.view(kind, payload) });
   const crisisWatch = new CrisisWatch(crisis, log);
@@ -136,6 +144,9 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       now: () => new Date(),
     }),
     sharing: sharingRepo(db),
+    crisisService,
+    guidelinesService: guidelinesService({ store: guidelinesRepo(db) }),
+    onboardingService,
     links: linksRepo(db),
     clicks,
     announcements,
@@ -162,7 +173,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         : undefined;
     }, tabLink),
     publicUrl: config.publicUrl,
-    onboarding,
+    onboarding: onboardingService,
     tabLink,
     botAppId: config.bot.appId,
     tenantIds: [...new Set([...config.auth.entra.tenantIds, ...(config.bot.tenantId ? [config.bot.tenantId] : [])])],

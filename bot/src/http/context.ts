@@ -8,6 +8,9 @@ import type { TrainingsRepo } from '../storage/repos/trainings.js';
 import type { TrainingsService } from '../domain/trainings/trainings-service.js';
 import type { OnboardingRepo } from '../storage/repos/onboarding.js';
 import type { CrisisRepo } from '../storage/repos/crisis.js';
+import type { CrisisService } from '../domain/crisis/crisis-service.js';
+import type { GuidelinesService } from '../domain/guidelines/guidelines-service.js';
+import type { OnboardingService } from '../domain/onboarding/onboarding-service.js';
 import type { JobsRepo } from '../storage/repos/jobs.js';
 import type { CrisisWatch } from '../jobs/crisis-watch.js';
 import type { ClickRecorder, linksRepo } from '../storage/repos/clicks.js';
@@ -40,6 +43,10 @@ export interface HttpContext {
   jobs: JobsRepo;
   /** This instance's view of the crisis switch (refreshed 4× a second). */
   crisisWatch: CrisisWatch;
+  /** The rules of the crisis switch, guidelines and onboarding (domain services, bound in services/). */
+  crisisService: CrisisService;
+  guidelinesService: GuidelinesService;
+  onboardingService: OnboardingService;
   /** This process's delivery worker, if it runs one: told when urgent cards were queued. */
   nudgeWorker?: () => void;
   ready: () => Promise<boolean>;

@@ -5,10 +5,10 @@ import { digestKind } from '../notifications/kinds/digest.js';
 import { trainingNoticeKind } from '../notifications/kinds/training-notice.js';
 import type { Db, Queryable } from '../storage/db.js';
 import { jobsRepo } from '../storage/repos/jobs.js';
-import { onboardingRepo } from '../storage/repos/onboarding.js';
 import { trainingsRepo } from '../storage/repos/trainings.js';
 import { dueReminder, REMINDER_HORIZON_MS } from '../domain/trainings/reminders.js';
 import { DIGEST_CATCH_UP_MS, dueDigestRun, type DigestSchedule } from '../domain/jobs/digest-schedule.js';
+import { onboardingServiceFor } from '../services/onboarding.js';
 import type { JobDefinition } from './job-runner.js';
 
 // Announcements that come from the clock, not from an admin, planned by the job runner.
@@ -62,7 +62,7 @@ const KEEP_FINISHED_RUNS_MS = 30 * 86_400_000;
 /** Chorus's scheduled jobs. */
 export function chorusJobs(o: PlannerOptions): JobDefinition[] {
   const { digest } = o;
-  const onboarding = onboardingRepo(o.db, { newHireDays: o.onboardingDays });
+  const onboarding = onboardingServiceFor(o.db, { newHireDays: o.onboardingDays });
   return [
     {
       name: 'digest',

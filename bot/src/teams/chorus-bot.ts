@@ -8,7 +8,7 @@ import {
   type ConversationParameters,
 } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { OnboardingRepo } from '../storage/repos/onboarding.js';
+import type { OnboardingService } from '../domain/onboarding/onboarding-service.js';
 import { tabLinks, type TabPage } from '../domain/tab-links.js';
 import { welcomeCard } from '../cards/welcome-card.js';
 import { parseCommand } from '../domain/bot/commands.js';
@@ -25,7 +25,7 @@ export interface ChorusBotDeps {
   /** Where card buttons open tab pages (Teams deep links when the app id is known). */
   tabLink?: (page: TabPage) => string;
   /** New hires' welcome links to onboarding when there is a checklist. */
-  onboarding?: OnboardingRepo;
+  onboarding?: Pick<OnboardingService, 'mine'>;
   botAppId: string;
   /** Tenants the bot serves; an empty list serves every tenant (local development). */
   tenantIds: string[];

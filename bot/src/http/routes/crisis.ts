@@ -1,49 +1,27 @@
-import { invalid } from '../../domain/errors.js';
-import { checkUrls } from '../../domain/urls/stored-url.js';
-import type { AdminCrisisState, CrisisNotice } from '../../domain/model/crisis.js';
-import { crisisEndpoints } from '../contract/endpoints/crisis.js';
-import type { VersionedCrisisState } from '../../storage/repos/crisis.js';
-import type { HttpContext } from '../context.js';
-import { crisisInstructions } from '../pages/crisis-page.js';
+import { crisisNotice, forAdmins } from '../../domain/crisis/crisis-state.js';
 import { markdownToHtml } from '../../domain/text/markdown-policy.js';
+import { crisisEndpoints } from '../contract/endpoints/crisis.js';
+import type { HttpContext } from '../context.js';
 import { answer, type Route } from '../serve.js';
 
 /** Crisis "one voice" mode: everyone may read it; only who may manage it switches it. */
 export function crisisRoutes(route: Route, ctx: HttpContext): void {
-  const { crisis, crisisWatch } = ctx;
-  const forAdmins = ({ version: _version, ...state }: VersionedCrisisState): AdminCrisisState => ({
-    ...state,
-    cardUpdateDays: ctx.config.crisisUpdateDays,
-  });
+  const { crisisService: crisis, crisisWatch } = ctx;
+  const days = ctx.config.crisisUpdateDays;
 
-  route(crisisEndpoints.crisis, async ({ who }) => {
-    const state = crisisWatch.current() ?? (await crisisWatch.refresh());
-    const notice: CrisisNotice = state.active
-      ? {
-          active: true,
-          instructions: crisisInstructions(state, who.language),
-          instructionsHtml: markdownToHtml(crisisInstructions(state, who.language)),
-          statementUrl: state.statementUrl,
-          spokesperson: state.spokesperson,
-          startedAt: state.startedAt,
-        }
-      : { active: false, instructions: null, instructionsHtml: null, statementUrl: null, spokesperson: null, startedAt: null };
-    return notice;
-  });
+  route(crisisEndpoints.crisis, async ({ who }) => crisisNotice(crisisWatch.current() ?? (await crisisWatch.refresh()), who.language, markdownToHtml));
 
-  route(crisisEndpoints.adminCrisis, async () => forAdmins(await crisis.state()));
+  route(crisisEndpoints.adminCrisis, async () => forAdmins(await crisis.state(), days));
 
   /** On. Twice is harmless: the second call changes nothing and is not logged. */
-  route(crisisEndpoints.crisisOn, async ({ who, body: input }) => {
-    const { urls, reasons } = checkUrls({ statementUrl: input.statementUrl }, { allowHttpLocalhost: ctx.config.env !== 'production' });
-    if (reasons.statementUrl) throw invalid(reasons);
-    const { state, changed } = await crisis.switchOn({ ...input, statementUrl: urls.statementUrl || undefined }, who);
+  route(crisisEndpoints.crisisOn, async ({ who, body }) => {
+    const { state, changed } = await crisis.switchOn(body, who);
     crisisWatch.set(state);
     if (changed) {
-      ctx.log.warn({ notifyEveryone: input.notifyEveryone }, 'crisis mode switched on');
+      ctx.log.warn({ notifyEveryone: body.notifyEveryone }, 'crisis mode switched on');
       ctx.nudgeWorker?.(); // the crisis card and the card updates start now, not at the next tick
     }
-    return answer(changed ? 201 : 200, forAdmins(state));
+    return answer(changed ? 201 : 200, forAdmins(state, days));
   });
 
   route(crisisEndpoints.crisisOff, async ({ who }) => {
@@ -53,7 +31,7 @@ export function crisisRoutes(route: Route, ctx: HttpContext): void {
       ctx.log.warn('crisis mode switched off');
       ctx.nudgeWorker?.();
     }
-    return forAdmins(state);
+    return forAdmins(state, days);
   });
 
   route(crisisEndpoints.crisisAudit, async ({ query }) => crisis.audit(query));

@@ -1,4 +1,5 @@
 import type { Request, Response, Server } from 'restify';
+import { refusesShares } from '../../domain/crisis/crisis-switch.js';
 import { gone, notFound } from '../../domain/errors.js';
 import { composeShare, isEdited } from '../../domain/sharing/compose-share.js';
 import { SHARE_TOKEN_PATTERN } from '../../storage/repos/sharing.js';
@@ -38,7 +39,7 @@ export function sharePageRoutes(server: Server, ctx: HttpContext): void {
   /** Crisis mode: the page explains what to do instead (423), and nothing is forwarded. */
   function refuseInCrisis(req: Request, res: Response, lang: 'de' | 'en'): boolean {
     const state = ctx.crisisWatch.current();
-    if (!state?.active) return false;
+    if (!state || !refusesShares(state)) return false;
     setSecurityHeaders(res, PAGE_CSP);
     if ((req.header('accept') ?? '').includes('application/json')) {
       res.send(423, { error: { code: 'crisis_active', message: crisisInstructions(state, lang) } });
@@ -66,7 +67,7 @@ export function sharePageRoutes(server: Server, ctx: HttpContext): void {
   server.post('/s/:token', async (req: Request, res: Response) => {
     const resolved = await resolve(req);
     if (refuseInCrisis(req, res, resolved.bound.language)) {
-      await ctx.crisis.countRefusedShare(); // counted, never forwarded
+      await ctx.crisisService.countRefusedShare(); // counted, never forwarded
       return;
     }
     const { bound, item } = await load(resolved);

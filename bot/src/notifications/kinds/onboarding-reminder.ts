@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { onboardingReminderCard } from '../../cards/onboarding-card.js';
-import { ONBOARDING_DONE_SQL } from '../../storage/repos/onboarding-done.js';
+import { checklistProgress, NO_PROGRESS } from '../../domain/onboarding/checklist.js';
+import { loadProgress, loadSteps } from '../../storage/repos/onboarding.js';
 import { defineKind } from '../kind.js';
 import { NAMED, reachable } from '../recipients.js';
 import { wants } from '../wants.js';
@@ -19,11 +20,9 @@ export const onboardingReminderKind = defineKind({
   recipients: reachable(NAMED, unlessSilenced),
   view: () => ({}),
   async render(d, ctx) {
-    const [row] = await ctx.db.query<{ done: number; total: number }>(
-      `select count(*) filter (where ${ONBOARDING_DONE_SQL('$1')})::int as done, count(*)::int as total from onboarding_steps s where not s.archived`,
-      [d.personId],
-    );
-    if (!row || row.done >= row.total) return 'onboarding_done';
-    return onboardingReminderCard({ done: row.done, total: row.total, onboardingUrl: ctx.tab('onboarding') }, d.person.language);
+    const [steps, progress] = await Promise.all([loadSteps(ctx.db), loadProgress(ctx.db, [d.personId])]);
+    const { done, total, finished } = checklistProgress(steps, progress.get(d.personId) ?? NO_PROGRESS);
+    if (finished) return 'onboarding_done';
+    return onboardingReminderCard({ done, total, onboardingUrl: ctx.tab('onboarding') }, d.person.language);
   },
 });

@@ -1,17 +1,11 @@
 import { recordEvents } from '../events/record-events.js';
 import type { VersionedCrisisState } from '../../domain/crisis/crisis-state.js';
-import type { CrisisAuditEntry, CrisisOnInput } from '../../domain/model/crisis.js';
+import type { CrisisStore, CrisisSwitchStore } from '../../domain/crisis/crisis-service.js';
+import type { CrisisAuditEntry } from '../../domain/model/crisis.js';
 import type { Page } from '../../domain/model/common.js';
-import type { Db, Queryable } from '../db.js';
+import type { Queryable } from '../db.js';
 import { keysetPage } from '../keyset.js';
 import { storedUrl } from '../../domain/urls/stored-url.js';
-import { enqueueIn, enqueueManyIn } from '../../notifications/enqueue.js';
-import { EVERYONE } from '../../notifications/kind.js';
-import { allClearKind } from '../../notifications/kinds/all-clear.js';
-import { cardUpdateKind } from '../../notifications/kinds/card-update.js';
-import { crisisNoticeKind } from '../../notifications/kinds/crisis-notice.js';
-import { itemKind } from '../../notifications/kinds/item.js';
-import { chorusKinds, type KindRegistry } from '../../notifications/registry.js';
 import { iso, isoRequired } from './rows.js';
 
 interface StateRow {
@@ -61,148 +55,53 @@ const read = async (q: Queryable, lock = false) => {
   return toState(row as StateRow);
 };
 
-export interface Actor {
-  id: string;
-  displayName: string;
+/**
+ * The crisis row inside one switch's transaction: read under lock, written with its audit
+ * entry and its `crisis.switched` event. Whether to switch, and what follows, is
+ * domain/crisis's; services/crisis.ts runs it all in one transaction.
+ */
+export function crisisSwitchStore(tx: Queryable): CrisisSwitchStore {
+  const switched = async () => {
+    const state = await read(tx);
+    await recordEvents(tx, [{ type: 'crisis.switched', subject: 'crisis', payload: { active: state.active, version: state.version } }]);
+    return state;
+  };
+  return {
+    lockedState: () => read(tx, true),
+
+    async turnOn(input, actor) {
+      await tx.query(
+        `update crisis_state set active = true, version = version + 1, reason = $1, instructions_de = $2, instructions_en = $3,
+           statement_url = $4, spokesperson = $5, notify_everyone = $6, redirect_links = $7,
+           started_at = now(), started_by = $8, ended_at = null, refused_shares = 0, updated_at = now()
+         where id = 1`,
+        [
+          input.reason, input.instructions.de, input.instructions.en, input.statementUrl ?? null, input.spokesperson ?? null,
+          input.notifyEveryone, input.redirectLinks, actor.id,
+        ],
+      );
+      return switched();
+    },
+
+    async turnOff() {
+      await tx.query(`update crisis_state set active = false, version = version + 1, ended_at = now(), updated_at = now() where id = 1`);
+      return switched();
+    },
+
+    async audit(actor, action, details) {
+      await tx.query(`insert into crisis_audit (actor_id, actor_name, action, details) values ($1, $2, $3, $4)`, [
+        actor.id, actor.displayName, action, JSON.stringify(details),
+      ]);
+    },
+  };
 }
 
-/**
- * The one crisis switch. On and off are each one transaction that changes the state and
- * writes the audit entry together; switching on while on (or off while off) changes
- * nothing and logs nothing.
- */
-export interface CrisisOptions {
-  /** Cards delivered within this many days are updated in place on a switch; 0: none are. */
-  updateDays: number;
-  /** The kinds a switch may cancel, each by its own rule (default: Chorus's own). */
-  kinds?: KindRegistry;
-}
-
-/**
- * Deliveries whose card reached Teams, or may still: sent, or in a sender's hand when
- * cancelled. The follow-up starts once nothing is in hand and takes only the sent ones.
- */
-const REACHED = `(d.status = 'sent' or (d.status = 'skipped' and d.claimed_at is not null))`;
-/** How far back a switch-off looks for paused cards and crisis cards not yet undone. */
-const FOLLOW_UP_WINDOW = `interval '30 days'`;
-
-/**
- * Stops what a switch makes void (each kind says which: crisis/cancelOnSwitchOn|Off): what
- * is pending is skipped with the reason. Rows a sender has in hand keep their claimed_at
- * until the sender lets go of them (recording the card as sent if Teams took it), so the
- * follow-up of this one (the restore, the all-clear) can wait for them and then include
- * exactly the cards that arrived.
- */
-async function cancelAnnouncements(tx: Queryable, where: string, reason: string): Promise<void> {
-  await tx.query(
-    `with stopped as (
-       update announcements a set status = 'cancelled', cancelled_at = now()
-       where (${where}) and a.status in ('scheduled', 'sending') returning a.id
-     )
-     update deliveries set status = 'skipped', reason = $1, updated_at = now()
-     where announcement_id in (select id from stopped) and status = 'pending'`,
-    [reason],
-  );
-}
-
-export function crisisRepo(db: Db, options: CrisisOptions = { updateDays: 14 }) {
-  const kinds = options.kinds ?? chorusKinds;
+/** The crisis row outside a switch: what every instance reads, the audit log, refused shares. */
+export function crisisRepo(db: Queryable) {
   return {
     state: () => read(db),
 
-    async switchOn(input: CrisisOnInput, actor: Actor): Promise<{ state: VersionedCrisisState; changed: boolean }> {
-      return db.transaction(async (tx) => {
-        const current = await read(tx, true);
-        if (current.active) return { state: current, changed: false };
-        await tx.query(
-          `update crisis_state set active = true, version = version + 1, reason = $1, instructions_de = $2, instructions_en = $3,
-             statement_url = $4, spokesperson = $5, notify_everyone = $6, redirect_links = $7,
-             started_at = now(), started_by = $8, ended_at = null, refused_shares = 0, updated_at = now()
-           where id = 1`,
-          [
-            input.reason, input.instructions.de, input.instructions.en, input.statementUrl ?? null, input.spokesperson ?? null,
-            input.notifyEveryone, input.redirectLinks, actor.id,
-          ],
-        );
-        // Digests are suppressed, not held: one planned already would go out after the crisis
-        // with the week's content, so it is cancelled (the next run plans a new one). So are
-        // the follow-ups of an earlier switch-off still going out (restores, the all-clear).
-        await cancelAnnouncements(tx, kinds.crisisCancels('on'), 'crisis');
-        // Cards delivered recently are paused in place, one update per item announcement.
-        if (options.updateDays > 0) {
-          const sources = await tx.query<{ id: string; item_id: string; covers_from: Date }>(
-            `select a.id, a.payload->>'itemId' as item_id, now() - $1 * interval '1 day' as covers_from
-             from announcements a
-             where a.kind = '${itemKind.name}' and a.id in (
-               select distinct d.announcement_id from deliveries d
-               where d.status = 'sent' and d.activity_id is not null and d.sent_at > now() - $1 * interval '1 day')`,
-            [options.updateDays],
-          );
-          await enqueueManyIn(
-            tx,
-            cardUpdateKind,
-            sources.map((a) => ({
-              payload: { itemId: a.item_id, sourceAnnouncementId: a.id, cardState: 'paused' as const, coversFrom: a.covers_from.toISOString() },
-              audience: 'by_kind' as const,
-              when: 'now' as const,
-            })),
-            actor.id,
-          );
-        }
-        if (input.notifyEveryone) await enqueueIn(tx, crisisNoticeKind, {}, EVERYONE, 'now', actor.id);
-        await tx.query(`insert into crisis_audit (actor_id, actor_name, action, details) values ($1, $2, 'on', $3)`, [
-          actor.id, actor.displayName, JSON.stringify(input),
-        ]);
-        const state = await read(tx);
-        await recordEvents(tx, [{ type: 'crisis.switched', subject: 'crisis', payload: { active: true, version: state.version } }]);
-        return { state, changed: true };
-      });
-    },
-
-    async switchOff(actor: Actor): Promise<{ state: VersionedCrisisState; changed: boolean }> {
-      return db.transaction(async (tx) => {
-        const current = await read(tx, true);
-        if (!current.active) return { state: current, changed: false };
-        await tx.query(`update crisis_state set active = false, version = version + 1, ended_at = now(), updated_at = now() where id = 1`);
-        // What the switch-on started and has not finished stops; what it did is undone:
-        // paused cards go back to normal, and whoever got the crisis notice hears "all clear".
-        await cancelAnnouncements(tx, kinds.crisisCancels('off'), 'crisis_over');
-        // Not only this crisis's: a quick on-off-on may have cancelled an earlier restore or
-        // all-clear midway. Each follow-up skips whoever an earlier one of its source reached.
-        const notUndone = `a.created_at > now() - ${FOLLOW_UP_WINDOW}
-             and exists (select 1 from deliveries d where d.announcement_id = a.id and ${REACHED})
-             and not exists (select 1 from announcements r where r.payload->>'sourceAnnouncementId' = a.id::text and r.status = 'done')`;
-        const paused = await tx.query<{ id: string; item_id: string }>(
-          `select a.id, a.payload->>'itemId' as item_id from announcements a
-           where a.kind = '${cardUpdateKind.name}' and a.payload->>'cardState' = 'paused' and ${notUndone}`,
-        );
-        await enqueueManyIn(
-          tx,
-          cardUpdateKind,
-          paused.map((a) => ({
-            payload: { itemId: a.item_id, sourceAnnouncementId: a.id, cardState: 'normal' as const },
-            audience: 'by_kind' as const,
-            when: 'now' as const,
-          })),
-          actor.id,
-        );
-        const notices = await tx.query<{ id: string }>(`select a.id from announcements a where a.kind = '${crisisNoticeKind.name}' and ${notUndone}`);
-        await enqueueManyIn(
-          tx,
-          allClearKind,
-          notices.map((a) => ({ payload: { sourceAnnouncementId: a.id }, audience: 'by_kind' as const, when: 'now' as const })),
-          actor.id,
-        );
-        await tx.query(`insert into crisis_audit (actor_id, actor_name, action, details) values ($1, $2, 'off', $3)`, [
-          actor.id, actor.displayName, JSON.stringify({ refusedShares: current.refusedShares, startedAt: current.startedAt }),
-        ]);
-        const state = await read(tx);
-        await recordEvents(tx, [{ type: 'crisis.switched', subject: 'crisis', payload: { active: false, version: state.version } }]);
-        return { state, changed: true };
-      });
-    },
-
-    /** A share attempt while active: counted, never forwarded. */
+    /** Counted only while active (a switch-off may have come first). */
     async countRefusedShare(): Promise<void> {
       await db.query('update crisis_state set refused_shares = refused_shares + 1 where id = 1 and active');
     },
@@ -220,6 +119,6 @@ export function crisisRepo(db: Db, options: CrisisOptions = { updateDays: 14 }) 
         }),
       });
     },
-  };
+  } satisfies CrisisStore;
 }
 export type CrisisRepo = ReturnType<typeof crisisRepo>;

@@ -1,7 +1,7 @@
 import { recordEvents } from '../events/record-events.js';
-import { conflict } from '../../domain/errors.js';
-import type { GuidelineContent } from '../../domain/guidelines/guideline-rules.js';
-import type { Language, Page } from '../../domain/model/common.js';
+import type { GuidelineSave, GuidelineStore } from '../../domain/guidelines/guidelines-service.js';
+import type { ReaderGuideline } from '../../domain/guidelines/reader-view.js';
+import type { Page } from '../../domain/model/common.js';
 import type { AdminGuideline, GuidelineVersion, GuidelineVersionSummary } from '../../domain/model/guidelines.js';
 import type { Db, Queryable } from '../db.js';
 import { maybeOne } from '../db.js';
@@ -48,17 +48,7 @@ type PageRequest = { cursor?: string | undefined; limit: number };
 /** The latest version of each page: the current one. */
 const CURRENT = `v.version = (select max(version) from guideline_versions where page_id = p.id)`;
 
-export interface GuidelineSave extends GuidelineContent {
-  changeNote: Record<Language, string>;
-  position?: number | undefined;
-}
-
-/** A current page as a reader sees it, with what the reader acknowledged (theirs only). */
-export interface ReaderGuideline {
-  page: AdminGuideline;
-  acknowledgedVersion: number | null;
-  acknowledgedAt: string | null;
-}
+export type { GuidelineSave };
 
 async function insertVersion(tx: Queryable, pageId: string, version: number, input: GuidelineSave, by: string): Promise<void> {
   await tx.query(
@@ -68,7 +58,8 @@ async function insertVersion(tx: Queryable, pageId: string, version: number, inp
   );
 }
 
-export function guidelinesRepo(db: Db) {
+/** Guideline pages and their versions, stored and loaded; domain/guidelines has the rules. */
+export function guidelinesRepo(db: Db): GuidelineStore {
   const current = async (q: Queryable, id: string) =>
     maybeOne<VersionRow>(q, `${SELECT_VERSION} where p.id = $1 and ${CURRENT}`, [id]);
 
@@ -114,8 +105,8 @@ export function guidelinesRepo(db: Db) {
         },
       }),
 
-    /** A new page with its first version; a slug that exists already is a conflict. */
-    async create(slug: string, input: GuidelineSave, by: string): Promise<AdminGuideline> {
+    /** A new page with its first version; undefined when the slug exists already. */
+    async create(slug, input, by) {
       return db.transaction(async (tx) => {
         const [page] = await tx.query<{ id: string }>(
           `insert into guideline_pages (slug, position)
@@ -123,38 +114,26 @@ export function guidelinesRepo(db: Db) {
            on conflict (slug) do nothing returning id`,
           [slug, input.position ?? null],
         );
-        if (!page) throw conflict('guideline.slugTaken');
+        if (!page) return undefined;
         await insertVersion(tx, page.id, 1, input, by);
         return toAdmin((await current(tx, page.id)) as VersionRow);
       });
     },
 
-    /**
-     * Saves a new version on top of `baseVersion`. The page row is locked, so two saves of
-     * one page queue up; the second finds that the version it edited is no longer current.
-     * Returns undefined for an unknown page.
-     */
-    async save(
-      id: string,
-      baseVersion: number,
-      input: GuidelineSave,
-      by: string,
-      unchanged: (current: GuidelineVersion) => boolean,
-    ): Promise<{ page: AdminGuideline; created: boolean } | undefined> {
+    /** The page row is locked, so two saves of one page queue up and `plan` sees the latest. */
+    async save(id, input, by, plan) {
       return db.transaction(async (tx) => {
         const [locked] = await tx.query<{ id: string }>('select id from guideline_pages where id = $1 for update', [id]);
         if (!locked) return undefined;
-        const row = (await current(tx, id)) as VersionRow;
-        if (row.version !== baseVersion) throw conflict('guideline.stale');
+        const { newVersion } = plan(toVersion((await current(tx, id)) as VersionRow));
         if (input.position !== undefined) await tx.query('update guideline_pages set position = $2 where id = $1', [id, input.position]);
-        if (unchanged(toVersion(row))) return { page: toAdmin((await current(tx, id)) as VersionRow), created: false };
-        await insertVersion(tx, id, row.version + 1, input, by);
-        return { page: toAdmin((await current(tx, id)) as VersionRow), created: true };
+        if (newVersion !== null) await insertVersion(tx, id, newVersion, input, by);
+        return toAdmin((await current(tx, id)) as VersionRow);
       });
     },
 
     /** Every current page, with what this person acknowledged. Nobody else's acknowledgements are read. */
-    async forReader(personId: string): Promise<ReaderGuideline[]> {
+    async forReader(personId): Promise<ReaderGuideline[]> {
       const pages = await all();
       const acks = await db.query<{ page_id: string; version: number; acknowledged_at: Date }>(
         `select distinct on (page_id) page_id, version, acknowledged_at from guideline_acknowledgements
@@ -168,15 +147,14 @@ export function guidelinesRepo(db: Db) {
       });
     },
 
-    /**
-     * Records that the person read `version`; only the current version can be acknowledged.
-     * Twice is harmless. Returns 'unknown' for a page or version that does not exist.
-     */
-    async acknowledge(personId: string, id: string, version: number): Promise<'done' | 'unknown' | 'outdated'> {
-      return db.transaction(async (tx) => {
-        const [latest] = await tx.query<{ version: number | null }>('select max(version) as version from guideline_versions where page_id = $1', [id]);
-        if (!latest?.version || version > latest.version) return 'unknown';
-        if (version < latest.version) return 'outdated';
+    async latestVersion(id) {
+      const [latest] = await db.query<{ version: number | null }>('select max(version) as version from guideline_versions where page_id = $1', [id]);
+      return latest?.version ?? undefined;
+    },
+
+    /** Twice is harmless: recorded (with its event) once. */
+    async acknowledge(personId, id, version) {
+      await db.transaction(async (tx) => {
         const added = await tx.query(
           `insert into guideline_acknowledgements (person_id, page_id, version) values ($1, $2, $3) on conflict do nothing returning 1`,
           [personId, id, version],
@@ -184,7 +162,6 @@ export function guidelinesRepo(db: Db) {
         if (added.length > 0) {
           await recordEvents(tx, [{ type: 'guideline.acknowledged', subject: `guideline:${id}`, payload: { guidelineId: id, version, personId } }]);
         }
-        return 'done';
       });
     },
   };
