@@ -48,7 +48,6 @@ import { trainingsRepo } from './storage/repos/trainings.js';
 import { trainingsServiceFor } from './services/trainings.js';
 import { announcementsServiceFor } from './services/announcements.js';
 import { onboardingRoutes } from './http/routes/onboarding.js';
-import { onboardingRepo } from './storage/repos/onboarding.js';
 import { tabLinks } from './domain/tab-links.js';
 import { guidelinesService } from './domain/guidelines/guidelines-service.js';
 import { guidelinesRepo } from './storage/repos/guidelines.js';
@@ -118,7 +117,6 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   });
   const kinds = options.kinds ?? chorusKinds;
   const crisis = crisisRepo(db);
-  const onboarding = onboardingRepo(db);
   // The rules of onboarding, guidelines and the crisis switch, bound to storage and the send queue.
   const urlPolicy = { allowHttpLocalhost: config.env !== 'production' };
   const onboardingService = onboardingServiceFor(db, { newHireDays: config.onboardingDays, urlPolicy });
@@ -151,11 +149,9 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     clicks,
     announcements,
     announcementsService: announcementsServiceFor(db, announcements),
-    crisis,
     crisisWatch,
     trainings: trainingsRepo(db),
     trainingsService: trainingsServiceFor(db, { urlPolicy: { allowHttpLocalhost: config.env !== 'production' } }),
-    onboarding,
     jobs: jobsRepo(db),
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
     paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },

@@ -6,8 +6,6 @@ import type { AnnouncementsRepo } from '../storage/repos/announcements.js';
 import type { AnnouncementsService } from '../domain/announcements/announcements-service.js';
 import type { TrainingsRepo } from '../storage/repos/trainings.js';
 import type { TrainingsService } from '../domain/trainings/trainings-service.js';
-import type { OnboardingRepo } from '../storage/repos/onboarding.js';
-import type { CrisisRepo } from '../storage/repos/crisis.js';
 import type { CrisisService } from '../domain/crisis/crisis-service.js';
 import type { GuidelinesService } from '../domain/guidelines/guidelines-service.js';
 import type { OnboardingService } from '../domain/onboarding/onboarding-service.js';
@@ -35,10 +33,8 @@ export interface HttpContext {
   clicks: ClickRecorder;
   announcements: AnnouncementsRepo;
   announcementsService: AnnouncementsService;
-  crisis: CrisisRepo;
   trainings: TrainingsRepo;
   trainingsService: TrainingsService;
-  onboarding: OnboardingRepo;
   /** The background jobs' state (every instance reads it; worker processes run them). */
   jobs: JobsRepo;
   /** This instance's view of the crisis switch (refreshed 4× a second). */
