@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import { backoffMs, classifyAnswer, DEFAULT_RETRY, type RetryPolicy } from '../domain/delivery/send-outcome.js';
+import { DEFAULT_RETRY, type RetryPolicy } from '../domain/delivery/send-outcome.js';
 import { TenantPacer } from '../domain/delivery/tenant-pacer.js';
 import type { Db, LeaderLocks } from '../storage/db.js';
 import { conversationsRepo } from '../storage/repos/conversations.js';
@@ -8,7 +8,7 @@ import { deliveriesRepo, type ClaimedDelivery } from '../storage/repos/deliverie
 import type { ConnectorClient } from '../teams/connector-client.js';
 import { chorusKinds, type KindRegistry } from '../notifications/registry.js';
 import type { Renderer } from './render-delivery.js';
-import { SentRecorder } from './sent-recorder.js';
+import { cancelWatch, cardSender } from './card-sender.js';
 
 export interface DeliveryWorkerOptions {
   db: Db;
@@ -35,8 +35,6 @@ export interface DeliveryWorkerOptions {
 type Prepared = { rendered: Awaited<ReturnType<Renderer>> } | { error: unknown };
 
 const LOCK_PREFIX = 'chorus.delivery:';
-/** How stale the sender's knowledge of cancels may be. */
-const CANCEL_CHECK_MS = 100;
 
 /**
  * Starts due announcements, sends their cards, finishes them. Any number of processes may
@@ -46,7 +44,6 @@ const CANCEL_CHECK_MS = 100;
  */
 export class DeliveryWorker {
   private readonly repo;
-  private readonly conversations;
   private readonly senders = new Map<string, Promise<void>>();
   private locks: LeaderLocks | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -60,18 +57,16 @@ export class DeliveryWorker {
   private readonly batchSize: number;
   private readonly tickMs: number;
   private readonly idleMs: number;
-  private readonly retry: RetryPolicy;
-  private readonly sentRecorder: SentRecorder;
+  private readonly cards: ReturnType<typeof cardSender>;
 
   constructor(private readonly o: DeliveryWorkerOptions) {
     this.repo = deliveriesRepo(o.db, (o.kinds ?? chorusKinds).sql);
-    this.conversations = conversationsRepo(o.db);
     this.concurrency = o.concurrency ?? 32;
     this.batchSize = o.batchSize ?? 32;
     this.tickMs = o.tickMs ?? 1_000;
     this.idleMs = o.idleMs ?? 250;
-    this.retry = o.retry ?? DEFAULT_RETRY;
-    this.sentRecorder = new SentRecorder((rows) => this.repo.sentMany(rows));
+    const retry: RetryPolicy = o.retry ?? DEFAULT_RETRY;
+    this.cards = cardSender({ repo: this.repo, conversations: conversationsRepo(o.db), connector: o.connector, retry, log: o.log });
   }
 
   start(): void {
@@ -166,7 +161,7 @@ export class DeliveryWorker {
     const pacer = new TenantPacer(this.o.rps, () => performance.now());
     const inFlight = new Set<Promise<void>>();
     const active = () => !this.stopping && locks.alive;
-    const cancels = this.cancelWatch();
+    const cancels = cancelWatch(this.repo, this.o.log);
 
     // Cards are rendered ahead (database work), so a send leaves the moment its slot comes:
     // the pace Teams sees is the pace we keep. The next batch is claimed and rendered while
@@ -215,7 +210,7 @@ export class DeliveryWorker {
           const ready = await (prepared[position] as Promise<Prepared>);
           if ('error' in ready) {
             this.o.log.error({ err: ready.error }, 'rendering a card failed');
-            await this.giveUpOrRetry(delivery, 'rendering failed');
+            await this.cards.giveUpOrRetry(delivery, 'rendering failed');
             continue;
           }
           if ('skip' in ready.rendered) {
@@ -237,7 +232,7 @@ export class DeliveryWorker {
             continue;
           }
           pacer.sent();
-          const sending: Promise<void> = this.send(delivery, ready.rendered, pacer)
+          const sending: Promise<void> = this.cards.send(delivery, ready.rendered, pacer)
             .catch((err: unknown) => this.o.log.error({ err }, 'a delivery could not be settled; the next sender frees it'))
             .finally(() => inFlight.delete(sending));
           inFlight.add(sending);
@@ -253,69 +248,6 @@ export class DeliveryWorker {
       const unsent = current.slice(position);
       const ahead = next ? await next.then((b) => b.batch, () => []) : [];
       await this.repo.unclaim([...unsent, ...ahead, ...letGo]).catch((err: unknown) => this.o.log.warn({ err }, 'could not put back claimed deliveries'));
-    }
-  }
-
-  /** Cancels seen by a sender: refreshed in the background, so the send path never waits. */
-  private cancelWatch() {
-    let cancelled = new Set<string>();
-    let checkedAt = 0;
-    let checking = false;
-    return {
-      has: (batch: ClaimedDelivery[], id: string): boolean => {
-        if (!checking && performance.now() - checkedAt > CANCEL_CHECK_MS) {
-          checking = true;
-          checkedAt = performance.now();
-          this.repo
-            .cancelledAmong([...new Set(batch.map((d) => d.announcementId))])
-            .then((found) => void (cancelled = found), (err: unknown) => this.o.log.warn({ err }, 'checking for cancels failed'))
-            .finally(() => (checking = false));
-        }
-        return cancelled.has(id);
-      },
-    };
-  }
-
-  /** Trouble on our side (rendering, the token): retried like a 5xx, with the same bound. */
-  private async giveUpOrRetry(d: ClaimedDelivery, reason: string): Promise<void> {
-    if (d.attempts >= this.retry.maxAttempts) return this.repo.settle(d, 'failed', `${reason} after ${d.attempts} tries`);
-    return this.repo.retryLater(d, backoffMs(d.attempts, this.retry, Math.random), reason);
-  }
-
-  private async send(d: ClaimedDelivery, card: { activity: Record<string, unknown>; replaces?: string }, pacer: TenantPacer): Promise<void> {
-    const target = { serviceUrl: d.conversation.serviceUrl, conversationId: d.conversation.id };
-    let answer: Awaited<ReturnType<ConnectorClient['send']>>;
-    try {
-      // An update counts against the tenant's limit like a send: same pace, same queue.
-      answer = card.replaces
-        ? await this.o.connector.update(target, card.replaces, card.activity)
-        : await this.o.connector.send(target, card.activity);
-    } catch (err) {
-      // Nothing left this process (e.g. no token): not a Teams answer.
-      this.o.log.error({ err }, 'could not send a card');
-      return this.giveUpOrRetry(d, 'could not send');
-    }
-    const outcome = classifyAnswer(answer, d.attempts, this.retry);
-    switch (outcome.kind) {
-      case 'sent':
-        // Teams has the card: recording that must not turn into sending it again.
-        return this.sentRecorder.record(d, answer.activityId);
-      case 'retry':
-        // A 429 is about the tenant, not this card: everybody waits.
-        if (outcome.throttled) pacer.throttle(outcome.afterMs);
-        return this.repo.retryLater(d, outcome.afterMs, outcome.reason);
-      case 'blocked':
-      case 'gone':
-        // An update's 404 may mean only that card is gone (deleted); the chat is gone
-        // only when Teams says so.
-        if (outcome.kind === 'gone' && card.replaces && answer.errorCode !== 'ConversationNotFound') {
-          return this.repo.settle(d, 'skipped', 'card_gone');
-        }
-        await this.conversations.setStatus(d.conversation.id, outcome.kind);
-        return this.repo.settle(d, 'skipped', outcome.kind);
-      case 'failed':
-        this.o.log.warn({ reason: outcome.reason }, 'card could not be delivered');
-        return this.repo.settle(d, 'failed', outcome.reason);
     }
   }
 
