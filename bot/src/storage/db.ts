@@ -205,13 +205,16 @@ function isAlive(pid: number): boolean {
 }
 
 /** `dataDir` undefined: in memory (tests). */
-export async function openPglite(dataDir?: string): Promise<Db> {
+export async function openPglite(dataDir?: string, options: { startFrom?: Blob } = {}): Promise<Db> {
   let unlock = () => undefined as void;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     unlock = lockDataDir(dataDir);
   }
-  const db = dataDir ? new PGlite(path.join(dataDir, 'pglite')) : new PGlite();
+  // startFrom: a dump of another database (dumpDataDir) instead of running initdb, which
+  // takes seconds; the test suite starts each in-memory database from one dump.
+  const from = options.startFrom ? { loadDataDir: options.startFrom } : {};
+  const db = dataDir ? new PGlite(path.join(dataDir, 'pglite'), from) : new PGlite(from);
   await db.waitReady;
   const query = async <R>(sql: string, params?: readonly unknown[]) =>
     (await db.query<R>(sql, params as unknown[] | undefined)).rows;
