@@ -1,4 +1,4 @@
-import { Body1, Divider, makeStyles, Title2, tokens } from '@fluentui/react-components';
+import { Divider, makeStyles, tokens } from '@fluentui/react-components';
 import { BookInformationRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, type Guideline } from '@contract';
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useNotify } from '../../components/use-notify.js';
+import { PageHeader } from '../../components/page-header.js';
 import { useEndpoint, useInvalidate } from '../../query/use-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useCan, useSession } from '../../session.js';
@@ -16,8 +17,6 @@ const GuidelinesAdmin = lazy(() => import('./guidelines-admin.js').then((m) => (
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '52rem' },
-  heading: { margin: 0 },
-  intro: { color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalS, marginBottom: 0 },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
@@ -48,14 +47,7 @@ export function GuidelinesPage() {
 
   return (
     <div className={styles.root}>
-      <div>
-        <Title2 as="h1" block className={styles.heading}>
-          {t.guidelinesTitle}
-        </Title2>
-        <Body1 as="p" block className={styles.intro}>
-          {t.guidelinesIntro}
-        </Body1>
-      </div>
+      <PageHeader heading={t.guidelinesTitle} intro={t.guidelinesIntro} />
       {load.state === 'loading' || (load.state === 'ok' && !pages) ? <LoadingState /> : null}
       {load.state === 'error' ? <ErrorState error={load.error} onRetry={load.reload} /> : null}
       {load.state === 'ok' && pages?.length === 0 ? (

@@ -1,4 +1,4 @@
-import { Body1, Divider, makeStyles, ProgressBar, Title2, tokens } from '@fluentui/react-components';
+import { Body1, Divider, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import { TaskListLtrRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, type Onboarding } from '@contract';
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useNotify } from '../../components/use-notify.js';
+import { PageHeader } from '../../components/page-header.js';
 import { useEndpoint } from '../../query/use-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useCan, useSession } from '../../session.js';
@@ -17,8 +18,6 @@ const OnboardingNewHires = lazy(() => import('./onboarding-new-hires.js').then((
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '52rem', minWidth: 0 },
-  heading: { margin: 0 },
-  intro: { color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalS, marginBottom: 0 },
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, maxWidth: '24rem' },
   progressText: { margin: 0 },
   list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -65,14 +64,10 @@ export function OnboardingPage() {
 
   return (
     <div className={styles.root}>
-      <div>
-        <Title2 as="h1" block className={styles.heading}>
-          {mine?.newHire ? t.onboardingWelcomeTitle : t.onboardingTitle}
-        </Title2>
-        <Body1 as="p" block className={styles.intro}>
-          {mine?.newHire ? t.onboardingWelcomeIntro : t.onboardingIntro}
-        </Body1>
-      </div>
+      <PageHeader
+        heading={mine?.newHire ? t.onboardingWelcomeTitle : t.onboardingTitle}
+        intro={mine?.newHire ? t.onboardingWelcomeIntro : t.onboardingIntro}
+      />
       {load.state === 'loading' || (load.state === 'ok' && !mine) ? <LoadingState /> : null}
       {load.state === 'error' ? <ErrorState error={load.error} onRetry={load.reload} /> : null}
       {load.state === 'ok' && mine?.total === 0 ? (

@@ -1,10 +1,12 @@
-import { Body1, Button, Dropdown, Field, makeStyles, Option, Title2, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
 import { MegaphoneRegular } from '@fluentui/react-icons';
 import { ANNOUNCEMENT_STATUSES, type AnnouncementStatus } from '@contract';
 import { useState } from 'react';
 import { EmptyState } from '../../../components/empty-state.js';
 import { ErrorState } from '../../../components/error-state.js';
 import { LoadingState } from '../../../components/loading-state.js';
+import { LoadMore } from '../../../components/load-more.js';
+import { PageHeader } from '../../../components/page-header.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { navigate } from '../../../routing.js';
 import { AnnouncementRow } from './announcement-row.js';
@@ -12,12 +14,9 @@ import { useAnnouncements } from './use-announcements.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  heading: { margin: 0 },
-  intro: { color: tokens.colorNeutralForeground2 },
   filter: { minWidth: 0, maxWidth: '100%', alignSelf: 'flex-start' },
   dropdown: { minWidth: '10rem', maxWidth: '100%' },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  more: { alignSelf: 'center' },
 });
 
 const ALL = 'all';
@@ -31,14 +30,7 @@ export function AnnouncementsPage() {
 
   return (
     <div className={styles.root}>
-      <div>
-        <Title2 as="h1" block className={styles.heading}>
-          {t.announcementsTitle}
-        </Title2>
-        <Body1 as="p" block className={styles.intro}>
-          {t.announcementsIntro}
-        </Body1>
-      </div>
+      <PageHeader heading={t.announcementsTitle} intro={t.announcementsIntro} />
       <Field label={t.statusFilter} className={styles.filter}>
         <Dropdown
           className={styles.dropdown}
@@ -78,12 +70,7 @@ export function AnnouncementsPage() {
           ))}
         </div>
       ) : null}
-      {list.moreError ? <ErrorState error={list.moreError} onRetry={list.loadMore} /> : null}
-      {list.status === 'ok' && list.nextCursor ? (
-        <Button className={styles.more} disabled={list.loadingMore} onClick={list.loadMore}>
-          {list.loadingMore ? t.loading : t.loadMore}
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </div>
   );
 }
