@@ -1,7 +1,8 @@
-import { Body1, Button, Caption1, Subtitle2 } from '@fluentui/react-components';
+import { Body1, Button, Caption1 } from '@fluentui/react-components';
 import { AddRegular, EditRegular, HistoryRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, type AdminGuideline } from '@contract';
 import { useState } from 'react';
+import { AdminSection } from '../../components/admin-section.js';
 import { useAdminListStyles } from '../../components/admin-styles.js';
 import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
@@ -28,13 +29,7 @@ export function GuidelinesAdmin({ onSaved }: { onSaved: () => void }) {
   const isOpen = (kind: 'edit' | 'history', id: string) => open?.kind === kind && open.id === id;
 
   return (
-    <section className={styles.root} aria-label={t.guidelinesAdminHeading}>
-      <Subtitle2 as="h2" block className={styles.heading}>
-        {t.guidelinesAdminHeading}
-      </Subtitle2>
-      <Body1 as="p" block className={styles.intro}>
-        {t.guidelinesAdminIntro}
-      </Body1>
+    <AdminSection heading={t.guidelinesAdminHeading} intro={t.guidelinesAdminIntro}>
       {pages.status === 'loading' ? <LoadingState /> : null}
       {pages.status === 'error' ? <ErrorState error={pages.error} onRetry={pages.reload} /> : null}
       {pages.status === 'ok' ? (
@@ -79,6 +74,6 @@ export function GuidelinesAdmin({ onSaved }: { onSaved: () => void }) {
           </Button>
         </div>
       )}
-    </section>
+    </AdminSection>
   );
 }

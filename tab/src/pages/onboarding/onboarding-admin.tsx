@@ -1,7 +1,8 @@
-import { Badge, Body1, Button, Caption1, Subtitle2 } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, type OnboardingStepAdmin } from '@contract';
 import { useState } from 'react';
+import { AdminSection } from '../../components/admin-section.js';
 import { useAdminListStyles } from '../../components/admin-styles.js';
 import { ConfirmButton } from '../../components/confirm-button.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
@@ -48,13 +49,7 @@ export function OnboardingAdmin({ onChanged }: { onChanged: () => void }) {
   const nextPosition = (steps.data ?? []).reduce((max, s) => Math.max(max, s.position), 0) + 10;
 
   return (
-    <section className={styles.root} aria-label={t.onboardingAdminHeading}>
-      <Subtitle2 as="h2" block className={styles.heading}>
-        {t.onboardingAdminHeading}
-      </Subtitle2>
-      <Body1 as="p" block className={styles.intro}>
-        {t.onboardingAdminIntro}
-      </Body1>
+    <AdminSection heading={t.onboardingAdminHeading} intro={t.onboardingAdminIntro}>
       {steps.state === 'loading' ? <LoadingState /> : null}
       {steps.state === 'error' ? <ErrorState error={steps.error} onRetry={steps.reload} /> : null}
       {steps.state === 'ok' && steps.data.length === 0 && open?.kind !== 'new' ? <Body1>{t.onboardingAdminEmpty}</Body1> : null}
@@ -108,6 +103,6 @@ export function OnboardingAdmin({ onChanged }: { onChanged: () => void }) {
           </Button>
         </div>
       )}
-    </section>
+    </AdminSection>
   );
 }

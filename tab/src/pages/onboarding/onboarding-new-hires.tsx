@@ -1,7 +1,8 @@
-import { Badge, Body1, Button, Caption1, Field, Input, makeStyles, SearchBox, Subtitle2, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Field, Input, makeStyles, SearchBox, tokens } from '@fluentui/react-components';
 import { DismissRegular, PersonAddRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, type NewHireCandidate } from '@contract';
 import { useEffect, useState } from 'react';
+import { AdminSection } from '../../components/admin-section.js';
 import { useAdminListStyles } from '../../components/admin-styles.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
@@ -85,13 +86,7 @@ export function OnboardingNewHires({ onChanged }: { onChanged: (personId: string
   };
 
   return (
-    <section className={styles.root} aria-label={t.newHiresHeading}>
-      <Subtitle2 as="h2" block className={styles.heading}>
-        {t.newHiresHeading}
-      </Subtitle2>
-      <Body1 as="p" block className={styles.intro}>
-        {t.newHiresIntro}
-      </Body1>
+    <AdminSection heading={t.newHiresHeading} intro={t.newHiresIntro} className={styles.root}>
       <Field label={t.newHiresSearch} hint={t.newHiresSearchHint} className={styles.search}>
         <SearchBox value={search} onChange={(_, d) => setSearch(d.value)} />
       </Field>
@@ -111,7 +106,7 @@ export function OnboardingNewHires({ onChanged }: { onChanged: (personId: string
           ))}
         </ul>
       ) : null}
-    </section>
+    </AdminSection>
   );
 }
 

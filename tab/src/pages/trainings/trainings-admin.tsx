@@ -1,7 +1,8 @@
-import { Badge, Body1, Button, Caption1, Subtitle2, type BadgeProps } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, type BadgeProps } from '@fluentui/react-components';
 import { AddRegular, DismissCircleRegular, EditRegular, MegaphoneRegular, PeopleRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, type Training } from '@contract';
 import { useState } from 'react';
+import { AdminSection } from '../../components/admin-section.js';
 import { useAdminListStyles } from '../../components/admin-styles.js';
 import { ConfirmButton } from '../../components/confirm-button.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
@@ -64,13 +65,7 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
   const phase = (s: Training): Phase => (s.status === 'cancelled' ? 'cancelled' : Date.parse(s.endsAt) <= Date.now() ? 'over' : 'scheduled');
 
   return (
-    <section className={styles.root} aria-label={t.trainingsAdminHeading}>
-      <Subtitle2 as="h2" block className={styles.heading}>
-        {t.trainingsAdminHeading}
-      </Subtitle2>
-      <Body1 as="p" block className={styles.intro}>
-        {t.trainingsAdminIntro}
-      </Body1>
+    <AdminSection heading={t.trainingsAdminHeading} intro={t.trainingsAdminIntro}>
       {load.state === 'loading' ? <LoadingState /> : null}
       {load.state === 'error' ? <ErrorState error={load.error} onRetry={load.reload} /> : null}
       {load.state === 'ok' && load.data.sessions.length === 0 && open?.kind !== 'new' ? <Body1>{t.trainingsAdminEmpty}</Body1> : null}
@@ -150,6 +145,6 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
           </Button>
         </div>
       )}
-    </section>
+    </AdminSection>
   );
 }
