@@ -1,7 +1,8 @@
-import { Button, Dropdown, Field, makeStyles, Option, SearchBox, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, SearchBox, tokens } from '@fluentui/react-components';
 import { AddRegular, DocumentSearchRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, ITEM_STATUSES, type ItemStatus } from '@contract';
 import { useState } from 'react';
+import { ChoiceFilter } from '../../components/choice-filter.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
@@ -17,11 +18,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   filter: { minWidth: 0, maxWidth: '100%' },
-  dropdown: { minWidth: '10rem', maxWidth: '100%' },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
-
-const ALL = 'all';
 
 export function AdminItemsPage() {
   const styles = useStyles();
@@ -42,24 +40,15 @@ export function AdminItemsPage() {
         }
       />
       <div className={styles.filters}>
-        <Field label={t.statusFilter} className={styles.filter}>
-          <Dropdown
-            className={styles.dropdown}
-            value={status ? t.statuses[status] : t.statusAll}
-            selectedOptions={[status ?? ALL]}
-            onOptionSelect={(_, data) => {
-              const value = data.optionValue;
-              setStatus(value && value !== ALL ? (value as ItemStatus) : null);
-            }}
-          >
-            <Option value={ALL}>{t.statusAll}</Option>
-            {ITEM_STATUSES.map((s) => (
-              <Option key={s} value={s}>
-                {t.statuses[s]}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <ChoiceFilter
+          label={t.statusFilter}
+          allLabel={t.statusAll}
+          values={ITEM_STATUSES}
+          labels={t.statuses}
+          value={status}
+          onChange={setStatus}
+          className={styles.filter}
+        />
         <Field label={t.search} className={styles.filter}>
           <SearchBox value={search} onChange={(_, data) => setSearch(data.value)} />
         </Field>

@@ -1,7 +1,8 @@
-import { Button, Dropdown, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { MegaphoneRegular } from '@fluentui/react-icons';
 import { ANNOUNCEMENT_STATUSES, type AnnouncementStatus } from '@contract';
 import { useState } from 'react';
+import { ChoiceFilter } from '../../../components/choice-filter.js';
 import { EmptyState } from '../../../components/empty-state.js';
 import { ErrorState } from '../../../components/error-state.js';
 import { LoadingState } from '../../../components/loading-state.js';
@@ -15,11 +16,8 @@ import { useAnnouncements } from './use-announcements.js';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   filter: { minWidth: 0, maxWidth: '100%', alignSelf: 'flex-start' },
-  dropdown: { minWidth: '10rem', maxWidth: '100%' },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
-
-const ALL = 'all';
 
 /** Every announcement with its progress; the running ones refresh themselves. */
 export function AnnouncementsPage() {
@@ -31,24 +29,15 @@ export function AnnouncementsPage() {
   return (
     <div className={styles.root}>
       <PageHeader heading={t.announcementsTitle} intro={t.announcementsIntro} />
-      <Field label={t.statusFilter} className={styles.filter}>
-        <Dropdown
-          className={styles.dropdown}
-          value={status ? t.announcementStatuses[status] : t.statusAll}
-          selectedOptions={[status ?? ALL]}
-          onOptionSelect={(_, data) => {
-            const value = data.optionValue;
-            setStatus(value && value !== ALL ? (value as AnnouncementStatus) : null);
-          }}
-        >
-          <Option value={ALL}>{t.statusAll}</Option>
-          {ANNOUNCEMENT_STATUSES.map((s) => (
-            <Option key={s} value={s}>
-              {t.announcementStatuses[s]}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <ChoiceFilter
+        label={t.statusFilter}
+        allLabel={t.statusAll}
+        values={ANNOUNCEMENT_STATUSES}
+        labels={t.announcementStatuses}
+        value={status}
+        onChange={setStatus}
+        className={styles.filter}
+      />
       {list.status === 'loading' ? <LoadingState /> : null}
       {list.status === 'error' ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
       {list.status === 'ok' && list.items.length === 0 ? (
