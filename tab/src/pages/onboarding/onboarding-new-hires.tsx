@@ -4,9 +4,10 @@ import { ENDPOINTS, type NewHireCandidate } from '@contract';
 import { useEffect, useState } from 'react';
 import { AdminSection } from '../../components/admin-section.js';
 import { useAdminListStyles } from '../../components/admin-styles.js';
-import { ErrorState, errorText } from '../../components/error-state.js';
+import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useNotify } from '../../components/use-notify.js';
+import { useRowAction } from '../../components/use-row-action.js';
 import { useDebounced } from '../../hooks/use-debounced.js';
 import { useEndpoint } from '../../query/use-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -59,7 +60,7 @@ export function OnboardingNewHires({ onChanged }: { onChanged: (personId: string
   const found = useEndpoint(ENDPOINTS.newHireCandidates, { query: { q } }, { enabled: searching, fresh: true });
   // A mark refreshes its row in place, without a spinner for the whole list.
   const [people, setPeople] = useState<NewHireCandidate[] | undefined>(undefined);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useRowAction();
   useEffect(() => setPeople(searching ? found.data?.items : []), [found.data, searching]);
 
   const refreshRow = async (personId: string) => {
@@ -71,19 +72,13 @@ export function OnboardingNewHires({ onChanged }: { onChanged: (personId: string
     }
   };
 
-  const mark = async (person: NewHireCandidate, until: string | null, date: string) => {
-    setBusy(person.id);
-    try {
+  const mark = (person: NewHireCandidate, until: string | null, date: string) =>
+    run(person.id, async () => {
       await api.markNewHire({ params: { id: person.id }, body: { until } });
       notify('success', until ? t.newHiresMarkedToast(person.displayName, date) : t.newHiresClearedToast(person.displayName));
       await refreshRow(person.id);
       onChanged(person.id);
-    } catch (err) {
-      notify('error', errorText(err, t));
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   return (
     <AdminSection heading={t.newHiresHeading} intro={t.newHiresIntro} className={styles.root}>
