@@ -1,12 +1,11 @@
-import { Divider, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular } from '@fluentui/react-icons';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { AdminPart } from '../../components/admin-part.js';
 import { EmptyState } from '../../components/empty-state.js';
-import { LoadingState } from '../../components/loading-state.js';
 import { PageHeader } from '../../components/page-header.js';
 import { useCrisisContext } from '../../hooks/use-crisis.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useCan } from '../../session.js';
 import { CrisisNoticeView } from './crisis-notice-view.js';
 
 // Only admins need the form and the audit log.
@@ -20,7 +19,6 @@ const useStyles = makeStyles({
 export function CrisisPage() {
   const styles = useStyles();
   const { t } = useI18n();
-  const can = useCan();
   const { notice } = useCrisisContext();
   return (
     <div className={styles.root}>
@@ -30,14 +28,9 @@ export function CrisisPage() {
       ) : (
         <EmptyState icon={<CheckmarkCircleRegular />} title={t.crisisOffTitle} body={t.crisisOffBody} />
       )}
-      {can('crisis.manage') ? (
-        <>
-          <Divider />
-          <Suspense fallback={<LoadingState />}>
-            <CrisisAdmin />
-          </Suspense>
-        </>
-      ) : null}
+      <AdminPart permission="crisis.manage">
+        <CrisisAdmin />
+      </AdminPart>
     </div>
   );
 }

@@ -1,7 +1,8 @@
-import { Divider, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { BookInformationRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, type Guideline } from '@contract';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
+import { AdminPart } from '../../components/admin-part.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
@@ -9,7 +10,7 @@ import { useNotify } from '../../components/use-notify.js';
 import { PageHeader } from '../../components/page-header.js';
 import { useEndpoint, useInvalidate } from '../../query/use-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useCan, useSession } from '../../session.js';
+import { useSession } from '../../session.js';
 import { GuidelineArticle } from './guideline-article.js';
 
 // Only admins write guidelines: the editor and the history load on first use.
@@ -25,7 +26,6 @@ export function GuidelinesPage() {
   const styles = useStyles();
   const { t } = useI18n();
   const { api } = useSession();
-  const can = useCan();
   const invalidate = useInvalidate();
   const notify = useNotify();
   const load = useEndpoint(ENDPOINTS.guidelines);
@@ -60,14 +60,9 @@ export function GuidelinesPage() {
           ))}
         </div>
       ) : null}
-      {can('guidelines.manage') ? (
-        <>
-          <Divider />
-          <Suspense fallback={<LoadingState />}>
-            <GuidelinesAdmin onSaved={() => void invalidate(ENDPOINTS.guidelines, ENDPOINTS.adminGuidelines)} />
-          </Suspense>
-        </>
-      ) : null}
+      <AdminPart permission="guidelines.manage">
+        <GuidelinesAdmin onSaved={() => void invalidate(ENDPOINTS.guidelines, ENDPOINTS.adminGuidelines)} />
+      </AdminPart>
     </div>
   );
 }

@@ -1,7 +1,8 @@
-import { Body1, Divider, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
+import { Body1, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import { TaskListLtrRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, type Onboarding } from '@contract';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
+import { AdminPart } from '../../components/admin-part.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
@@ -9,7 +10,7 @@ import { useNotify } from '../../components/use-notify.js';
 import { PageHeader } from '../../components/page-header.js';
 import { useEndpoint } from '../../query/use-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useCan, useSession } from '../../session.js';
+import { useSession } from '../../session.js';
 import { OnboardingStepCard } from './onboarding-step.js';
 
 // Only admins define the checklist: the editor loads on first use.
@@ -39,7 +40,6 @@ export function OnboardingPage() {
   const { api, me } = useSession();
   const notify = useNotify();
   const load = useEndpoint(ENDPOINTS.onboarding);
-  const can = useCan();
   // Ticking answers the whole checklist: it replaces what is shown, without a spinner.
   const [mine, setMine] = useState<Onboarding | undefined>(undefined);
   const [busy, setBusy] = useState<string | null>(null);
@@ -98,19 +98,13 @@ export function OnboardingPage() {
           </ol>
         </>
       ) : null}
-      {can('onboarding.manage') ? (
-        <>
-          <Divider />
-          <Suspense fallback={<LoadingState />}>
-            <OnboardingAdmin onChanged={load.reload} />
-          </Suspense>
-          <Divider />
-          <Suspense fallback={<LoadingState />}>
-            {/* Marking oneself changes one's own welcome. */}
-            <OnboardingNewHires onChanged={(personId) => (personId === me.id ? load.reload() : undefined)} />
-          </Suspense>
-        </>
-      ) : null}
+      <AdminPart permission="onboarding.manage">
+        <OnboardingAdmin onChanged={load.reload} />
+      </AdminPart>
+      <AdminPart permission="onboarding.manage">
+        {/* Marking oneself changes one's own welcome. */}
+        <OnboardingNewHires onChanged={(personId) => (personId === me.id ? load.reload() : undefined)} />
+      </AdminPart>
     </div>
   );
 }
