@@ -1,4 +1,5 @@
-import { Dropdown, Field, makeStyles, Option } from '@fluentui/react-components';
+import { Field, makeStyles } from '@fluentui/react-components';
+import { ChoiceDropdown } from './choice-dropdown.js';
 
 const useStyles = makeStyles({
   dropdown: { minWidth: '10rem', maxWidth: '100%' },
@@ -23,22 +24,13 @@ export function ChoiceFilter<T extends string>({ label, allLabel, values, labels
   const styles = useStyles();
   return (
     <Field label={label} className={className}>
-      <Dropdown
+      <ChoiceDropdown<T | typeof ALL>
         className={styles.dropdown}
-        value={value ? labels[value] : allLabel}
-        selectedOptions={[value ?? ALL]}
-        onOptionSelect={(_, data) => {
-          const picked = data.optionValue;
-          onChange(picked && picked !== ALL ? (picked as T) : null);
-        }}
-      >
-        <Option value={ALL}>{allLabel}</Option>
-        {values.map((v) => (
-          <Option key={v} value={v}>
-            {labels[v]}
-          </Option>
-        ))}
-      </Dropdown>
+        values={[ALL, ...values]}
+        labels={{ ...labels, [ALL]: allLabel } as Record<T | typeof ALL, string>}
+        value={value ?? ALL}
+        onChange={(picked) => onChange(picked === ALL ? null : (picked as T))}
+      />
     </Field>
   );
 }
