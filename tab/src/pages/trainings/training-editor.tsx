@@ -8,7 +8,7 @@ import { useNotify } from '../../components/use-notify.js';
 import { useSaveForm } from '../../components/use-save-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
-import { ValuesField } from '../admin/editor/values-field.js';
+import { AudienceValues } from '../admin/editor/audience-values.js';
 import { fieldError, newTrainingForm, trainingFormOf, trainingInputOf, type TrainingForm } from './training-form-model.js';
 import { browserTimeZone } from './training-time.js';
 
@@ -111,21 +111,11 @@ export function TrainingEditor({ training, audiences, onSaved, onCancel }: Train
       <Field label={t.trainingFieldHost} required {...error('host')}>
         <Input {...text('host')} maxLength={120} />
       </Field>
-      <ValuesField
-        label={t.fieldDepartments}
-        hint={`${t.audienceHint} ${t.addValueHint}`}
-        values={form.departments}
-        suggestions={audiences.departments}
-        error={fieldError(fields, 'audience.departments')}
-        onChange={(v) => set('departments', v)}
-      />
-      <ValuesField
-        label={t.fieldLocations}
-        hint={`${t.audienceHint} ${t.addValueHint}`}
-        values={form.locations}
-        suggestions={audiences.locations}
-        error={fieldError(fields, 'audience.locations')}
-        onChange={(v) => set('locations', v)}
+      <AudienceValues
+        value={{ departments: form.departments, locations: form.locations }}
+        suggestions={audiences}
+        errorOf={(key) => fieldError(fields, `audience.${key}`)}
+        onChange={set}
       />
       <Field label={t.trainingFieldMaterials} hint={t.trainingMaterialsHint} {...error('materialsUrl')}>
         <Input type="url" {...text('materialsUrl')} maxLength={2048} />
