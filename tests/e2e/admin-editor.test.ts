@@ -2,7 +2,7 @@
 // browser) and by an http:// destination (by the server), fixes both, publishes, and
 // Aylin finds the item in her feed right away.
 import { describe, expect, it } from 'vitest';
-import { browserSuite, cardTitles, choose, eventually, pickPerson } from './helpers.js';
+import { browserSuite, cardTitles, choose, eventually, openTabAs, pickPerson } from './helpers.js';
 
 const TITLE = 'Mentoring for new colleagues: how our buddy programme works';
 
@@ -11,8 +11,7 @@ const suite = browserSuite({ viewport: { width: 1200, height: 900 } });
 describe('the item editor', () => {
   it('lets Clara write an item, flags a too-long X text and an http link, and publishes it', async () => {
     const { page } = suite.box;
-    await page.goto(`${suite.server.url}/tab/?page=share`);
-    await pickPerson(page, 'Clara Schmidt');
+    await openTabAs(suite.server, page, '?page=share', 'Clara Schmidt');
 
     await page.getByRole('tab', { name: 'Verwaltung · Inhalte' }).click();
     await page.getByRole('heading', { level: 1, name: 'Inhalte' }).waitFor();

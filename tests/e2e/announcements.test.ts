@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeBotConnector } from '../support/fake-bot-connector.js';
 import { addReachablePeople } from '../support/reachable.js';
-import { browserSuite, callApi, choose, eventually, localInputValue, pickPerson } from './helpers.js';
+import { browserSuite, callApi, choose, chooseLanguage, eventually, localInputValue, openTabAs, pickPerson } from './helpers.js';
 
 const NOW_TITLE = 'Our new office in Leipzig opens its doors';
 const LATER_TITLE = 'Hackathon results: three prototypes we are building next';
@@ -32,15 +32,14 @@ const scrollWidth = (page: Page) => page.evaluate('document.documentElement.scro
 
 const api = <T>(method: string, path: string, person: string, body?: unknown) => callApi<T>(suite.server, person, method, path, body);
 
-async function setLanguage(page: Page, name: 'Deutsch' | 'English'): Promise<void> {
-  await choose(page, page.getByRole('banner'), /^(Sprache|Language)$/, name);
-}
+/** Clara creates an English item (a draft) through the API, as a test's starting point. */
+const createItem = (item: { kind: 'article' | 'event'; title: string; url: string; why: string; audience?: { departments: string[]; locations: string[] } }) =>
+  api<{ item: { id: string } }>('POST', '/admin/items', 'clara', { ...item, language: 'en' });
 
 describe('announcements', () => {
   it('shows Clara an empty Announcements page in German, as a tab and as the ?page= entry point', async () => {
     const { page } = suite.box;
-    await page.goto(`${suite.server.url}/tab/?page=share`);
-    await pickPerson(page, 'Clara Schmidt');
+    await openTabAs(suite.server, page, '?page=share', 'Clara Schmidt');
 
     const tabs = page.getByRole('navigation').getByRole('tab');
     await page.getByRole('tab', { name: 'Verwaltung · Ankündigungen' }).waitFor();
@@ -68,7 +67,7 @@ describe('announcements', () => {
 
   it('publishes a new item with “Announce now” and lists the announcement with its counts', async () => {
     const { page } = suite.box;
-    await setLanguage(page, 'English');
+    await chooseLanguage(page, 'English');
     await page.getByRole('button', { name: 'New item' }).click();
     await page.getByRole('heading', { level: 1, name: 'New item' }).waitFor();
 
@@ -112,12 +111,11 @@ describe('announcements', () => {
 
   it('keeps a shown announcement up to date while it is scheduled, without a reload', async () => {
     const { page } = suite.box;
-    const created = await api<{ item: { id: string } }>('POST', '/admin/items', 'clara', {
+    const created = await createItem({
       kind: 'article',
       title: SOON_TITLE,
       url: 'https://www.contoso.example/en/blog/five-questions',
       why: 'A face for the team many candidates ask about.',
-      language: 'en',
     });
     const id = created.body.item.id;
     expect((await api('POST', `/admin/items/${id}/publish`, 'clara', {})).status).toBe(200);
@@ -134,12 +132,11 @@ describe('announcements', () => {
 
   it('announces a published item later from the editor, and cancels it after a confirmation', async () => {
     const { page } = suite.box;
-    const created = await api<{ item: { id: string } }>('POST', '/admin/items', 'clara', {
+    const created = await createItem({
       kind: 'article',
       title: LATER_TITLE,
       url: 'https://www.contoso.example/en/blog/hackathon-results',
       why: 'Shows what our engineers build when they choose the problem.',
-      language: 'en',
     });
     expect(created.status).toBe(201);
     const id = created.body.item.id;
@@ -198,12 +195,11 @@ describe('announcements', () => {
 
   it('schedules an item and announces it when it goes live, never before', async () => {
     const { page } = suite.box;
-    const created = await api<{ item: { id: string } }>('POST', '/admin/items', 'clara', {
+    const created = await createItem({
       kind: 'event',
       title: SCHEDULED_TITLE,
       url: 'https://www.contoso.example/en/events/leipzig-open-day',
       why: 'Neighbours and candidates can see where we work.',
-      language: 'en',
     });
     const id = created.body.item.id;
     await page.goto(`${suite.server.url}/tab/#/admin/items/${id}`);
@@ -236,12 +232,11 @@ describe('announcements', () => {
     const { page } = suite.box;
     // 20 more, announced through the API: one page holds 20, so four are behind "Mehr laden".
     for (let n = 1; n <= 20; n++) {
-      const created = await api<{ item: { id: string } }>('POST', '/admin/items', 'clara', {
+      const created = await createItem({
         kind: 'article',
         title: `Bulk item ${n}`,
         url: `https://www.contoso.example/en/bulk/${n}`,
         why: 'Filler for paging.',
-        language: 'en',
       });
       expect((await api('POST', `/admin/items/${created.body.item.id}/publish`, 'clara', {})).status).toBe(200);
       expect((await api('POST', `/admin/items/${created.body.item.id}/announce`, 'clara', {})).status).toBe(201);
@@ -252,7 +247,7 @@ describe('announcements', () => {
       (r) => r.body.items.length === 22,
       30_000,
     );
-    await setLanguage(page, 'Deutsch');
+    await chooseLanguage(page, 'Deutsch');
     await page.goto(`${suite.server.url}/tab/#/admin/announcements`);
     const main = page.getByRole('main');
     await main.getByRole('heading', { level: 1, name: 'Ankündigungen' }).waitFor();
@@ -290,21 +285,18 @@ describe('announcements', () => {
     // Five people with Chorus in their Teams chat, in a department no other test announces to.
     const people = await addReachablePeople(suite.server.db, 5, { serviceUrl: connector.url, department: 'Field Sales', prefix: 'fs' });
     connector.block(people[0]!.conversationId).gone(people[1]!.conversationId);
-    const created = await api<{ item: { id: string } }>('POST', '/admin/items', 'clara', {
+    const created = await createItem({
       kind: 'article',
       title: REACHED_TITLE,
       url: 'https://www.contoso.example/en/sales/kick-off',
       why: 'Customers read what our sales people post.',
-      language: 'en',
       audience: { departments: ['Field Sales'], locations: [] },
     });
     const id = created.body.item.id;
     expect((await api('POST', `/admin/items/${id}/publish`, 'clara', {})).status).toBe(200);
     expect((await api('POST', `/admin/items/${id}/announce`, 'clara', {})).status).toBe(201);
 
-    await page.goto(`${suite.server.url}/tab/?page=announcements`);
-    await pickPerson(page, 'Clara Schmidt');
-    await setLanguage(page, 'English');
+    await openTabAs(suite.server, page, '?page=announcements', 'Clara Schmidt', 'English');
     const row = page.getByRole('main').getByRole('article', { name: REACHED_TITLE });
     await row.getByText('Finished', { exact: true }).waitFor({ timeout: 20_000 });
     expect(await row.getByRole('term').allInnerTexts()).toEqual(['Recipients', 'Sent', 'Waiting', 'Failed', 'Skipped']);

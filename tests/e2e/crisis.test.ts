@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeBotConnector } from '../support/fake-bot-connector.js';
 import { addReachablePeople, type ReachablePerson } from '../support/reachable.js';
-import { browserSuite, callApi, choose, eventually, openSandbox, pickPerson, type Sandbox } from './helpers.js';
+import { browserSuite, callApi, chooseLanguage, eventually, extraSandbox, openTabAs } from './helpers.js';
 
 const INSTRUCTIONS = 'Please **do not** comment on the outage in public.\n\n- Refer journalists to the press office.\n\n<script>window.pwned = 1</script>';
 const SPOKESPERSON = 'Petra Press';
@@ -22,15 +22,13 @@ const CARDS_SENTENCE = 'Item cards delivered in the last 14 days are updated to 
 
 const suite = browserSuite({ viewport: { width: 1200, height: 900 } });
 /** Aylin's own browser, next to Clara's. */
-let employee: Sandbox;
+const employee = extraSandbox(suite, { viewport: { width: 1000, height: 800 } });
 /** Where the reachable people's Teams chats live. */
 let connector: FakeBotConnector;
 beforeAll(async () => {
   connector = await new FakeBotConnector().start();
-  employee = await openSandbox(suite.browser, { viewport: { width: 1000, height: 800 } });
 });
 afterAll(async () => {
-  await employee?.context.close();
   await connector?.stop();
 });
 
@@ -84,9 +82,8 @@ describe('crisis mode', () => {
     expect(sharePageUrl).toMatch(/\/s\/[A-Za-z0-9_-]+$/);
     expect((await fetch(sharePageUrl)).status).toBe(200);
 
-    const { page } = employee;
-    await page.goto(`${suite.server.url}/tab/?page=share`);
-    await pickPerson(page, 'Aylin Demir');
+    const { page } = employee.box;
+    await openTabAs(suite.server, page, '?page=share', 'Aylin Demir');
     await shareButtons(page).first().waitFor();
     expect(await page.getByText(BANNER).count()).toBe(0);
     // Employees see no Crisis tab while it is off.
@@ -102,9 +99,7 @@ describe('crisis mode', () => {
 
   it('lets Clara switch it on, notifying everyone, after the server points at the missing fields', async () => {
     const { page } = suite.box;
-    await page.goto(`${suite.server.url}/tab/?page=crisis`);
-    await pickPerson(page, 'Clara Schmidt');
-    await choose(page, page.getByRole('banner'), /^(Sprache|Language)$/, 'English');
+    await openTabAs(suite.server, page, '?page=crisis', 'Clara Schmidt', 'English');
     await page.getByRole('heading', { level: 1, name: 'Crisis: one voice' }).waitFor();
     await page.getByRole('heading', { name: 'No crisis right now' }).waitFor();
     await page.getByText('Crisis mode has never been switched on.').waitFor();
@@ -166,17 +161,17 @@ describe('crisis mode', () => {
     expect(await pausedRow.getByRole('link', { name: `Cards paused: ${DESK_TITLE}` }).getAttribute('href')).toBe(`#/admin/items/${deskItemId}`);
     await pausedRow.getByText('Card deleted in Teams: 1').waitFor();
 
-    await choose(page, page.getByRole('banner'), /^(Sprache|Language)$/, 'Deutsch');
+    await chooseLanguage(page, 'Deutsch');
     await page.getByText(BANNER_DE).waitFor();
     await main.getByRole('article', { name: 'Krisennachricht an alle' }).getByText('Abgeschlossen', { exact: true }).waitFor();
     await main.getByRole('article', { name: `Karten pausiert: ${DESK_TITLE}` }).getByText('Karte in Teams gelöscht: 1').waitFor();
-    await choose(page, page.getByRole('banner'), /^(Sprache|Language)$/, 'English');
+    await chooseLanguage(page, 'English');
     await page.getByRole('tab', { name: 'Crisis' }).click();
     await page.getByRole('button', { name: 'Switch off' }).waitFor();
   });
 
   it('shows Aylin the banner and the instructions, hides share buttons, and refuses her posted link', async () => {
-    const { page } = employee;
+    const { page } = employee.box;
     // Her tab polls: no reload needed.
     await page.getByText(BANNER).waitFor({ timeout: 15_000 });
     await shareButtons(page).first().waitFor({ state: 'detached' });
@@ -215,7 +210,7 @@ describe('crisis mode', () => {
     await page.getByText('Switched off by Clara Schmidt').waitFor();
     await page.getByRole('heading', { name: 'No crisis right now' }).waitFor();
 
-    const aylin = employee.page;
+    const aylin = employee.box.page;
     await aylin.getByText(BANNER).waitFor({ state: 'detached', timeout: 15_000 });
     await aylin.getByRole('heading', { name: 'No crisis right now' }).waitFor();
     await aylin.getByRole('tab', { name: 'Share', exact: true }).click();

@@ -4,8 +4,8 @@
 // on", the note and "updated since you read it" with the changes; the script shows as text
 // and never runs; she confirms the new version.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, callApi, choose, openSandbox, pickPerson, type Sandbox } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, callApi, choose, extraSandbox, openTabAs } from './helpers.js';
 
 const TITLE = 'When you are unsure';
 const ADDED = 'Call the social media desk on +49 30 1234 5678.';
@@ -13,22 +13,15 @@ const NOTE = 'Added the phone number of the social media desk';
 const SCRIPT = '<script>window.pwned = 1</script>';
 
 const suite = browserSuite({ viewport: { width: 1100, height: 900 } });
-let employee: Sandbox;
-beforeAll(async () => {
-  employee = await openSandbox(suite.browser, { viewport: { width: 320, height: 700 } });
-});
-afterAll(async () => {
-  await employee?.context.close();
-});
+const employee = extraSandbox(suite, { viewport: { width: 320, height: 700 } });
 
 const article = (page: Page, title: string) => page.getByRole('main').getByRole('article', { name: title });
 const pwned = (page: Page) => page.evaluate('window.pwned') as Promise<unknown>;
 
 describe('guidelines', () => {
   it('lets Aylin read a guideline and confirm it, from the Guidelines tab', async () => {
-    const { page } = employee;
-    await page.goto(`${suite.server.url}/tab/?page=share`);
-    await pickPerson(page, 'Aylin Demir');
+    const { page } = employee.box;
+    await openTabAs(suite.server, page, '?page=share', 'Aylin Demir');
     await page.getByRole('navigation').getByRole('tab', { name: 'Guidelines' }).click();
     await page.getByRole('heading', { level: 1, name: 'Guidelines' }).waitFor();
     expect(page.url()).toMatch(/#\/guidelines$/);
@@ -40,9 +33,7 @@ describe('guidelines', () => {
 
   it('lets Clara save a new version with a note, and see the change in the history', async () => {
     const { page } = suite.box;
-    await page.goto(`${suite.server.url}/tab/?page=guidelines`);
-    await pickPerson(page, 'Clara Schmidt');
-    await choose(page, page.getByRole('banner'), /^(Sprache|Language)$/, 'English');
+    await openTabAs(suite.server, page, '?page=guidelines', 'Clara Schmidt', 'English');
     const admin = page.getByRole('region', { name: 'Manage guidelines (admins)' });
     await admin.getByRole('button', { name: `Edit ${TITLE}` }).click();
     const form = admin.getByRole('form', { name: `Edit guideline: ${TITLE}` });
@@ -70,7 +61,7 @@ describe('guidelines', () => {
   });
 
   it('shows Aylin the new version on a phone, in the dark theme: updated on, the note, the changes; the script never runs', async () => {
-    const { page } = employee;
+    const { page } = employee.box;
     await choose(page, page.getByRole('banner'), 'Theme', 'Dark');
     await page.reload();
     const unsure = article(page, TITLE);

@@ -53,6 +53,21 @@ export function browserSuite(options: Parameters<typeof openSandbox>[1] = {}): B
   return suite;
 }
 
+/**
+ * Another person's browser next to the suite's (an employee beside the admin), opened
+ * before the file's tests and closed after. Read `box` inside tests.
+ */
+export function extraSandbox(suite: BrowserSuite, options: Parameters<typeof openSandbox>[1] = {}): { box: Sandbox } {
+  const extra = {} as { box: Sandbox };
+  beforeAll(async () => {
+    extra.box = await openSandbox(suite.browser, options);
+  });
+  afterAll(async () => {
+    await extra.box?.context.close();
+  });
+  return extra;
+}
+
 /** The browser's time zone in every sandbox, unless a test asks for another (`timezoneId`). */
 export const SANDBOX_TIME_ZONE = 'Europe/Berlin';
 
@@ -133,6 +148,18 @@ export async function choose(page: Page, scope: Page | Locator, label: string | 
 /** Signs in as a demo person with the header's picker (label in English or German). */
 export async function pickPerson(page: Page, displayName: string): Promise<void> {
   await choose(page, page.getByRole('banner'), /^(Demo person|Demo-Person)$/, new RegExp(`^${displayName}`));
+}
+
+/** Picks the tab's language in the header (its label is in the language shown). */
+export async function chooseLanguage(page: Page, language: 'Deutsch' | 'English'): Promise<void> {
+  await choose(page, page.getByRole('banner'), /^(Sprache|Language)$/, language);
+}
+
+/** Opens the tab at `where` (`?page=crisis`, `#/admin/announcements`) as a demo person, in `language` if given. */
+export async function openTabAs(server: TestServer, page: Page, where: string, person: string, language?: 'Deutsch' | 'English'): Promise<void> {
+  await page.goto(`${server.url}/tab/${where}`);
+  await pickPerson(page, person);
+  if (language) await chooseLanguage(page, language);
 }
 
 /** Waits until `read` returns what `accept` wants; a browser page needs longer and slower polls. */

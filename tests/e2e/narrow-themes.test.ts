@@ -2,7 +2,7 @@
 // page fits without a horizontal scrollbar, and the chosen theme is really applied.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, cardTitles, choose, eventually, pickPerson } from './helpers.js';
+import { browserSuite, cardTitles, choose, eventually, openTabAs, pickPerson } from './helpers.js';
 
 const WIDTH = 320;
 
@@ -27,8 +27,7 @@ async function settle(page: Page): Promise<void> {
 describe('at 320 px', () => {
   it('shows the share feed in the dark theme without horizontal scrolling', async () => {
     const { page } = suite.box;
-    await page.goto(`${suite.server.url}/tab/?page=share`);
-    await pickPerson(page, 'Jonas Weber');
+    await openTabAs(suite.server, page, '?page=share', 'Jonas Weber');
     await choose(page, page.getByRole('banner'), 'Darstellung', 'Dunkel');
     await eventually(() => cardTitles(page), (t) => t.length > 0);
     await settle(page);

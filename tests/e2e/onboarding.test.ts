@@ -6,21 +6,15 @@
 // it — in German and in the dark theme too. On a 320 px screen Clara finds Aylin (long past
 // her start) by typing "Ayl", marks her as new — Aylin is then welcomed — and clears it again.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, callApi, choose, localInputValue, openSandbox, pickPerson, type Sandbox } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, callApi, choose, extraSandbox, localInputValue, openSandbox, openTabAs } from './helpers.js';
 
 const LINKEDIN = 'Set up a professional LinkedIn profile';
 const GUIDELINES = 'Read the social media guidelines';
 const ADDED = { en: 'Say hello in the Chorus channel', de: 'Im Chorus-Kanal Hallo sagen' };
 
 const suite = browserSuite({ viewport: { width: 1100, height: 900 } });
-let mia: Sandbox;
-beforeAll(async () => {
-  mia = await openSandbox(suite.browser, { viewport: { width: 320, height: 700 } });
-});
-afterAll(async () => {
-  await mia?.context.close();
-});
+const mia = extraSandbox(suite, { viewport: { width: 320, height: 700 } });
 
 const main = (page: Page) => page.getByRole('main');
 const step = (page: Page, title: string) => main(page).getByRole('article', { name: title });
@@ -29,9 +23,8 @@ const scrollWidth = (page: Page) => page.evaluate('document.documentElement.scro
 
 describe('onboarding', () => {
   it('welcomes Mia, a new hire, and keeps the step she ticks', async () => {
-    const { page } = mia;
-    await page.goto(`${suite.server.url}/tab/?page=share`);
-    await pickPerson(page, 'Mia Fischer');
+    const { page } = mia.box;
+    await openTabAs(suite.server, page, '?page=share', 'Mia Fischer');
     await page.getByRole('navigation').getByRole('tab', { name: 'Onboarding' }).click();
     await page.getByRole('heading', { level: 1, name: 'Welcome aboard' }).waitFor();
     expect(page.url()).toMatch(/#\/onboarding$/);
@@ -56,7 +49,7 @@ describe('onboarding', () => {
   });
 
   it('ticks the guidelines step by itself once Mia confirms a guideline', async () => {
-    const { page } = mia;
+    const { page } = mia.box;
     // The step's link is a Chorus page: it opens inside the app, not in a new window.
     await step(page, GUIDELINES).getByRole('button', { name: `Read the guidelines: ${GUIDELINES}` }).click();
     await page.getByRole('heading', { level: 1, name: 'Guidelines' }).waitFor();
@@ -73,9 +66,7 @@ describe('onboarding', () => {
 
   it('lets Clara add a step, with the server’s message next to a bad link', async () => {
     const { page } = suite.box;
-    await page.goto(`${suite.server.url}/tab/?page=onboarding`);
-    await pickPerson(page, 'Clara Schmidt');
-    await choose(page, page.getByRole('banner'), /^(Sprache|Language)$/, 'English');
+    await openTabAs(suite.server, page, '?page=onboarding', 'Clara Schmidt', 'English');
     // Not a new hire: the same checklist, titled neutrally.
     await page.getByRole('heading', { level: 1, name: 'Getting started with Chorus' }).waitFor();
     const admin = page.getByRole('region', { name: 'Manage the checklist (admins)' });
@@ -133,8 +124,7 @@ describe('onboarding', () => {
 
     const box2 = await openSandbox(suite.browser, { viewport: { width: 320, height: 700 } });
     try {
-      await box2.page.goto(`${suite.server.url}/tab/?page=onboarding`);
-      await pickPerson(box2.page, 'Aylin Demir');
+      await openTabAs(suite.server, box2.page, '?page=onboarding', 'Aylin Demir');
       await box2.page.getByRole('heading', { level: 1, name: 'Welcome aboard' }).waitFor();
     } finally {
       await box2.context.close();
@@ -153,7 +143,7 @@ describe('onboarding', () => {
   });
 
   it('shows Mia the new step, in German and in the dark theme', async () => {
-    const { page } = mia;
+    const { page } = mia.box;
     await page.reload();
     await step(page, ADDED.en).waitFor();
     await progress(page).getByText('2 of 6 done').waitFor();

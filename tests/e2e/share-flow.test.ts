@@ -2,7 +2,7 @@
 // somebody clicks his link, and Jonas sees that click in "My shares" and on the card.
 import { READER } from '../support/http.js';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, cardTitles, eventually, pickPerson } from './helpers.js';
+import { browserSuite, cardTitles, eventually, openTabAs } from './helpers.js';
 
 const JOB = 'Werkstudent:in Marketing (m/w/d) in Hamburg';
 const JOB_DESTINATION = 'https://www.contoso.example/karriere/werkstudent-marketing-hamburg';
@@ -17,8 +17,7 @@ describe('sharing from the tab', () => {
 
   it('shows Jonas his feed and filters it by topic and by search text', async () => {
     const { page } = suite.box;
-    await page.goto(`${suite.server.url}/tab/?page=share`);
-    await pickPerson(page, 'Jonas Weber');
+    await openTabAs(suite.server, page, '?page=share', 'Jonas Weber');
 
     // Jonas's language is German: the tab switches to it.
     await page.getByRole('heading', { level: 1, name: 'Lohnt sich zu teilen' }).waitFor();

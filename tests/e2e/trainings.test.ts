@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, callApi, localInputValue, openSandbox, pickPerson, type Sandbox } from './helpers.js';
+import { browserSuite, callApi, localInputValue, openSandbox, openTabAs, pickPerson, type Sandbox } from './helpers.js';
 
 const TITLE = `Writing a good LinkedIn post ${Date.now().toString(36)}`;
 const SMALL = 'One-to-one profile coaching';
@@ -32,8 +32,7 @@ const berlinClock = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone
 describe('trainings', () => {
   it('lets Clara plan a session at 10:00 in her own time zone, with the server’s messages next to the fields', async () => {
     const { page } = suite.box;
-    await page.goto(`${suite.server.url}/tab/?page=trainings`);
-    await pickPerson(page, 'Clara Schmidt');
+    await openTabAs(suite.server, page, '?page=trainings', 'Clara Schmidt');
     await page.getByRole('heading', { level: 1, name: 'Schulungen' }).waitFor();
     const admin = page.getByRole('region', { name: 'Schulungen verwalten (Admins)' });
     await admin.getByRole('button', { name: 'Neue Schulung' }).click();

@@ -1,7 +1,8 @@
 import { generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeEntra } from '../support/fake-entra.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { startEntraServer, stopEntraServer } from '../support/entra-server.js';
+import type { FakeEntra } from '../support/fake-entra.js';
+import type { TestServer } from '../support/test-server.js';
 import { api } from '../support/http.js';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -10,19 +11,9 @@ let entra: FakeEntra;
 let s: TestServer;
 
 beforeAll(async () => {
-  entra = await new FakeEntra().start();
-  s = await startTestServer({
-    AUTH_MODE: 'entra',
-    ENTRA_CLIENT_ID: 'client-id',
-    ENTRA_TENANT_IDS: TENANT,
-    ENTRA_AUTHORITY_HOST: entra.url,
-    SEED_DEMO: 'false',
-  });
+  ({ entra, server: s } = await startEntraServer({ ENTRA_TENANT_IDS: TENANT, SEED_DEMO: 'false' }));
 });
-afterAll(async () => {
-  await s?.close();
-  await entra?.stop();
-});
+afterAll(() => stopEntraServer(s, entra));
 
 const me = (token: string) => api(s.url, 'GET', '/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
 const person = { tid: TENANT, oid: 'aaaaaaaa-0000-0000-0000-000000000001', name: 'Ada Lovelace' };

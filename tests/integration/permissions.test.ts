@@ -1,29 +1,19 @@
 // Roles by configuration (issue 11, section 4): Entra app roles map to admin, editor and
 // analyst; routes declare what they need and the policy decides. Nothing here touches a route.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeEntra } from '../support/fake-entra.js';
+import { startEntraServer, stopEntraServer } from '../support/entra-server.js';
+import type { FakeEntra } from '../support/fake-entra.js';
 import { api } from '../support/http.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import type { TestServer } from '../support/test-server.js';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 let entra: FakeEntra;
 let s: TestServer;
 
 beforeAll(async () => {
-  entra = await new FakeEntra().start();
-  s = await startTestServer({
-    AUTH_MODE: 'entra',
-    ENTRA_CLIENT_ID: 'client-id',
-    ENTRA_TENANT_IDS: TENANT,
-    ENTRA_AUTHORITY_HOST: entra.url,
-    EDITOR_ROLE: 'Content.Editor',
-    SEED_DEMO: 'false',
-  });
+  ({ entra, server: s } = await startEntraServer({ ENTRA_TENANT_IDS: TENANT, EDITOR_ROLE: 'Content.Editor', SEED_DEMO: 'false' }));
 });
-afterAll(async () => {
-  await s?.close();
-  await entra?.stop();
-});
+afterAll(() => stopEntraServer(s, entra));
 
 let people = 0;
 async function as(roles: string[]) {

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { allClearCard, crisisCardTexts, crisisNoticeCard, type CrisisNoticeModel } from './crisis-card.js';
-import type { Locale } from './locale.js';
+import { LOCALES, otherLocale as other } from './models-for-test.js';
 import { cardProblems, markdownExposure, openUrlActions, renderForTest, textLinks } from './render-for-test.js';
 
-const LOCALES: Locale[] = ['de', 'en'];
-const other = (l: Locale): Locale => (l === 'de' ? 'en' : 'de');
 const full: CrisisNoticeModel = {
   instructions: '**Do not comment** on the incident.\n\n- Refer questions to the press office',
   statementUrl: 'https://example.com/statement',

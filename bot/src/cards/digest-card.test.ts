@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { digestCard, digestTexts, type DigestCardModel } from './digest-card.js';
 import type { Locale } from './locale.js';
+import { LOCALES } from './models-for-test.js';
 import { cardProblems, openUrlActions, renderForTest } from './render-for-test.js';
 
-const LOCALES: Locale[] = ['de', 'en'];
 const items = (n: number): DigestCardModel['items'] =>
   Array.from({ length: n }, (_, i) => ({
     title: `Item ${i + 1}: Leipzig plant runs on solar`,

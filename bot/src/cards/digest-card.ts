@@ -1,4 +1,4 @@
-import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card.js';
 import { actionSet, openUrl, plain, run, text } from './card-parts.js';
 import { formatNumber, INTL_LOCALE, type Locale } from './locale.js';
 import { cardStart } from './training-card.js';
@@ -57,40 +57,54 @@ export function digestCard(vm: DigestCardModel, locale: Locale): AdaptiveCard {
     return adaptiveCard({ body, actions: [openUrl(t.openTab, vm.tabUrl)] });
   }
 
-  if (vm.items.length > 0) {
-    body.push(text(t.itemsHeading, { weight: 'bolder', separator: true, spacing: 'medium' }));
-    for (const item of vm.items.slice(0, DIGEST_MAX_ITEMS)) {
-      body.push({
-        type: 'Container',
-        spacing: 'medium',
-        items: [
-          plain(run(item.title, { weight: 'bolder' })),
-          ...(item.why ? [plain(run(item.why, { isSubtle: true }), { spacing: 'none' })] : []),
-          actionSet([openUrl(t.share, item.shareUrl)], { spacing: 'small' }),
-        ],
-      });
-    }
-    body.push(...moreLine(vm.items.length - DIGEST_MAX_ITEMS, locale));
-  }
-
-  if (vm.trainings.length > 0) {
-    body.push(text(t.trainingsHeading, { weight: 'bolder', separator: true, spacing: 'medium' }));
-    for (const training of vm.trainings.slice(0, DIGEST_MAX_TRAININGS)) {
-      body.push({
-        type: 'Container',
-        spacing: 'medium',
-        items: [
-          plain(run(training.title, { weight: 'bolder' })),
-          // Teams shows it in the reader's own locale and time zone (as on the training card).
-          text(cardStart(training.startsAt), { isSubtle: true, spacing: 'none' }),
-          actionSet([openUrl(t.training, training.url)], { spacing: 'small' }),
-        ],
-      });
-    }
-    body.push(...moreLine(vm.trainings.length - DIGEST_MAX_TRAININGS, locale));
-  }
+  body.push(
+    ...section(
+      t.itemsHeading,
+      vm.items.map((item) => ({
+        title: item.title,
+        detail: item.why ? plain(run(item.why, { isSubtle: true }), { spacing: 'none' }) : null,
+        action: openUrl(t.share, item.shareUrl),
+      })),
+      DIGEST_MAX_ITEMS,
+      locale,
+    ),
+    ...section(
+      t.trainingsHeading,
+      vm.trainings.map((training) => ({
+        title: training.title,
+        // Teams shows it in the reader's own locale and time zone (as on the training card).
+        detail: text(cardStart(training.startsAt), { isSubtle: true, spacing: 'none' }),
+        action: openUrl(t.training, training.url),
+      })),
+      DIGEST_MAX_TRAININGS,
+      locale,
+    ),
+  );
 
   return adaptiveCard({ body, actions: [openUrl(t.openTab, vm.tabUrl)] });
+}
+
+interface SectionEntry {
+  title: string;
+  /** A subtle line under the title, if there is one. */
+  detail: CardElement | null;
+  action: CardAction;
+}
+
+/** A headed list: each entry its title (as typed), a detail and one button; past `max`, "…and N more". */
+function section(heading: string, entries: SectionEntry[], max: number, locale: Locale): CardElement[] {
+  if (entries.length === 0) return [];
+  return [
+    text(heading, { weight: 'bolder', separator: true, spacing: 'medium' }),
+    ...entries.slice(0, max).map(
+      (entry): CardElement => ({
+        type: 'Container',
+        spacing: 'medium',
+        items: [plain(run(entry.title, { weight: 'bolder' })), ...(entry.detail ? [entry.detail] : []), actionSet([entry.action], { spacing: 'small' })],
+      }),
+    ),
+    ...moreLine(entries.length - max, locale),
+  ];
 }
 
 function moreLine(hidden: number, locale: Locale): CardElement[] {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Locale } from './locale.js';
+import { LOCALES } from './models-for-test.js';
 import { newContentCard, newContentTexts, type NewContentCardModel, type NewContentState } from './new-content-card.js';
 import { cardProblems, openUrlActions, renderForTest } from './render-for-test.js';
 import { VERBS } from './verbs.js';
 
-const LOCALES: Locale[] = ['de', 'en'];
 const STATES: NewContentState[] = ['new', 'shared', 'expired', 'paused', 'not_for_me'];
 const ITEM = '5f0c6a4e-8d1b-4c3a-9e2f-0a1b2c3d4e5f';
 const base: NewContentCardModel = {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { crisisNoticeCard } from './crisis-card.js';
 import { digestCard } from './digest-card.js';
 import type { Locale } from './locale.js';
+import { LOCALES, sampleTraining } from './models-for-test.js';
 import { newContentCard } from './new-content-card.js';
 import { markdownExposure, renderForTest, textLinks } from './render-for-test.js';
 import { trainingCard } from './training-card.js';
@@ -22,31 +23,9 @@ const HOSTILE = {
   post: '[post](https://evil.example/post)',
 };
 const WORDS = Object.values(HOSTILE);
-const LOCALES: Locale[] = ['de', 'en'];
 
 const cards = (locale: Locale) => ({
-  training: trainingCard(
-    {
-      trainingId: 't1',
-      title: HOSTILE.title,
-      description: HOSTILE.description,
-      startsAt: '2026-12-03T09:00:00.000Z',
-      endsAt: '2026-12-03T10:30:00.000Z',
-      host: HOSTILE.host,
-      language: 'en',
-      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/abc',
-      room: HOSTILE.room,
-      materialsUrl: null,
-      capacity: 20,
-      seatsLeft: 3,
-      status: 'scheduled',
-      started: false,
-      mine: { status: 'none' },
-      notice: 'announce',
-      tabUrl: 'https://chorus.example/tab/',
-    },
-    locale,
-  ),
+  training: trainingCard({ ...sampleTraining, title: HOSTILE.title, description: HOSTILE.description, host: HOSTILE.host, room: HOSTILE.room }, locale),
   item: newContentCard(
     {
       itemId: 'i1',

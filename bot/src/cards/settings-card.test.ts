@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ChoiceSetInput } from './adaptive-card.js';
 import type { Locale } from './locale.js';
+import { LOCALES } from './models-for-test.js';
 import { cardProblems, renderForTest } from './render-for-test.js';
 import { settingsCard, settingsTexts, type SettingsCardModel } from './settings-card.js';
 import { VERBS } from './verbs.js';
 
-const LOCALES: Locale[] = ['de', 'en'];
 const base: SettingsCardModel = { notificationLevel: 'digest', language: 'de', paused: false };
 const VARIANTS: Array<[string, SettingsCardModel]> = [
   ['plain', base],

@@ -1,32 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Locale } from './locale.js';
+import { LOCALES, otherLocale as other, sampleTraining } from './models-for-test.js';
 import { cardProblems, openUrlActions, renderForTest } from './render-for-test.js';
 import { cardWhen, trainingCard, trainingTexts, type TrainingCardModel } from './training-card.js';
 import { VERBS } from './verbs.js';
 
-const LOCALES: Locale[] = ['de', 'en'];
-const other = (l: Locale): Locale => (l === 'de' ? 'en' : 'de');
 // 10:00–11:30 in Berlin on 3 December 2026 (CET, UTC+1).
-const base: TrainingCardModel = {
-  trainingId: 'c0ffee00-0000-4000-8000-000000000001',
-  title: 'LinkedIn profile session',
-  description: 'Headline, photo, about: we fix yours together.',
-  startsAt: '2026-12-03T09:00:00.000Z',
-  endsAt: '2026-12-03T10:30:00.000Z',
-  host: 'Petra Press',
-  language: 'en',
-  meetingUrl: 'https://teams.microsoft.com/l/meetup-join/abc',
-  room: null,
-  materialsUrl: null,
-  capacity: 20,
-  seatsLeft: 3,
-  status: 'scheduled',
-  started: false,
-  mine: { status: 'none' },
-  notice: 'announce',
-  tabUrl: 'https://chorus.example/tab/?page=trainings',
-  recipientUserId: '29:aylin',
-};
+const base: TrainingCardModel = { ...sampleTraining, recipientUserId: '29:aylin' };
 const verbs = (vm: TrainingCardModel) => (trainingCard(vm, 'en').actions ?? []).flatMap((a) => (a.type === 'Action.Execute' ? [[a.verb, a.title]] : []));
 const zone = process.env.TZ;
 afterEach(() => {

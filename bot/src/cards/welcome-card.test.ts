@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Locale } from './locale.js';
+import { LOCALES, otherLocale as other } from './models-for-test.js';
 import { cardProblems, openUrlActions, renderForTest } from './render-for-test.js';
 import { VERBS } from './verbs.js';
 import { welcomeCard, welcomeTexts, type WelcomeCardModel } from './welcome-card.js';
 
-const LOCALES: Locale[] = ['de', 'en'];
-const other = (l: Locale): Locale => (l === 'de' ? 'en' : 'de');
 const base: WelcomeCardModel = { displayName: 'Anna Schmidt', tabUrl: 'https://chorus.example/tab/?page=share', isNewHire: false };
 const newHire: WelcomeCardModel = { ...base, isNewHire: true, onboardingUrl: 'https://chorus.example/tab/?page=onboarding' };
 

@@ -1,6 +1,7 @@
 import { Caption1Strong, Dropdown, Field, makeStyles, Option, Subtitle1, tokens } from '@fluentui/react-components';
 import { LANGUAGES, type DemoPerson, type Language } from '@contract';
 import { THEME_NAMES, type ThemeName } from '../host/theme.js';
+import { ChoiceDropdown } from './choice-dropdown.js';
 import type { Strings } from '../i18n/index.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
@@ -66,19 +67,7 @@ export function BrowserHeader({ people, person, onPerson, theme, onTheme, langua
         </Dropdown>
       </Field>
       <Field label={t.themeLabel} size="small" className={styles.field}>
-        <Dropdown
-          className={styles.small}
-          size="small"
-          value={themeNames[theme]}
-          selectedOptions={[theme]}
-          onOptionSelect={(_, data) => data.optionValue && onTheme(data.optionValue as ThemeName)}
-        >
-          {THEME_NAMES.map((name) => (
-            <Option key={name} value={name}>
-              {themeNames[name]}
-            </Option>
-          ))}
-        </Dropdown>
+        <ChoiceDropdown className={styles.small} size="small" values={THEME_NAMES} labels={themeNames} value={theme} onChange={onTheme} />
       </Field>
       <Field label={t.languageLabel} size="small" className={styles.field}>
         <Dropdown

@@ -1,14 +1,6 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
+import { ActionDialog } from './action-dialog.js';
 
 export interface ConfirmButtonProps {
   icon: ReactElement;
@@ -27,32 +19,23 @@ export interface ConfirmButtonProps {
 export function ConfirmButton({ icon, label, ariaLabel, disabled, title, body, keepLabel, onConfirm }: ConfirmButtonProps) {
   const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={(_, data) => setOpen(data.open)}>
-      <DialogTrigger disableButtonEnhancement>
+    <ActionDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button icon={icon} disabled={disabled} aria-label={ariaLabel}>
           {label}
         </Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent>{body}</DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">{keepLabel}</Button>
-            </DialogTrigger>
-            <Button
-              appearance="primary"
-              onClick={() => {
-                setOpen(false);
-                onConfirm();
-              }}
-            >
-              {label}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      }
+      title={title}
+      cancelLabel={keepLabel}
+      confirmLabel={label}
+      onConfirm={() => {
+        setOpen(false);
+        onConfirm();
+      }}
+    >
+      {body}
+    </ActionDialog>
   );
 }

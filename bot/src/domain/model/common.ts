@@ -55,6 +55,17 @@ export const pageQuery = (defaultLimit: number, maxLimit: number) => ({
   limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
 });
 
+const audienceValue = z.string().trim().max(80, 'field.maxChars').min(1);
+
+/** Who an item or a session is for, as admins send it: departments and locations (none: everyone). */
+export const audienceInputSchema = z
+  .object({
+    departments: z.array(audienceValue).max(50).default([]),
+    locations: z.array(audienceValue).max(50).default([]),
+  })
+  .strict()
+  .default({ departments: [], locations: [] });
+
 /** Per language, both always present. */
 export const perLanguageText = z.strictObject({ de: z.string(), en: z.string() });
 

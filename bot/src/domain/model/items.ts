@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NETWORKS, type Network } from '../sharing/networks.js';
 import { POST_MAX, xTweetLength, X_MAX } from '../items/text-limits.js';
-import { isoDateTime, languageSchema, pageQuery } from './common.js';
+import { audienceInputSchema, isoDateTime, languageSchema, pageQuery } from './common.js';
 
 export const ITEM_KINDS = ['article', 'job', 'event', 'video', 'product', 'other'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -36,13 +36,7 @@ export const itemInputSchema = z
     imageUrl: url.nullable().optional(),
     language: languageSchema,
     topics: z.array(z.string().trim().min(1).max(40)).max(10, 'item.maxTopics').default([]),
-    audience: z
-      .object({
-        departments: z.array(text(80).min(1)).max(50).default([]),
-        locations: z.array(text(80).min(1)).max(50).default([]),
-      })
-      .strict()
-      .default({ departments: [], locations: [] }),
+    audience: audienceInputSchema,
     posts: postsSchema.default({}),
     hashtags: z.array(hashtag).max(10, 'item.maxHashtags').default([]),
     expiresAt: isoDate.nullable().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, languageSchema, pageQuery, type Language } from './common.js';
+import { audienceInputSchema, isoDateTime, languageSchema, pageQuery, type Language } from './common.js';
 
 const text = (max: number) => z.string().trim().max(max, 'field.maxChars');
 const isoDate = z.iso.datetime({ offset: true, error: 'field.isoDateTime' });
@@ -35,13 +35,7 @@ export const trainingInputSchema = z
     room: text(200).min(1, 'field.required').nullable().optional(),
     capacity: z.number({ error: 'field.number' }).int('field.wholeNumber').min(1, 'field.atLeastOne').max(10_000, 'field.atMost'),
     language: languageSchema,
-    audience: z
-      .object({
-        departments: z.array(text(80).min(1)).max(50).default([]),
-        locations: z.array(text(80).min(1)).max(50).default([]),
-      })
-      .strict()
-      .default({ departments: [], locations: [] }),
+    audience: audienceInputSchema,
     host: text(120).min(1, 'field.required'),
     materialsUrl: link.nullable().optional(),
   })

@@ -1,10 +1,13 @@
-import { Button, Dropdown, Field, makeStyles, Option, SearchBox, Title2, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, SearchBox, tokens } from '@fluentui/react-components';
 import { AddRegular, DocumentSearchRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, ITEM_STATUSES, type ItemStatus } from '@contract';
 import { useState } from 'react';
+import { ChoiceFilter } from '../../components/choice-filter.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
+import { LoadMore } from '../../components/load-more.js';
+import { PageHeader } from '../../components/page-header.js';
 import { useDebounced } from '../../hooks/use-debounced.js';
 import { usePagedEndpoint } from '../../query/use-paged-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -13,16 +16,10 @@ import { AdminItemRow } from './admin-item-row.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  top: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
-  heading: { margin: 0 },
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   filter: { minWidth: 0, maxWidth: '100%' },
-  dropdown: { minWidth: '10rem', maxWidth: '100%' },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  more: { alignSelf: 'center' },
 });
-
-const ALL = 'all';
 
 export function AdminItemsPage() {
   const styles = useStyles();
@@ -34,33 +31,24 @@ export function AdminItemsPage() {
 
   return (
     <div className={styles.root}>
-      <div className={styles.top}>
-        <Title2 as="h1" block className={styles.heading}>
-          {t.adminItemsTitle}
-        </Title2>
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => navigate({ page: 'admin-edit', id: null })}>
-          {t.newItem}
-        </Button>
-      </div>
+      <PageHeader
+        heading={t.adminItemsTitle}
+        actions={
+          <Button appearance="primary" icon={<AddRegular />} onClick={() => navigate({ page: 'admin-edit', id: null })}>
+            {t.newItem}
+          </Button>
+        }
+      />
       <div className={styles.filters}>
-        <Field label={t.statusFilter} className={styles.filter}>
-          <Dropdown
-            className={styles.dropdown}
-            value={status ? t.statuses[status] : t.statusAll}
-            selectedOptions={[status ?? ALL]}
-            onOptionSelect={(_, data) => {
-              const value = data.optionValue;
-              setStatus(value && value !== ALL ? (value as ItemStatus) : null);
-            }}
-          >
-            <Option value={ALL}>{t.statusAll}</Option>
-            {ITEM_STATUSES.map((s) => (
-              <Option key={s} value={s}>
-                {t.statuses[s]}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <ChoiceFilter
+          label={t.statusFilter}
+          allLabel={t.statusAll}
+          values={ITEM_STATUSES}
+          labels={t.statuses}
+          value={status}
+          onChange={setStatus}
+          className={styles.filter}
+        />
         <Field label={t.search} className={styles.filter}>
           <SearchBox value={search} onChange={(_, data) => setSearch(data.value)} />
         </Field>
@@ -77,12 +65,7 @@ export function AdminItemsPage() {
           ))}
         </div>
       ) : null}
-      {items.moreError ? <ErrorState error={items.moreError} onRetry={items.loadMore} /> : null}
-      {items.status === 'ok' && items.nextCursor ? (
-        <Button className={styles.more} disabled={items.loadingMore} onClick={items.loadMore}>
-          {items.loadingMore ? t.loading : t.loadMore}
-        </Button>
-      ) : null}
+      <LoadMore list={items} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
-import { Body1, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { PowerRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, type CrisisOnInput } from '@contract';
+import { AdminSection } from '../../components/admin-section.js';
 import { ConfirmButton } from '../../components/confirm-button.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
@@ -15,8 +16,6 @@ import { CrisisAuditList } from './crisis-audit-list.js';
 import { CrisisOnForm } from './crisis-on-form.js';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  heading: { margin: 0 },
   state: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
   meta: { color: tokens.colorNeutralForeground3 },
 });
@@ -51,10 +50,7 @@ export function CrisisAdmin() {
   };
 
   return (
-    <section className={styles.root} aria-label={t.crisisAdminHeading}>
-      <Subtitle2 as="h2" block className={styles.heading}>
-        {t.crisisAdminHeading}
-      </Subtitle2>
+    <AdminSection heading={t.crisisAdminHeading}>
       {state.state === 'loading' ? <LoadingState /> : null}
       {state.state === 'error' ? <ErrorState error={state.error} onRetry={state.reload} /> : null}
       {state.state === 'ok' && !state.data.active ? <CrisisOnForm onSwitchOn={switchOn} cardUpdateDays={state.data.cardUpdateDays} /> : null}
@@ -80,6 +76,6 @@ export function CrisisAdmin() {
       {audit.status === 'error' ? <ErrorState error={audit.error} onRetry={audit.reload} /> : null}
       {audit.status === 'ok' ? <CrisisAuditList items={audit.items} /> : null}
       <LoadMore list={audit} />
-    </section>
+    </AdminSection>
   );
 }

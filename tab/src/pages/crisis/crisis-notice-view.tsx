@@ -1,17 +1,10 @@
-import { Body1, Caption1, Link, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Link, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
 import type { CrisisNotice } from '@contract';
+import { useCardStyles } from '../../components/card-styles.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
+  root: { gap: tokens.spacingVerticalM, border: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}` },
   heading: { margin: 0 },
   instructions: { overflowWrap: 'anywhere', '& p': { margin: `0 0 ${tokens.spacingVerticalS}` }, '& :last-child': { marginBottom: 0 } },
   meta: { color: tokens.colorNeutralForeground3 },
@@ -23,9 +16,10 @@ const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 /** What an employee should do while crisis mode is on. */
 export function CrisisNoticeView({ notice }: { notice: CrisisNotice }) {
   const styles = useStyles();
+  const card = useCardStyles();
   const { t, dateTime } = useI18n();
   return (
-    <section className={styles.root} aria-label={t.crisisInstructionsHeading}>
+    <section className={mergeClasses(card.card, styles.root)} aria-label={t.crisisInstructionsHeading}>
       <Subtitle2 as="h2" block className={styles.heading}>
         {t.crisisInstructionsHeading}
       </Subtitle2>

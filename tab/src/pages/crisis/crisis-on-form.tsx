@@ -3,8 +3,9 @@ import { WarningRegular } from '@fluentui/react-icons';
 import type { CrisisOnInput } from '@contract';
 import { useState } from 'react';
 import { ConfirmButton } from '../../components/confirm-button.js';
-import { fieldProps, saveFailure } from '../../components/form-fields.js';
+import { fieldProps } from '../../components/form-fields.js';
 import { useNotify } from '../../components/use-notify.js';
+import { useSaveForm } from '../../components/use-save-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
@@ -37,13 +38,10 @@ export function CrisisOnForm({ onSwitchOn, cardUpdateDays }: CrisisOnFormProps) 
   const [spokesperson, setSpokesperson] = useState('');
   const [notifyEveryone, setNotifyEveryone] = useState(false);
   const [redirectLinks, setRedirectLinks] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { fields, busy, save } = useSaveForm(t.crisisSwitchOnInvalid);
 
-  const submit = async () => {
-    setBusy(true);
-    setFields({});
-    try {
+  const submit = () =>
+    save(async () => {
       await onSwitchOn({
         reason,
         instructions: { de, en },
@@ -53,14 +51,7 @@ export function CrisisOnForm({ onSwitchOn, cardUpdateDays }: CrisisOnFormProps) 
         redirectLinks,
       });
       notify('success', t.crisisSwitchedOnToast);
-    } catch (err) {
-      const failure = saveFailure(err, t.crisisSwitchOnInvalid, t);
-      if (failure.fields) setFields(failure.fields);
-      notify('error', failure.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const instructionsError = fieldError(fields, 'instructions');
   return (

@@ -1,11 +1,11 @@
-import { Body1, Divider, makeStyles, Title2, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular } from '@fluentui/react-icons';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
+import { AdminPart } from '../../components/admin-part.js';
 import { EmptyState } from '../../components/empty-state.js';
-import { LoadingState } from '../../components/loading-state.js';
+import { PageHeader } from '../../components/page-header.js';
 import { useCrisisContext } from '../../hooks/use-crisis.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useCan } from '../../session.js';
 import { CrisisNoticeView } from './crisis-notice-view.js';
 
 // Only admins need the form and the audit log.
@@ -13,39 +13,24 @@ const CrisisAdmin = lazy(() => import('./crisis-admin.js').then((m) => ({ defaul
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  heading: { margin: 0 },
-  intro: { color: tokens.colorNeutralForeground2, maxWidth: '40rem', marginTop: tokens.spacingVerticalS, marginBottom: 0 },
 });
 
 /** The Crisis page: the instructions for everyone; for admins also the switch and the audit log. */
 export function CrisisPage() {
   const styles = useStyles();
   const { t } = useI18n();
-  const can = useCan();
   const { notice } = useCrisisContext();
   return (
     <div className={styles.root}>
-      <div>
-        <Title2 as="h1" block className={styles.heading}>
-          {t.crisisTitle}
-        </Title2>
-        <Body1 as="p" block className={styles.intro}>
-          {t.crisisIntro}
-        </Body1>
-      </div>
+      <PageHeader heading={t.crisisTitle} intro={t.crisisIntro} />
       {notice.active ? (
         <CrisisNoticeView notice={notice} />
       ) : (
         <EmptyState icon={<CheckmarkCircleRegular />} title={t.crisisOffTitle} body={t.crisisOffBody} />
       )}
-      {can('crisis.manage') ? (
-        <>
-          <Divider />
-          <Suspense fallback={<LoadingState />}>
-            <CrisisAdmin />
-          </Suspense>
-        </>
-      ) : null}
+      <AdminPart permission="crisis.manage">
+        <CrisisAdmin />
+      </AdminPart>
     </div>
   );
 }

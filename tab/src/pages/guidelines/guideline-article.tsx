@@ -1,31 +1,16 @@
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, makeStyles, mergeClasses, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular } from '@fluentui/react-icons';
 import type { Guideline } from '@contract';
 import { useId, useState } from 'react';
+import { useCardStyles } from '../../components/card-styles.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { DiffLegend, DiffView } from './diff-view.js';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: 0,
-  },
+  root: { gap: tokens.spacingVerticalM },
   heading: { margin: 0, overflowWrap: 'anywhere' },
   meta: { color: tokens.colorNeutralForeground3 },
-  body: {
-    overflowWrap: 'anywhere',
-    lineHeight: tokens.lineHeightBase400,
-    '& p, & ul, & ol': { margin: `0 0 ${tokens.spacingVerticalS}` },
-    '& ul, & ol': { paddingLeft: tokens.spacingHorizontalXL },
-    '& > :last-child': { marginBottom: 0 },
-    '& a': { color: tokens.colorBrandForegroundLink },
-  },
+  body: { lineHeight: tokens.lineHeightBase400 },
   changes: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
   footer: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   done: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0, fontSize: '20px' },
@@ -34,6 +19,7 @@ const useStyles = makeStyles({
 /** One guideline page as an employee reads it: current version, what changed, "I have read this". */
 export function GuidelineArticle({ page, onAcknowledge }: { page: Guideline; onAcknowledge: () => Promise<void> }) {
   const styles = useStyles();
+  const card = useCardStyles();
   const { t, date } = useI18n();
   const headingId = useId();
   const [showChanges, setShowChanges] = useState(false);
@@ -51,7 +37,7 @@ export function GuidelineArticle({ page, onAcknowledge }: { page: Guideline; onA
   };
 
   return (
-    <article className={styles.root} aria-labelledby={headingId}>
+    <article className={mergeClasses(card.card, styles.root)} aria-labelledby={headingId}>
       <Subtitle1 as="h2" block id={headingId} className={styles.heading}>
         {page.title}
       </Subtitle1>
@@ -83,7 +69,7 @@ export function GuidelineArticle({ page, onAcknowledge }: { page: Guideline; onA
         </div>
       ) : null}
       {/* Rendered on the server by markdown-it without raw HTML (see Guideline.html): safe as it is. */}
-      <div className={styles.body} data-testid="guideline-body" dangerouslySetInnerHTML={{ __html: page.html }} />
+      <div className={mergeClasses(card.markdown, styles.body)} data-testid="guideline-body" dangerouslySetInnerHTML={{ __html: page.html }} />
       <div className={styles.footer}>
         {current && page.acknowledgedAt ? (
           <>

@@ -1,10 +1,10 @@
-import { Button, Field, Input, makeStyles, Textarea, tokens } from '@fluentui/react-components';
-import { SaveRegular } from '@fluentui/react-icons';
+import { Field, Input, makeStyles, Textarea, tokens } from '@fluentui/react-components';
 import { GUIDELINE_BODY_MAX, GUIDELINE_NOTE_MAX, GUIDELINE_TITLE_MAX, type AdminGuideline } from '@contract';
 import { useState } from 'react';
-import { useAdminFormStyles } from '../../components/admin-styles.js';
-import { fieldProps, saveFailure, bilingualInput, type Bilingual } from '../../components/form-fields.js';
+import { AdminForm } from '../../components/admin-form.js';
+import { fieldProps, bilingualInput, type Bilingual } from '../../components/form-fields.js';
 import { useNotify } from '../../components/use-notify.js';
+import { useSaveForm } from '../../components/use-save-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
 
@@ -29,7 +29,7 @@ export interface GuidelineEditorProps {
 
 /** Title, Markdown text and a change note in both languages; saving makes a new version. */
 export function GuidelineEditor({ page, onSaved, onCancel }: GuidelineEditorProps) {
-  const styles = { ...useAdminFormStyles(), ...useStyles() };
+  const styles = useStyles();
   const { t } = useI18n();
   const { api } = useSession();
   const notify = useNotify();
@@ -38,13 +38,10 @@ export function GuidelineEditor({ page, onSaved, onCancel }: GuidelineEditorProp
   const [body, setBody] = useState<Bilingual>(page?.current.body ?? EMPTY);
   // A change note belongs to one save: it starts empty every time.
   const [note, setNote] = useState<Bilingual>(EMPTY);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { fields, busy, save } = useSaveForm(t.guidelineInvalid);
 
-  const save = async () => {
-    setBusy(true);
-    setFields({});
-    try {
+  const submit = () =>
+    save(async () => {
       if (page) {
         const saved = await api.saveGuideline({ params: { id: page.id }, body: { baseVersion: page.current.version, title, body, changeNote: note } });
         notify(saved.created ? 'success' : 'info', saved.created ? t.guidelineSavedToast(saved.current.version) : t.guidelineUnchangedToast);
@@ -54,24 +51,15 @@ export function GuidelineEditor({ page, onSaved, onCancel }: GuidelineEditorProp
         notify('success', t.guidelineSavedToast(created.current.version));
         onSaved(created);
       }
-    } catch (err) {
-      const failure = saveFailure(err, t.guidelineInvalid, t);
-      if (failure.fields) setFields(failure.fields);
-      notify('error', failure.message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
+    });
 
   return (
-    <form
-      className={styles.form}
-      aria-label={page ? t.guidelineFormAria(page.current.title.en || page.current.title.de) : t.guidelineNewFormAria}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+    <AdminForm
+      label={page ? t.guidelineFormAria(page.current.title.en || page.current.title.de) : t.guidelineNewFormAria}
+      submitLabel={page ? t.guidelineSave : t.guidelineCreate}
+      busy={busy}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
     >
       {page ? null : (
         <Field label={t.guidelineFieldSlug} hint={t.guidelineSlugHint} required {...fieldProps(fieldError(fields, 'slug'))}>
@@ -96,14 +84,6 @@ export function GuidelineEditor({ page, onSaved, onCancel }: GuidelineEditorProp
       <Field label={t.guidelineFieldNoteEn} {...fieldProps(fieldError(fields, 'changeNote.en'))}>
         <Input {...bilingualInput(note, setNote, 'en')} maxLength={GUIDELINE_NOTE_MAX} />
       </Field>
-      <div className={styles.actions}>
-        <Button type="submit" appearance="primary" icon={<SaveRegular />} disabled={busy}>
-          {page ? t.guidelineSave : t.guidelineCreate}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          {t.cancel}
-        </Button>
-      </div>
-    </form>
+    </AdminForm>
   );
 }

@@ -1,14 +1,16 @@
-import { Body1, Divider, makeStyles, Title2, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { BookInformationRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, type Guideline } from '@contract';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
+import { AdminPart } from '../../components/admin-part.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useNotify } from '../../components/use-notify.js';
+import { PageHeader } from '../../components/page-header.js';
 import { useEndpoint, useInvalidate } from '../../query/use-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useCan, useSession } from '../../session.js';
+import { useSession } from '../../session.js';
 import { GuidelineArticle } from './guideline-article.js';
 
 // Only admins write guidelines: the editor and the history load on first use.
@@ -16,8 +18,6 @@ const GuidelinesAdmin = lazy(() => import('./guidelines-admin.js').then((m) => (
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '52rem' },
-  heading: { margin: 0 },
-  intro: { color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalS, marginBottom: 0 },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
@@ -26,7 +26,6 @@ export function GuidelinesPage() {
   const styles = useStyles();
   const { t } = useI18n();
   const { api } = useSession();
-  const can = useCan();
   const invalidate = useInvalidate();
   const notify = useNotify();
   const load = useEndpoint(ENDPOINTS.guidelines);
@@ -48,14 +47,7 @@ export function GuidelinesPage() {
 
   return (
     <div className={styles.root}>
-      <div>
-        <Title2 as="h1" block className={styles.heading}>
-          {t.guidelinesTitle}
-        </Title2>
-        <Body1 as="p" block className={styles.intro}>
-          {t.guidelinesIntro}
-        </Body1>
-      </div>
+      <PageHeader heading={t.guidelinesTitle} intro={t.guidelinesIntro} />
       {load.state === 'loading' || (load.state === 'ok' && !pages) ? <LoadingState /> : null}
       {load.state === 'error' ? <ErrorState error={load.error} onRetry={load.reload} /> : null}
       {load.state === 'ok' && pages?.length === 0 ? (
@@ -68,14 +60,9 @@ export function GuidelinesPage() {
           ))}
         </div>
       ) : null}
-      {can('guidelines.manage') ? (
-        <>
-          <Divider />
-          <Suspense fallback={<LoadingState />}>
-            <GuidelinesAdmin onSaved={() => void invalidate(ENDPOINTS.guidelines, ENDPOINTS.adminGuidelines)} />
-          </Suspense>
-        </>
-      ) : null}
+      <AdminPart permission="guidelines.manage">
+        <GuidelinesAdmin onSaved={() => void invalidate(ENDPOINTS.guidelines, ENDPOINTS.adminGuidelines)} />
+      </AdminPart>
     </div>
   );
 }

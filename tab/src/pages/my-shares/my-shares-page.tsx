@@ -1,8 +1,9 @@
-import { Body1, Button, makeStyles, Title2, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { HeartRegular, LockClosedRegular } from '@fluentui/react-icons';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
+import { PageHeader } from '../../components/page-header.js';
 import { ENDPOINTS } from '@contract';
 import { usePagedShares } from './use-my-shares.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -12,8 +13,6 @@ import { ShareTotals } from './share-totals.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  heading: { margin: 0 },
-  private: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   note: { color: tokens.colorNeutralForeground3 },
   more: { alignSelf: 'center' },
@@ -27,15 +26,15 @@ export function MySharesPage() {
 
   return (
     <div className={styles.root}>
-      <div>
-        <Title2 as="h1" block className={styles.heading}>
-          {t.mySharesTitle}
-        </Title2>
-        <Body1 as="p" block className={styles.private}>
-          <LockClosedRegular aria-hidden="true" />
-          {t.onlyYou}
-        </Body1>
-      </div>
+      <PageHeader
+        heading={t.mySharesTitle}
+        intro={
+          <>
+            <LockClosedRegular aria-hidden="true" />
+            {t.onlyYou}
+          </>
+        }
+      />
       {shares.state === 'loading' ? <LoadingState /> : null}
       {shares.state === 'error' ? <ErrorState error={shares.error} onRetry={shares.reload} /> : null}
       {shares.state === 'ok' && shares.data.items.length === 0 ? (

@@ -1,19 +1,19 @@
-import { Badge, Body1, Button, Caption1, Subtitle2 } from '@fluentui/react-components';
-import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import { Badge, Body1, Caption1 } from '@fluentui/react-components';
+import { DeleteRegular, EditRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, type OnboardingStepAdmin } from '@contract';
-import { useState } from 'react';
+import { AdminSection } from '../../components/admin-section.js';
 import { useAdminListStyles } from '../../components/admin-styles.js';
 import { ConfirmButton } from '../../components/confirm-button.js';
-import { ErrorState, errorText } from '../../components/error-state.js';
+import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useNotify } from '../../components/use-notify.js';
 import { LoadMore } from '../../components/load-more.js';
+import { NewEntry, PanelButton, useRowPanels } from '../../components/row-panels.js';
+import { useRowAction } from '../../components/use-row-action.js';
 import { usePagedEndpoint } from '../../query/use-paged-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
 import { OnboardingStepEditor } from './onboarding-step-editor.js';
-
-type Open = { kind: 'edit'; id: string } | { kind: 'new' } | null;
 
 /** For admins: the checklist's steps in order; add, edit and remove them. */
 export function OnboardingAdmin({ onChanged }: { onChanged: () => void }) {
@@ -23,41 +23,28 @@ export function OnboardingAdmin({ onChanged }: { onChanged: () => void }) {
   const notify = useNotify();
   const list = usePagedEndpoint(ENDPOINTS.adminOnboardingSteps, {}, (s) => s.id);
   const steps = list.status === 'ok' ? { state: 'ok' as const, data: list.items, reload: list.reload } : { state: list.status, error: list.error, data: undefined, reload: list.reload };
-  const [open, setOpen] = useState<Open>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const panels = useRowPanels<'edit'>();
+  const { busy, run } = useRowAction();
 
   const changed = () => {
-    setOpen(null);
+    panels.close();
     steps.reload();
     onChanged();
   };
-  const remove = async (step: OnboardingStepAdmin) => {
-    setBusy(step.id);
-    try {
+  const remove = (step: OnboardingStepAdmin) =>
+    run(step.id, async () => {
       await api.removeOnboardingStep({ params: { id: step.id } });
       notify('success', t.onboardingStepRemovedToast);
       changed();
-    } catch (err) {
-      notify('error', errorText(err, t));
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
   const titleOf = (s: OnboardingStepAdmin) => s.title[lang] || s.title.de || s.title.en;
-  const isOpen = (id: string) => open?.kind === 'edit' && open.id === id;
   const nextPosition = (steps.data ?? []).reduce((max, s) => Math.max(max, s.position), 0) + 10;
 
   return (
-    <section className={styles.root} aria-label={t.onboardingAdminHeading}>
-      <Subtitle2 as="h2" block className={styles.heading}>
-        {t.onboardingAdminHeading}
-      </Subtitle2>
-      <Body1 as="p" block className={styles.intro}>
-        {t.onboardingAdminIntro}
-      </Body1>
+    <AdminSection heading={t.onboardingAdminHeading} intro={t.onboardingAdminIntro}>
       {steps.state === 'loading' ? <LoadingState /> : null}
       {steps.state === 'error' ? <ErrorState error={steps.error} onRetry={steps.reload} /> : null}
-      {steps.state === 'ok' && steps.data.length === 0 && open?.kind !== 'new' ? <Body1>{t.onboardingAdminEmpty}</Body1> : null}
+      {steps.state === 'ok' && steps.data.length === 0 && !panels.isNew ? <Body1>{t.onboardingAdminEmpty}</Body1> : null}
       {steps.state === 'ok' && steps.data.length > 0 ? (
         <ul className={styles.list}>
           {steps.data.map((s) => (
@@ -72,14 +59,14 @@ export function OnboardingAdmin({ onChanged }: { onChanged: () => void }) {
               </div>
               <Caption1 className={styles.meta}>{[t.onboardingPositionLine(s.position), s.linkUrl].filter(Boolean).join(' · ')}</Caption1>
               <div className={styles.actions}>
-                <Button
+                <PanelButton
+                  panels={panels}
+                  kind="edit"
+                  id={s.id}
                   icon={<EditRegular />}
-                  aria-label={t.onboardingStepEditAria(titleOf(s))}
-                  aria-expanded={isOpen(s.id)}
-                  onClick={() => setOpen(isOpen(s.id) ? null : { kind: 'edit', id: s.id })}
-                >
-                  {t.onboardingStepEdit}
-                </Button>
+                  label={t.onboardingStepEdit}
+                  ariaLabel={t.onboardingStepEditAria(titleOf(s))}
+                />
                 <ConfirmButton
                   icon={<DeleteRegular />}
                   label={t.onboardingStepRemove}
@@ -91,23 +78,17 @@ export function OnboardingAdmin({ onChanged }: { onChanged: () => void }) {
                   onConfirm={() => void remove(s)}
                 />
               </div>
-              {isOpen(s.id) ? (
-                <OnboardingStepEditor step={s} nextPosition={nextPosition} onSaved={changed} onCancel={() => setOpen(null)} />
+              {panels.isOpen('edit', s.id) ? (
+                <OnboardingStepEditor step={s} nextPosition={nextPosition} onSaved={changed} onCancel={panels.close} />
               ) : null}
             </li>
           ))}
         </ul>
       ) : null}
       <LoadMore list={list} />
-      {open?.kind === 'new' ? (
-        <OnboardingStepEditor nextPosition={nextPosition} onSaved={changed} onCancel={() => setOpen(null)} />
-      ) : (
-        <div className={styles.actions}>
-          <Button icon={<AddRegular />} onClick={() => setOpen({ kind: 'new' })}>
-            {t.onboardingStepNew}
-          </Button>
-        </div>
-      )}
-    </section>
+      <NewEntry panels={panels} label={t.onboardingStepNew}>
+        <OnboardingStepEditor nextPosition={nextPosition} onSaved={changed} onCancel={panels.close} />
+      </NewEntry>
+    </AdminSection>
   );
 }

@@ -1,11 +1,13 @@
-import { Badge, Body1, Button, Caption1, Field, Input, makeStyles, SearchBox, Subtitle2, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Field, Input, makeStyles, SearchBox, tokens } from '@fluentui/react-components';
 import { DismissRegular, PersonAddRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, type NewHireCandidate } from '@contract';
 import { useEffect, useState } from 'react';
+import { AdminSection } from '../../components/admin-section.js';
 import { useAdminListStyles } from '../../components/admin-styles.js';
-import { ErrorState, errorText } from '../../components/error-state.js';
+import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useNotify } from '../../components/use-notify.js';
+import { useRowAction } from '../../components/use-row-action.js';
 import { useDebounced } from '../../hooks/use-debounced.js';
 import { useEndpoint } from '../../query/use-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -58,7 +60,7 @@ export function OnboardingNewHires({ onChanged }: { onChanged: (personId: string
   const found = useEndpoint(ENDPOINTS.newHireCandidates, { query: { q } }, { enabled: searching, fresh: true });
   // A mark refreshes its row in place, without a spinner for the whole list.
   const [people, setPeople] = useState<NewHireCandidate[] | undefined>(undefined);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useRowAction();
   useEffect(() => setPeople(searching ? found.data?.items : []), [found.data, searching]);
 
   const refreshRow = async (personId: string) => {
@@ -70,28 +72,16 @@ export function OnboardingNewHires({ onChanged }: { onChanged: (personId: string
     }
   };
 
-  const mark = async (person: NewHireCandidate, until: string | null, date: string) => {
-    setBusy(person.id);
-    try {
+  const mark = (person: NewHireCandidate, until: string | null, date: string) =>
+    run(person.id, async () => {
       await api.markNewHire({ params: { id: person.id }, body: { until } });
       notify('success', until ? t.newHiresMarkedToast(person.displayName, date) : t.newHiresClearedToast(person.displayName));
       await refreshRow(person.id);
       onChanged(person.id);
-    } catch (err) {
-      notify('error', errorText(err, t));
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   return (
-    <section className={styles.root} aria-label={t.newHiresHeading}>
-      <Subtitle2 as="h2" block className={styles.heading}>
-        {t.newHiresHeading}
-      </Subtitle2>
-      <Body1 as="p" block className={styles.intro}>
-        {t.newHiresIntro}
-      </Body1>
+    <AdminSection heading={t.newHiresHeading} intro={t.newHiresIntro} className={styles.root}>
       <Field label={t.newHiresSearch} hint={t.newHiresSearchHint} className={styles.search}>
         <SearchBox value={search} onChange={(_, d) => setSearch(d.value)} />
       </Field>
@@ -111,7 +101,7 @@ export function OnboardingNewHires({ onChanged }: { onChanged: (personId: string
           ))}
         </ul>
       ) : null}
-    </section>
+    </AdminSection>
   );
 }
 

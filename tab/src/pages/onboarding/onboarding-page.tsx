@@ -1,14 +1,16 @@
-import { Body1, Divider, makeStyles, ProgressBar, Title2, tokens } from '@fluentui/react-components';
+import { Body1, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import { TaskListLtrRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, type Onboarding } from '@contract';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
+import { AdminPart } from '../../components/admin-part.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useNotify } from '../../components/use-notify.js';
+import { PageHeader } from '../../components/page-header.js';
 import { useEndpoint } from '../../query/use-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useCan, useSession } from '../../session.js';
+import { useSession } from '../../session.js';
 import { OnboardingStepCard } from './onboarding-step.js';
 
 // Only admins define the checklist: the editor loads on first use.
@@ -17,8 +19,6 @@ const OnboardingNewHires = lazy(() => import('./onboarding-new-hires.js').then((
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '52rem', minWidth: 0 },
-  heading: { margin: 0 },
-  intro: { color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalS, marginBottom: 0 },
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, maxWidth: '24rem' },
   progressText: { margin: 0 },
   list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -40,7 +40,6 @@ export function OnboardingPage() {
   const { api, me } = useSession();
   const notify = useNotify();
   const load = useEndpoint(ENDPOINTS.onboarding);
-  const can = useCan();
   // Ticking answers the whole checklist: it replaces what is shown, without a spinner.
   const [mine, setMine] = useState<Onboarding | undefined>(undefined);
   const [busy, setBusy] = useState<string | null>(null);
@@ -65,14 +64,10 @@ export function OnboardingPage() {
 
   return (
     <div className={styles.root}>
-      <div>
-        <Title2 as="h1" block className={styles.heading}>
-          {mine?.newHire ? t.onboardingWelcomeTitle : t.onboardingTitle}
-        </Title2>
-        <Body1 as="p" block className={styles.intro}>
-          {mine?.newHire ? t.onboardingWelcomeIntro : t.onboardingIntro}
-        </Body1>
-      </div>
+      <PageHeader
+        heading={mine?.newHire ? t.onboardingWelcomeTitle : t.onboardingTitle}
+        intro={mine?.newHire ? t.onboardingWelcomeIntro : t.onboardingIntro}
+      />
       {load.state === 'loading' || (load.state === 'ok' && !mine) ? <LoadingState /> : null}
       {load.state === 'error' ? <ErrorState error={load.error} onRetry={load.reload} /> : null}
       {load.state === 'ok' && mine?.total === 0 ? (
@@ -103,19 +98,13 @@ export function OnboardingPage() {
           </ol>
         </>
       ) : null}
-      {can('onboarding.manage') ? (
-        <>
-          <Divider />
-          <Suspense fallback={<LoadingState />}>
-            <OnboardingAdmin onChanged={load.reload} />
-          </Suspense>
-          <Divider />
-          <Suspense fallback={<LoadingState />}>
-            {/* Marking oneself changes one's own welcome. */}
-            <OnboardingNewHires onChanged={(personId) => (personId === me.id ? load.reload() : undefined)} />
-          </Suspense>
-        </>
-      ) : null}
+      <AdminPart permission="onboarding.manage">
+        <OnboardingAdmin onChanged={load.reload} />
+      </AdminPart>
+      <AdminPart permission="onboarding.manage">
+        {/* Marking oneself changes one's own welcome. */}
+        <OnboardingNewHires onChanged={(personId) => (personId === me.id ? load.reload() : undefined)} />
+      </AdminPart>
     </div>
   );
 }

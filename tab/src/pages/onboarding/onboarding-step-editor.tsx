@@ -1,10 +1,11 @@
-import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
-import { SaveRegular } from '@fluentui/react-icons';
+import { Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
 import { ONBOARDING_STEP_KINDS, type OnboardingStepAdmin, type OnboardingStepInput, type OnboardingStepKind } from '@contract';
 import { useState } from 'react';
 import { useAdminFormStyles } from '../../components/admin-styles.js';
-import { fieldProps, saveFailure, bilingualInput, type Bilingual } from '../../components/form-fields.js';
+import { AdminForm } from '../../components/admin-form.js';
+import { fieldProps, bilingualInput, type Bilingual } from '../../components/form-fields.js';
 import { useNotify } from '../../components/use-notify.js';
+import { useSaveForm } from '../../components/use-save-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
 
@@ -37,42 +38,28 @@ export function OnboardingStepEditor({ step, nextPosition, onSaved, onCancel }: 
   const [body, setBody] = useState<Bilingual>(step?.body ?? { de: '', en: '' });
   const [linkUrl, setLinkUrl] = useState(step?.linkUrl ?? '');
   const [position, setPosition] = useState(String(step?.position ?? nextPosition));
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { fields, busy, save, refuse } = useSaveForm(t.onboardingInvalid);
 
-  const save = async () => {
-    if (position.trim() === '') {
-      setFields({ position: t.required });
-      notify('error', t.onboardingInvalid);
-      return;
-    }
+  const submit = async () => {
+    if (position.trim() === '') return refuse({ position: t.required });
     const input: OnboardingStepInput = { kind, title, body, linkUrl: linkUrl.trim() || null, position: Number(position) };
-    setBusy(true);
-    setFields({});
-    try {
+    await save(async () => {
       await (step ? api.updateOnboardingStep({ params: { id: step.id }, body: input }) : api.createOnboardingStep({ body: input }));
       notify('success', step ? t.onboardingStepSavedToast : t.onboardingStepCreatedToast);
       onSaved();
-    } catch (err) {
-      const failure = saveFailure(err, t.onboardingInvalid, t);
-      if (failure.fields) setFields(failure.fields);
-      notify('error', failure.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const error = (name: string) => fieldProps(fieldError(fields, name));
 
   return (
-    <form
-      className={styles.form}
-      aria-label={step ? t.onboardingStepFormAria(step.title.en || step.title.de) : t.onboardingStepNewFormAria}
+    <AdminForm
+      label={step ? t.onboardingStepFormAria(step.title.en || step.title.de) : t.onboardingStepNewFormAria}
+      submitLabel={step ? t.onboardingStepSave : t.onboardingStepCreate}
+      busy={busy}
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
     >
       <Field label={t.onboardingFieldKind} {...error('kind')}>
         <Select value={kind} onChange={(_, d) => setKind(d.value as OnboardingStepKind)}>
@@ -103,14 +90,6 @@ export function OnboardingStepEditor({ step, nextPosition, onSaved, onCancel }: 
           <Input type="number" min={0} max={1000} step={1} value={position} onChange={(_, d) => setPosition(d.value)} />
         </Field>
       </div>
-      <div className={styles.actions}>
-        <Button type="submit" appearance="primary" icon={<SaveRegular />} disabled={busy}>
-          {step ? t.onboardingStepSave : t.onboardingStepCreate}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          {t.cancel}
-        </Button>
-      </div>
-    </form>
+    </AdminForm>
   );
 }

@@ -2,36 +2,22 @@ import { Button, Caption1, Checkbox, makeStyles, mergeClasses, Subtitle2, tokens
 import { CheckmarkCircleFilled, CircleRegular, OpenRegular } from '@fluentui/react-icons';
 import type { OnboardingStep as Step } from '@contract';
 import { useId } from 'react';
+import { useCardStyles } from '../../components/card-styles.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { navigate } from '../../routing.js';
 import { tabRouteOf } from './step-link.js';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: 0,
-  },
   done: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteGreenBorder2}` },
   header: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, minWidth: 0 },
   icon: { fontSize: '20px', flexShrink: 0, marginTop: '2px', color: tokens.colorNeutralForeground3 },
   iconDone: { color: tokens.colorPaletteGreenForeground1 },
   title: { margin: 0, overflowWrap: 'anywhere', minWidth: 0 },
   body: {
-    overflowWrap: 'anywhere',
     color: tokens.colorNeutralForeground2,
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
-    '& p, & ul, & ol': { margin: `0 0 ${tokens.spacingVerticalS}` },
-    '& ul, & ol': { paddingLeft: tokens.spacingHorizontalXL },
-    '& > :last-child': { marginBottom: 0 },
-    '& a': { color: tokens.colorBrandForegroundLink },
   },
   footer: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM, minWidth: 0 },
   auto: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere', minWidth: 0 },
@@ -47,6 +33,7 @@ export interface OnboardingStepProps {
 /** One step of the checklist: what to do, tips, where to do it, and done or not. */
 export function OnboardingStepCard({ step, busy, onMark }: OnboardingStepProps) {
   const styles = useStyles();
+  const card = useCardStyles();
   const { t } = useI18n();
   const headingId = useId();
   const inApp = step.linkUrl ? tabRouteOf(step.linkUrl, window.location) : null;
@@ -54,7 +41,7 @@ export function OnboardingStepCard({ step, busy, onMark }: OnboardingStepProps) 
   const Icon = step.done ? CheckmarkCircleFilled : CircleRegular;
 
   return (
-    <article className={mergeClasses(styles.root, step.done && styles.done)} aria-labelledby={headingId} data-done={step.done}>
+    <article className={mergeClasses(card.card, step.done && styles.done)} aria-labelledby={headingId} data-done={step.done}>
       <div className={styles.header}>
         <Icon className={mergeClasses(styles.icon, step.done && styles.iconDone)} aria-hidden="true" />
         <Subtitle2 as="h2" block id={headingId} className={styles.title}>
@@ -63,7 +50,7 @@ export function OnboardingStepCard({ step, busy, onMark }: OnboardingStepProps) 
       </div>
       {step.bodyHtml ? (
         // Rendered on the server from Markdown without raw HTML (see OnboardingStep.bodyHtml): safe as it is.
-        <div className={styles.body} data-testid="onboarding-tips" dangerouslySetInnerHTML={{ __html: step.bodyHtml }} />
+        <div className={mergeClasses(card.markdown, styles.body)} data-testid="onboarding-tips" dangerouslySetInnerHTML={{ __html: step.bodyHtml }} />
       ) : null}
       <div className={styles.footer}>
         {step.automatic ? (

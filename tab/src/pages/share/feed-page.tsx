@@ -1,10 +1,12 @@
-import { Body1, Button, makeStyles, Skeleton, SkeletonItem, Title2, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Skeleton, SkeletonItem, tokens } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, type FeedItem } from '@contract';
 import { useMemo, useState } from 'react';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
+import { LoadMore } from '../../components/load-more.js';
 import { useNotify } from '../../components/use-notify.js';
+import { PageHeader } from '../../components/page-header.js';
 import { useCrisisContext } from '../../hooks/use-crisis.js';
 import { useDebounced } from '../../hooks/use-debounced.js';
 import { useEndpoint } from '../../query/use-endpoint.js';
@@ -19,8 +21,6 @@ const PAGE_SIZE = 20;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  intro: { color: tokens.colorNeutralForeground2, maxWidth: '40rem', marginTop: tokens.spacingVerticalS, marginBottom: 0 },
-  heading: { margin: 0 },
   grid: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 17rem), 1fr))',
@@ -29,7 +29,6 @@ const useStyles = makeStyles({
     padding: 0,
     listStyleType: 'none',
   },
-  more: { alignSelf: 'center' },
   skeleton: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   skeletonImage: { height: '9rem' },
 });
@@ -82,14 +81,7 @@ export function FeedPage() {
 
   return (
     <div className={styles.root}>
-      <div>
-        <Title2 as="h1" block className={styles.heading}>
-          {t.feedTitle}
-        </Title2>
-        <Body1 as="p" block className={styles.intro}>
-          {t.feedIntro}
-        </Body1>
-      </div>
+      <PageHeader heading={t.feedTitle} intro={t.feedIntro} />
       <FeedFilters topics={topicList ?? []} topic={topic} onTopic={setTopic} search={search} onSearch={setSearch} />
       {feed.status === 'loading' ? <FeedSkeleton label={t.loading} /> : null}
       {feed.status === 'error' ? <ErrorState error={feed.error} onRetry={feed.reload} /> : null}
@@ -110,12 +102,7 @@ export function FeedPage() {
           ))}
         </ul>
       ) : null}
-      {feed.moreError ? <ErrorState error={feed.moreError} onRetry={feed.loadMore} /> : null}
-      {feed.status === 'ok' && feed.nextCursor ? (
-        <Button className={styles.more} disabled={feed.loadingMore} onClick={feed.loadMore}>
-          {feed.loadingMore ? t.loading : t.loadMore}
-        </Button>
-      ) : null}
+      <LoadMore list={feed} />
     </div>
   );
 }

@@ -2,20 +2,11 @@ import { Badge, Body1, Button, Caption1, Link, makeStyles, Subtitle2, tokens } f
 import { CalendarAddRegular, DocumentRegular, PersonAddRegular, PersonDeleteRegular } from '@fluentui/react-icons';
 import type { Training } from '@contract';
 import { useId } from 'react';
+import { useCardStyles } from '../../components/card-styles.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { sessionTime } from './training-time.js';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: 0,
-  },
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   title: { margin: 0, marginRight: 'auto', overflowWrap: 'anywhere', minWidth: 0 },
   when: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
@@ -38,6 +29,7 @@ export interface TrainingCardProps {
 /** One session as an employee sees it: when (in their own zone), how long, who, where, seats, and what they can do. */
 export function TrainingCard({ training: s, view, busy, onRegister, onUnregister, onAddToCalendar }: TrainingCardProps) {
   const styles = useStyles();
+  const card = useCardStyles();
   const { t, locale } = useI18n();
   const headingId = useId();
   const time = sessionTime(s, locale);
@@ -49,7 +41,7 @@ export function TrainingCard({ training: s, view, busy, onRegister, onUnregister
   const action = (label: string) => t.trainingActionAria(label, s.title);
 
   return (
-    <article className={styles.root} aria-labelledby={headingId}>
+    <article className={card.card} aria-labelledby={headingId}>
       <div className={styles.header}>
         <Subtitle2 as="h3" block id={headingId} className={styles.title}>
           {s.title}

@@ -1,13 +1,14 @@
-import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
-import { SaveRegular } from '@fluentui/react-icons';
+import { Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { LANGUAGES, type Audience, type Training } from '@contract';
 import { useId, useMemo, useState } from 'react';
 import { useAdminFormStyles } from '../../components/admin-styles.js';
-import { fieldProps, saveFailure } from '../../components/form-fields.js';
+import { AdminForm } from '../../components/admin-form.js';
+import { fieldProps } from '../../components/form-fields.js';
 import { useNotify } from '../../components/use-notify.js';
+import { useSaveForm } from '../../components/use-save-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
-import { ValuesField } from '../admin/editor/values-field.js';
+import { AudienceValues } from '../admin/editor/audience-values.js';
 import { fieldError, newTrainingForm, trainingFormOf, trainingInputOf, type TrainingForm } from './training-form-model.js';
 import { browserTimeZone } from './training-time.js';
 
@@ -33,8 +34,7 @@ export function TrainingEditor({ training, audiences, onSaved, onCancel }: Train
   const zonesId = useId();
   const zones = useMemo(knownZones, []);
   const [form, setForm] = useState<TrainingForm>(() => (training ? trainingFormOf(training) : newTrainingForm(lang, me.displayName)));
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { fields, busy, save, refuse } = useSaveForm(t.trainingInvalid);
 
   const set = <K extends keyof TrainingForm>(key: K, value: TrainingForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const text = (key: 'title' | 'description' | 'start' | 'end' | 'timeZone' | 'meetingUrl' | 'room' | 'capacity' | 'host' | 'materialsUrl') => ({
@@ -43,37 +43,24 @@ export function TrainingEditor({ training, audiences, onSaved, onCancel }: Train
   });
   const error = (name: string) => fieldProps(fieldError(fields, name));
 
-  const save = async () => {
+  const submit = async () => {
     const parsed = trainingInputOf(form, t.required);
-    if ('errors' in parsed) {
-      setFields(parsed.errors);
-      notify('error', t.trainingInvalid);
-      return;
-    }
-    setBusy(true);
-    setFields({});
-    try {
+    if ('errors' in parsed) return refuse(parsed.errors);
+    await save(async () => {
       const saved = training ? await api.updateTraining({ params: { id: training.id }, body: parsed.input }) : await api.createTraining({ body: parsed.input });
       notify('success', training ? t.trainingSavedToast : t.trainingCreatedToast);
       onSaved(saved);
-    } catch (err) {
-      const failure = saveFailure(err, t.trainingInvalid, t);
-      if (failure.fields) setFields(failure.fields);
-      notify('error', failure.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form
-      className={styles.form}
-      aria-label={training ? t.trainingFormAria(training.title) : t.trainingNewFormAria}
+    <AdminForm
+      label={training ? t.trainingFormAria(training.title) : t.trainingNewFormAria}
+      submitLabel={training ? t.trainingSave : t.trainingCreate}
+      busy={busy}
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
     >
       <Field label={t.trainingFieldTitle} required {...error('title')}>
         <Input {...text('title')} maxLength={140} />
@@ -124,33 +111,15 @@ export function TrainingEditor({ training, audiences, onSaved, onCancel }: Train
       <Field label={t.trainingFieldHost} required {...error('host')}>
         <Input {...text('host')} maxLength={120} />
       </Field>
-      <ValuesField
-        label={t.fieldDepartments}
-        hint={`${t.audienceHint} ${t.addValueHint}`}
-        values={form.departments}
-        suggestions={audiences.departments}
-        error={fieldError(fields, 'audience.departments')}
-        onChange={(v) => set('departments', v)}
-      />
-      <ValuesField
-        label={t.fieldLocations}
-        hint={`${t.audienceHint} ${t.addValueHint}`}
-        values={form.locations}
-        suggestions={audiences.locations}
-        error={fieldError(fields, 'audience.locations')}
-        onChange={(v) => set('locations', v)}
+      <AudienceValues
+        value={{ departments: form.departments, locations: form.locations }}
+        suggestions={audiences}
+        errorOf={(key) => fieldError(fields, `audience.${key}`)}
+        onChange={set}
       />
       <Field label={t.trainingFieldMaterials} hint={t.trainingMaterialsHint} {...error('materialsUrl')}>
         <Input type="url" {...text('materialsUrl')} maxLength={2048} />
       </Field>
-      <div className={styles.actions}>
-        <Button type="submit" appearance="primary" icon={<SaveRegular />} disabled={busy}>
-          {training ? t.trainingSave : t.trainingCreate}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          {t.cancel}
-        </Button>
-      </div>
-    </form>
+    </AdminForm>
   );
 }

@@ -1,13 +1,15 @@
-import { Badge, Body1, Button, Caption1, Subtitle2, type BadgeProps } from '@fluentui/react-components';
-import { AddRegular, DismissCircleRegular, EditRegular, MegaphoneRegular, PeopleRegular } from '@fluentui/react-icons';
+import { Badge, Body1, Caption1, type BadgeProps } from '@fluentui/react-components';
+import { DismissCircleRegular, EditRegular, MegaphoneRegular, PeopleRegular } from '@fluentui/react-icons';
 import { ENDPOINTS, type Training } from '@contract';
-import { useState } from 'react';
+import { AdminSection } from '../../components/admin-section.js';
 import { useAdminListStyles } from '../../components/admin-styles.js';
 import { ConfirmButton } from '../../components/confirm-button.js';
-import { ErrorState, errorText } from '../../components/error-state.js';
+import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
 import { useNotify } from '../../components/use-notify.js';
 import { LoadMore } from '../../components/load-more.js';
+import { NewEntry, PanelButton, useRowPanels } from '../../components/row-panels.js';
+import { useRowAction } from '../../components/use-row-action.js';
 import { useEndpoint } from '../../query/use-endpoint.js';
 import { usePagedEndpoint } from '../../query/use-paged-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -16,7 +18,6 @@ import { TrainingEditor } from './training-editor.js';
 import { TrainingRegistrants } from './training-registrants.js';
 import { sessionTime } from './training-time.js';
 
-type Open = { kind: 'edit' | 'registrants'; id: string } | { kind: 'new' } | null;
 type Phase = 'scheduled' | 'over' | 'cancelled';
 const PHASE_COLORS: Record<Phase, BadgeProps['color']> = { scheduled: 'brand', over: 'informative', cancelled: 'danger' };
 
@@ -38,42 +39,28 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
       audiences.reload();
     },
   };
-  const [open, setOpen] = useState<Open>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const panels = useRowPanels<'edit' | 'registrants'>();
+  const { busy, run } = useRowAction();
 
   const changed = () => {
-    setOpen(null);
+    panels.close();
     load.reload();
     onChanged();
   };
-  const act = async (s: Training, run: () => Promise<unknown>, done: string) => {
-    setBusy(s.id);
-    try {
-      await run();
+  // A 409 (announced already, or cancelled meanwhile) shows in the server's words.
+  const act = (s: Training, request: () => Promise<unknown>, done: string) =>
+    run(s.id, async () => {
+      await request();
       notify('success', done);
       changed();
-    } catch (err) {
-      // 409: announced already, or cancelled meanwhile, in the server's words.
-      notify('error', errorText(err, t));
-    } finally {
-      setBusy(null);
-    }
-  };
-  const isOpen = (kind: 'edit' | 'registrants', id: string) => open?.kind === kind && open.id === id;
-  const toggle = (kind: 'edit' | 'registrants', id: string) => setOpen(isOpen(kind, id) ? null : { kind, id });
+    });
   const phase = (s: Training): Phase => (s.status === 'cancelled' ? 'cancelled' : Date.parse(s.endsAt) <= Date.now() ? 'over' : 'scheduled');
 
   return (
-    <section className={styles.root} aria-label={t.trainingsAdminHeading}>
-      <Subtitle2 as="h2" block className={styles.heading}>
-        {t.trainingsAdminHeading}
-      </Subtitle2>
-      <Body1 as="p" block className={styles.intro}>
-        {t.trainingsAdminIntro}
-      </Body1>
+    <AdminSection heading={t.trainingsAdminHeading} intro={t.trainingsAdminIntro}>
       {load.state === 'loading' ? <LoadingState /> : null}
       {load.state === 'error' ? <ErrorState error={load.error} onRetry={load.reload} /> : null}
-      {load.state === 'ok' && load.data.sessions.length === 0 && open?.kind !== 'new' ? <Body1>{t.trainingsAdminEmpty}</Body1> : null}
+      {load.state === 'ok' && load.data.sessions.length === 0 && !panels.isNew ? <Body1>{t.trainingsAdminEmpty}</Body1> : null}
       {load.state === 'ok' ? (
         <ul className={styles.list}>
           {load.data.sessions.map((s) => {
@@ -94,18 +81,16 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
                 <div className={styles.actions}>
                   {s.status === 'scheduled' ? (
                     // Also after the session: that is when the materials link is added.
-                    <Button icon={<EditRegular />} aria-label={t.trainingEditAria(s.title)} aria-expanded={isOpen('edit', s.id)} onClick={() => toggle('edit', s.id)}>
-                      {t.trainingEdit}
-                    </Button>
+                    <PanelButton panels={panels} kind="edit" id={s.id} icon={<EditRegular />} label={t.trainingEdit} ariaLabel={t.trainingEditAria(s.title)} />
                   ) : null}
-                  <Button
+                  <PanelButton
+                    panels={panels}
+                    kind="registrants"
+                    id={s.id}
                     icon={<PeopleRegular />}
-                    aria-label={t.trainingRegistrantsAria(s.title)}
-                    aria-expanded={isOpen('registrants', s.id)}
-                    onClick={() => toggle('registrants', s.id)}
-                  >
-                    {t.trainingRegistrants}
-                  </Button>
+                    label={t.trainingRegistrants}
+                    ariaLabel={t.trainingRegistrantsAria(s.title)}
+                  />
                   {upcoming && !s.announcedAt ? (
                     <ConfirmButton
                       icon={<MegaphoneRegular />}
@@ -131,25 +116,19 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
                     />
                   ) : null}
                 </div>
-                {isOpen('edit', s.id) ? (
-                  <TrainingEditor training={s} audiences={load.data.audiences} onSaved={changed} onCancel={() => setOpen(null)} />
+                {panels.isOpen('edit', s.id) ? (
+                  <TrainingEditor training={s} audiences={load.data.audiences} onSaved={changed} onCancel={panels.close} />
                 ) : null}
-                {isOpen('registrants', s.id) ? <TrainingRegistrants training={s} /> : null}
+                {panels.isOpen('registrants', s.id) ? <TrainingRegistrants training={s} /> : null}
               </li>
             );
           })}
         </ul>
       ) : null}
       <LoadMore list={sessions} />
-      {open?.kind === 'new' && load.state === 'ok' ? (
-        <TrainingEditor audiences={load.data.audiences} onSaved={changed} onCancel={() => setOpen(null)} />
-      ) : (
-        <div className={styles.actions}>
-          <Button icon={<AddRegular />} onClick={() => setOpen({ kind: 'new' })}>
-            {t.trainingNew}
-          </Button>
-        </div>
-      )}
-    </section>
+      <NewEntry panels={panels} label={t.trainingNew}>
+        {load.state === 'ok' ? <TrainingEditor audiences={load.data.audiences} onSaved={changed} onCancel={panels.close} /> : null}
+      </NewEntry>
+    </AdminSection>
   );
 }

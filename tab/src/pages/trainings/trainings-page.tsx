@@ -1,12 +1,13 @@
-import { Body1, Divider, makeStyles, Subtitle1, Title2, tokens } from '@fluentui/react-components';
+import { Body1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import { CalendarLtrRegular } from '@fluentui/react-icons';
 import type { Training } from '@contract';
-import { lazy, Suspense, useId, type ReactNode } from 'react';
+import { lazy, useId, type ReactNode } from 'react';
+import { AdminPart } from '../../components/admin-part.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
+import { PageHeader } from '../../components/page-header.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useCan } from '../../session.js';
 import { TrainingCard, type TrainingCardView } from './training-card.js';
 import { useTrainings } from './use-trainings.js';
 
@@ -16,7 +17,6 @@ const TrainingsAdmin = lazy(() => import('./trainings-admin.js').then((m) => ({ 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '52rem', minWidth: 0 },
   heading: { margin: 0 },
-  intro: { color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalS, marginBottom: 0 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   empty: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -39,7 +39,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function TrainingsPage() {
   const styles = useStyles();
   const { t } = useI18n();
-  const can = useCan();
   const { load, lists, busy, change, addToCalendar } = useTrainings();
 
   const cards = (items: Training[], view: TrainingCardView) => (
@@ -66,14 +65,7 @@ export function TrainingsPage() {
 
   return (
     <div className={styles.root}>
-      <div>
-        <Title2 as="h1" block className={styles.heading}>
-          {t.trainingsTitle}
-        </Title2>
-        <Body1 as="p" block className={styles.intro}>
-          {t.trainingsIntro}
-        </Body1>
-      </div>
+      <PageHeader heading={t.trainingsTitle} intro={t.trainingsIntro} />
       {load.state === 'loading' || (load.state === 'ok' && !lists) ? <LoadingState /> : null}
       {load.state === 'error' ? <ErrorState error={load.error} onRetry={load.reload} /> : null}
       {load.state === 'ok' && lists ? (
@@ -89,14 +81,9 @@ export function TrainingsPage() {
           <Section title={t.trainingsPast}>{lists.past.length > 0 ? cards(lists.past, 'past') : short(t.trainingsPastEmpty)}</Section>
         </>
       ) : null}
-      {can('trainings.manage') ? (
-        <>
-          <Divider />
-          <Suspense fallback={<LoadingState />}>
-            <TrainingsAdmin onChanged={load.reload} />
-          </Suspense>
-        </>
-      ) : null}
+      <AdminPart permission="trainings.manage">
+        <TrainingsAdmin onChanged={load.reload} />
+      </AdminPart>
     </div>
   );
 }

@@ -1,10 +1,13 @@
-import { Body1, Button, Dropdown, Field, makeStyles, Option, Title2, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { MegaphoneRegular } from '@fluentui/react-icons';
 import { ANNOUNCEMENT_STATUSES, type AnnouncementStatus } from '@contract';
 import { useState } from 'react';
+import { ChoiceFilter } from '../../../components/choice-filter.js';
 import { EmptyState } from '../../../components/empty-state.js';
 import { ErrorState } from '../../../components/error-state.js';
 import { LoadingState } from '../../../components/loading-state.js';
+import { LoadMore } from '../../../components/load-more.js';
+import { PageHeader } from '../../../components/page-header.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { navigate } from '../../../routing.js';
 import { AnnouncementRow } from './announcement-row.js';
@@ -12,15 +15,9 @@ import { useAnnouncements } from './use-announcements.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  heading: { margin: 0 },
-  intro: { color: tokens.colorNeutralForeground2 },
   filter: { minWidth: 0, maxWidth: '100%', alignSelf: 'flex-start' },
-  dropdown: { minWidth: '10rem', maxWidth: '100%' },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  more: { alignSelf: 'center' },
 });
-
-const ALL = 'all';
 
 /** Every announcement with its progress; the running ones refresh themselves. */
 export function AnnouncementsPage() {
@@ -31,32 +28,16 @@ export function AnnouncementsPage() {
 
   return (
     <div className={styles.root}>
-      <div>
-        <Title2 as="h1" block className={styles.heading}>
-          {t.announcementsTitle}
-        </Title2>
-        <Body1 as="p" block className={styles.intro}>
-          {t.announcementsIntro}
-        </Body1>
-      </div>
-      <Field label={t.statusFilter} className={styles.filter}>
-        <Dropdown
-          className={styles.dropdown}
-          value={status ? t.announcementStatuses[status] : t.statusAll}
-          selectedOptions={[status ?? ALL]}
-          onOptionSelect={(_, data) => {
-            const value = data.optionValue;
-            setStatus(value && value !== ALL ? (value as AnnouncementStatus) : null);
-          }}
-        >
-          <Option value={ALL}>{t.statusAll}</Option>
-          {ANNOUNCEMENT_STATUSES.map((s) => (
-            <Option key={s} value={s}>
-              {t.announcementStatuses[s]}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <PageHeader heading={t.announcementsTitle} intro={t.announcementsIntro} />
+      <ChoiceFilter
+        label={t.statusFilter}
+        allLabel={t.statusAll}
+        values={ANNOUNCEMENT_STATUSES}
+        labels={t.announcementStatuses}
+        value={status}
+        onChange={setStatus}
+        className={styles.filter}
+      />
       {list.status === 'loading' ? <LoadingState /> : null}
       {list.status === 'error' ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
       {list.status === 'ok' && list.items.length === 0 ? (
@@ -78,12 +59,7 @@ export function AnnouncementsPage() {
           ))}
         </div>
       ) : null}
-      {list.moreError ? <ErrorState error={list.moreError} onRetry={list.loadMore} /> : null}
-      {list.status === 'ok' && list.nextCursor ? (
-        <Button className={styles.more} disabled={list.loadingMore} onClick={list.loadMore}>
-          {list.loadingMore ? t.loading : t.loadMore}
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </div>
   );
 }

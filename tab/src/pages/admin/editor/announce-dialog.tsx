@@ -1,16 +1,8 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { MegaphoneRegular } from '@fluentui/react-icons';
 import type { AdminItem } from '@contract';
 import { useState } from 'react';
+import { ActionDialog } from '../../../components/action-dialog.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { useAnnounceChoice, type AnnounceRequest } from './announce-choice-model.js';
 import { AnnounceChoice } from './announce-choice.js';
@@ -40,28 +32,21 @@ export function AnnounceDialog({ item, busy, onAnnounce }: AnnounceDialogProps) 
   };
 
   return (
-    <Dialog open={open} onOpenChange={(_, data) => setOpen(data.open)}>
-      <DialogTrigger disableButtonEnhancement>
+    <ActionDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button icon={<MegaphoneRegular />} disabled={busy}>
           {t.announceButton}
         </Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t.announceDialogTitle}</DialogTitle>
-          <DialogContent>
-            <AnnounceChoice choice={choice} allowNone={false} nowHint={waitingToGoLive ? t.announceNowHint : undefined} />
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">{t.cancel}</Button>
-            </DialogTrigger>
-            <Button appearance="primary" disabled={busy} onClick={() => void confirm()}>
-              {t.announceConfirm}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      }
+      title={t.announceDialogTitle}
+      cancelLabel={t.cancel}
+      confirmLabel={t.announceConfirm}
+      confirmDisabled={busy}
+      onConfirm={() => void confirm()}
+    >
+      <AnnounceChoice choice={choice} allowNone={false} nowHint={waitingToGoLive ? t.announceNowHint : undefined} />
+    </ActionDialog>
   );
 }

@@ -1,5 +1,6 @@
 import type { Audience } from '@contract';
 import { useI18n } from '../../../i18n/i18n-context.js';
+import { AudienceValues } from './audience-values.js';
 import { messageFor } from './item-form-model.js';
 import type { Messages } from './field-messages.js';
 import type { ItemForm } from './item-form-model.js';
@@ -13,21 +14,11 @@ export function AudienceFields({ form, update, messages, audiences }: { form: It
   const { t } = useI18n();
   return (
     <>
-      <ValuesField
-        label={t.fieldDepartments}
-        hint={`${t.audienceHint} ${t.addValueHint}`}
-        values={form.departments}
-        suggestions={audiences.departments}
-        error={messageFor(messages.errors, 'audience.departments')}
-        onChange={(v) => update('departments', v)}
-      />
-      <ValuesField
-        label={t.fieldLocations}
-        hint={`${t.audienceHint} ${t.addValueHint}`}
-        values={form.locations}
-        suggestions={audiences.locations}
-        error={messageFor(messages.errors, 'audience.locations')}
-        onChange={(v) => update('locations', v)}
+      <AudienceValues
+        value={{ departments: form.departments, locations: form.locations }}
+        suggestions={audiences}
+        errorOf={(key) => messageFor(messages.errors, `audience.${key}`)}
+        onChange={update}
       />
       <ValuesField
         label={t.fieldHashtags}

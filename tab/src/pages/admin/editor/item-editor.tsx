@@ -1,6 +1,7 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Title2, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import type { AdminItem, Announcement, Audience, Topic } from '@contract';
+import { PageHeader } from '../../../components/page-header.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { navigate } from '../../../routing.js';
 import { StatusBadges } from '../status-badge.js';
@@ -15,8 +16,6 @@ import { useItemEditor } from './use-item-editor.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  heading: { margin: 0, marginRight: 'auto' },
   layout: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 22rem)',
@@ -51,14 +50,14 @@ export function ItemEditor({ initial, initialAnnouncement, topics, audiences }: 
 
   return (
     <div className={styles.root}>
-      <div className={styles.header}>
-        <Title2 as="h1" block className={styles.heading}>
-          {editor.item ? t.editorEditTitle : t.editorNewTitle}
-        </Title2>
-        <Button appearance="subtle" icon={<ArrowLeftRegular />} onClick={() => navigate({ page: 'admin-items' })}>
-          {t.backToItems}
-        </Button>
-      </div>
+      <PageHeader
+        heading={editor.item ? t.editorEditTitle : t.editorNewTitle}
+        actions={
+          <Button appearance="subtle" icon={<ArrowLeftRegular />} onClick={() => navigate({ page: 'admin-items' })}>
+            {t.backToItems}
+          </Button>
+        }
+      />
       {editor.item ? (
         <div className={styles.badges} aria-label={t.statusLine(t.statuses[editor.item.status])} role="group">
           <StatusBadges item={editor.item} />

@@ -1,5 +1,6 @@
 import { Dropdown, Field, Input, makeStyles, Option, Textarea, tokens } from '@fluentui/react-components';
-import { ITEM_KINDS, LANGUAGES, type ItemKind, type Language, type Topic } from '@contract';
+import { ITEM_KINDS, LANGUAGES, type Topic } from '@contract';
+import { ChoiceDropdown } from '../../../components/choice-dropdown.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { validation, type Messages } from './field-messages.js';
 import type { ItemForm } from './item-form-model.js';
@@ -31,32 +32,16 @@ export function ItemFields({ form, update, messages, topics }: ItemFieldsProps) 
     <>
       <div className={styles.row}>
         <Field label={t.fieldKind} {...validation(messages, 'kind')}>
-          <Dropdown
-            className={styles.dropdown}
-            value={t.kinds[form.kind]}
-            selectedOptions={[form.kind]}
-            onOptionSelect={(_, data) => data.optionValue && update('kind', data.optionValue as ItemKind)}
-          >
-            {ITEM_KINDS.map((k) => (
-              <Option key={k} value={k}>
-                {t.kinds[k]}
-              </Option>
-            ))}
-          </Dropdown>
+          <ChoiceDropdown className={styles.dropdown} values={ITEM_KINDS} labels={t.kinds} value={form.kind} onChange={(k) => update('kind', k)} />
         </Field>
         <Field label={t.fieldLanguage} {...validation(messages, 'language')}>
-          <Dropdown
+          <ChoiceDropdown
             className={styles.dropdown}
-            value={t.languageNames[form.language]}
-            selectedOptions={[form.language]}
-            onOptionSelect={(_, data) => data.optionValue && update('language', data.optionValue as Language)}
-          >
-            {LANGUAGES.map((l) => (
-              <Option key={l} value={l}>
-                {t.languageNames[l]}
-              </Option>
-            ))}
-          </Dropdown>
+            values={LANGUAGES}
+            labels={t.languageNames}
+            value={form.language}
+            onChange={(l) => update('language', l)}
+          />
         </Field>
       </div>
       <Field label={t.fieldTitle} required {...validation(messages, 'title')}>
