@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -7,6 +8,10 @@ const setupFiles = ['tests/support/no-network.ts'];
 
 export default defineConfig({
   test: {
+    // Test files wait more than they compute (on the paced sender, a child process,
+    // Chromium): two at a time on two cores, rather than vitest's default of cores − 1.
+    // TEST_WORKERS overrides.
+    maxWorkers: Number(process.env.TEST_WORKERS) || Math.max(2, availableParallelism()),
     projects: [
       {
         // A card test's first render loads jsdom and the adaptivecards bundle: seconds on a busy two-core machine.
