@@ -36,10 +36,14 @@ export function sharePageRoutes(server: Server, ctx: HttpContext): void {
     await serveFile(req, res, `${ctx.paths.public}/${file}`, { maxAgeSeconds: 300 });
   });
 
-  /** Crisis mode: the page explains what to do instead (423), and nothing is forwarded. */
-  function refuseInCrisis(req: Request, res: Response, lang: 'de' | 'en'): boolean {
+  /**
+   * Crisis mode: the page explains what to do instead (423), and nothing is forwarded. A
+   * refused post is counted before the answer, so whoever reads the count next sees it.
+   */
+  async function refuseInCrisis(req: Request, res: Response, lang: 'de' | 'en', attempt: 'view' | 'post'): Promise<boolean> {
     const state = ctx.crisisWatch.current();
     if (!state || !refusesShares(state)) return false;
+    if (attempt === 'post') await ctx.crisisService.countRefusedShare(); // counted, never forwarded
     setSecurityHeaders(res, PAGE_CSP);
     if ((req.header('accept') ?? '').includes('application/json')) {
       res.send(423, { error: { code: 'crisis_active', message: crisisInstructions(state, lang) } });
@@ -52,7 +56,7 @@ export function sharePageRoutes(server: Server, ctx: HttpContext): void {
 
   server.get('/s/:token', async (req: Request, res: Response) => {
     const resolved = await resolve(req);
-    if (refuseInCrisis(req, res, resolved.bound.language)) return;
+    if (await refuseInCrisis(req, res, resolved.bound.language, 'view')) return;
     const { token, bound, item } = await load(resolved);
     const { networks: sharedOn } = await ctx.sharing.sharedOn(item.id, bound.personId);
     setSecurityHeaders(res, PAGE_CSP);
@@ -66,10 +70,7 @@ export function sharePageRoutes(server: Server, ctx: HttpContext): void {
    */
   server.post('/s/:token', async (req: Request, res: Response) => {
     const resolved = await resolve(req);
-    if (refuseInCrisis(req, res, resolved.bound.language)) {
-      await ctx.crisisService.countRefusedShare(); // counted, never forwarded
-      return;
-    }
+    if (await refuseInCrisis(req, res, resolved.bound.language, 'post')) return;
     const { bound, item } = await load(resolved);
     const { network, text } = parse(sharePostSchema, req.body);
     const edited = isEdited(item.posts, network, text);
