@@ -4,7 +4,7 @@ import { api, validItem } from '../support/http.js';
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({}, { demo: true });
 });
 afterAll(async () => s?.close());
 

@@ -10,7 +10,7 @@ let s: TestServer;
 
 beforeAll(async () => {
   connector = await new FakeBotConnector().start();
-  s = await startTestServer();
+  s = await startTestServer({}, { demo: true });
 });
 afterAll(async () => {
   await s?.close();
@@ -220,7 +220,7 @@ describe('the bot keeps personal things personal', () => {
   });
 
   it('ignores activities from tenants it does not serve', async () => {
-    const scoped = await startTestServer({ SEED_DEMO: 'false', ENTRA_TENANT_IDS: TENANT });
+    const scoped = await startTestServer({ ENTRA_TENANT_IDS: TENANT });
     try {
       const stranger = { ...activity({ type: 'message', text: 'help' }), conversation: { id: 'a:x', conversationType: 'personal', tenantId: '99999999-0000-0000-0000-000000000000' }, channelData: { tenant: { id: '99999999-0000-0000-0000-000000000000' } } };
       const before = connector.received.length;

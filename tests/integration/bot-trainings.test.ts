@@ -11,7 +11,7 @@ let s: TestServer;
 beforeAll(async () => {
   connector = await new FakeBotConnector().start();
   // With the Teams app id, buttons to tab pages are Teams deep links.
-  s = await startTestServer({ TEAMS_APP_ID: '00000000-0000-0000-0000-000000000011' });
+  s = await startTestServer({ TEAMS_APP_ID: '00000000-0000-0000-0000-000000000011' }, { demo: true });
 });
 afterAll(async () => {
   await s?.close();

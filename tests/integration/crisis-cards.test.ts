@@ -234,11 +234,11 @@ describe.runIf(usingPostgres())('crisis cards sent by another instance', () => {
   it('the worker of a second instance sends the crisis card and the all-clear right after a switch it only hears about', async () => {
     const connector = await new FakeBotConnector({ globalRps: 50 }).start();
     const { db, url, drop } = await createTestDb();
-    const web = await startTestServer({ WORKER: 'false' }, { db });
+    const web = await startTestServer({ WORKER: 'false' }, { db, demo: true });
     // Its own pool, as another instance would have; it ticks fast, so it starts the crisis
     // card before its own view of the switch (read 4× a second) has caught up.
     const worker = await startTestServer(
-      { SEED_DEMO: 'false', TEAMS_RATE_LIMIT_RPS: '50' },
+      { TEAMS_RATE_LIMIT_RPS: '50' },
       { db: openPostgres(url as string), worker: { connector: connectorClient(async () => undefined), tickMs: 20, idleMs: 10 } },
     );
     try {

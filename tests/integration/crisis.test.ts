@@ -32,7 +32,7 @@ async function shareToken(person: Record<string, string>): Promise<string> {
 }
 
 beforeAll(async () => {
-  s = await startTestServer({ WORKER: 'false' });
+  s = await startTestServer({ WORKER: 'false' }, { demo: true });
 });
 afterAll(async () => {
   await s?.close();
@@ -146,9 +146,9 @@ describe('the crisis switch', () => {
   // directory, so this runs in CI's Postgres pass.
   it.runIf(usingPostgres())('reaches a second instance on the same Postgres within a second', async () => {
     const { db, url, drop } = await createTestDb();
-    const a = await startTestServer({ WORKER: 'false' }, { db });
+    const a = await startTestServer({ WORKER: 'false' }, { db, demo: true });
     // Its own connection pool, as another instance would have.
-    const b = await startTestServer({ WORKER: 'false', SEED_DEMO: 'false' }, { db: openPostgres(url as string) });
+    const b = await startTestServer({ WORKER: 'false' }, { db: openPostgres(url as string) });
     try {
       const feed = await api(b.url, 'GET', '/api/v1/items?limit=1', { headers: b.as('aylin') });
       const link = await api(b.url, 'POST', `/api/v1/items/${feed.body.items[0].id}/share-link`, { headers: b.as('aylin') });

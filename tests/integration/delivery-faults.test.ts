@@ -18,7 +18,7 @@ const admin = { authorization: 'Bearer dev.clara' };
 
 beforeAll(async () => {
   connector = await new FakeBotConnector({ globalRps: 200 }).start();
-  s = await startTestServer({ WORKER: 'false' });
+  s = await startTestServer({ WORKER: 'false' }, { demo: true });
 });
 afterAll(async () => {
   await s?.close();

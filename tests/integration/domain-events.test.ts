@@ -19,7 +19,7 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  */
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({}, { demo: true });
 });
 afterAll(async () => s?.close());
 

@@ -38,7 +38,7 @@ const readerPage = async (person: Record<string, string>, id: string) =>
 let id: string;
 
 beforeAll(async () => {
-  s = await startTestServer({ WORKER: 'false' });
+  s = await startTestServer({ WORKER: 'false' }, { demo: true });
 });
 afterAll(async () => {
   await s?.close();

@@ -6,7 +6,7 @@ import { api, validItem } from '../support/http.js';
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({}, { demo: true });
 });
 afterAll(async () => s?.close());
 
@@ -82,7 +82,7 @@ describe('hardening', () => {
   });
 
   it('answers a database failure with 500 at once, every time (no request left hanging)', async () => {
-    const broken = await startTestServer({ SEED_DEMO: 'false' });
+    const broken = await startTestServer();
     try {
       await broken.db.query('drop table topics cascade');
       await broken.db.query(`insert into people (display_name, dev_key) values ('Temp', 'temp')`);

@@ -11,7 +11,7 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  */
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({}, { demo: true });
 });
 afterAll(async () => s?.close());
 
@@ -286,7 +286,6 @@ describe('14: source maps', () => {
       MicrosoftAppPassword: 'not-used',
       MicrosoftAppTenantId: '11111111-2222-3333-4444-555555555555',
       PUBLIC_URL: 'https://chorus.example',
-      SEED_DEMO: 'false',
       WORKER: 'false',
     });
     try {

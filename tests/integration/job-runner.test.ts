@@ -235,7 +235,7 @@ describe('the digest on the job runner', () => {
 describe('GET /api/v1/admin/jobs', () => {
   it('shows admins every job with its last and next run; employees get 403', async () => {
     // A clock of its own: the runner polls once at start and then only when the test asks.
-    const s = await startTestServer({ DIGEST_SCHEDULE: '0 9 * * 1', TENANT_TIME_ZONE: 'Europe/Berlin' }, { jobs: { clock: new ManualClock() } });
+    const s = await startTestServer({ DIGEST_SCHEDULE: '0 9 * * 1', TENANT_TIME_ZONE: 'Europe/Berlin' }, { jobs: { clock: new ManualClock() }, demo: true });
     try {
       await s.app.jobs?.runDue();
       expect((await api(s.url, 'GET', '/api/v1/admin/jobs', { headers: s.as('aylin') })).status).toBe(403);

@@ -42,7 +42,7 @@ describe('a notification kind added in a test', () => {
     connector = await new FakeBotConnector({ globalRps: 50 }).start();
     s = await startTestServer(
       { TEAMS_RATE_LIMIT_RPS: '50' },
-      { kinds: kindRegistry([...CHORUS_KINDS, thanks]), worker: { connector: connectorClient(async () => undefined), tickMs: 50, idleMs: 20 } },
+      { demo: true, kinds: kindRegistry([...CHORUS_KINDS, thanks]), worker: { connector: connectorClient(async () => undefined), tickMs: 50, idleMs: 20 } },
     );
   });
   afterAll(async () => {

@@ -14,7 +14,7 @@ beforeAll(async () => {
   connector = await new FakeBotConnector({ globalRps: 50 }).start();
   s = await startTestServer(
     { TEAMS_RATE_LIMIT_RPS: '50' },
-    { worker: { connector: connectorClient(async () => undefined), tickMs: 50, idleMs: 20 }, jobs: { pollMs: 20, everyMs: { onboardingReminders: 50 } } },
+    { demo: true, worker: { connector: connectorClient(async () => undefined), tickMs: 50, idleMs: 20 }, jobs: { pollMs: 20, everyMs: { onboardingReminders: 50 } } },
   );
 });
 afterAll(async () => {

@@ -9,7 +9,7 @@ let s: TestServer;
 const clara = () => s.as('clara');
 
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({}, { demo: true });
 });
 afterAll(async () => {
   await s?.close();

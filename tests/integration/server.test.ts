@@ -8,7 +8,7 @@ import { api, validItem, READER } from '../support/http.js';
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({}, { demo: true });
 });
 afterAll(async () => s?.close());
 
@@ -63,7 +63,7 @@ describe('migrations', () => {
 
 describe('graceful shutdown', () => {
   it('finishes requests in flight when it stops, and stores a click for every redirect it answered', async () => {
-    const t = await startTestServer();
+    const t = await startTestServer({}, { demo: true });
     const admin = t.as('clara');
     const { body } = await api(t.url, 'POST', '/api/v1/admin/items', { headers: admin, body: validItem() });
     await api(t.url, 'POST', `/api/v1/admin/items/${body.item.id}/publish`, { headers: admin, body: {} });

@@ -8,7 +8,7 @@ let itemId: string;
 let otherItemId: string;
 
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({}, { demo: true });
   const admin = s.as('clara');
   for (const title of ['Share me', 'Another one']) {
     const { body } = await api(s.url, 'POST', '/api/v1/admin/items', {

@@ -21,7 +21,7 @@ describe('training reminders across a restart', () => {
     const created = usingPostgres() ? await createTestDb() : undefined;
     const open = async (): Promise<Db> => (created ? openPostgres(created.url as string) : openPglite(dir));
     try {
-      const before = await startTestServer({ WORKER: 'false' }, { db: created ? created.db : await open() });
+      const before = await startTestServer({ WORKER: 'false' }, { db: created ? created.db : await open(), demo: true });
       const people = await addReachablePeople(before.db, 2, { serviceUrl: connector.url, prefix: 'restart' });
       await before.db.query('update people set dev_key = display_name where id = any($1::uuid[])', [people.map((p) => p.id)]);
       const start = Date.now() + 48 * 3_600_000;
@@ -38,7 +38,7 @@ describe('training reminders across a restart', () => {
       // While nothing runs, the session comes within the hour.
       const db = await open();
       await db.query(`update trainings set starts_at = now() + interval '40 minutes', ends_at = now() + interval '100 minutes' where id = $1`, [training.body.id]);
-      const after = await startTestServer({ SEED_DEMO: 'false' }, {
+      const after = await startTestServer({}, {
         db,
         worker: { connector: connectorClient(async () => undefined), tickMs: 50, idleMs: 20 },
         jobs: { pollMs: 20, everyMs: { trainingReminders: 50 } },

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 // the calendar file, attendance, and the refusals — real server, real SQL.
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({}, { demo: true });
 });
 afterAll(async () => {
   await s?.close();

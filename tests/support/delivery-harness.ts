@@ -45,6 +45,7 @@ export function deliveryHarness() {
     s = await startTestServer(
       { TEAMS_RATE_LIMIT_RPS: '50' },
       {
+        demo: true,
         worker: { connector: recording, tickMs: 50, idleMs: 20, retry: { maxAttempts: 4, baseMs: 50, maxMs: 200 } },
         // Reminders are planned by the job runner: as often as the worker ticked before.
         jobs: { pollMs: 20, everyMs: { trainingReminders: 50, onboardingReminders: 50 } },
