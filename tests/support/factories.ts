@@ -90,7 +90,7 @@ export interface ItemOptions {
 export async function anItem(db: Db, over: ItemOptions = {}): Promise<{ id: string; title: string; url: string }> {
   const n = next();
   const topics = over.topics ?? [];
-  for (const id of topics) await aTopic(db, { id });
+  for (const id of await topicsRepo(db).unknown(topics)) await aTopic(db, { id });
   const record = {
     kind: over.kind ?? 'article',
     title: over.title ?? `Item ${n}`,
