@@ -115,9 +115,23 @@ export async function anItem(db: Db, over: ItemOptions = {}): Promise<{ id: stri
   return { id, title: record.title, url: record.url };
 }
 
-/** A share of an item to a network (a tracked link with it), as the share page records it. */
-export async function aShare(db: Db, o: { item: { id: string }; person: { id: string }; network?: 'linkedin' | 'x' | 'facebook' | 'xing'; edited?: boolean }): Promise<{ linkCode: string }> {
-  const linkCode = await sharingRepo(db).recordShare({ itemId: o.item.id, personId: o.person.id, network: o.network ?? 'linkedin', edited: o.edited ?? false });
+/**
+ * A share of an item to a network (a tracked link with it), as the share page records it;
+ * `clicks` readers followed the link since, each in a minute of their own in the past hours.
+ */
+export async function aShare(
+  db: Db,
+  o: { item: { id: string }; person: { id: string }; network?: 'linkedin' | 'x' | 'facebook' | 'xing'; edited?: boolean; clicks?: number },
+): Promise<{ linkCode: string }> {
+  const network = o.network ?? 'linkedin';
+  const linkCode = await sharingRepo(db).recordShare({ itemId: o.item.id, personId: o.person.id, network, edited: o.edited ?? false });
+  if (o.clicks) {
+    await db.query(
+      `insert into clicks (link_code, minute, item_id, network, clicks)
+       select $1, date_trunc('minute', now() - g * interval '7 minutes'), $2, $3, 1 from generate_series(1, $4::int) g`,
+      [linkCode, o.item.id, network, o.clicks],
+    );
+  }
   return { linkCode };
 }
 
