@@ -41,7 +41,7 @@ export type TestPerson = Person & {
 export async function aPerson(db: Db, over: Partial<Omit<Person, 'id'>> & { aadObjectId?: string | null } = {}): Promise<TestPerson> {
   const n = next();
   const person = await peopleRepo(db).insert({
-    displayName: `Person ${n}`,
+    displayName: `${over.role === 'admin' ? 'Admin' : 'Person'} ${n}`,
     role: 'employee',
     language: 'en',
     department: null,
@@ -54,7 +54,8 @@ export async function aPerson(db: Db, over: Partial<Omit<Person, 'id'>> & { aadO
   return { ...person, devKey, headers: { authorization: `Bearer dev.${devKey}` } };
 }
 
-export const anAdmin = (db: Db, over: Parameters<typeof aPerson>[1] = {}) => aPerson(db, { displayName: `Admin ${counter + 1}`, role: 'admin', ...over });
+/** An admin (stored role 'admin'), otherwise like `aPerson`. */
+export const anAdmin = (db: Db, over: Parameters<typeof aPerson>[1] = {}) => aPerson(db, { role: 'admin', ...over });
 
 /** A topic items can carry; the name in both languages defaults to the id. */
 export async function aTopic(db: Db, over: { id?: string; de?: string; en?: string } = {}): Promise<{ id: string; de: string; en: string }> {
