@@ -22,7 +22,7 @@ if (!existsSync(path.join(root, 'dist', 'tab', 'index.html'))) {
 
 // A slow tenant limit keeps an announcement "sending" long enough to be photographed.
 const connector = await new FakeBotConnector({ globalRps: 4 }).start();
-const server = await startTestServer({ TEAMS_RATE_LIMIT_RPS: '4' });
+const server = await startTestServer({ TEAMS_RATE_LIMIT_RPS: '4' }, { demo: true });
 const browser = await launchBrowser();
 
 /** A context that cannot leave loopback, signed in as `person` with a theme and language. */

@@ -41,7 +41,8 @@ export function browserSuite(options: Parameters<typeof openSandbox>[1] = {}): B
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
     assertTabBuilt();
-    suite.server = await startTestServer();
+    // Browser flows show the demo company: they sign in as its people and read its content.
+    suite.server = await startTestServer({}, { demo: true });
     suite.browser = await launchBrowser();
     suite.box = await openSandbox(suite.browser, options);
   });

@@ -1,14 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anAdmin, anItem, aPerson, aShare, aTopic, type TestPerson } from '../support/factories.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { api, validItem } from '../support/http.js';
 
 let s: TestServer;
+let adminPerson: TestPerson;
+let employee: TestPerson;
 beforeAll(async () => {
   s = await startTestServer();
+  // People in the departments and locations the audience picker offers.
+  adminPerson = await anAdmin(s.db, { department: 'Marketing', location: 'Berlin' });
+  employee = await aPerson(s.db, { department: 'Engineering', location: 'München' });
+  await aPerson(s.db, { department: 'Sales', location: 'Hamburg' });
+  await aTopic(s.db, { id: 'culture' }); // validItem's topic
+  await anItem(s.db, { status: 'draft' });
+  // Shared once, clicked seven times.
+  await aShare(s.db, { item: await anItem(s.db), person: employee, clicks: 7 });
 });
 afterAll(async () => s?.close());
 
-const admin = () => s.as('clara');
+const admin = () => adminPerson.headers;
 const count = async () => (await s.db.query<{ n: number }>('select count(*)::int as n from items'))[0]?.n;
 
 describe('admin items API', () => {
@@ -39,7 +50,7 @@ describe('admin items API', () => {
     const at = new Date(Date.now() + 3_600_000).toISOString();
     const scheduled = await api(s.url, 'POST', `/api/v1/admin/items/${body.item.id}/publish`, { headers: admin(), body: { at } });
     expect(scheduled.body).toMatchObject({ status: 'scheduled', live: false, publishAt: at });
-    const feed = await api(s.url, 'GET', '/api/v1/items?q=Later', { headers: s.as('aylin') });
+    const feed = await api(s.url, 'GET', '/api/v1/items?q=Later', { headers: employee.headers });
     expect(feed.body.items).toEqual([]);
   });
 
@@ -141,7 +152,7 @@ describe('bad input changes nothing', () => {
       ['POST', `/api/v1/admin/items/${id}/archive`, undefined],
       ['GET', '/api/v1/admin/audiences', undefined],
     ] as const) {
-      const res = await api(s.url, method, path, { headers: s.as('jonas'), body });
+      const res = await api(s.url, method, path, { headers: employee.headers, body });
       expect(res.status, `${method} ${path}`).toBe(403);
       expect(res.body.error.code).toBe('forbidden');
     }

@@ -1,16 +1,25 @@
 import { renderForTest } from '../../bot/src/cards/render-for-test.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botTraffic, type Card } from '../support/bot-traffic.js';
+import { anAdmin, anItem, daysAgo, type TestPerson } from '../support/factories.js';
 import { FakeBotConnector } from '../support/fake-bot-connector.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 let connector: FakeBotConnector;
 let s: TestServer;
+let adminPerson: TestPerson;
 
 beforeAll(async () => {
   connector = await new FakeBotConnector().start();
   s = await startTestServer();
+  adminPerson = await anAdmin(s.db);
+  // The newest items are for everyone to see and share; a draft and an older one for
+  // Engineering, which nobody here may see.
+  await anItem(s.db, { title: 'What we learned from our first accessibility audit', publishAt: daysAgo(1) });
+  await anItem(s.db, { title: 'A day in the life of our apprentices', publishAt: daysAgo(2) });
+  await anItem(s.db, { title: 'Customer story: how a bakery chain plans 40 shops', status: 'draft' });
+  await anItem(s.db, { title: 'Einblick: So testen wir unsere Software', audience: { departments: ['Engineering'], locations: [] }, publishAt: daysAgo(9) });
 });
 afterAll(async () => {
   await s?.close();
@@ -220,7 +229,7 @@ describe('the bot keeps personal things personal', () => {
   });
 
   it('ignores activities from tenants it does not serve', async () => {
-    const scoped = await startTestServer({ SEED_DEMO: 'false', ENTRA_TENANT_IDS: TENANT });
+    const scoped = await startTestServer({ ENTRA_TENANT_IDS: TENANT });
     try {
       const stranger = { ...activity({ type: 'message', text: 'help' }), conversation: { id: 'a:x', conversationType: 'personal', tenantId: '99999999-0000-0000-0000-000000000000' }, channelData: { tenant: { id: '99999999-0000-0000-0000-000000000000' } } };
       const before = connector.received.length;
@@ -234,8 +243,8 @@ describe('the bot keeps personal things personal', () => {
 });
 
 describe('the bot in crisis mode', () => {
-  const admin = { authorization: 'Bearer dev.clara', 'content-type': 'application/json' };
-  const crisis = (path: string, body: unknown) => fetch(`${s.url}/api/v1/admin/crisis${path}`, { method: 'POST', headers: admin, body: JSON.stringify(body) });
+  const admin = () => ({ ...adminPerson.headers, 'content-type': 'application/json' });
+  const crisis = (path: string, body: unknown) => fetch(`${s.url}/api/v1/admin/crisis${path}`, { method: 'POST', headers: admin(), body: JSON.stringify(body) });
 
   const cleo = { id: '29:cleo', aadObjectId: 'aaaaaaaa-0000-0000-0000-0000000000c1', name: 'Cleo' };
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADA, botTraffic, type Card } from '../support/bot-traffic.js';
+import { anAdmin, type TestPerson } from '../support/factories.js';
 import { FakeBotConnector } from '../support/fake-bot-connector.js';
 import { api } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -7,11 +8,13 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 const TENANT = '11111111-2222-3333-4444-555555555555';
 let connector: FakeBotConnector;
 let s: TestServer;
+let admin: TestPerson;
 
 beforeAll(async () => {
   connector = await new FakeBotConnector().start();
   // With the Teams app id, buttons to tab pages are Teams deep links.
   s = await startTestServer({ TEAMS_APP_ID: '00000000-0000-0000-0000-000000000011' });
+  admin = await anAdmin(s.db);
 });
 afterAll(async () => {
   await s?.close();
@@ -37,7 +40,7 @@ const session = (over: Record<string, unknown> = {}) => ({
   timeZone: 'Europe/Berlin', room: 'Berlin, Spree', capacity: 1, language: 'en', host: 'Petra Press', ...over,
 });
 async function training(over: Record<string, unknown> = {}): Promise<string> {
-  const res = await api(s.url, 'POST', '/api/v1/admin/trainings', { headers: s.as('clara'), body: session(over) });
+  const res = await api(s.url, 'POST', '/api/v1/admin/trainings', { headers: admin.headers, body: session(over) });
   expect(res.status).toBe(201);
   return res.body.id as string;
 }
@@ -74,7 +77,7 @@ describe('trainings from the card', () => {
 
   it('shows a cancelled session as cancelled, without register', async () => {
     const id = await training({ capacity: 5 });
-    await api(s.url, 'POST', `/api/v1/admin/trainings/${id}/cancel`, { headers: s.as('clara'), body: {} });
+    await api(s.url, 'POST', `/api/v1/admin/trainings/${id}/cancel`, { headers: admin.headers, body: {} });
     const res = await invoke('training.register', { trainingId: id }, ada);
     expect(cardText(res.value)).toContain('has been cancelled');
     expect(executes(res.value)).toEqual([]);

@@ -8,7 +8,7 @@ let s: TestServer;
 
 beforeAll(async () => {
   connector = await new FakeBotConnector().start();
-  s = await startTestServer({ SEED_DEMO: 'false' });
+  s = await startTestServer();
 });
 afterAll(async () => {
   await s?.close();
@@ -49,7 +49,6 @@ describe('the bot endpoint (real botbuilder CloudAdapter over HTTP)', () => {
 
   it('refuses unsigned activities once an app id is configured', async () => {
     const secured = await startTestServer({
-      SEED_DEMO: 'false',
       MicrosoftAppId: '00000000-0000-0000-0000-00000000b075',
       MicrosoftAppPassword: 'not-a-real-secret',
       MicrosoftAppTenantId: TENANT,

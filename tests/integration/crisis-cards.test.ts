@@ -4,6 +4,7 @@ import { openPostgres } from '../../bot/src/storage/db.js';
 import { connectorClient } from '../../bot/src/teams/connector-client.js';
 import { deliveryHarness } from '../support/delivery-harness.js';
 import { eventually } from '../support/eventually.js';
+import { anAdmin } from '../support/factories.js';
 import { FakeBotConnector } from '../support/fake-bot-connector.js';
 import { api } from '../support/http.js';
 import { addReachablePeople, type ReachablePerson } from '../support/reachable.js';
@@ -235,16 +236,17 @@ describe.runIf(usingPostgres())('crisis cards sent by another instance', () => {
     const connector = await new FakeBotConnector({ globalRps: 50 }).start();
     const { db, url, drop } = await createTestDb();
     const web = await startTestServer({ WORKER: 'false' }, { db });
+    const admin = (await anAdmin(db)).headers;
     // Its own pool, as another instance would have; it ticks fast, so it starts the crisis
     // card before its own view of the switch (read 4× a second) has caught up.
     const worker = await startTestServer(
-      { SEED_DEMO: 'false', TEAMS_RATE_LIMIT_RPS: '50' },
+      { TEAMS_RATE_LIMIT_RPS: '50' },
       { db: openPostgres(url as string), worker: { connector: connectorClient(async () => undefined), tickMs: 20, idleMs: 10 } },
     );
     try {
       const people = await addReachablePeople(db, 10, { serviceUrl: connector.url, prefix: 'second' });
       const cards = (p: ReachablePerson) => connector.deliveredTo(p.conversationId).map((r) => JSON.stringify(r.activity));
-      const on = await api(web.url, 'POST', '/api/v1/admin/crisis', { headers: web.as('clara'), body: { ...ON, notifyEveryone: true } });
+      const on = await api(web.url, 'POST', '/api/v1/admin/crisis', { headers: admin, body: { ...ON, notifyEveryone: true } });
       expect(on.status).toBe(201);
       await eventually(async () => people.every((p) => cards(p).length === 1), Boolean, 5_000);
       // The instructions under the one Markdown policy: their words, no Markdown left for Teams.
@@ -253,7 +255,7 @@ describe.runIf(usingPostgres())('crisis cards sent by another instance', () => {
         expect(renderForTest(card as never).text).toContain('Please share nothing.');
         expect(cards(p)[0]).not.toContain('**');
       }
-      expect((await api(web.url, 'POST', '/api/v1/admin/crisis/off', { headers: web.as('clara'), body: {} })).status).toBe(200);
+      expect((await api(web.url, 'POST', '/api/v1/admin/crisis/off', { headers: admin, body: {} })).status).toBe(200);
       await eventually(async () => people.every((p) => cards(p).length === 2), Boolean, 5_000);
       for (const p of people) expect(cards(p)[1]).toContain('All clear');
     } finally {

@@ -6,8 +6,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, type Db } from '../../bot/src/storage/db.js';
 import { migrate } from '../../bot/src/storage/migrate.js';
-import { seedDemo } from '../../bot/src/storage/seed-demo.js';
 import { eventually } from '../support/eventually.js';
+import { anAdmin, aTopic } from '../support/factories.js';
 import { FakeBotConnector } from '../support/fake-bot-connector.js';
 import { api, validItem } from '../support/http.js';
 import { addReachablePeople, type ReachablePerson } from '../support/reachable.js';
@@ -51,7 +51,7 @@ async function start(env: Record<string, string>): Promise<Proc> {
   throw new Error(`server did not become ready:\n${out}`);
 }
 
-const admin = { authorization: 'Bearer dev.clara' };
+let admin: Record<string, string>;
 let connector: FakeBotConnector;
 let dbEnv: Record<string, string>;
 let cleanup: () => Promise<void>;
@@ -73,7 +73,8 @@ beforeAll(async () => {
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   await migrate(db);
-  await seedDemo(db, 'http://localhost');
+  admin = (await anAdmin(db)).headers;
+  await aTopic(db, { id: 'culture' }); // validItem's topic
   people = await addReachablePeople(db, RECIPIENTS, { serviceUrl: connector.url, department: 'Crash' });
   // PGlite allows one process per data directory: let go before the children start.
   if (!usingPostgres()) await db.close();

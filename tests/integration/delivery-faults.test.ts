@@ -5,6 +5,7 @@ import { deliveryRenderer, type Renderer } from '../../bot/src/jobs/render-deliv
 import type { Db } from '../../bot/src/storage/db.js';
 import { connectorClient } from '../../bot/src/teams/connector-client.js';
 import { eventually } from '../support/eventually.js';
+import { anAdmin, aTopic } from '../support/factories.js';
 import { FakeBotConnector } from '../support/fake-bot-connector.js';
 import { api, validItem } from '../support/http.js';
 import { addReachablePeople } from '../support/reachable.js';
@@ -14,11 +15,13 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 // cannot be rendered. The server sends nothing itself; each test drives its own worker.
 let connector: FakeBotConnector;
 let s: TestServer;
-const admin = { authorization: 'Bearer dev.clara' };
+let admin: Record<string, string>;
 
 beforeAll(async () => {
   connector = await new FakeBotConnector({ globalRps: 200 }).start();
   s = await startTestServer({ WORKER: 'false' });
+  admin = (await anAdmin(s.db)).headers;
+  await aTopic(s.db, { id: 'culture' }); // validItem's topic
 });
 afterAll(async () => {
   await s?.close();

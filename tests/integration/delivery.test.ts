@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliveryHarness } from '../support/delivery-harness.js';
 import { eventually } from '../support/eventually.js';
+import { aPerson } from '../support/factories.js';
 import { api, validItem } from '../support/http.js';
 
 // Announcing items: who gets a card, when, and how an admin steers it.
@@ -104,9 +105,10 @@ describe('announcing an item', () => {
     });
     expect(german.body.error.fields).toEqual({ at: 'darf nicht in der Vergangenheit liegen' });
 
-    const employee = await api(h.s.url, 'POST', `/api/v1/admin/items/${other}/announce`, { headers: h.s.as('jonas'), body: {} });
+    const anEmployee = (await aPerson(h.s.db)).headers;
+    const employee = await api(h.s.url, 'POST', `/api/v1/admin/items/${other}/announce`, { headers: anEmployee, body: {} });
     expect(employee.status).toBe(403);
-    expect((await api(h.s.url, 'GET', '/api/v1/admin/announcements', { headers: h.s.as('jonas') })).status).toBe(403);
+    expect((await api(h.s.url, 'GET', '/api/v1/admin/announcements', { headers: anEmployee })).status).toBe(403);
     expect((await api(h.s.url, 'GET', '/api/v1/admin/announcements', {})).status).toBe(401);
     expect((await api(h.s.url, 'GET', '/api/v1/admin/announcements/not-an-id', { headers: admin() })).status).toBe(404);
     const none = await h.s.db.query<{ n: number }>(`select count(*)::int as n from announcements where payload->>'itemId' = $1`, [other]);

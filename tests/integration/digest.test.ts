@@ -32,7 +32,7 @@ beforeAll(async () => {
   const now = new Date();
   s = await startTestServer(
     // The server sends nothing itself: the test runs two workers, as two processes would.
-    { SEED_DEMO: 'false', WORKER: 'false', DIGEST_SCHEDULE: `${now.getUTCMinutes()} ${now.getUTCHours()} * * *`, TENANT_TIME_ZONE: 'UTC' },
+    { WORKER: 'false', DIGEST_SCHEDULE: `${now.getUTCMinutes()} ${now.getUTCHours()} * * *`, TENANT_TIME_ZONE: 'UTC' },
   );
   await s.db.query(`insert into people (display_name, dev_key, role) values ('Boss', 'boss', 'admin')`);
   digestReaders = await addReachablePeople(s.db, 3, { serviceUrl: connector.url, department: 'Design', prefix: 'digest', preferences: { notificationLevel: 'digest' } });

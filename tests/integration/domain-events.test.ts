@@ -10,6 +10,7 @@ import { catchUp, positions, processNext, rewind } from '../../bot/src/storage/e
 import { recordEvents } from '../../bot/src/storage/events/record-events.js';
 import { ClickRecorder } from '../../bot/src/storage/repos/clicks.js';
 import { eventually } from '../support/eventually.js';
+import { aGuideline, anAdmin, aPerson, aTopic, type TestPerson } from '../support/factories.js';
 import { api, READER, validItem } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -18,12 +19,22 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  * change; processors read the log at least once, in order, and remember their position.
  */
 let s: TestServer;
+let adminPerson: TestPerson;
+let sharer: TestPerson;
+let reader: TestPerson;
 beforeAll(async () => {
   s = await startTestServer();
+  // Four people joined: each is a "person joined" event.
+  adminPerson = await anAdmin(s.db);
+  sharer = await aPerson(s.db);
+  reader = await aPerson(s.db);
+  await aPerson(s.db);
+  await aTopic(s.db, { id: 'culture' }); // validItem's topic
+  await aGuideline(s.db, { by: adminPerson });
 });
 afterAll(async () => s?.close());
 
-const admin = () => s.as('clara');
+const admin = () => adminPerson.headers;
 const eventsOf = async (type: string) =>
   s.db.query<{ id: string; subject: string; payload: Record<string, unknown> }>('select id, subject, payload from events where type = $1 order by id', [type]);
 const silent = pino({ level: 'silent' });
@@ -52,7 +63,7 @@ describe('events written with the change', () => {
     const { body } = await api(s.url, 'POST', '/api/v1/admin/items', { headers: admin(), body: validItem({ title: 'Events item' }) });
     const itemId = body.item.id as string;
     await api(s.url, 'POST', `/api/v1/admin/items/${itemId}/publish`, { headers: admin(), body: {} });
-    const page = await api(s.url, 'POST', `/api/v1/items/${itemId}/share-link`, { headers: s.as('jonas') });
+    const page = await api(s.url, 'POST', `/api/v1/items/${itemId}/share-link`, { headers: sharer.headers });
     const token = page.body.url.split('/s/')[1];
     let link = '';
     for (let i = 0; i < 3; i++) link = (await api(s.url, 'POST', `/s/${token}`, { headers: { accept: 'application/json' }, body: { network: 'x', text: 'hi' } })).body.link;
@@ -84,12 +95,12 @@ describe('events written with the change', () => {
     await api(s.url, 'POST', '/api/v1/admin/crisis/off', { headers: admin(), body: {} });
     expect((await eventsOf('crisis.switched')).map((e) => e.payload.active)).toEqual([true, false]);
 
-    const guideline = (await api(s.url, 'GET', '/api/v1/guidelines', { headers: s.as('aylin') })).body.items[0];
-    for (let i = 0; i < 2; i++) await api(s.url, 'POST', `/api/v1/guidelines/${guideline.id}/acknowledge`, { headers: s.as('aylin'), body: { version: guideline.version } });
+    const guideline = (await api(s.url, 'GET', '/api/v1/guidelines', { headers: reader.headers })).body.items[0];
+    for (let i = 0; i < 2; i++) await api(s.url, 'POST', `/api/v1/guidelines/${guideline.id}/acknowledge`, { headers: reader.headers, body: { version: guideline.version } });
     expect((await eventsOf('guideline.acknowledged')).filter((e) => e.payload.guidelineId === guideline.id)).toHaveLength(1);
 
     const joined = (await eventsOf('person.joined')).length;
-    expect(joined).toBeGreaterThanOrEqual(4); // the demo company
+    expect(joined).toBeGreaterThanOrEqual(4); // the four made above
   });
 
   it('a click flush whose transaction fails leaves neither counts nor an event, and both land on the retry', async () => {

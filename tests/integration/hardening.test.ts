@@ -1,16 +1,25 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anAdmin, anItem, aPerson, aTopic, type TestPerson } from '../support/factories.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { api, validItem } from '../support/http.js';
 
 let s: TestServer;
+let adminPerson: TestPerson;
+let hamburg: TestPerson;
+let munich: TestPerson;
 beforeAll(async () => {
   s = await startTestServer();
+  adminPerson = await anAdmin(s.db);
+  hamburg = await aPerson(s.db, { location: 'Hamburg' });
+  munich = await aPerson(s.db, { location: 'München' });
+  await aTopic(s.db, { id: 'culture' }); // validItem's topic
+  await anItem(s.db, { title: 'Tag der offenen Tür in Hamburg', audience: { departments: [], locations: ['Hamburg'] } });
 });
 afterAll(async () => s?.close());
 
-const admin = () => s.as('clara');
+const admin = () => adminPerson.headers;
 const uploads = () => readdirSync(tmpdir()).filter((f) => f.startsWith('upload_')).length;
 
 describe('hardening', () => {
@@ -33,7 +42,7 @@ describe('hardening', () => {
       'not-even-base64!',
     ];
     for (const cursor of forged) {
-      const feed = await api(s.url, 'GET', `/api/v1/items?cursor=${encodeURIComponent(cursor)}`, { headers: s.as('jonas') });
+      const feed = await api(s.url, 'GET', `/api/v1/items?cursor=${encodeURIComponent(cursor)}`, { headers: munich.headers });
       expect(feed.status).toBe(400);
       expect(feed.body.error.fields.cursor).toBe('is not a valid page cursor');
       const list = await api(s.url, 'GET', `/api/v1/admin/items?cursor=${encodeURIComponent(cursor)}`, { headers: admin() });
@@ -63,10 +72,10 @@ describe('hardening', () => {
   });
 
   it('gives share pages only for items meant for the person', async () => {
-    const feed = await api(s.url, 'GET', '/api/v1/items?q=Hamburg&limit=50', { headers: s.as('aylin') });
+    const feed = await api(s.url, 'GET', '/api/v1/items?q=Hamburg&limit=50', { headers: hamburg.headers });
     const hamburgOnly = feed.body.items.find((i: { title: string }) => i.title.startsWith('Tag der offenen Tür'));
-    expect((await api(s.url, 'POST', `/api/v1/items/${hamburgOnly.id}/share-link`, { headers: s.as('aylin') })).status).toBe(200);
-    expect((await api(s.url, 'POST', `/api/v1/items/${hamburgOnly.id}/share-link`, { headers: s.as('jonas') })).status).toBe(404);
+    expect((await api(s.url, 'POST', `/api/v1/items/${hamburgOnly.id}/share-link`, { headers: hamburg.headers })).status).toBe(200);
+    expect((await api(s.url, 'POST', `/api/v1/items/${hamburgOnly.id}/share-link`, { headers: munich.headers })).status).toBe(404);
   });
 
   it('refuses an expiry before the scheduled publish time with a field message', async () => {
@@ -82,7 +91,7 @@ describe('hardening', () => {
   });
 
   it('answers a database failure with 500 at once, every time (no request left hanging)', async () => {
-    const broken = await startTestServer({ SEED_DEMO: 'false' });
+    const broken = await startTestServer();
     try {
       await broken.db.query('drop table topics cascade');
       await broken.db.query(`insert into people (display_name, dev_key) values ('Temp', 'temp')`);

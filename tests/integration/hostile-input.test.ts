@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, READER, validItem } from '../support/http.js';
 import { eventually } from '../support/eventually.js';
+import { anAdmin, anItem, aPerson, aTopic, type TestPerson } from '../support/factories.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /**
@@ -10,12 +11,22 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  * every test here failed on the code before the fix.
  */
 let s: TestServer;
+let adminPerson: TestPerson;
+/** Shares the item everyone may see (issue 11). */
+let sharer: TestPerson;
+/** Signs in and shares the Leipzig item (tracked links, headers, proxies). */
+let colleague: TestPerson;
 beforeAll(async () => {
   s = await startTestServer();
+  adminPerson = await anAdmin(s.db);
+  sharer = await aPerson(s.db);
+  colleague = await aPerson(s.db);
+  await aTopic(s.db, { id: 'culture' }); // validItem's topic
+  await anItem(s.db); // the one everyone may see
 });
 afterAll(async () => s?.close());
 
-const admin = () => s.as('clara');
+const admin = () => adminPerson.headers;
 
 /** A raw request, so headers and body bytes are exactly what a caller chose. */
 function raw(path: string, o: { method?: string; headers?: Record<string, string>; body?: Buffer }): Promise<{ status: number; headers: Record<string, unknown>; text: string }> {
@@ -225,31 +236,31 @@ describe('7: bot activities that are not activities', () => {
 
 describe('11: posting the same share page again', () => {
   it('is one share per network; a second post only updates its time', async () => {
-    const item = (await api(s.url, 'GET', '/api/v1/items?limit=1', { headers: s.as('aylin') })).body.items[0];
-    const page = await api(s.url, 'POST', `/api/v1/items/${item.id}/share-link`, { headers: s.as('aylin') });
+    const item = (await api(s.url, 'GET', '/api/v1/items?limit=1', { headers: sharer.headers })).body.items[0];
+    const page = await api(s.url, 'POST', `/api/v1/items/${item.id}/share-link`, { headers: sharer.headers });
     const token = page.body.url.split('/s/')[1];
-    const sharesBefore = (await api(s.url, 'GET', `/api/v1/admin/items/${item.id}`, { headers: s.as('clara') })).body.stats.shares as number;
+    const sharesBefore = (await api(s.url, 'GET', `/api/v1/admin/items/${item.id}`, { headers: admin() })).body.stats.shares as number;
     for (let i = 0; i < 20; i++) {
       expect((await api(s.url, 'POST', `/s/${token}`, { headers: { accept: 'application/json' }, body: { network: 'linkedin', text: 'Hello' } })).status).toBe(200);
     }
     await api(s.url, 'POST', `/s/${token}`, { headers: { accept: 'application/json' }, body: { network: 'x', text: 'Hello' } });
-    const mine = (await api(s.url, 'GET', '/api/v1/me/shares', { headers: s.as('aylin') })).body;
+    const mine = (await api(s.url, 'GET', '/api/v1/me/shares', { headers: sharer.headers })).body;
     const entry = mine.items.find((i: { itemId: string }) => i.itemId === item.id);
     expect(entry.networks.map((n: { network: string }) => n.network).sort()).toEqual(['linkedin', 'x']);
-    const rows = await s.db.query<{ n: number }>('select count(*)::int as n from shares where item_id = $1 and person_id = (select id from people where dev_key = $2)', [item.id, 'aylin']);
+    const rows = await s.db.query<{ n: number }>('select count(*)::int as n from shares where item_id = $1 and person_id = (select id from people where dev_key = $2)', [item.id, sharer.devKey]);
     expect(rows[0]?.n).toBe(2);
-    const forAdmins = (await api(s.url, 'GET', `/api/v1/admin/items/${item.id}`, { headers: s.as('clara') })).body;
+    const forAdmins = (await api(s.url, 'GET', `/api/v1/admin/items/${item.id}`, { headers: admin() })).body;
     expect(forAdmins.stats.shares).toBe(sharesBefore + 2);
   });
 });
 
 describe('12: headers', () => {
   it('sends nosniff, a CSP that forbids framing, and no-store on personal JSON', async () => {
-    const me = await fetch(`${s.url}/api/v1/me`, { headers: s.as('jonas') });
+    const me = await fetch(`${s.url}/api/v1/me`, { headers: colleague.headers });
     expect(me.headers.get('x-content-type-options')).toBe('nosniff');
     expect(me.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(me.headers.get('cache-control')).toBe('no-store');
-    const shares = await fetch(`${s.url}/api/v1/me/shares`, { headers: s.as('jonas') });
+    const shares = await fetch(`${s.url}/api/v1/me/shares`, { headers: colleague.headers });
     expect(shares.headers.get('cache-control')).toBe('no-store');
     for (const path of ['/s/AAAAAAAAAAAAAAAAAAAAAAAA', '/l/ZZZZZZZZZZ', '/s/assets/share.js']) {
       const res = await fetch(s.url + path);
@@ -267,10 +278,10 @@ describe('12: headers', () => {
 describe('13: development sign-in behind any proxy', () => {
   it('refuses requests carrying any proxy header', async () => {
     for (const header of ['x-real-ip', 'cf-connecting-ip', 'via', 'true-client-ip', 'x-client-ip', 'x-forwarded-proto', 'forwarded', 'x-original-host']) {
-      const res = await api(s.url, 'GET', '/api/v1/me', { headers: { ...s.as('jonas'), [header]: header === 'via' ? '1.1 proxy' : '203.0.113.7' } });
+      const res = await api(s.url, 'GET', '/api/v1/me', { headers: { ...colleague.headers, [header]: header === 'via' ? '1.1 proxy' : '203.0.113.7' } });
       expect(res.status, header).toBe(403);
     }
-    expect((await api(s.url, 'GET', '/api/v1/me', { headers: s.as('jonas') })).status).toBe(200);
+    expect((await api(s.url, 'GET', '/api/v1/me', { headers: colleague.headers })).status).toBe(200);
   });
 });
 
@@ -286,7 +297,6 @@ describe('14: source maps', () => {
       MicrosoftAppPassword: 'not-used',
       MicrosoftAppTenantId: '11111111-2222-3333-4444-555555555555',
       PUBLIC_URL: 'https://chorus.example',
-      SEED_DEMO: 'false',
       WORKER: 'false',
     });
     try {
@@ -303,10 +313,10 @@ describe('14: source maps', () => {
   });
 });
 
-/** A tracked link of Jonas's for a live item everyone may see. */
+/** A tracked link of a colleague's for a live item everyone may see. */
 async function trackedLink(): Promise<string> {
-  const item = (await api(s.url, 'GET', '/api/v1/items?q=Leipzig&limit=1', { headers: s.as('jonas') })).body.items[0] ?? (await createItem());
-  const page = await api(s.url, 'POST', `/api/v1/items/${item.id}/share-link`, { headers: s.as('jonas') });
+  const item = (await api(s.url, 'GET', '/api/v1/items?q=Leipzig&limit=1', { headers: colleague.headers })).body.items[0] ?? (await createItem());
+  const page = await api(s.url, 'POST', `/api/v1/items/${item.id}/share-link`, { headers: colleague.headers });
   const token = page.body.url.split('/s/')[1];
   const posted = await api(s.url, 'POST', `/s/${token}`, { headers: { accept: 'application/json' }, body: { network: 'x', text: 'hi' } });
   expect(posted.status).toBe(200);
@@ -317,7 +327,7 @@ async function createItem(): Promise<{ id: string }> {
   const { body } = await api(s.url, 'POST', '/api/v1/admin/items', { headers: admin(), body: validItem() });
   await api(s.url, 'POST', `/api/v1/admin/items/${body.item.id}/publish`, { headers: admin(), body: {} });
   await eventually(
-    async () => (await api(s.url, 'GET', '/api/v1/items?q=Leipzig&limit=1', { headers: s.as('jonas') })).body.items.length,
+    async () => (await api(s.url, 'GET', '/api/v1/items?q=Leipzig&limit=1', { headers: colleague.headers })).body.items.length,
     (n) => n === 1,
   );
   return body.item;

@@ -6,6 +6,7 @@ import { chorusJobs } from '../../bot/src/jobs/planners.js';
 import type { Db } from '../../bot/src/storage/db.js';
 import { migrate } from '../../bot/src/storage/migrate.js';
 import { jobsRepo } from '../../bot/src/storage/repos/jobs.js';
+import { anAdmin, aPerson } from '../support/factories.js';
 import { api } from '../support/http.js';
 import { ManualClock } from '../support/manual-clock.js';
 import { createTestDb } from '../support/test-db.js';
@@ -237,9 +238,10 @@ describe('GET /api/v1/admin/jobs', () => {
     // A clock of its own: the runner polls once at start and then only when the test asks.
     const s = await startTestServer({ DIGEST_SCHEDULE: '0 9 * * 1', TENANT_TIME_ZONE: 'Europe/Berlin' }, { jobs: { clock: new ManualClock() } });
     try {
+      const [admin, employee] = [await anAdmin(s.db), await aPerson(s.db)];
       await s.app.jobs?.runDue();
-      expect((await api(s.url, 'GET', '/api/v1/admin/jobs', { headers: s.as('aylin') })).status).toBe(403);
-      const res = await api(s.url, 'GET', '/api/v1/admin/jobs', { headers: s.as('clara') });
+      expect((await api(s.url, 'GET', '/api/v1/admin/jobs', { headers: employee.headers })).status).toBe(403);
+      const res = await api(s.url, 'GET', '/api/v1/admin/jobs', { headers: admin.headers });
       expect(res.status).toBe(200);
       const names = (res.body.items as Array<{ name: string }>).map((j) => j.name);
       expect(names).toEqual(expect.arrayContaining(['digest', 'training-reminders', 'onboarding-reminders']));

@@ -11,6 +11,7 @@ import { wants } from '../../bot/src/notifications/wants.js';
 import { connectorClient } from '../../bot/src/teams/connector-client.js';
 import type { Db } from '../../bot/src/storage/db.js';
 import { eventually } from '../support/eventually.js';
+import { anAdmin, type TestPerson } from '../support/factories.js';
 import { FakeBotConnector } from '../support/fake-bot-connector.js';
 import { api } from '../support/http.js';
 import { addReachablePeople } from '../support/reachable.js';
@@ -38,12 +39,14 @@ const thanks = defineKind({
 describe('a notification kind added in a test', () => {
   let connector: FakeBotConnector;
   let s: TestServer;
+  let admin: TestPerson;
   beforeAll(async () => {
     connector = await new FakeBotConnector({ globalRps: 50 }).start();
     s = await startTestServer(
       { TEAMS_RATE_LIMIT_RPS: '50' },
       { kinds: kindRegistry([...CHORUS_KINDS, thanks]), worker: { connector: connectorClient(async () => undefined), tickMs: 50, idleMs: 20 } },
     );
+    admin = await anAdmin(s.db);
   });
   afterAll(async () => {
     await s?.close();
@@ -62,7 +65,7 @@ describe('a notification kind added in a test', () => {
     expect(await notificationQueue(s.db).enqueue(thanks, { thanksId: thanksId.toLowerCase(), from: 'Jonas' }, { people: [en!.id] }, 'now')).toBeUndefined();
 
     const done = await eventually(
-      async () => (await api(s.url, 'GET', `/api/v1/admin/announcements/${id}`, { headers: s.as('clara') })).body,
+      async () => (await api(s.url, 'GET', `/api/v1/admin/announcements/${id}`, { headers: admin.headers })).body,
       (a) => a.status === 'done',
       10_000,
     );
@@ -84,7 +87,7 @@ describe('a notification kind added in a test', () => {
   it('is held while crisis mode is on, like every card that is not urgent', async () => {
     const [p] = await addReachablePeople(s.db, 1, { serviceUrl: connector.url, prefix: 'thanks-held' });
     const on = await api(s.url, 'POST', '/api/v1/admin/crisis', {
-      headers: s.as('clara'),
+      headers: admin.headers,
       body: { reason: 'Test', instructions: { de: 'Bitte nichts teilen.', en: 'Please share nothing.' }, notifyEveryone: false, redirectLinks: false },
     });
     expect(on.status).toBe(201);
@@ -92,9 +95,9 @@ describe('a notification kind added in a test', () => {
       const id = await notificationQueue(s.db).enqueue(thanks, { thanksId: crypto.randomUUID(), from: 'Mia' }, { people: [p!.id] }, 'now');
       for (let tick = 0; tick < 3; tick++) await s.app.worker!.tick();
       expect(connector.deliveredTo(p!.conversationId)).toHaveLength(0);
-      expect((await api(s.url, 'GET', `/api/v1/admin/announcements/${id}`, { headers: s.as('clara') })).body.status).toBe('scheduled');
+      expect((await api(s.url, 'GET', `/api/v1/admin/announcements/${id}`, { headers: admin.headers })).body.status).toBe('scheduled');
     } finally {
-      expect((await api(s.url, 'POST', '/api/v1/admin/crisis/off', { headers: s.as('clara'), body: {} })).status).toBe(200);
+      expect((await api(s.url, 'POST', '/api/v1/admin/crisis/off', { headers: admin.headers, body: {} })).status).toBe(200);
     }
     await eventually(async () => connector.deliveredTo(p!.conversationId).length, (n) => n === 1, 10_000);
   });

@@ -11,7 +11,7 @@ let entra: FakeEntra;
 let s: TestServer;
 
 beforeAll(async () => {
-  ({ entra, server: s } = await startEntraServer({ ENTRA_TENANT_IDS: TENANT, EDITOR_ROLE: 'Content.Editor', SEED_DEMO: 'false' }));
+  ({ entra, server: s } = await startEntraServer({ ENTRA_TENANT_IDS: TENANT, EDITOR_ROLE: 'Content.Editor' }));
 });
 afterAll(() => stopEntraServer(s, entra));
 

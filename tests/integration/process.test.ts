@@ -8,6 +8,7 @@ import { freePort } from '../support/test-server.js';
 import { api, READER } from '../support/http.js';
 
 // The real entry point as an operator runs it, through tsx so no build is needed.
+// Stays on the demo company: a fresh development database seeds it, as `npm start` does.
 const MAIN = path.resolve('bot/src/main.ts');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../bot/src/storage/migrate.js';
 import { migrations } from '../../bot/src/storage/migrations/index.js';
 import { openPostgres } from '../../bot/src/storage/db.js';
+import { anAdmin, aPerson, aTopic } from '../support/factories.js';
 import { createTestDb, usingPostgres } from '../support/test-db.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { api, validItem, READER } from '../support/http.js';
@@ -26,7 +27,7 @@ describe('service basics', () => {
   });
 
   it('answers unknown API routes with the error envelope', async () => {
-    const res = await api(s.url, 'GET', '/api/v1/nope', { headers: s.as('jonas') });
+    const res = await api(s.url, 'GET', '/api/v1/nope', { headers: (await aPerson(s.db)).headers });
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ error: { code: 'not_found', message: 'No such route' } });
   });
@@ -64,10 +65,11 @@ describe('migrations', () => {
 describe('graceful shutdown', () => {
   it('finishes requests in flight when it stops, and stores a click for every redirect it answered', async () => {
     const t = await startTestServer();
-    const admin = t.as('clara');
+    const admin = (await anAdmin(t.db)).headers;
+    await aTopic(t.db, { id: 'culture' }); // validItem's topic
     const { body } = await api(t.url, 'POST', '/api/v1/admin/items', { headers: admin, body: validItem() });
     await api(t.url, 'POST', `/api/v1/admin/items/${body.item.id}/publish`, { headers: admin, body: {} });
-    const share = await api(t.url, 'POST', `/api/v1/items/${body.item.id}/share-link`, { headers: t.as('jonas') });
+    const share = await api(t.url, 'POST', `/api/v1/items/${body.item.id}/share-link`, { headers: (await aPerson(t.db)).headers });
     const token = share.body.url.split('/s/')[1];
     const link = (await api(t.url, 'POST', `/s/${token}`, { headers: { accept: 'application/json' }, body: { network: 'x', text: 'hi' } })).body.link;
     const code = link.split('/l/')[1];

@@ -2,14 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { api, validItem, READER } from '../support/http.js';
 import { eventually } from '../support/eventually.js';
+import { anAdmin, aPerson, aTopic, type TestPerson } from '../support/factories.js';
 
 let s: TestServer;
 let itemId: string;
 let otherItemId: string;
+let adminPerson: TestPerson;
+let german: TestPerson;
+let english: TestPerson;
+let another: TestPerson;
 
 beforeAll(async () => {
   s = await startTestServer();
-  const admin = s.as('clara');
+  adminPerson = await anAdmin(s.db);
+  german = await aPerson(s.db, { language: 'de' });
+  english = await aPerson(s.db, { language: 'en' });
+  another = await aPerson(s.db);
+  await aTopic(s.db, { id: 'culture' }); // validItem's topic
+  const admin = adminPerson.headers;
   for (const title of ['Share me', 'Another one']) {
     const { body } = await api(s.url, 'POST', '/api/v1/admin/items', {
       headers: admin,
@@ -22,23 +32,23 @@ beforeAll(async () => {
 });
 afterAll(async () => s?.close());
 
-const shareLink = async (person: string, id = itemId) =>
-  (await api(s.url, 'POST', `/api/v1/items/${id}/share-link`, { headers: s.as(person) })).body.url as string;
+const shareLink = async (person: TestPerson, id = itemId) =>
+  (await api(s.url, 'POST', `/api/v1/items/${id}/share-link`, { headers: person.headers })).body.url as string;
 
 const post = (token: string, body: unknown) =>
   api(s.url, 'POST', `/s/${token}`, { body, headers: { accept: 'application/json' } });
 
 describe('share flow', () => {
   it('gives each person one stable, unguessable share page per item', async () => {
-    const a = await shareLink('jonas');
+    const a = await shareLink(german);
     expect(a).toMatch(new RegExp(`^${s.url}/s/[A-Za-z0-9_-]{24}$`));
-    expect(await shareLink('jonas')).toBe(a);
-    expect(await shareLink('aylin')).not.toBe(a);
-    expect(await shareLink('jonas', otherItemId)).not.toBe(a);
+    expect(await shareLink(german)).toBe(a);
+    expect(await shareLink(english)).not.toBe(a);
+    expect(await shareLink(german, otherItemId)).not.toBe(a);
   });
 
   it('shows the item, the suggested text per network and the nudge', async () => {
-    const page = await fetch(await shareLink('aylin'));
+    const page = await fetch(await shareLink(english));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await page.text();
@@ -50,13 +60,13 @@ describe('share flow', () => {
   });
 
   it('speaks German to German speakers', async () => {
-    const html = await (await fetch(await shareLink('jonas'))).text();
+    const html = await (await fetch(await shareLink(german))).text();
     expect(html).toContain('Auf X posten');
     expect(html).toContain('<html lang="de">');
   });
 
   it('records the share, opens the X intent with the edited text and a tracked link, and redirects clicks with UTM', async () => {
-    const token = (await shareLink('jonas')).split('/s/')[1] as string;
+    const token = (await shareLink(german)).split('/s/')[1] as string;
     const res = await post(token, { network: 'x', text: 'Meine Worte dazu: tolles Team!' });
     expect(res.status).toBe(200);
     const target = new URL(res.body.target);
@@ -87,29 +97,30 @@ describe('share flow', () => {
 
     // Clicks are stored in batches: wait until this one lands.
     const entry = await eventually(
-      async () => (await api(s.url, 'GET', '/api/v1/me/shares', { headers: s.as('jonas') })).body.items.find((i: { itemId: string }) => i.itemId === itemId),
+      async () => (await api(s.url, 'GET', '/api/v1/me/shares', { headers: german.headers })).body.items.find((i: { itemId: string }) => i.itemId === itemId),
       (e) => e?.clicks === 1,
     );
     expect(entry.networks).toEqual([expect.objectContaining({ network: 'x', clicks: 1 })]);
-    const feedItem = (await api(s.url, 'GET', '/api/v1/items?q=Share%20me', { headers: s.as('jonas') })).body.items[0];
+    const feedItem = (await api(s.url, 'GET', '/api/v1/items?q=Share%20me', { headers: german.headers })).body.items[0];
     expect(feedItem.mine).toEqual({ networks: ['x'], clicks: 1 });
   });
 
   it('marks an unedited share as not edited and hands LinkedIn text to the clipboard', async () => {
-    const token = (await shareLink('aylin')).split('/s/')[1] as string;
+    const token = (await shareLink(english)).split('/s/')[1] as string;
     const res = await post(token, { network: 'linkedin', text: 'We opened an office in Leipzig!' });
     expect(res.body.clipboard).toBe('We opened an office in Leipzig!\n\n#jobs');
     const target = new URL(res.body.target);
     expect(target.origin + target.pathname).toBe('https://www.linkedin.com/sharing/share-offsite/');
     expect([...target.searchParams.keys()]).toEqual(['url']);
     const [share] = await s.db.query<{ edited: boolean }>(
-      `select s.edited from shares s join people p on p.id = s.person_id where p.dev_key = 'aylin' and s.network = 'linkedin'`,
+      `select s.edited from shares s join people p on p.id = s.person_id where p.dev_key = $1 and s.network = 'linkedin'`,
+      [english.devKey],
     );
     expect(share?.edited).toBe(false);
   });
 
   it('reuses one tracked link per person, item and network', async () => {
-    const token = (await shareLink('mia')).split('/s/')[1] as string;
+    const token = (await shareLink(another)).split('/s/')[1] as string;
     const a = (await post(token, { network: 'facebook', text: 'one' })).body.link;
     const b = (await post(token, { network: 'facebook', text: 'two' })).body.link;
     const c = (await post(token, { network: 'xing', text: 'three' })).body.link;
@@ -118,7 +129,7 @@ describe('share flow', () => {
   });
 
   it('works without JavaScript: the form post answers 303 to the network', async () => {
-    const token = (await shareLink('mia')).split('/s/')[1] as string;
+    const token = (await shareLink(another)).split('/s/')[1] as string;
     const res = await fetch(`${s.url}/s/${token}`, {
       method: 'POST',
       redirect: 'manual',
@@ -130,7 +141,7 @@ describe('share flow', () => {
   });
 
   it('refuses unknown networks and over-long text, and records nothing', async () => {
-    const token = (await shareLink('mia')).split('/s/')[1] as string;
+    const token = (await shareLink(another)).split('/s/')[1] as string;
     const before = (await s.db.query<{ n: number }>('select count(*)::int as n from shares'))[0]?.n;
     const unknown = await post(token, { network: 'myspace', text: 'hi' });
     expect(unknown.status).toBe(400);
@@ -153,7 +164,7 @@ describe('share flow', () => {
   });
 
   it('does not count link-preview fetchers or HEAD requests as clicks', async () => {
-    const token = (await shareLink('aylin', otherItemId)).split('/s/')[1] as string;
+    const token = (await shareLink(english, otherItemId)).split('/s/')[1] as string;
     const link = (await post(token, { network: 'x', text: 'hi' })).body.link as string;
     const code = link.split('/l/')[1];
     expect((await fetch(link, { redirect: 'manual', headers: { 'user-agent': 'LinkedInBot/1.0' } })).status).toBe(302);
@@ -176,10 +187,10 @@ describe('share flow', () => {
   });
 
   it('shows a "no longer available" page once the item is archived, but keeps public links working', async () => {
-    const url = await shareLink('jonas', otherItemId);
+    const url = await shareLink(german, otherItemId);
     const token = url.split('/s/')[1] as string;
     const link = (await post(token, { network: 'x', text: 'x' })).body.link as string;
-    await api(s.url, 'POST', `/api/v1/admin/items/${otherItemId}/archive`, { headers: s.as('clara') });
+    await api(s.url, 'POST', `/api/v1/admin/items/${otherItemId}/archive`, { headers: adminPerson.headers });
     expect((await fetch(url)).status).toBe(410);
     expect((await post(token, { network: 'x', text: 'x' })).status).toBe(410);
     expect((await fetch(link, { redirect: 'manual' })).status).toBe(302);

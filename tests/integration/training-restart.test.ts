@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openPglite, openPostgres, type Db } from '../../bot/src/storage/db.js';
 import { connectorClient } from '../../bot/src/teams/connector-client.js';
 import { eventually } from '../support/eventually.js';
+import { anAdmin } from '../support/factories.js';
 import { FakeBotConnector } from '../support/fake-bot-connector.js';
 import { api } from '../support/http.js';
 import { addReachablePeople } from '../support/reachable.js';
@@ -22,11 +23,12 @@ describe('training reminders across a restart', () => {
     const open = async (): Promise<Db> => (created ? openPostgres(created.url as string) : openPglite(dir));
     try {
       const before = await startTestServer({ WORKER: 'false' }, { db: created ? created.db : await open() });
+      const admin = await anAdmin(before.db);
       const people = await addReachablePeople(before.db, 2, { serviceUrl: connector.url, prefix: 'restart' });
       await before.db.query('update people set dev_key = display_name where id = any($1::uuid[])', [people.map((p) => p.id)]);
       const start = Date.now() + 48 * 3_600_000;
       const training = await api(before.url, 'POST', '/api/v1/admin/trainings', {
-        headers: before.as('clara'),
+        headers: admin.headers,
         body: { title: 'X for beginners', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3_600_000).toISOString(), timeZone: 'Europe/Berlin', room: 'Spree', capacity: 5, language: 'en', host: 'Petra' },
       });
       expect(training.status).toBe(201);
@@ -38,7 +40,7 @@ describe('training reminders across a restart', () => {
       // While nothing runs, the session comes within the hour.
       const db = await open();
       await db.query(`update trainings set starts_at = now() + interval '40 minutes', ends_at = now() + interval '100 minutes' where id = $1`, [training.body.id]);
-      const after = await startTestServer({ SEED_DEMO: 'false' }, {
+      const after = await startTestServer({}, {
         db,
         worker: { connector: connectorClient(async () => undefined), tickMs: 50, idleMs: 20 },
         jobs: { pollMs: 20, everyMs: { trainingReminders: 50 } },

@@ -1,12 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anAdmin, aPerson, type TestPerson } from '../support/factories.js';
 import { api } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 // Trainings (issue 5): planning, registering with a waitlist, the race for the last seat,
 // the calendar file, attendance, and the refusals — real server, real SQL.
 let s: TestServer;
+let admin: TestPerson;
+/** In Engineering: sessions for Sales are not meant for him. */
+let engineer: TestPerson;
+/** In Sales, Hamburg, reads English. */
+let seller: TestPerson;
 beforeAll(async () => {
   s = await startTestServer();
+  admin = await anAdmin(s.db);
+  engineer = await aPerson(s.db, { department: 'Engineering', location: 'München' });
+  seller = await aPerson(s.db, { department: 'Sales', location: 'Hamburg', language: 'en' });
 });
 afterAll(async () => {
   await s?.close();
@@ -28,7 +37,7 @@ const session = (over: Record<string, unknown> = {}) => ({
 });
 const as = (who: string, extra: Record<string, string> = {}) => ({ ...s.as(who), ...extra });
 const create = async (over: Record<string, unknown> = {}) => {
-  const res = await api(s.url, 'POST', '/api/v1/admin/trainings', { headers: as('clara'), body: session(over) });
+  const res = await api(s.url, 'POST', '/api/v1/admin/trainings', { headers: as(admin.devKey), body: session(over) });
   expect(res.status).toBe(201);
   return res.body.id as string;
 };
@@ -59,12 +68,12 @@ describe('trainings', () => {
     expect((await unregister(id, a!)).body).toMatchObject({ outcome: 'cancelled', training: { mine: { status: 'cancelled' } } });
     expect((await view(id, c!)).mine).toEqual({ status: 'registered' }); // promoted
     expect((await view(id, d!)).mine).toEqual({ status: 'waitlisted', position: 1 });
-    expect(await view(id, 'jonas')).toMatchObject({ registered: 2, waitlisted: 1, seatsLeft: 0 });
+    expect(await view(id, engineer.devKey)).toMatchObject({ registered: 2, waitlisted: 1, seatsLeft: 0 });
     expect((await unregister(id, a!)).body.outcome).toBe('unchanged');
 
     // A waiting person leaving frees no seat and moves the line up.
     expect((await unregister(id, d!)).body.outcome).toBe('cancelled');
-    expect(await view(id, 'jonas')).toMatchObject({ registered: 2, waitlisted: 0 });
+    expect(await view(id, engineer.devKey)).toMatchObject({ registered: 2, waitlisted: 0 });
     // Coming back: the end of the line.
     expect((await register(id, a!)).body.training.mine).toEqual({ status: 'waitlisted', position: 1 });
   });
@@ -88,7 +97,7 @@ describe('trainings', () => {
     const holder = racers[results.findIndex((r) => r.body.outcome === 'registered')]!;
     const late = await people('late', 5);
     await Promise.all([unregister(id, holder), ...late.map((who) => register(id, who))]);
-    const after = await view(id, 'jonas');
+    const after = await view(id, engineer.devKey);
     expect(after.registered).toBe(1);
     expect(after.waitlisted).toBe(27);
   });
@@ -97,29 +106,29 @@ describe('trainings', () => {
     const forSales = await create({ title: 'X for beginners', audience: { departments: ['Sales'], locations: [] } });
     const forEngineering = await create({ title: 'Engineering only', audience: { departments: ['Engineering'], locations: [] } });
     const past = await create({ title: 'Last week', materialsUrl: 'https://example.com/slides.pdf' });
-    await register(past, 'aylin');
+    await register(past, seller.devKey);
     await s.db.query(`update trainings set starts_at = now() - interval '7 days', ends_at = now() - interval '7 days' + interval '1 hour' where id = $1`, [past]);
 
-    const upcoming = (await api(s.url, 'GET', '/api/v1/trainings', { headers: as('aylin') })).body.items as Array<{ id: string }>;
+    const upcoming = (await api(s.url, 'GET', '/api/v1/trainings', { headers: as(seller.devKey) })).body.items as Array<{ id: string }>;
     expect(upcoming.map((t) => t.id)).toContain(forSales);
     expect(upcoming.map((t) => t.id)).not.toContain(forEngineering);
     expect(upcoming.map((t) => t.id)).not.toContain(past);
     // Not meant for her: as if it did not exist.
-    expect((await api(s.url, 'GET', `/api/v1/trainings/${forEngineering}`, { headers: as('aylin') })).status).toBe(404);
-    expect((await register(forEngineering, 'aylin')).status).toBe(404);
+    expect((await api(s.url, 'GET', `/api/v1/trainings/${forEngineering}`, { headers: as(seller.devKey) })).status).toBe(404);
+    expect((await register(forEngineering, seller.devKey)).status).toBe(404);
 
-    await register(forSales, 'aylin');
-    const mine = (await api(s.url, 'GET', '/api/v1/trainings?view=mine', { headers: as('aylin') })).body.items as Array<{ id: string }>;
+    await register(forSales, seller.devKey);
+    const mine = (await api(s.url, 'GET', '/api/v1/trainings?view=mine', { headers: as(seller.devKey) })).body.items as Array<{ id: string }>;
     expect(mine.map((t) => t.id)).toContain(forSales);
-    const pastList = (await api(s.url, 'GET', '/api/v1/trainings?view=past', { headers: as('aylin') })).body.items as Array<{ id: string; materialsUrl: string }>;
+    const pastList = (await api(s.url, 'GET', '/api/v1/trainings?view=past', { headers: as(seller.devKey) })).body.items as Array<{ id: string; materialsUrl: string }>;
     expect(pastList.find((t) => t.id === past)?.materialsUrl).toBe('https://example.com/slides.pdf');
     // Too late to register for what has begun.
-    expect((await register(past, 'jonas')).status).toBe(409);
+    expect((await register(past, engineer.devKey)).status).toBe(409);
   });
 
   it('gives a calendar file whose revision grows with every change and that says CANCELLED once cancelled', async () => {
     const id = await create({ room: 'Berlin, 3rd floor, Spree', title: 'Twitter, sorry: X for beginners' });
-    const ics = await fetch(`${s.url}/api/v1/trainings/${id}/ics`, { headers: as('aylin') });
+    const ics = await fetch(`${s.url}/api/v1/trainings/${id}/ics`, { headers: as(seller.devKey) });
     expect(ics.status).toBe(200);
     expect(ics.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     expect(ics.headers.get('content-disposition')).toContain('.ics');
@@ -130,16 +139,16 @@ describe('trainings', () => {
     expect(first).toMatch(/DTSTART:\d{8}T\d{6}Z/);
     expect(first).toContain('LOCATION:Berlin\\, 3rd floor\\, Spree');
 
-    expect((await api(s.url, 'PUT', `/api/v1/admin/trainings/${id}`, { headers: as('clara'), body: session({ room: 'Room 2', capacity: 5 }) })).status).toBe(200);
-    const second = await (await fetch(`${s.url}/api/v1/trainings/${id}/ics`, { headers: as('aylin') })).text();
+    expect((await api(s.url, 'PUT', `/api/v1/admin/trainings/${id}`, { headers: as(admin.devKey), body: session({ room: 'Room 2', capacity: 5 }) })).status).toBe(200);
+    const second = await (await fetch(`${s.url}/api/v1/trainings/${id}/ics`, { headers: as(seller.devKey) })).text();
     expect(second).toContain('SEQUENCE:1');
 
-    expect((await api(s.url, 'POST', `/api/v1/admin/trainings/${id}/cancel`, { headers: as('clara'), body: {} })).body.status).toBe('cancelled');
-    const third = await (await fetch(`${s.url}/api/v1/trainings/${id}/ics`, { headers: as('aylin') })).text();
+    expect((await api(s.url, 'POST', `/api/v1/admin/trainings/${id}/cancel`, { headers: as(admin.devKey), body: {} })).body.status).toBe('cancelled');
+    const third = await (await fetch(`${s.url}/api/v1/trainings/${id}/ics`, { headers: as(seller.devKey) })).text();
     expect(third).toContain('STATUS:CANCELLED');
     expect(third).toContain('SEQUENCE:2');
-    expect((await register(id, 'aylin')).status).toBe(409);
-    expect((await register(id, 'aylin')).body.error.message).toBe('This training has been cancelled');
+    expect((await register(id, seller.devKey)).status).toBe(409);
+    expect((await register(id, seller.devKey)).body.error.message).toBe('This training has been cancelled');
     expect((await fetch(`${s.url}/api/v1/trainings/${id}/ics`)).status).toBe(401);
   });
 
@@ -148,9 +157,9 @@ describe('trainings', () => {
     const [came, waited] = await people('att', 2);
     await register(id, came!);
     await register(id, waited!);
-    const regs = (await api(s.url, 'GET', `/api/v1/admin/trainings/${id}/registrants`, { headers: as('clara') })).body.items as Array<{ personId: string; status: string }>;
+    const regs = (await api(s.url, 'GET', `/api/v1/admin/trainings/${id}/registrants`, { headers: as(admin.devKey) })).body.items as Array<{ personId: string; status: string }>;
     const [cameId, waitedId] = [regs.find((r) => r.status === 'registered')!.personId, regs.find((r) => r.status === 'waitlisted')!.personId];
-    const mark = (attendance: unknown) => api(s.url, 'PUT', `/api/v1/admin/trainings/${id}/attendance`, { headers: as('clara'), body: { attendance } });
+    const mark = (attendance: unknown) => api(s.url, 'PUT', `/api/v1/admin/trainings/${id}/attendance`, { headers: as(admin.devKey), body: { attendance } });
     expect((await mark([{ personId: cameId, attended: true }])).status).toBe(409); // not started yet
     await s.db.query(`update trainings set starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' where id = $1`, [id]);
     const refused = await mark([{ personId: cameId, attended: true }, { personId: waitedId, attended: true }]);
@@ -164,7 +173,7 @@ describe('trainings', () => {
     const twice = await mark([{ personId: cameId, attended: true }, { personId: cameId, attended: false }]);
     expect(twice.status).toBe(400);
     // A cancelled session had no attendance to record.
-    await api(s.url, 'POST', `/api/v1/admin/trainings/${id}/cancel`, { headers: as('clara'), body: {} });
+    await api(s.url, 'POST', `/api/v1/admin/trainings/${id}/cancel`, { headers: as(admin.devKey), body: {} });
     expect((await mark([{ personId: cameId, attended: false }])).status).toBe(409);
   });
 
@@ -172,7 +181,7 @@ describe('trainings', () => {
     const count = async () => (await s.db.query<{ n: number }>('select count(*)::int as n from trainings'))[0]!.n;
     const before = await count();
     const post = (body: unknown, lang = 'en') =>
-      api(s.url, 'POST', '/api/v1/admin/trainings', { headers: as('clara', { 'accept-language': lang }), body });
+      api(s.url, 'POST', '/api/v1/admin/trainings', { headers: as(admin.devKey, { 'accept-language': lang }), body });
     const cases: Array<[Record<string, unknown>, string]> = [
       [session({ endsAt: at(47) }), 'endsAt'],
       [session({ capacity: 0 }), 'capacity'],
@@ -197,50 +206,50 @@ describe('trainings', () => {
 
     // Capacity below the people already registered.
     const id = await create({ capacity: 2 });
-    await register(id, 'aylin');
-    await register(id, 'jonas');
-    const shrink = await api(s.url, 'PUT', `/api/v1/admin/trainings/${id}`, { headers: as('clara', { 'accept-language': 'de' }), body: session({ capacity: 1 }) });
+    await register(id, seller.devKey);
+    await register(id, engineer.devKey);
+    const shrink = await api(s.url, 'PUT', `/api/v1/admin/trainings/${id}`, { headers: as(admin.devKey, { 'accept-language': 'de' }), body: session({ capacity: 1 }) });
     expect(shrink.status).toBe(400);
     expect(shrink.body.error.fields.capacity).toBe('muss mindestens 2 sein: so viele sind angemeldet');
-    expect((await view(id, 'jonas')).capacity).toBe(2);
+    expect((await view(id, engineer.devKey)).capacity).toBe(2);
     // More seats: the waitlist moves up at once.
     const [w] = await people('grow', 1);
     expect((await register(id, w!)).body.outcome).toBe('waitlisted');
-    expect((await api(s.url, 'PUT', `/api/v1/admin/trainings/${id}`, { headers: as('clara'), body: session({ capacity: 3 }) })).status).toBe(200);
+    expect((await api(s.url, 'PUT', `/api/v1/admin/trainings/${id}`, { headers: as(admin.devKey), body: session({ capacity: 3 }) })).status).toBe(200);
     expect((await view(id, w!)).mine).toEqual({ status: 'registered' });
   });
 
   it('lets people leave a session that is no longer meant for them, and keeps line breaks out of links', async () => {
     const id = await create({ audience: { departments: ['Sales'], locations: [] } });
-    await register(id, 'aylin');
+    await register(id, seller.devKey);
     // The audience narrows after she registered: she can still leave.
-    await api(s.url, 'PUT', `/api/v1/admin/trainings/${id}`, { headers: as('clara'), body: session({ audience: { departments: ['Legal'], locations: [] } }) });
-    expect((await register(id, 'jonas')).status).toBe(404);
-    const left = await unregister(id, 'aylin');
+    await api(s.url, 'PUT', `/api/v1/admin/trainings/${id}`, { headers: as(admin.devKey), body: session({ audience: { departments: ['Legal'], locations: [] } }) });
+    expect((await register(id, engineer.devKey)).status).toBe(404);
+    const left = await unregister(id, seller.devKey);
     expect(left.status).toBe(200);
     expect(left.body.outcome).toBe('cancelled');
 
     // A line break in a link is refused with the field, never stored (nor silently dropped).
     const sneaky = await api(s.url, 'POST', '/api/v1/admin/trainings', {
-      headers: as('clara'),
+      headers: as(admin.devKey),
       body: session({ meetingUrl: 'https://teams.microsoft.com/l/meetup-join/abc\r\nX-INJECTED:1' }),
     });
     expect(sneaky.status).toBe(400);
     expect(sneaky.body.error.fields.meetingUrl).toBe('must not contain control characters or line breaks');
     const international = await create({ meetingUrl: 'https://teams.microsoft.com/l/meetup-join/schulung-ü' });
-    const ics = await (await fetch(`${s.url}/api/v1/trainings/${international}/ics`, { headers: as('aylin') })).text();
+    const ics = await (await fetch(`${s.url}/api/v1/trainings/${international}/ics`, { headers: as(seller.devKey) })).text();
     expect(ics).toContain('https://teams.microsoft.com/l/meetup-join/schulung-%C3%BC');
   });
 
   it('keeps planning to admins', async () => {
     const id = await create();
-    expect((await api(s.url, 'POST', '/api/v1/admin/trainings', { headers: as('aylin'), body: session() })).status).toBe(403);
-    expect((await api(s.url, 'PUT', `/api/v1/admin/trainings/${id}`, { headers: as('aylin'), body: session() })).status).toBe(403);
-    expect((await api(s.url, 'POST', `/api/v1/admin/trainings/${id}/cancel`, { headers: as('aylin'), body: {} })).status).toBe(403);
-    expect((await api(s.url, 'GET', `/api/v1/admin/trainings/${id}/registrants`, { headers: as('aylin') })).status).toBe(403);
-    expect((await api(s.url, 'GET', '/api/v1/admin/trainings/00000000-0000-4000-8000-000000000000/registrants', { headers: as('clara') })).status).toBe(404);
+    expect((await api(s.url, 'POST', '/api/v1/admin/trainings', { headers: as(seller.devKey), body: session() })).status).toBe(403);
+    expect((await api(s.url, 'PUT', `/api/v1/admin/trainings/${id}`, { headers: as(seller.devKey), body: session() })).status).toBe(403);
+    expect((await api(s.url, 'POST', `/api/v1/admin/trainings/${id}/cancel`, { headers: as(seller.devKey), body: {} })).status).toBe(403);
+    expect((await api(s.url, 'GET', `/api/v1/admin/trainings/${id}/registrants`, { headers: as(seller.devKey) })).status).toBe(403);
+    expect((await api(s.url, 'GET', '/api/v1/admin/trainings/00000000-0000-4000-8000-000000000000/registrants', { headers: as(admin.devKey) })).status).toBe(404);
     expect((await api(s.url, 'GET', '/api/v1/trainings')).status).toBe(401);
-    expect((await api(s.url, 'GET', '/api/v1/trainings/not-a-uuid', { headers: as('aylin') })).status).toBe(404);
-    expect((await view(id, 'aylin')).status).toBe('scheduled');
+    expect((await api(s.url, 'GET', '/api/v1/trainings/not-a-uuid', { headers: as(seller.devKey) })).status).toBe(404);
+    expect((await view(id, seller.devKey)).status).toBe('scheduled');
   });
 });

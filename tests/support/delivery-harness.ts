@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { connectorClient, type ConnectorClient } from '../../bot/src/teams/connector-client.js';
 import { eventually } from './eventually.js';
+import { anAdmin, aTopic, type TestPerson } from './factories.js';
 import { FakeBotConnector } from './fake-bot-connector.js';
 import { api, validItem } from './http.js';
 import { addReachablePeople, type ReachablePerson } from './reachable.js';
@@ -18,6 +19,7 @@ export function deliveryHarness() {
   const dispatched: number[] = [];
   let groups = 0;
   let team = '';
+  let adminPerson!: TestPerson;
 
   /** Per conversation, when the worker handed each request to the network: the fake judges its limits by these. */
   const leaving = new Map<string, number[]>();
@@ -50,6 +52,8 @@ export function deliveryHarness() {
         jobs: { pollMs: 20, everyMs: { trainingReminders: 50, onboardingReminders: 50 } },
       },
     );
+    adminPerson = await anAdmin(s.db);
+    await aTopic(s.db, { id: 'culture' }); // validItem's topic
   });
   afterAll(async () => {
     await s?.close();
@@ -62,7 +66,7 @@ export function deliveryHarness() {
     team = `team-${groups + 1}`;
   });
 
-  const admin = () => s.as('clara');
+  const admin = () => adminPerson.headers;
   const forTeam = () => ({ audience: { departments: [team], locations: [] } });
   const announcement = async (id: string) => (await api(s.url, 'GET', `/api/v1/admin/announcements/${id}`, { headers: admin() })).body;
   type Card = Record<string, unknown>;

@@ -1,3 +1,7 @@
+// The real Chorus server for integration and browser tests. Its database starts empty:
+// a test creates the people and content it needs with ./factories.ts. Tests that are about
+// the demo company itself (browser flows and screenshots of it) ask for it explicitly:
+// `startTestServer(env, { demo: true })`.
 import { createServer } from 'node:net';
 import pino from 'pino';
 import { createApp, type App, type AppOptions } from '../../bot/src/app.js';
@@ -10,7 +14,7 @@ export interface TestServer {
   app: App;
   db: Db;
   config: Config;
-  /** Bearer header for a demo person (dev sign-in): clara (admin), jonas, aylin, mia. */
+  /** Bearer header for dev sign-in by dev key: a factory person's `devKey`, or clara, jonas, aylin, mia with `demo: true`. */
   as(person: string): Record<string, string>;
   close(): Promise<void>;
 }
@@ -26,11 +30,24 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface TestServerOptions extends AppOptions {
+  /**
+   * Seed the demo company (clara, jonas, aylin, mia and their content) into the fresh
+   * database. Off by default: a test creates what it needs with tests/support/factories.ts,
+   * so changing the demo changes no unrelated test. Only tests about the demo itself (its
+   * seeding, the browser tests and screenshots that show it) ask for it.
+   */
+  demo?: boolean;
+}
+
 /**
- * The real Chorus server on loopback with a fresh database (PGlite, or Postgres when
- * DATABASE_URL is set) and, unless SEED_DEMO=false, the demo company.
+ * The real Chorus server on loopback with a fresh, empty database (PGlite, or Postgres
+ * when DATABASE_URL is set), or the one in `options.db`. `env` is the configuration on top
+ * of the test defaults; `options.demo` seeds the demo company (not SEED_DEMO in `env`).
  */
-export async function startTestServer(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
+  if ('SEED_DEMO' in env) throw new Error('startTestServer: ask for the demo company with { demo: true }, not SEED_DEMO');
+  const { demo = false, ...appOptions } = options;
   const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -41,10 +58,11 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     // Digests only where a test asks for them: a Monday morning must not change other tests.
     DIGEST_SCHEDULE: 'off',
     ...env,
+    SEED_DEMO: String(demo),
   });
-  const owned = options.db ? undefined : await createTestDb();
-  const db = options.db ?? (owned as { db: Db }).db;
-  const app = await createApp(config, pino({ level: 'silent' }), { ...options, db });
+  const owned = appOptions.db ? undefined : await createTestDb();
+  const db = appOptions.db ?? (owned as { db: Db }).db;
+  const app = await createApp(config, pino({ level: 'silent' }), { ...appOptions, db });
   await app.listen();
   const url = `http://localhost:${port}`;
   return {

@@ -78,6 +78,7 @@ async function openDb(publicUrl: string): Promise<{ db: Db; database: string | n
   if (!existsSync(done)) {
     const db = await openPglite(template);
     await migrate(db);
+    // Stays on the demo company: generated requests sign in as its people, and a seed replays only against the same data.
     await seedDemo(db, publicUrl);
     await db.close();
     writeFileSync(done, '');
