@@ -28,7 +28,10 @@ export default tseslint.config(
     rules: {
       // The domain is pure: no I/O, no frameworks.
       '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{ group: ['restify', 'botbuilder*', 'pg', '@electric-sql/*', 'react', 'pino'], message: 'bot/src/domain is pure' }],
+        patterns: [{
+          group: ['restify', 'botbuilder*', 'pg', '@electric-sql/*', 'react', 'pino', 'node:fs', 'node:fs/*', 'node:net', 'node:http', 'node:https', 'node:child_process', 'node:dgram', 'node:worker_threads', 'fs', 'net', 'http', 'https', 'child_process'],
+          message: 'bot/src/domain is pure: no I/O, no frameworks',
+        }],
       }],
     },
   },

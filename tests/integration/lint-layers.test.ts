@@ -21,6 +21,17 @@ describe('dependencies point one way', () => {
       .toHaveLength(1);
   });
 
+  it('sees imports in type positions and dynamic imports, keeps the tab-bound contract to the domain, and refuses folders without a layer', async () => {
+    expect(await layerErrors('bot/src/domain/items/example.ts', "export type D = import('../../storage/db.js').Db;\n"))
+      .toEqual([expect.stringContaining('bot/src/domain may not import bot/src/storage')]);
+    expect(await layerErrors('bot/src/storage/repos/example.ts', "export const load = () => import(`../../http/serve.js`);\n"))
+      .toEqual([expect.stringContaining('bot/src/storage may not import bot/src/http')]);
+    expect(await layerErrors('bot/src/http/contract/example.ts', "export type { Db } from '../../storage/db.js';\n"))
+      .toEqual([expect.stringContaining('bot/src/contract may not import bot/src/storage')]);
+    expect(await layerErrors('bot/src/gadgets/example.ts', 'export const x = 1;\n'))
+      .toEqual([expect.stringContaining('bot/src/gadgets has no layer')]);
+  });
+
   it('lets each layer import what lies below it, and tests wire anything', async () => {
     expect(await layerErrors('bot/src/http/routes/example.ts', "import { a } from '../../storage/db.js';\nimport { b } from '../../domain/errors.js';\nexport const c = [a, b];\n")).toEqual([]);
     expect(await layerErrors('bot/src/storage/repos/example.ts', "import { a } from '../../domain/jobs/job-schedule.js';\nimport { b } from '../../config.js';\nexport const c = [a, b];\n")).toEqual([]);

@@ -43,7 +43,10 @@ export function sharePageRoutes(server: Server, ctx: HttpContext): void {
   async function refuseInCrisis(req: Request, res: Response, lang: 'de' | 'en', attempt: 'view' | 'post'): Promise<boolean> {
     const state = ctx.crisisWatch.current();
     if (!state || !refusesShares(state)) return false;
-    if (attempt === 'post') await ctx.crisisService.countRefusedShare(); // counted, never forwarded
+    if (attempt === 'post') {
+      // Counted, never forwarded; a count that fails must not turn the crisis page into a 500.
+      await ctx.crisisService.countRefusedShare().catch((err: unknown) => ctx.log.warn({ err }, 'could not count a refused share'));
+    }
     setSecurityHeaders(res, PAGE_CSP);
     if ((req.header('accept') ?? '').includes('application/json')) {
       res.send(423, { error: { code: 'crisis_active', message: crisisInstructions(state, lang) } });

@@ -30,6 +30,6 @@ describe('the announce choice', () => {
     // the minute just begun is "now" for both (the server sends at once)
     const thisMinute = toLocalInput(now.toISOString());
     expect(announceTime(new Date(thisMinute), now, { notBefore: limits.notBefore }).ok).toBe(true);
-    expect(resolveAnnounce('at', thisMinute, limits, t, now).ok).toBe(true);
+    expect(resolveAnnounce('at', thisMinute, limits, t, now)).toEqual({ ok: true, request: {} });
   });
 });

@@ -29,7 +29,9 @@ export function resolveAnnounce(mode: AnnounceMode, localAt: string, limits: Ann
     before: limits.expiresAt ? { at: new Date(limits.expiresAt), problem: 'announce.beforeItemExpires' } : undefined,
   });
   if (!time.ok) return { ok: false, error: time.problem === 'announce.beforeItemExpires' ? t.announceAtBeforeExpiry : t.announceAtAfterPublish };
-  return { ok: true, request: { at } };
+  // A time already past (the minute just begun) means "now": sent as such, so the request
+  // cannot grow older than the server's tolerance on its way.
+  return { ok: true, request: new Date(at).getTime() <= now.getTime() ? {} : { at } };
 }
 
 /** The state behind the announce radio group: mode, the local time input, and its message. */
