@@ -41,8 +41,9 @@ export default defineConfig({
           setupFiles,
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One Chromium at a time: this machine has two cores.
-          fileParallelism: false,
+          // One Chromium at a time (two cores), beside the other projects' files rather than
+          // after them: fileParallelism: false would hold all browser files to the end.
+          maxWorkers: 1,
         },
       },
     ],

@@ -1,28 +1,48 @@
-// npm test: the whole suite (unit, integration, bot, browser) in one vitest run.
-// Builds the tab first when it is stale (the browser tests load dist/tab), then prints
-// one plain summary line that CI reads.
-import { spawnSync } from 'node:child_process';
+// npm test: the whole suite (unit, integration, bot, browser), then one plain summary line
+// that CI reads. Builds the tab first when it is stale (the browser tests load dist/tab).
+//
+// The browser tests run one file at a time (one Chromium on two cores) in a vitest of their
+// own, beside the rest rather than after it: inside one vitest run they were held to the
+// end, where they used one core for a minute and a half while the other idled.
+// Arguments (`npm test -- tests/integration/x.test.ts`, `--project unit`) go to one run.
+import { spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildIfNeeded, root } from './lib/build-if-needed.mjs';
 
 buildIfNeeded(['tab']);
-const report = path.join(root, '.tmp', 'test-report.json');
-mkdirSync(path.dirname(report), { recursive: true });
-rmSync(report, { force: true });
-const run = spawnSync(
-  'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit' },
-);
-try {
-  const r = JSON.parse(readFileSync(report, 'utf8'));
-  const skipped = r.numPendingTests + r.numTodoTests;
-  const line = `${process.env.DATABASE_URL ? 'postgres' : 'pglite'}: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`;
+const reports = path.join(root, '.tmp');
+mkdirSync(reports, { recursive: true });
+
+function vitest(name, args) {
+  const report = path.join(reports, `test-report-${name}.json`);
+  rmSync(report, { force: true });
+  const child = spawn('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], { cwd: root, stdio: 'inherit' });
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ report, code: code ?? 1 })));
+}
+
+const asked = process.argv.slice(2);
+const runs = asked.length > 0
+  ? [vitest('all', asked)]
+  : [vitest('browser', ['--project', 'e2e']), vitest('rest', ['--project', 'unit', '--project', 'tab', '--project', 'integration'])];
+const done = await Promise.all(runs);
+
+let passed = 0, failed = 0, skipped = 0, missing = false;
+for (const { report } of done) {
+  try {
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    skipped += r.numPendingTests + r.numTodoTests;
+  } catch {
+    missing = true;
+  }
+}
+if (missing) console.log('\nno test report was written');
+else {
+  const line = `${process.env.DATABASE_URL ? 'postgres' : 'pglite'}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
   console.log(`\n${line}`);
   // CI adds up both runs (PGlite and Postgres) from this file.
-  appendFileSync(path.join(root, '.tmp', 'test-summary.txt'), `${line}\n`);
-} catch {
-  console.log('\nno test report was written');
+  appendFileSync(path.join(reports, 'test-summary.txt'), `${line}\n`);
 }
-process.exit(run.status ?? 1);
+process.exit(done.every((d) => d.code === 0) && !missing ? 0 : 1);
