@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainingInput } from '../model/trainings.js';
+import { sampleSessionInput } from './session-for-test.js';
 import { AppError } from '../errors.js';
 import { checkAttendanceTime, checkAttendees, checkChange, checkLinks, checkNew, type SessionState } from './session-rules.js';
 
@@ -12,20 +13,7 @@ const current: SessionState = {
   meetingUrl: 'https://teams.example/meet/1',
   room: null,
 };
-const input: TrainingInput = {
-  title: 'LinkedIn basics',
-  description: '',
-  startsAt: '2026-05-10T09:00:00.000Z',
-  endsAt: '2026-05-10T10:00:00.000Z',
-  timeZone: 'Europe/Berlin',
-  meetingUrl: 'https://teams.example/meet/1',
-  room: null,
-  capacity: 10,
-  language: 'en',
-  audience: { departments: [], locations: [] },
-  host: 'Clara',
-  materialsUrl: null,
-};
+const input: TrainingInput = sampleSessionInput();
 
 const failure = (fn: () => unknown) => {
   try {

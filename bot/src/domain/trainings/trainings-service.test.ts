@@ -5,6 +5,7 @@ import type { RegistrationStatus } from './registration-rules.js';
 import type { SessionState } from './session-rules.js';
 import type { Reader, TrainingNotice, TrainingNotices, TrainingStore, TrainingsUnitOfWork } from './trainings-ports.js';
 import { trainingsService } from './trainings-service.js';
+import { sampleSessionInput } from './session-for-test.js';
 
 interface Row {
   state: SessionState;
@@ -89,20 +90,7 @@ const stateOf = (input: TrainingInput): SessionState => ({
 });
 
 const NOW = new Date('2026-05-04T10:00:00Z');
-const input: TrainingInput = {
-  title: 'LinkedIn basics',
-  description: '',
-  startsAt: '2026-05-10T09:00:00.000Z',
-  endsAt: '2026-05-10T10:00:00.000Z',
-  timeZone: 'Europe/Berlin',
-  meetingUrl: 'https://teams.example/meet/1',
-  room: null,
-  capacity: 2,
-  language: 'en',
-  audience: { departments: [], locations: [] },
-  host: 'Clara',
-  materialsUrl: null,
-};
+const input: TrainingInput = sampleSessionInput({ capacity: 2 });
 const person = (id: string, department: string | null = null): Reader => ({ id, department, location: null });
 
 async function setup(overrides: Partial<TrainingInput> = {}) {
