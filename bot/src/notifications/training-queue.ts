@@ -1,4 +1,5 @@
 import type { Queryable } from '../storage/db.js';
+import { cancelAnnouncements } from '../storage/repos/crisis-follow-ups.js';
 import { enqueueIn } from './enqueue.js';
 import { trainingNoticeKind } from './kinds/training-notice.js';
 import type { TrainingNotice } from '../domain/trainings/trainings-ports.js';
@@ -9,18 +10,8 @@ import type { TrainingNotice } from '../domain/trainings/trainings-ports.js';
  */
 export function trainingQueue(tx: Queryable) {
   /** Cancels announcements about the session not yet done (`which`: a condition on them); pending cards are skipped. */
-  async function stop(trainingId: string, which: string): Promise<void> {
-    await tx.query(
-      `with stopped as (
-         update announcements set status = 'cancelled', cancelled_at = now()
-         where payload->>'trainingId' = $1::uuid::text and status in ('scheduled', 'sending') and ${which}
-         returning id
-       )
-       update deliveries set status = 'skipped', reason = 'training_closed', updated_at = now()
-       where announcement_id in (select id from stopped) and status = 'pending'`,
-      [trainingId],
-    );
-  }
+  const stop = (trainingId: string, which: string) =>
+    cancelAnnouncements(tx, `a.payload->>'trainingId' = $2::uuid::text and ${which}`, 'training_closed', [trainingId]);
 
   return {
     /** A training notice, sent now. */

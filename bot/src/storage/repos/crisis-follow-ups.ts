@@ -25,7 +25,8 @@ const NOT_UNDONE = `a.created_at > now() - ${FOLLOW_UP_WINDOW}
  * follow-up of this one (the restore, the all-clear) can wait for them and then include
  * exactly the cards that arrived.
  */
-export async function cancelAnnouncements(tx: Queryable, where: string, reason: string): Promise<void> {
+export async function cancelAnnouncements(tx: Queryable, where: string, reason: string, params: readonly unknown[] = []): Promise<void> {
+  // `where` may use $2, $3 … for `params`; $1 is the reason.
   await tx.query(
     `with stopped as (
        update announcements a set status = 'cancelled', cancelled_at = now()
@@ -33,7 +34,7 @@ export async function cancelAnnouncements(tx: Queryable, where: string, reason: 
      )
      update deliveries set status = 'skipped', reason = $1, updated_at = now()
      where announcement_id in (select id from stopped) and status = 'pending'`,
-    [reason],
+    [reason, ...params],
   );
 }
 
