@@ -28,15 +28,29 @@ const runs = asked.length > 0
 const done = await Promise.all(runs);
 
 let passed = 0, failed = 0, skipped = 0, missing = false;
+const failures = [];
 for (const { report } of done) {
   try {
     const r = JSON.parse(readFileSync(report, 'utf8'));
     passed += r.numPassedTests;
     failed += r.numFailedTests;
     skipped += r.numPendingTests + r.numTodoTests;
+    for (const file of r.testResults ?? []) {
+      for (const t of file.assertionResults ?? []) {
+        if (t.status !== 'failed') continue;
+        const first = String(t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+        failures.push(`${path.relative(root, file.name)} > ${t.fullName}\n    ${first}`);
+      }
+    }
   } catch {
     missing = true;
   }
+}
+// The failures again, last: CI logs are often read from the tail only.
+if (failures.length > 0) {
+  const db = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+  console.log(`\nfailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
+  appendFileSync(path.join(reports, 'test-failures.txt'), failures.map((f) => `${db}: ${f}\n`).join(''));
 }
 if (missing) console.log('\nno test report was written');
 else {

@@ -15,6 +15,15 @@ export type DomainEvent =
       /** One event per flush of the click counter, not per click. */
       payload: { counts: Array<{ linkCode: string; itemId: string; network: Network; minute: string; clicks: number }> };
     }
+  | {
+      type: 'readers.counted';
+      subject: 'clicks';
+      /**
+       * New unique readers per link and day (the tenant's calendar day), as counted by one
+       * flush: a reader already counted for that link on that day is not in it again.
+       */
+      payload: { counts: Array<{ linkCode: string; itemId: string; network: Network; day: string; readers: number }> };
+    }
   | { type: 'training.attendance'; subject: `training:${string}`; payload: { trainingId: string; attendance: Array<{ personId: string; attended: boolean }> } }
   | { type: 'guideline.acknowledged'; subject: `guideline:${string}`; payload: { guidelineId: string; version: number; personId: string } }
   | { type: 'item.published'; subject: `item:${string}`; payload: { itemId: string; publishAt: string } }
