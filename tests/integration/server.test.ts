@@ -26,6 +26,19 @@ describe('service basics', () => {
     expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('keeps idle connections open longer than clients hold them, so a reused one is never reset mid-request', async () => {
+    // Node's default (5 s) let a busy test client reuse a connection the server had just
+    // closed: a POST then failed with ECONNRESET. Azure's front end keeps connections for minutes.
+    const { get } = await import('node:http');
+    const headers = await new Promise<Record<string, unknown>>((resolve, reject) => {
+      get(`${s.url}/healthz`, (res) => {
+        res.resume();
+        resolve(res.headers);
+      }).on('error', reject);
+    });
+    expect(headers['keep-alive']).toBe('timeout=65');
+  });
+
   it('answers unknown API routes with the error envelope', async () => {
     const res = await api(s.url, 'GET', '/api/v1/nope', { headers: (await aPerson(s.db)).headers });
     expect(res.status).toBe(404);

@@ -57,12 +57,13 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     LOG_LEVEL: 'silent',
     // Digests only where a test asks for them: a Monday morning must not change other tests.
     DIGEST_SCHEDULE: 'off',
+    RESULTS_SCHEDULE: 'off',
     ...env,
     SEED_DEMO: String(demo),
   });
   const owned = appOptions.db ? undefined : await createTestDb();
   const db = appOptions.db ?? (owned as { db: Db }).db;
-  const app = await createApp(config, pino({ level: 'silent' }), { ...appOptions, db });
+  const app = await createApp(config, pino({ level: process.env.TEST_SERVER_LOG ?? 'silent' }), { ...appOptions, db });
   await app.listen();
   const url = `http://localhost:${port}`;
   return {

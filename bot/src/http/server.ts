@@ -25,8 +25,18 @@ declare module 'restify' {
  * restify with request ids, one error mapper (JSON for the API, an HTML page for the
  * share and link pages), and an access log that names routes, never tokens or people.
  */
+/** How long an idle keep-alive connection stays open (Node's default: 5 s). */
+export const KEEP_ALIVE_MS = 65_000;
+
 export function createRestify(log: Logger): restify.Server {
   const server = restify.createServer({ name: 'chorus', handleUncaughtExceptions: false, strictFormatters: false });
+  // Node closes an idle keep-alive connection after 5 s. A client (or Azure's front end,
+  // which keeps connections for minutes) that reuses one at that moment gets a reset
+  // instead of an answer — the request is lost, a POST cannot safely be retried. Keep
+  // idle connections longer than clients hold them; `Keep-Alive: timeout=65` tells
+  // well-behaved clients when we let go.
+  server.server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   server.pre((req: Request, res: Response, next: restify.Next) => {
     req.started = process.hrtime.bigint();
     const incoming = req.header('x-request-id');
