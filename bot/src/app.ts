@@ -213,7 +213,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         db,
         log,
         jobs: [
-          ...chorusJobs({ db, digest: config.digest, held: () => crisisWatch.active, onboardingDays: config.onboardingDays, everyMs }),
+          ...chorusJobs({ db, digest: config.digest, results: config.results, held: () => crisisWatch.active, onboardingDays: config.onboardingDays, everyMs }),
           ...(options.eventProcessors?.length ? [eventProcessingJob(db, options.eventProcessors)] : []),
         ],
         ...runnerOptions,

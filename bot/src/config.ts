@@ -44,6 +44,9 @@ const envSchema = z.object({
   // Cron pattern (minute hour day month weekday) in TENANT_TIME_ZONE; "off": no digests.
   DIGEST_SCHEDULE: z.string().trim().min(1).default('0 9 * * 1'),
   TENANT_TIME_ZONE: z.string().trim().min(1).default('Europe/Berlin'),
+  // Personal results cards: a cron pattern in TENANT_TIME_ZONE (default: the 1st of each
+  // month, 09:00, covering the month before); "off": none.
+  RESULTS_SCHEDULE: z.string().trim().min(1).default('0 9 1 * *'),
   // Crisis switch: cards delivered within this many days are updated in place; 0: none.
   CRISIS_UPDATE_DAYS: z.coerce.number().int().min(0).max(90).default(14),
   // The Teams app id (the manifest's id): card buttons open tab pages inside Teams.
@@ -76,6 +79,8 @@ export interface Config {
   worker: boolean;
   /** null: digests are off. */
   digest: DigestSchedule | null;
+  /** null: results cards are off. */
+  results: DigestSchedule | null;
   timeZone: string;
   /** Cards delivered within this many days are updated in place on a crisis switch. */
   crisisUpdateDays: number;
@@ -134,6 +139,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (err) {
     problems.push(`${digest ? 'DIGEST_SCHEDULE/TENANT_TIME_ZONE' : 'TENANT_TIME_ZONE'}: ${(err as Error).message}`);
   }
+  const results = e.RESULTS_SCHEDULE.toLowerCase() === 'off' ? null : { cron: e.RESULTS_SCHEDULE, timeZone: e.TENANT_TIME_ZONE };
+  if (results) {
+    try {
+      checkDigestSchedule(results);
+    } catch (err) {
+      problems.push(`RESULTS_SCHEDULE: ${(err as Error).message}`);
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -164,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     teamsRateLimitRps: e.TEAMS_RATE_LIMIT_RPS,
     worker: e.WORKER,
     digest,
+    results,
     timeZone: e.TENANT_TIME_ZONE,
     crisisUpdateDays: e.CRISIS_UPDATE_DAYS,
     onboardingDays: e.ONBOARDING_DAYS,

@@ -124,6 +124,19 @@ export type ChoiceSetInput = ElementBase & {
   isMultiSelect?: boolean;
 } & ({ isRequired: true; errorMessage: string } | { isRequired?: false });
 
+/**
+ * A bar chart, which Teams (desktop and web) renders; other hosts show `fallback`. Not in
+ * the 1.5 schema: hosts that do not know it must have the fallback, so it is required.
+ */
+export interface VerticalBarChart extends ElementBase {
+  type: 'Chart.VerticalBar';
+  title?: string;
+  xAxisTitle?: string;
+  yAxisTitle?: string;
+  data: Array<{ x: string; y: number }>;
+  fallback: Container | TextBlock | RichTextBlock | 'drop';
+}
+
 export type CardElement =
   | TextBlock
   | RichTextBlock
@@ -132,7 +145,8 @@ export type CardElement =
   | ColumnSet
   | FactSet
   | ActionSet
-  | ChoiceSetInput;
+  | ChoiceSetInput
+  | VerticalBarChart;
 
 export interface OpenUrlAction {
   type: 'Action.OpenUrl';

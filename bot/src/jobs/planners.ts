@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import { enqueueIn, enqueueManyIn } from '../notifications/enqueue.js';
 import { EVERYONE } from '../notifications/kind.js';
 import { digestKind } from '../notifications/kinds/digest.js';
+import { resultsKind } from '../notifications/kinds/results.js';
+import { dueResultsRun, RESULTS_CATCH_UP_MS, type ResultsSchedule } from '../domain/results/results-schedule.js';
 import { trainingNoticeKind } from '../notifications/kinds/training-notice.js';
 import type { Db, Queryable } from '../storage/db.js';
 import { jobsRepo } from '../storage/repos/jobs.js';
@@ -44,10 +46,24 @@ export async function planTrainingReminders(db: Db, log: Logger): Promise<void> 
   if (planned.length > 0) log.info({ planned: planned.length }, 'training reminders planned');
 }
 
+/**
+ * The round of personal results cards that is due (if any), once per run. Recipients (who
+ * shared in the round's days) are fixed when it is sent; each card reads its own numbers.
+ */
+export async function planResults(db: Queryable, log: Logger, schedule: ResultsSchedule, now: Date): Promise<void> {
+  const run = dueResultsRun(schedule, now);
+  if (!run) return;
+  const payload = { period: run.period, from: run.from, until: run.until, timeZone: schedule.timeZone };
+  const id = await enqueueIn(db, resultsKind, payload, EVERYONE, run.runAt);
+  if (id) log.info({ period: run.period }, 'results cards planned');
+}
+
 export interface PlannerOptions {
   db: Db;
   /** DIGEST_SCHEDULE in TENANT_TIME_ZONE; null: no digests. */
   digest: DigestSchedule | null;
+  /** RESULTS_SCHEDULE in TENANT_TIME_ZONE; null: no results cards. */
+  results?: ResultsSchedule | null;
   /** Crisis mode: the digest is skipped, not held (a week's digest after the crisis would be stale). */
   held: () => boolean;
   /** ONBOARDING_DAYS. */
@@ -73,6 +89,16 @@ export function chorusJobs(o: PlannerOptions): JobDefinition[] {
         if (!digest) return;
         if (o.held()) return log.info('digest skipped: crisis mode is on');
         await planDigest(o.db, log, digest, now);
+      },
+    },
+    {
+      name: 'results-cards',
+      schedule: o.results ?? null,
+      catchUpMs: RESULTS_CATCH_UP_MS,
+      async run({ now, log }) {
+        if (!o.results) return;
+        if (o.held()) return log.info('results cards skipped: crisis mode is on');
+        await planResults(o.db, log, o.results, now);
       },
     },
     {

@@ -7,6 +7,7 @@ import { crisisNoticeKind } from './kinds/crisis-notice.js';
 import { digestKind } from './kinds/digest.js';
 import { itemKind } from './kinds/item.js';
 import { onboardingReminderKind } from './kinds/onboarding-reminder.js';
+import { resultsKind } from './kinds/results.js';
 import { trainingNoticeKind } from './kinds/training-notice.js';
 import { trainingKind } from './kinds/training.js';
 
@@ -20,6 +21,7 @@ export const CHORUS_KINDS: readonly AnyKind[] = [
   crisisNoticeKind,
   allClearKind,
   cardUpdateKind,
+  resultsKind,
 ];
 
 /** Kinds by name, and what the engine and the crisis switch need from all of them at once. */

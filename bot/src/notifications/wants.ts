@@ -19,6 +19,7 @@ const SQL: Record<WantsRule, string> = {
   digest: `not ${PAUSED} and ${LEVEL} = 'digest'`,
   unlessStopped: `not ${PAUSED}`,
   unlessSilenced: `not ${PAUSED} and ${LEVEL} <> 'none'`,
+  results: `not ${PAUSED} and ${LEVEL} <> 'none' and coalesce(pr.results_cards, true)`,
   always: 'true',
 };
 

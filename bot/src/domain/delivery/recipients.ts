@@ -3,6 +3,8 @@ export type NotificationLevel = 'every' | 'digest' | 'none';
 export interface RecipientPreferences {
   notificationLevel: NotificationLevel;
   paused: boolean;
+  /** The personal results card (on unless turned off; missing means on). */
+  resultsCards?: boolean;
 }
 
 /**
@@ -21,6 +23,11 @@ export const WANTS = {
   unlessStopped: (p: RecipientPreferences) => !p.paused,
   /** A friendly nudge (the onboarding reminder): not for people who turned notifications off. */
   unlessSilenced: (p: RecipientPreferences) => !p.paused && p.notificationLevel !== 'none',
+  /**
+   * The personal results card: a thank-you, but still a card nobody asked for — not for
+   * people who said "stop", chose "nothing" or turned results cards off.
+   */
+  results: (p: RecipientPreferences) => !p.paused && p.notificationLevel !== 'none' && p.resultsCards !== false,
   /** Updates of cards people already have: nothing new arrives, so "stop" does not apply. */
   always: (_p: RecipientPreferences) => true,
 } as const;

@@ -30,15 +30,23 @@ export function checkDigestSchedule(schedule: DigestSchedule): void {
  * older than the catch-up window. Exactly-once is the database's job (one row per period).
  */
 export function dueDigestRun(schedule: DigestSchedule, now: Date): DigestRun | undefined {
+  return dueRun(schedule, now, DIGEST_CATCH_UP_MS);
+}
+
+/**
+ * The latest run of any cron schedule at or before `now` and the run before it, unless it
+ * is older than `catchUpMs` (the digest and the results card share this).
+ */
+export function dueRun(schedule: DigestSchedule, now: Date, catchUpMs: number): DigestRun | undefined {
   const cron = new Cron(schedule.cron, { timezone: schedule.timeZone, paused: true });
   // previousRuns looks strictly before the reference; a run at exactly `now` counts
   // (croner works in whole seconds).
   const [runAt, before] = cron.previousRuns(3, new Date(now.getTime() + 1000)).filter((r) => r.getTime() <= now.getTime());
-  if (!runAt || !before || now.getTime() - runAt.getTime() > DIGEST_CATCH_UP_MS) return undefined;
+  if (!runAt || !before || now.getTime() - runAt.getTime() > catchUpMs) return undefined;
   return { runAt, coversFrom: before, period: localDate(runAt, schedule.timeZone) };
 }
 
-function localDate(at: Date, timeZone: string): string {
+export function localDate(at: Date, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }

@@ -7,9 +7,10 @@ import { z } from 'zod';
  * delivered are updated in place (paused on switch-on, back to normal on switch-off).
  * training: a session to its audience; training_notice: news for the people registered
  * (`notice`: seat, cancelled, reminder_24h, reminder_1h); onboarding_reminder: the one
- * reminder to new hires with an unfinished checklist.
+ * reminder to new hires with an unfinished checklist; results: a person's own results card
+ * (monthly by default), to them only.
  */
-export const ANNOUNCEMENT_SUBJECTS = ['item', 'digest', 'crisis_notice', 'all_clear', 'card_update', 'training', 'training_notice', 'onboarding_reminder'] as const;
+export const ANNOUNCEMENT_SUBJECTS = ['item', 'digest', 'crisis_notice', 'all_clear', 'card_update', 'training', 'training_notice', 'onboarding_reminder', 'results'] as const;
 export type AnnouncementSubjectKind = (typeof ANNOUNCEMENT_SUBJECTS)[number];
 
 /**

@@ -57,6 +57,7 @@ interface ClaimedRow {
   location: string | null;
   notification_level: NotificationLevel;
   paused: boolean;
+  results_cards: boolean;
   conversation_id: string;
   tenant_id: string;
   service_url: string;
@@ -183,6 +184,7 @@ export function deliveriesRepo(db: Queryable, kinds: KindSql) {
          select cl.announcement_id, cl.person_id, cl.attempts, cl.priority, a.kind, a.payload, a.send_at, cl.activity_id,
            p.language, p.department, p.location,
            coalesce(pr.notification_level, 'every') as notification_level, coalesce(pr.paused, false) as paused,
+           coalesce(pr.results_cards, true) as results_cards,
            c.id as conversation_id, c.tenant_id, c.service_url, c.status as conversation_status, c.reference
          from claimed cl
          join announcements a on a.id = cl.announcement_id
@@ -202,7 +204,7 @@ export function deliveriesRepo(db: Queryable, kinds: KindSql) {
         sendAt: r.send_at,
         activityId: r.activity_id,
         person: { language: r.language, department: r.department, location: r.location },
-        preferences: { notificationLevel: r.notification_level, paused: r.paused },
+        preferences: { notificationLevel: r.notification_level, paused: r.paused, resultsCards: r.results_cards },
         conversation: { id: r.conversation_id, tenantId: r.tenant_id, serviceUrl: r.service_url, status: r.conversation_status, reference: r.reference },
       }));
     },
