@@ -43,6 +43,7 @@ import { CrisisWatch } from './jobs/crisis-watch.js';
 import { crisisRepo } from './storage/repos/crisis.js';
 import { crisisRoutes } from './http/routes/crisis.js';
 import { guidelineRoutes } from './http/routes/guidelines.js';
+import { thanksRoutes } from './http/routes/thanks.js';
 import { trainingRoutes } from './http/routes/trainings.js';
 import { trainingsRepo } from './storage/repos/trainings.js';
 import { trainingsServiceFor } from './services/trainings.js';
@@ -186,6 +187,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   adminJobRoutes(route, ctx);
   crisisRoutes(route, ctx);
   guidelineRoutes(route, ctx);
+  thanksRoutes(route, ctx);
   trainingRoutes(route, ctx);
   onboardingRoutes(route, ctx);
   route.checkAllServed();

@@ -8,6 +8,7 @@ import { digestKind } from './kinds/digest.js';
 import { itemKind } from './kinds/item.js';
 import { onboardingReminderKind } from './kinds/onboarding-reminder.js';
 import { resultsKind } from './kinds/results.js';
+import { thanksKind } from './kinds/thanks.js';
 import { trainingNoticeKind } from './kinds/training-notice.js';
 import { trainingKind } from './kinds/training.js';
 
@@ -22,6 +23,7 @@ export const CHORUS_KINDS: readonly AnyKind[] = [
   allClearKind,
   cardUpdateKind,
   resultsKind,
+  thanksKind,
 ];
 
 /** Kinds by name, and what the engine and the crisis switch need from all of them at once. */

@@ -33,9 +33,11 @@ export const de: Record<MessageKey, string> = {
   'notFound.Step': 'Schritt nicht gefunden',
   'notFound.Person': 'Person nicht gefunden',
   'notFound.Share page': 'Teilen-Seite nicht gefunden',
+  'notFound.Thanks': 'Dankeschön nicht gefunden',
   'share.gone': 'Nicht mehr verfügbar',
 
   'field.required': 'ist erforderlich',
+  'thanks.notOnBoard': 'ist niemand auf der Bestenliste',
   'field.unknown': 'ist kein bekanntes Feld',
   'field.maxChars': 'höchstens {max} Zeichen',
   'field.minChars': 'mindestens {min} Zeichen',

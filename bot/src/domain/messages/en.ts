@@ -37,10 +37,12 @@ export const en = {
   'notFound.Step': 'Step not found',
   'notFound.Person': 'Person not found',
   'notFound.Share page': 'Share page not found',
+  'notFound.Thanks': 'Thank-you not found',
   'share.gone': 'No longer available',
 
   // fields, in general
   'field.required': 'is required',
+  'thanks.notOnBoard': 'is not someone on the leaderboard',
   'field.unknown': 'is not a known field',
   'field.maxChars': 'at most {max} characters',
   'field.minChars': 'at least {min} characters',

@@ -15,6 +15,7 @@ export type Role = (typeof ROLES)[number];
  * - `aggregates.read`: counts and sums across people (delivery counts, shares per item);
  *   never a person's own numbers, never who did what.
  * - `jobs.read`: the background jobs' state (operators; admins only).
+ * - `thanks.send`: a personal thank-you to someone on the leaderboard (admins only).
  */
 export const PERMISSIONS = [
   'app.use',
@@ -26,6 +27,7 @@ export const PERMISSIONS = [
   'crisis.manage',
   'aggregates.read',
   'jobs.read',
+  'thanks.send',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
