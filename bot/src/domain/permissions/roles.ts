@@ -15,6 +15,8 @@ export type Role = (typeof ROLES)[number];
  * - `aggregates.read`: counts and sums across people (delivery counts, shares per item);
  *   never a person's own numbers, never who did what.
  * - `jobs.read`: the background jobs' state (operators; admins only).
+ * - `points.manage`: the points program's rules and recomputing the ledger (admins only: a
+ *   works council may want a say in what earns points).
  */
 export const PERMISSIONS = [
   'app.use',
@@ -26,6 +28,7 @@ export const PERMISSIONS = [
   'crisis.manage',
   'aggregates.read',
   'jobs.read',
+  'points.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

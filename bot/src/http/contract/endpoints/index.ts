@@ -4,6 +4,7 @@ import { jobEndpoints } from './jobs.js';
 import { announcementEndpoints, itemEndpoints } from './items.js';
 import { meEndpoints } from './me.js';
 import { onboardingEndpoints } from './onboarding.js';
+import { pointsEndpoints } from './points.js';
 import { trainingEndpoints } from './trainings.js';
 
 /**
@@ -19,6 +20,7 @@ export const ENDPOINTS = {
   ...trainingEndpoints,
   ...onboardingEndpoints,
   ...jobEndpoints,
+  ...pointsEndpoints,
 };
 export type Endpoints = typeof ENDPOINTS;
 export type EndpointName = keyof Endpoints;
