@@ -6,15 +6,14 @@ import { normalisePseudonym, pseudonymSkeleton } from './pseudonym.js';
 /**
  * A settings change as storage takes it: the pseudonym trimmed and checked (3–30 letters,
  * digits, spaces, - and _; nothing else, so no HTML), with the skeleton its uniqueness is
- * checked by. An empty pseudonym means "show my name". Bad input throws a 400 naming
+ * checked by. No pseudonym (null) means "show my name"; an empty one is refused. Bad input throws a 400 naming
  * `leaderboard.pseudonym`.
  */
 export function checkSettingsChange(input: MySettingsInput) {
   const { leaderboard, ...rest } = input;
   if (!leaderboard) return rest;
-  const raw = leaderboard.pseudonym?.trim() ?? '';
-  if (!leaderboard.optIn || raw === '') return { ...rest, leaderboard: { optIn: leaderboard.optIn, pseudonym: null } };
-  const checked = normalisePseudonym(raw);
+  if (!leaderboard.optIn || leaderboard.pseudonym == null) return { ...rest, leaderboard: { optIn: leaderboard.optIn, pseudonym: null } };
+  const checked = normalisePseudonym(leaderboard.pseudonym);
   if ('problem' in checked) throw invalid({ 'leaderboard.pseudonym': checked.problem });
   return { ...rest, leaderboard: { optIn: true, pseudonym: { value: checked.value, key: pseudonymSkeleton(checked.value) } } };
 }
