@@ -2,6 +2,7 @@
 // opens Leaderboard, reads who sees what, opts in as "Night Owl" and appears in the top 10
 // marked as herself; Clara (admin) sees the same row — a pseudonym, points, no more. Aylin
 // opts out and vanishes from every period at once. Her ledger says why she has her points.
+// On a 320 px phone, in German, the board fits without scrolling sideways.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { peopleRepo } from '../../bot/src/storage/repos/people.js';
@@ -10,6 +11,7 @@ import { browserSuite, eventually, extraSandbox, openTabAs } from './helpers.js'
 
 const suite = browserSuite({ viewport: { width: 1100, height: 900 } });
 const clara = extraSandbox(suite, { viewport: { width: 1100, height: 900 } });
+const phone = extraSandbox(suite, { viewport: { width: 320, height: 700 } });
 
 const main = (page: Page) => page.getByRole('main');
 const top = (page: Page) => main(page).getByRole('table', { name: 'Top 10' });
@@ -59,5 +61,14 @@ describe('leaderboard', () => {
     await main(clara.box.page).getByRole('heading', { level: 1, name: 'Leaderboard' }).waitFor();
     await top(clara.box.page).waitFor();
     expect(await main(clara.box.page).getByText('Night Owl').count()).toBe(0);
+  });
+
+  it('fits a 320 px screen in German, with Jonas on the board under his name', async () => {
+    const { page } = phone.box;
+    await openTabAs(suite.server, page, '?page=leaderboard', 'Mia Fischer', 'Deutsch');
+    await page.getByRole('heading', { level: 1, name: 'Bestenliste' }).waitFor();
+    await top(page).getByRole('row', { name: /Jonas Weber/ }).waitFor();
+    await main(page).getByText('Sie stehen nicht auf der Liste.').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
   });
 });

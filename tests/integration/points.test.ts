@@ -122,6 +122,7 @@ describe('the ledger', () => {
     expect(backwards.status).toBe(400);
     expect(backwards.body.error.fields).toHaveProperty('to');
     expect((await api(s.url, 'GET', '/api/v1/me/points?from=yesterday', { headers: ana.headers })).status).toBe(400);
+    expect((await api(s.url, 'GET', '/api/v1/me/points?from=0000-01-01T00:30:00%2B01:00', { headers: ana.headers })).status).toBe(400);
     const empty = await api(s.url, 'GET', '/api/v1/me/points?from=2000-01-01T00:00:00Z&to=2000-02-01T00:00:00Z', { headers: ben.headers });
     expect(empty.body).toMatchObject({ total: 0, items: [] });
   });

@@ -43,7 +43,13 @@ export const ledgerEntrySchema = z.strictObject({
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
-const when = z.iso.datetime({ offset: true, error: 'field.isoDateTime' });
+/** An instant Postgres can store as well (years 1–9999 only). */
+const when = z.iso
+  .datetime({ offset: true, error: 'field.isoDateTime' })
+  .refine((v) => {
+    const year = new Date(v).getUTCFullYear();
+    return year >= 1 && year <= 9999;
+  }, 'field.isoDateTime');
 
 /** GET /api/v1/me/points?from=&to= — my ledger, newest first, paged; `total` covers the whole window. */
 export const myPointsQuerySchema = z

@@ -17,6 +17,8 @@ const PointsRulesAdmin = lazy(() => import('./points-rules-admin.js').then((m) =
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '52rem', minWidth: 0 },
   pickers: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXL },
+  // Narrow screens (320 px): the choices wrap instead of scrolling sideways.
+  choices: { flexWrap: 'wrap' },
 });
 
 type Period = 'week' | 'month' | 'all';
@@ -35,14 +37,14 @@ export function LeaderboardPage() {
       <PageHeader heading={t.boardTitle} intro={t.boardIntro} />
       <div className={styles.pickers}>
         <Field label={t.boardPeriod}>
-          <RadioGroup layout="horizontal" value={period} onChange={(_, data) => setPeriod(data.value as Period)}>
+          <RadioGroup className={styles.choices} layout="horizontal" value={period} onChange={(_, data) => setPeriod(data.value as Period)}>
             <Radio value="week" label={t.periodWeek} />
             <Radio value="month" label={t.periodMonth} />
             <Radio value="all" label={t.periodAll} />
           </RadioGroup>
         </Field>
         <Field label={t.teamsBy}>
-          <RadioGroup layout="horizontal" value={teams} onChange={(_, data) => setTeams(data.value as TeamsBy)}>
+          <RadioGroup className={styles.choices} layout="horizontal" value={teams} onChange={(_, data) => setTeams(data.value as TeamsBy)}>
             <Radio value="department" label={t.teamsDepartment} />
             <Radio value="location" label={t.teamsLocation} />
           </RadioGroup>
