@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catchUp, rewind } from '../../bot/src/storage/events/event-log.js';
 import { recordEvents } from '../../bot/src/storage/events/record-events.js';
 import { pointsProcessor } from '../../bot/src/storage/repos/points-ledger.js';
+import { preferencesRepo } from '../../bot/src/storage/repos/preferences.js';
 import { anAdmin, anItem, aPerson, aShare, aTraining, type TestPerson } from '../support/factories.js';
 import { api } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -142,6 +143,11 @@ describe('settings and the opt-in leaderboard', () => {
       [ana.id],
     );
     expect(row).toEqual({ notification_level: 'digest', language: 'de', people_language: 'de' });
+    // What the bot's "stop" and settings card write is what the tab reads, and the other way round.
+    await preferencesRepo(s.db).update(ana.id, { paused: true, notificationLevel: 'none' });
+    expect((await api(s.url, 'GET', '/api/v1/me/settings', { headers: ana.headers })).body).toMatchObject({ paused: true, notificationLevel: 'none' });
+    await settings(ana, { paused: false, notificationLevel: 'every' });
+    expect(await preferencesRepo(s.db).get(ana.id)).toEqual({ paused: false, notificationLevel: 'every' });
   });
 
   it('out by default; opting in puts me on the board under my pseudonym with an opaque board id; out again, gone from every period', async () => {
