@@ -156,7 +156,8 @@ describe('settings and the opt-in leaderboard', () => {
     expect(optIn.status).toBe(200);
     expect(optIn.body.leaderboard).toMatchObject({ optIn: true, pseudonym: 'Blue Fox' });
     const boardId = optIn.body.leaderboard.boardId as string;
-    expect(boardId).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(boardId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(boardId).not.toBe(ben.id);
     for (const period of ['week', 'month', 'all']) {
       const res = await board(ben, `period=${period}`);
       expect(res.body.top, period).toEqual([{ rank: 1, boardId, name: 'Blue Fox', points: 15, me: true }]);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Db } from './db.js';
 import { campaignSlug } from '../domain/links/utm.js';
 import type { ItemRecord } from './repos/items.js';
@@ -207,6 +207,6 @@ export async function seedDemo(db: Db, publicUrl: string, now = new Date()): Pro
   await db.query(
     `insert into preferences (person_id, leaderboard_opt_in, board_id) values ($1, true, $2)
      on conflict (person_id) do update set leaderboard_opt_in = true, board_id = $2`,
-    [jonas.id, randomBytes(12).toString('base64url')],
+    [jonas.id, randomUUID()],
   );
 }

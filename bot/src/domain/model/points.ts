@@ -76,8 +76,8 @@ export type LeaderboardQuery = z.infer<typeof leaderboardQuerySchema>;
 
 export const boardEntrySchema = z.strictObject({
   rank: z.number().int(),
-  /** Opaque and random, stable while the person stays opted in: never a person id. */
-  boardId: z.string(),
+  /** Opaque and random (a UUID of its own), stable while the person stays opted in: never a person id. */
+  boardId: z.uuid(),
   /** The pseudonym, or the display name of someone who opted in without one. */
   name: z.string(),
   points: z.number().int(),
@@ -105,7 +105,7 @@ const pseudonymInput = z.string().max(200, 'field.maxChars');
 /** GET/PUT /api/v1/me/settings — the same stored values the bot's settings card and "stop" write. */
 export const mySettingsSchema = z.strictObject({
   resultsCards: z.boolean(),
-  leaderboard: z.strictObject({ optIn: z.boolean(), pseudonym: z.string().nullable(), boardId: z.string().nullable() }),
+  leaderboard: z.strictObject({ optIn: z.boolean(), pseudonym: z.string().nullable(), boardId: z.uuid().nullable() }),
   notificationLevel: z.enum(['every', 'digest', 'none']),
   /** "stop" in the bot: nothing is sent until "start" (or this is switched off). */
   paused: z.boolean(),

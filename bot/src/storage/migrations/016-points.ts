@@ -42,8 +42,9 @@ alter table preferences add column if not exists results_cards boolean not null 
 -- appears under another person's name in other case or other letters.
 alter table preferences add column if not exists pseudonym_key text;
 create unique index if not exists preferences_pseudonym_key_idx on preferences (pseudonym_key) where pseudonym_key is not null;
--- Opaque and random while opted in: what the board shows instead of a person id.
-alter table preferences add column if not exists board_id text;
+-- Opaque and random (a v4 UUID, unrelated to any id) while opted in: what the board shows
+-- instead of a person id, and how admins address a thank-you to someone on the board.
+alter table preferences add column if not exists board_id uuid;
 create unique index if not exists preferences_board_id_idx on preferences (board_id) where board_id is not null;
 create index if not exists preferences_opt_in_idx on preferences (person_id) where leaderboard_opt_in;
 `;

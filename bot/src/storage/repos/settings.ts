@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors.js';
 import { msg } from '../../domain/messages/message.js';
 import type { MySettings } from '../../domain/model/points.js';
@@ -14,8 +14,8 @@ export interface SettingsChange {
   language?: 'de' | 'en' | undefined;
 }
 
-/** Opaque and random (96 bits): what the board shows instead of a person id. */
-const newBoardId = () => randomBytes(12).toString('base64url');
+/** Opaque and random (a v4 UUID, 122 random bits, unrelated to the person id): what the board shows instead of a person id. */
+const newBoardId = () => randomUUID();
 
 const pseudonymTaken = () => new AppError('conflict', msg('pseudonym.taken'), { 'leaderboard.pseudonym': msg('pseudonym.taken') });
 
@@ -75,7 +75,7 @@ export function settingsRepo(db: Db) {
             // Opting out keeps nothing: the pseudonym and the board id go at once (from every period).
             await tx.query(
               `update preferences set leaderboard_opt_in = $2, pseudonym = $3, pseudonym_key = $4,
-                 board_id = case when $2 then coalesce(board_id, $5) else null end
+                 board_id = case when $2 then coalesce(board_id, $5::uuid) else null end
                where person_id = $1`,
               [personId, board.optIn, board.optIn ? (board.pseudonym?.value ?? null) : null, board.optIn ? (board.pseudonym?.key ?? null) : null, newBoardId()],
             );
