@@ -60,6 +60,12 @@ import { chorusJobs, type PlannerOptions } from './jobs/planners.js';
 import { jobsRepo } from './storage/repos/jobs.js';
 import { adminJobRoutes } from './http/routes/admin-jobs.js';
 import { chorusKinds, type KindRegistry } from './notifications/registry.js';
+import { pointsRoutes } from './http/routes/points.js';
+import { noCampaigns, type CampaignWindows } from './domain/points/my-settings.js';
+import { pointsRepo } from './storage/repos/points.js';
+import { pointsProcessor, recomputePoints } from './storage/repos/points-ledger.js';
+import { settingsRepo } from './storage/repos/settings.js';
+import { systemClock } from './domain/time/clock.js';
 
 export interface App {
   server: Server;
@@ -80,8 +86,10 @@ export interface AppOptions {
   db?: Db;
   /** Tests: a faster tick, another connector. */
   worker?: Partial<Omit<DeliveryWorkerOptions, 'db' | 'log'>>;
-  /** Processors of domain events, run by worker processes (points and rollups will be). */
+  /** More processors of domain events than Chorus's own (points), run by worker processes. */
   eventProcessors?: ReadonlyArray<EventProcessor<Queryable>>;
+  /** Where campaigns' time windows come from (the leaderboard's `period=campaign`); campaigns wire it. */
+  campaigns?: CampaignWindows;
   /** Tests: more notification kinds than Chorus's own (a kind added by a test). */
   kinds?: KindRegistry;
   /** Tests: a faster poll, faster planners, another clock. */
@@ -154,6 +162,13 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     trainings: trainingsRepo(db),
     trainingsService: trainingsServiceFor(db, { urlPolicy: { allowHttpLocalhost: config.env !== 'production' } }),
     jobs: jobsRepo(db),
+    points: {
+      repo: pointsRepo(db),
+      recompute: () => recomputePoints(db),
+      campaigns: options.campaigns ?? noCampaigns,
+      now: () => new Date((options.jobs?.clock ?? systemClock).now()),
+    },
+    settings: settingsRepo(db),
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
     paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },
   };
@@ -190,6 +205,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   thanksRoutes(route, ctx);
   trainingRoutes(route, ctx);
   onboardingRoutes(route, ctx);
+  pointsRoutes(route, ctx);
   route.checkAllServed();
   sharePageRoutes(server, ctx);
   guardRequests(server, log, linkRoutes(server, ctx).fastPath);
@@ -216,7 +232,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         log,
         jobs: [
           ...chorusJobs({ db, digest: config.digest, results: config.results, held: () => crisisWatch.active, onboardingDays: config.onboardingDays, everyMs }),
-          ...(options.eventProcessors?.length ? [eventProcessingJob(db, options.eventProcessors)] : []),
+          eventProcessingJob(db, [pointsProcessor, ...(options.eventProcessors ?? [])]),
         ],
         ...runnerOptions,
       })

@@ -10,6 +10,8 @@ import { MySharesPage } from './pages/my-shares/my-shares-page.js';
 import { OnboardingPage } from './pages/onboarding/onboarding-page.js';
 import { FeedPage } from './pages/share/feed-page.js';
 import { TrainingsPage } from './pages/trainings/trainings-page.js';
+import { LeaderboardPage } from './pages/leaderboard/leaderboard-page.js';
+import { SettingsPage } from './pages/settings/settings-page.js';
 
 // Most people never open the admin pages: they load on first use.
 const AdminItemsPage = lazy(() => import('./pages/admin/admin-items-page.js').then((m) => ({ default: m.AdminItemsPage })));
@@ -61,6 +63,8 @@ export const PAGES = {
   guidelines: { path: 'guidelines', entry: 'guidelines', nav: { label: 'navGuidelines' }, permission: 'app.use', view: () => <GuidelinesPage /> },
   trainings: { path: 'trainings', entry: 'trainings', nav: { label: 'navTrainings' }, permission: 'app.use', view: () => <TrainingsPage /> },
   onboarding: { path: 'onboarding', entry: 'onboarding', nav: { label: 'navOnboarding' }, permission: 'app.use', view: () => <OnboardingPage /> },
+  leaderboard: { path: 'leaderboard', entry: 'leaderboard', nav: { label: 'navLeaderboard' }, permission: 'app.use', view: () => <LeaderboardPage /> },
+  settings: { path: 'settings', entry: 'settings', nav: { label: 'navSettings' }, permission: 'app.use', view: () => <SettingsPage /> },
   crisis: {
     path: 'crisis',
     entry: 'crisis',

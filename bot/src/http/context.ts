@@ -17,6 +17,9 @@ import type { PeopleRepo } from '../storage/repos/people.js';
 import type { SharingRepo } from '../storage/repos/sharing.js';
 import type { TopicsRepo } from '../storage/repos/topics.js';
 import type { Authenticator } from './auth/identity.js';
+import type { CampaignWindows } from '../domain/points/my-settings.js';
+import type { PointsRepo } from '../storage/repos/points.js';
+import type { SettingsRepo } from '../storage/repos/settings.js';
 
 /** Everything a route may use; built once in app.ts. */
 export interface HttpContext {
@@ -45,6 +48,10 @@ export interface HttpContext {
   onboardingService: OnboardingService;
   /** This process's delivery worker, if it runs one: told when urgent cards were queued. */
   nudgeWorker?: () => void;
+  /** Points and the leaderboard: rules, ledgers, the board, recomputing; campaigns' windows; the time. */
+  points: { repo: PointsRepo; recompute: () => Promise<{ events: number; entries: number }>; campaigns: CampaignWindows; now: () => Date };
+  /** My settings (the preferences the bot's settings card writes too). */
+  settings: SettingsRepo;
   ready: () => Promise<boolean>;
   paths: { tab: string; public: string };
 }

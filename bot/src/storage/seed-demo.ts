@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from './db.js';
 import { campaignSlug } from '../domain/links/utm.js';
 import type { ItemRecord } from './repos/items.js';
@@ -199,5 +200,13 @@ export async function seedDemo(db: Db, publicUrl: string, now = new Date()): Pro
      select l.code, date_trunc('minute', now() - (g * interval '47 minutes')), l.item_id, l.network, 1
      from links l, generate_series(1, 7) g where l.code = any($1::text[])`,
     [codes],
+  );
+  // The demo company runs the points program (real tenants start with it off), and Jonas
+  // chose to be on the leaderboard under his own name; the processor turns his shares into points.
+  await db.query(`update points_rules set enabled = true, updated_by = $1, updated_at = now() where id`, [admin.id]);
+  await db.query(
+    `insert into preferences (person_id, leaderboard_opt_in, board_id) values ($1, true, $2)
+     on conflict (person_id) do update set leaderboard_opt_in = true, board_id = $2`,
+    [jonas.id, randomUUID()],
   );
 }

@@ -34,6 +34,7 @@ export const de: Record<MessageKey, string> = {
   'notFound.Person': 'Person nicht gefunden',
   'notFound.Share page': 'Teilen-Seite nicht gefunden',
   'notFound.Thanks': 'Dankeschön nicht gefunden',
+  'notFound.Campaign': 'Kampagne nicht gefunden',
   'share.gone': 'Nicht mehr verfügbar',
 
   'field.required': 'ist erforderlich',
@@ -101,4 +102,12 @@ export const de: Record<MessageKey, string> = {
   'crisis.statementRequired': 'ist erforderlich, wenn Links zur Stellungnahme führen sollen',
   'onboarding.titleRequired': 'ist erforderlich, auf Deutsch oder Englisch',
   'onboarding.ticksItself': 'Dieser Schritt hakt sich selbst ab, sobald Chorus ihn erledigt sieht',
+
+  // Punkte, Bestenliste und Einstellungen
+  'points.notNegative': 'darf nicht negativ sein',
+  'points.toAfterFrom': 'muss nach from liegen',
+  'points.period': 'muss week, month, all oder campaign sein',
+  'pseudonym.length': 'muss 3 bis 30 Zeichen lang sein',
+  'pseudonym.characters': 'nur Buchstaben, Ziffern, Leerzeichen, - und _',
+  'pseudonym.taken': 'Dieses Pseudonym (oder ein gleich aussehendes) verwendet schon jemand: Bitte wählen Sie ein anderes',
 };

@@ -38,6 +38,7 @@ export const en = {
   'notFound.Person': 'Person not found',
   'notFound.Share page': 'Share page not found',
   'notFound.Thanks': 'Thank-you not found',
+  'notFound.Campaign': 'Campaign not found',
   'share.gone': 'No longer available',
 
   // fields, in general
@@ -111,6 +112,14 @@ export const en = {
   'crisis.statementRequired': 'is required when links are to lead to the statement',
   'onboarding.titleRequired': 'is required in German or English',
   'onboarding.ticksItself': 'This step ticks itself once Chorus sees it done',
+
+  // points, leaderboard and settings
+  'points.notNegative': 'must not be negative',
+  'points.toAfterFrom': 'must be after from',
+  'points.period': 'must be week, month, all or campaign',
+  'pseudonym.length': 'must be 3 to 30 characters',
+  'pseudonym.characters': 'letters, digits, spaces, - and _ only',
+  'pseudonym.taken': 'Someone else uses this pseudonym (or one that looks the same): choose another',
 } as const;
 
 export type MessageKey = keyof typeof en;

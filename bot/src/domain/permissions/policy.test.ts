@@ -26,8 +26,13 @@ describe('can: what each role may do', () => {
     expect(permissionsOf(actor('analyst'))).toEqual(['app.use', 'aggregates.read']);
   });
 
+  it('keeps the points rules with admins', () => {
+    expect(can(actor('editor', 'analyst'), 'points.manage')).toBe(false);
+    expect(can(actor('admin'), 'points.manage')).toBe(true);
+  });
+
   it('adds up the permissions of several roles', () => {
-    expect(permissionsOf(actor('editor', 'analyst'))).toEqual(PERMISSIONS.filter((p) => p !== 'crisis.manage' && p !== 'jobs.read'));
+    expect(permissionsOf(actor('editor', 'analyst'))).toEqual(PERMISSIONS.filter((p) => p !== 'crisis.manage' && p !== 'jobs.read' && p !== 'points.manage'));
   });
 
   it('grants nothing to someone without a role', () => {

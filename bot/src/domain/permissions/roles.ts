@@ -16,6 +16,8 @@ export type Role = (typeof ROLES)[number];
  *   never a person's own numbers, never who did what.
  * - `jobs.read`: the background jobs' state (operators; admins only).
  * - `thanks.send`: a personal thank-you to someone on the leaderboard (admins only).
+ * - `points.manage`: the points program's rules and recomputing the ledger (admins only: a
+ *   works council may want a say in what earns points).
  */
 export const PERMISSIONS = [
   'app.use',
@@ -28,6 +30,7 @@ export const PERMISSIONS = [
   'aggregates.read',
   'jobs.read',
   'thanks.send',
+  'points.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

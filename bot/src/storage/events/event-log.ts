@@ -83,3 +83,33 @@ export async function rewind(db: Queryable, processor: string): Promise<void> {
 function toEvent(r: EventRow): StoredEvent {
   return { id: Number(r.id), type: r.type, subject: r.subject, payload: r.payload, at: isoRequired(r.created_at) } as StoredEvent;
 }
+
+/**
+ * Recomputes a processor from the start of the log inside the caller's transaction (which
+ * first clears what the processor wrote): waits for a batch of it that is running, hands it
+ * every event of its types again in log order, and moves its position to the end — the
+ * running processor skips meanwhile and carries on after it. Readers see the old results
+ * or the new ones, never a half-built mix. Returns how many events it handed over.
+ */
+export async function replayIn(tx: Queryable, processor: EventProcessor<Queryable>, batchSize = 1_000): Promise<number> {
+  await tx.query('insert into event_positions (processor) values ($1) on conflict do nothing', [processor.name]);
+  await tx.query('select last_id from event_positions where processor = $1 for update', [processor.name]);
+  const [{ top } = { top: 0 }] = await tx.query<{ top: string | number }>('select coalesce(max(id), 0) as top from events');
+  let from = 0;
+  let handled = 0;
+  for (;;) {
+    const rows = await tx.query<EventRow>(
+      `select id, type, subject, payload, created_at from events
+       where id > $1 and id <= $2 and type = any($3::text[]) order by id limit $4`,
+      [from, top, processor.types, batchSize],
+    );
+    if (rows.length === 0) break;
+    const events = rows.map(toEvent);
+    await processor.handle(events, tx);
+    handled += events.length;
+    from = (events.at(-1) as StoredEvent).id;
+    if (rows.length < batchSize) break;
+  }
+  await tx.query('update event_positions set last_id = $2, processed = $3, updated_at = now() where processor = $1', [processor.name, Number(top), handled]);
+  return handled;
+}

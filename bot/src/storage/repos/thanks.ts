@@ -51,8 +51,9 @@ export async function thankMessage(db: Queryable, id: string, personId: string):
   return row?.message;
 }
 
-// The leaderboard's profiles (migration 016) — wired when points and the board land.
-const BOARD_ENTRY = `select null::uuid as person_id where false and $1::uuid is not null`;
-const SHOWN = `select t.id, p.display_name as name, t.message, t.created_at
-  from thanks t join people p on p.id = t.person_id
+// Someone is on the board while they opted in (migration 016); the board shows their
+// pseudonym if they chose one, else their name — and so does a thank-you they show.
+const BOARD_ENTRY = 'select person_id from preferences where board_id = $1::uuid and leaderboard_opt_in';
+const SHOWN = `select t.id, coalesce(pr.pseudonym, p.display_name) as name, t.message, t.created_at
+  from thanks t join people p on p.id = t.person_id left join preferences pr on pr.person_id = t.person_id
   where t.shown_at is not null order by t.shown_at desc, t.id limit $1`;

@@ -5,6 +5,7 @@ import { announcementEndpoints, itemEndpoints } from './items.js';
 import { meEndpoints } from './me.js';
 import { onboardingEndpoints } from './onboarding.js';
 import { thanksEndpoints } from './thanks.js';
+import { pointsEndpoints } from './points.js';
 import { trainingEndpoints } from './trainings.js';
 
 /**
@@ -21,6 +22,7 @@ export const ENDPOINTS = {
   ...onboardingEndpoints,
   ...jobEndpoints,
   ...thanksEndpoints,
+  ...pointsEndpoints,
 };
 export type Endpoints = typeof ENDPOINTS;
 export type EndpointName = keyof Endpoints;

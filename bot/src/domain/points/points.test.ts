@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { periodWindow, localMidnight } from './periods.js';
+import { normalisePseudonym, pseudonymSkeleton } from './pseudonym.js';
+import { rankTeams, readerPoints } from './points-rules.js';
+import { checkSettingsChange, boardWindow, noCampaigns } from './my-settings.js';
+import { AppError } from '../errors.js';
+
+describe('readers: a daily cap per share', () => {
+  const rules = { perReader: 2, readerDailyCap: 10 };
+  it('counts readers up to the cap, across the flushes of one day', () => {
+    expect(readerPoints(0, 4, rules)).toEqual({ counted: 4, points: 8 });
+    expect(readerPoints(4, 4, rules)).toEqual({ counted: 4, points: 8 });
+    expect(readerPoints(8, 4, rules)).toEqual({ counted: 2, points: 4 });
+    expect(readerPoints(12, 5, rules)).toEqual({ counted: 0, points: 0 });
+  });
+  it('a cap of 0 earns nothing for readers', () => expect(readerPoints(0, 3, { perReader: 5, readerDailyCap: 0 })).toEqual({ counted: 0, points: 0 }));
+});
+
+describe('periods in the tenant zone', () => {
+  it('a week starts Monday 00:00 in Berlin, also on a Sunday night that is Monday in Berlin', () => {
+    // Sunday 2026-03-29 23:30 UTC is Monday 01:30 in Berlin (summer time since that morning).
+    const w = periodWindow('week', new Date('2026-03-29T23:30:00Z'), 'Europe/Berlin');
+    expect(w.from?.toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(w.to?.toISOString()).toBe('2026-04-05T22:00:00.000Z');
+  });
+  it('a week that spans the switch to summer time starts at local midnight (UTC+1)', () => {
+    const w = periodWindow('week', new Date('2026-03-28T12:00:00Z'), 'Europe/Berlin');
+    expect(w.from?.toISOString()).toBe('2026-03-22T23:00:00.000Z');
+    expect(w.to?.toISOString()).toBe('2026-03-29T22:00:00.000Z');
+  });
+  it('a month in New York and in Berlin; the year rolls over', () => {
+    expect(periodWindow('month', new Date('2026-12-01T03:00:00Z'), 'America/New_York')).toEqual({
+      from: new Date('2026-11-01T04:00:00Z'), to: new Date('2026-12-01T05:00:00Z'),
+    });
+    expect(periodWindow('month', new Date('2026-12-15T12:00:00Z'), 'Europe/Berlin')).toEqual({
+      from: new Date('2026-11-30T23:00:00Z'), to: new Date('2026-12-31T23:00:00Z'),
+    });
+    expect(localMidnight(2026, 13, 1, 'UTC').toISOString()).toBe('2027-01-01T00:00:00.000Z');
+  });
+  it('all time is open on both ends; a campaign nobody wired is not found', async () => {
+    expect(periodWindow('all', new Date(), 'Europe/Berlin')).toEqual({ from: null, to: null });
+    await expect(boardWindow({ period: 'campaign', campaignId: 'x' }, { now: new Date(), timeZone: 'UTC', campaigns: noCampaigns })).rejects.toMatchObject({ code: 'not_found' });
+    const campaign = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-02-01T00:00:00Z') };
+    expect(await boardWindow({ period: 'campaign', campaignId: 'c' }, { now: new Date(), timeZone: 'UTC', campaigns: async () => campaign })).toEqual(campaign);
+  });
+});
+
+describe('teams on the board: at least five members opted in', () => {
+  it('smaller teams are not shown at all; ties share a rank', () => {
+    const ranked = rankTeams([
+      { name: 'Sales', members: 4, points: 900 },
+      { name: 'Engineering', members: 5, points: 100 },
+      { name: 'Marketing', members: 12, points: 300 },
+      { name: 'Legal', members: 6, points: 100 },
+    ]);
+    expect(ranked.map((t) => [t.name, t.rank])).toEqual([['Marketing', 1], ['Engineering', 2], ['Legal', 2]]);
+  });
+});
+
+describe('pseudonyms', () => {
+  it('3–30 letters, digits, spaces, - and _; trimmed; no HTML', () => {
+    expect(normalisePseudonym('  Blue  Fox_7 ')).toEqual({ value: 'Blue Fox_7' });
+    expect(normalisePseudonym('Zoë-Ünal')).toEqual({ value: 'Zoë-Ünal' });
+    expect(normalisePseudonym('ab')).toEqual({ problem: 'pseudonym.length' });
+    expect(normalisePseudonym('a'.repeat(31))).toEqual({ problem: 'pseudonym.length' });
+    expect(normalisePseudonym('<b>Fox</b>')).toEqual({ problem: 'pseudonym.characters' });
+    expect(normalisePseudonym('Fox\u200b Fox')).toEqual({ problem: 'pseudonym.characters' });
+  });
+  it('the skeleton ignores case and look-alike letters (Cyrillic, Greek, full-width, digits)', () => {
+    const anna = pseudonymSkeleton('Anna');
+    expect(pseudonymSkeleton('ANNA')).toBe(anna);
+    expect(pseudonymSkeleton('Аnna')).toBe(anna); // Cyrillic А
+    expect(pseudonymSkeleton('Αnnα')).toBe(anna); // Greek Alpha and alpha
+    expect(pseudonymSkeleton('Ａｎｎａ')).toBe(anna); // full-width
+    expect(pseudonymSkeleton('Kopp')).toBe(pseudonymSkeleton('КорР'));
+    expect(pseudonymSkeleton('Ola')).toBe(pseudonymSkeleton('0Ia'));
+    expect(pseudonymSkeleton('Modern')).toBe(pseudonymSkeleton('Modem'));
+    expect(pseudonymSkeleton('Anna')).not.toBe(pseudonymSkeleton('Anne'));
+  });
+  it('a settings change: no pseudonym shows the name; opting out drops it; an empty or bad one is a 400 on the field', () => {
+    expect(checkSettingsChange({ leaderboard: { optIn: true, pseudonym: null } })).toEqual({ leaderboard: { optIn: true, pseudonym: null } });
+    expect(() => checkSettingsChange({ leaderboard: { optIn: true, pseudonym: '  ' } })).toThrow(AppError);
+    expect(checkSettingsChange({ leaderboard: { optIn: false, pseudonym: 'Fox' } })).toEqual({ leaderboard: { optIn: false, pseudonym: null } });
+    expect(checkSettingsChange({ leaderboard: { optIn: true, pseudonym: ' Fox ' } })).toEqual({ leaderboard: { optIn: true, pseudonym: { value: 'Fox', key: 'fox' } } });
+    try {
+      checkSettingsChange({ leaderboard: { optIn: true, pseudonym: '<i>' } });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as AppError).fields).toHaveProperty('leaderboard.pseudonym');
+    }
+  });
+});

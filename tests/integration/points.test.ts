@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catchUp, rewind } from '../../bot/src/storage/events/event-log.js';
+import { recordEvents } from '../../bot/src/storage/events/record-events.js';
+import { pointsProcessor } from '../../bot/src/storage/repos/points-ledger.js';
+import { preferencesRepo } from '../../bot/src/storage/repos/preferences.js';
+import { anAdmin, anItem, aPerson, aShare, aTraining, type TestPerson } from '../support/factories.js';
+import { api } from '../support/http.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+/**
+ * Issue 12 §4–5: points rules, the ledger the `points` processor writes from events,
+ * recomputing, my points, my settings and the opt-in leaderboard. No worker runs here:
+ * the test moves the processor itself (catchUp), so nothing depends on timing.
+ */
+let s: TestServer;
+let admin: TestPerson;
+let ana: TestPerson;
+let ben: TestPerson;
+beforeAll(async () => {
+  s = await startTestServer({ WORKER: 'false' });
+  admin = await anAdmin(s.db);
+  ana = await aPerson(s.db, { department: 'Sales', location: 'Hamburg' });
+  ben = await aPerson(s.db, { department: 'Sales', location: 'Hamburg' });
+});
+afterAll(async () => s?.close());
+
+const RULES = { enabled: true, perShare: 10, perReader: 1, readerDailyCap: 5, perTraining: 20, perAcceptedProposal: 25, perConversion: 50 };
+const process = () => catchUp(s.db, pointsProcessor);
+const ledgerOf = async (person: { id: string }) =>
+  s.db.query<{ source_key: string; points: number }>('select source_key, points from points_ledger where person_id = $1 order by source_key', [person.id]);
+const total = async (person: TestPerson) => (await api(s.url, 'GET', '/api/v1/me/points', { headers: person.headers })).body.total as number;
+const fingerprint = async () =>
+  JSON.stringify([await s.db.query('select * from points_rules'), await s.db.query('select * from preferences order by person_id'), await s.db.query('select count(*)::int as n from points_ledger')]);
+const readers = (linkCode: string, itemId: string, day: string, n: number) =>
+  s.db.transaction((tx) => recordEvents(tx, [{ type: 'readers.counted', subject: 'clicks', payload: { counts: [{ linkCode, itemId, network: 'linkedin', day, readers: n }] } }]));
+
+describe('points rules', () => {
+  it('are off by default; only admins read or change them; absurd or negative rules are refused and nothing is written', async () => {
+    const got = await api(s.url, 'GET', '/api/v1/admin/points/rules', { headers: admin.headers });
+    expect(got.status).toBe(200);
+    expect(got.body).toMatchObject({ enabled: false, updatedAt: null });
+    expect((await api(s.url, 'GET', '/api/v1/admin/points/rules', { headers: ana.headers })).status).toBe(403);
+    expect((await api(s.url, 'PUT', '/api/v1/admin/points/rules', { headers: ana.headers, body: RULES })).status).toBe(403);
+    expect((await api(s.url, 'POST', '/api/v1/admin/points/recompute', { headers: ana.headers, body: {} })).status).toBe(403);
+
+    const before = await fingerprint();
+    for (const [field, value] of [['perShare', -1], ['perReader', 1001], ['readerDailyCap', 10_001], ['perTraining', 2.5], ['perConversion', '5']] as const) {
+      const res = await api(s.url, 'PUT', '/api/v1/admin/points/rules', { headers: admin.headers, body: { ...RULES, [field]: value } });
+      expect(res.status, field).toBe(400);
+      expect(Object.keys(res.body.error.fields)).toEqual([field]);
+    }
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('nothing accrues while the program is off', async () => {
+    const item = await anItem(s.db);
+    await aShare(s.db, { item, person: ana });
+    await process();
+    expect(await ledgerOf(ana)).toEqual([]);
+    expect((await api(s.url, 'GET', '/api/v1/me/points', { headers: ana.headers })).body).toMatchObject({ programOn: false, total: 0, items: [] });
+  });
+});
+
+describe('the ledger', () => {
+  let item: { id: string; title: string };
+  let linkCode: string;
+  it('a share, readers capped per share and day, an attended training — each once, however often an event is seen', async () => {
+    expect((await api(s.url, 'PUT', '/api/v1/admin/points/rules', { headers: admin.headers, body: RULES })).status).toBe(200);
+    item = await anItem(s.db, { title: 'Points item' });
+    ({ linkCode } = await aShare(s.db, { item, person: ben, network: 'linkedin' }));
+    await readers(linkCode, item.id, '2026-12-01', 3);
+    await readers(linkCode, item.id, '2026-12-01', 4); // 2 of these reach the cap of 5
+    await readers(linkCode, item.id, '2026-12-02', 1);
+    const training = await aTraining(s.db);
+    await s.db.transaction((tx) =>
+      recordEvents(tx, [{ type: 'training.attendance', subject: `training:${training.id}`, payload: { trainingId: training.id, attendance: [{ personId: ben.id, attended: true }] } }]),
+    );
+    await process();
+    expect(await total(ben)).toBe(10 + 3 + 2 + 1 + 20);
+
+    // Seen again (the position rewound without clearing): unique source keys add nothing.
+    const once = await ledgerOf(ben);
+    await rewind(s.db, 'points');
+    await process();
+    expect(await ledgerOf(ben)).toEqual(once);
+
+    const mine = await api(s.url, 'GET', '/api/v1/me/points', { headers: ben.headers });
+    expect(mine.body.programOn).toBe(true);
+    const capped = mine.body.items.find((e: { readers: number }) => e.readers === 4);
+    expect(capped).toMatchObject({ reason: 'readers', day: '2026-12-01', counted: 2, points: 2, item: { id: item.id, title: 'Points item' }, network: 'linkedin' });
+    expect(mine.body.items.find((e: { reason: string }) => e.reason === 'training')).toMatchObject({ points: 20, training: { id: training.id } });
+
+    // Attendance corrected: the training's points go again.
+    await s.db.transaction((tx) =>
+      recordEvents(tx, [{ type: 'training.attendance', subject: `training:${training.id}`, payload: { trainingId: training.id, attendance: [{ personId: ben.id, attended: false }] } }]),
+    );
+    await process();
+    expect(await total(ben)).toBe(16);
+  });
+
+  it('recompute after a rule change equals processing the events one by one under the new rules', async () => {
+    const changed = { ...RULES, perShare: 7, readerDailyCap: 100 };
+    await api(s.url, 'PUT', '/api/v1/admin/points/rules', { headers: admin.headers, body: changed });
+    const res = await api(s.url, 'POST', '/api/v1/admin/points/recompute', { headers: admin.headers, body: {} });
+    expect(res.status).toBe(200);
+    expect(res.body.events).toBeGreaterThan(0);
+    expect(await total(ben)).toBe(7 + 3 + 4 + 1);
+    // The program was off for Ana's first share; recomputing counts every event under the rules now in force.
+    expect(await total(ana)).toBe(7);
+    const recomputed = await s.db.query('select source_key, points, person_id from points_ledger order by source_key');
+
+    await s.db.query('delete from points_ledger');
+    await rewind(s.db, 'points');
+    await process();
+    expect(await s.db.query('select source_key, points, person_id from points_ledger order by source_key')).toEqual(recomputed);
+  });
+
+  it('my points are mine: no way to ask for someone else’s; bad windows are refused', async () => {
+    const other = await api(s.url, 'GET', `/api/v1/me/points?personId=${ben.id}`, { headers: ana.headers });
+    expect(other.status).toBe(400);
+    expect(other.body.error.fields).toHaveProperty('personId');
+    const backwards = await api(s.url, 'GET', '/api/v1/me/points?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z', { headers: ana.headers });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.fields).toHaveProperty('to');
+    expect((await api(s.url, 'GET', '/api/v1/me/points?from=yesterday', { headers: ana.headers })).status).toBe(400);
+    expect((await api(s.url, 'GET', '/api/v1/me/points?from=0000-01-01T00:30:00%2B01:00', { headers: ana.headers })).status).toBe(400);
+    const empty = await api(s.url, 'GET', '/api/v1/me/points?from=2000-01-01T00:00:00Z&to=2000-02-01T00:00:00Z', { headers: ben.headers });
+    expect(empty.body).toMatchObject({ total: 0, items: [] });
+  });
+});
+
+describe('settings and the opt-in leaderboard', () => {
+  const board = async (who: TestPerson, query = 'period=week') => api(s.url, 'GET', `/api/v1/leaderboard?${query}`, { headers: who.headers });
+  const settings = (who: TestPerson, body: unknown) => api(s.url, 'PUT', '/api/v1/me/settings', { headers: who.headers, body });
+
+  it('settings are the preferences the bot writes: defaults, language for both, results cards', async () => {
+    const got = await api(s.url, 'GET', '/api/v1/me/settings', { headers: ana.headers });
+    expect(got.body).toEqual({ resultsCards: true, leaderboard: { optIn: false, pseudonym: null, boardId: null }, notificationLevel: 'every', paused: false, language: 'en' });
+    const saved = await settings(ana, { resultsCards: false, notificationLevel: 'digest', language: 'de' });
+    expect(saved.body).toMatchObject({ resultsCards: false, notificationLevel: 'digest', language: 'de' });
+    const [row] = await s.db.query<{ notification_level: string; language: string; people_language: string }>(
+      'select pr.notification_level, pr.language, pe.language as people_language from preferences pr join people pe on pe.id = pr.person_id where pe.id = $1',
+      [ana.id],
+    );
+    expect(row).toEqual({ notification_level: 'digest', language: 'de', people_language: 'de' });
+    // What the bot's "stop" and settings card write is what the tab reads, and the other way round.
+    await preferencesRepo(s.db).update(ana.id, { paused: true, notificationLevel: 'none' });
+    expect((await api(s.url, 'GET', '/api/v1/me/settings', { headers: ana.headers })).body).toMatchObject({ paused: true, notificationLevel: 'none' });
+    await settings(ana, { paused: false, notificationLevel: 'every' });
+    expect(await preferencesRepo(s.db).get(ana.id)).toEqual({ paused: false, notificationLevel: 'every' });
+  });
+
+  it('out by default; opting in puts me on the board under my pseudonym with an opaque board id; out again, gone from every period', async () => {
+    expect((await board(ben)).body.top).toEqual([]);
+    const optIn = await settings(ben, { leaderboard: { optIn: true, pseudonym: '  Blue Fox ' } });
+    expect(optIn.status).toBe(200);
+    expect(optIn.body.leaderboard).toMatchObject({ optIn: true, pseudonym: 'Blue Fox' });
+    const boardId = optIn.body.leaderboard.boardId as string;
+    expect(boardId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(boardId).not.toBe(ben.id);
+    for (const period of ['week', 'month', 'all']) {
+      const res = await board(ben, `period=${period}`);
+      expect(res.body.top, period).toEqual([{ rank: 1, boardId, name: 'Blue Fox', points: 15, me: true }]);
+      expect(res.body.me).toEqual({ optedIn: true, rank: 1, points: 15 });
+      expect(JSON.stringify(res.body)).not.toContain(ben.id);
+    }
+    // The board id stays while opted in (a new pseudonym keeps it).
+    expect((await settings(ben, { leaderboard: { optIn: true, pseudonym: 'Green Fox' } })).body.leaderboard.boardId).toBe(boardId);
+
+    // Admins see exactly what employees see; people who did not opt in are nowhere.
+    const asAdmin = await board(admin);
+    const asAna = await board(ana);
+    const strip = (b: { top: Array<Record<string, unknown>> }) => ({ ...b, top: b.top.map(({ me: _me, ...e }) => e), me: undefined });
+    expect(strip(asAdmin.body)).toEqual(strip(asAna.body));
+    expect(asAna.body.me).toEqual({ optedIn: false, rank: null, points: null });
+    expect(JSON.stringify(asAdmin.body)).not.toContain(ana.id);
+
+    await settings(ben, { leaderboard: { optIn: false } });
+    for (const period of ['week', 'month', 'all']) expect((await board(ana, `period=${period}`)).body.top, period).toEqual([]);
+    expect((await api(s.url, 'GET', '/api/v1/me/settings', { headers: ben.headers })).body.leaderboard).toEqual({ optIn: false, pseudonym: null, boardId: null });
+  });
+
+  it('bad pseudonyms are refused with the field, and nothing is written', async () => {
+    expect((await settings(ben, { leaderboard: { optIn: true, pseudonym: 'Anna' } })).status).toBe(200);
+    const before = await fingerprint();
+    const cases: Array<[string, number]> = [
+      ['', 400], ['  ', 400], ['ab', 400], ['x'.repeat(31), 400], ['<b>Anna</b>', 400], ['Anna!', 400],
+      ['ANNA', 409], ['anna', 409], ['Аnna', 409], ['Αnnα', 409], ['Ａｎｎａ', 409],
+    ];
+    for (const [pseudonym, status] of cases) {
+      const res = await settings(ana, { resultsCards: true, leaderboard: { optIn: true, pseudonym } });
+      expect(res.status, pseudonym).toBe(status);
+      expect(res.body.error.fields, pseudonym).toHaveProperty(['leaderboard.pseudonym']);
+    }
+    expect(await fingerprint()).toBe(before);
+    // Ben may keep his own in another case.
+    expect((await settings(ben, { leaderboard: { optIn: true, pseudonym: 'ANNA' } })).status).toBe(200);
+  });
+
+  it('teams appear only with at least five members opted in, summing only their points', async () => {
+    const sales = [ana, ben, ...(await Promise.all([1, 2, 3].map(() => aPerson(s.db, { department: 'Sales', location: 'Hamburg' }))))];
+    const legal = await Promise.all([1, 2, 3, 4].map(() => aPerson(s.db, { department: 'Legal', location: 'Hamburg' })));
+    for (const p of [...sales, ...legal]) await settings(p, { leaderboard: { optIn: true } });
+    const res = await board(ana, 'period=all');
+    expect(res.body.teams).toEqual({ by: 'department', minMembers: 5, items: [{ rank: 1, name: 'Sales', members: 5, points: 7 + 15 }] });
+    const byLocation = await board(ana, 'period=all&teams=location');
+    expect(byLocation.body.teams.items).toEqual([{ rank: 1, name: 'Hamburg', members: 9, points: 22 }]);
+    // Opting out of one member takes Sales below five: the team is not shown at all.
+    await settings(sales[4] as TestPerson, { leaderboard: { optIn: false } });
+    expect((await board(ana, 'period=all')).body.teams.items).toEqual([]);
+  });
+
+  it('periods that do not exist are a 400; a campaign nobody wired is a 404', async () => {
+    const bad = await board(ana, 'period=year');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toHaveProperty('period');
+    expect((await board(ana, 'period=campaign')).status).toBe(400);
+    expect((await board(ana, 'period=campaign&campaignId=00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+});
