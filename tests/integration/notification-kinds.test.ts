@@ -116,18 +116,20 @@ describe('whether a person wants a card', () => {
     for (const rule of Object.keys(WANTS) as WantsRule[]) {
       for (const notificationLevel of levels) {
         for (const paused of [false, true]) {
-          const [row] = await db.query<{ yes: boolean }>(
-            `select (${wants(rule).sql}) as yes from (select $1::text as notification_level, $2::boolean as paused) pr`,
-            [notificationLevel, paused],
-          );
-          expect(row?.yes, `${rule}, ${notificationLevel}, paused ${paused}`).toBe(WANTS[rule]({ notificationLevel, paused }));
+          for (const resultsCards of [true, false]) {
+            const [row] = await db.query<{ yes: boolean }>(
+              `select (${wants(rule).sql}) as yes from (select $1::text as notification_level, $2::boolean as paused, $3::boolean as results_cards) pr`,
+              [notificationLevel, paused, resultsCards],
+            );
+            expect(row?.yes, `${rule}, ${notificationLevel}, paused ${paused}, results cards ${resultsCards}`).toBe(WANTS[rule]({ notificationLevel, paused, resultsCards }));
+          }
         }
       }
-      // No preferences stored (a left join finds none): every new item, not paused.
+      // No preferences stored (a left join finds none): every new item, not paused, results cards on.
       const [none] = await db.query<{ yes: boolean }>(
-        `select (${wants(rule).sql}) as yes from (select 1) x left join (select 'x'::text as notification_level, true as paused) pr on false`,
+        `select (${wants(rule).sql}) as yes from (select 1) x left join (select 'x'::text as notification_level, true as paused, false as results_cards) pr on false`,
       );
-      expect(none?.yes, `${rule}, no preferences`).toBe(WANTS[rule]({ notificationLevel: 'every', paused: false }));
+      expect(none?.yes, `${rule}, no preferences`).toBe(WANTS[rule]({ notificationLevel: 'every', paused: false, resultsCards: true }));
     }
   });
 });

@@ -17,5 +17,6 @@ export * from './endpoints/index.js';
 export { isMessageKey, msg, render as renderMessage, type Message, type MessageKey } from '../../domain/messages/message.js';
 export * from '../../domain/model/jobs.js';
 export * from '../../domain/model/points.js';
+export * from '../../domain/model/thanks.js';
 export { PSEUDONYM_MIN, PSEUDONYM_MAX } from '../../domain/points/pseudonym.js';
 export { MIN_TEAM_MEMBERS, MAX_POINTS_PER_ACTION, MAX_READER_DAILY_CAP } from '../../domain/points/points-rules.js';

@@ -9,6 +9,7 @@ import { guidelines } from './guidelines.js';
 import { trainings } from './trainings.js';
 import { onboarding } from './onboarding.js';
 import { points } from './points.js';
+import { thanks } from './thanks.js';
 
 /** The German texts, one file per feature, with the same keys as the English ones. */
-export const de: Strings = { ...common, ...feed, ...myShares, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding, ...points };
+export const de: Strings = { ...common, ...feed, ...myShares, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding, ...points, ...thanks };

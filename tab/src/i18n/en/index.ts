@@ -8,12 +8,13 @@ import { guidelines } from './guidelines.js';
 import { trainings } from './trainings.js';
 import { onboarding } from './onboarding.js';
 import { points } from './points.js';
+import { thanks } from './thanks.js';
 
 /**
  * The English texts, one file per feature. They are the source of truth for the shape:
  * `Strings` is inferred from them, and each German file must have exactly the same keys
  * (else tsc fails).
  */
-export const en = { ...common, ...feed, ...myShares, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding, ...points };
+export const en = { ...common, ...feed, ...myShares, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding, ...points, ...thanks };
 
 export type Strings = typeof en;

@@ -3,6 +3,8 @@ import { TrophyRegular } from '@fluentui/react-icons';
 import type { Leaderboard } from '@contract';
 import { EmptyState } from '../../components/empty-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { useCan } from '../../session.js';
+import { SayThanks } from './say-thanks.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -17,6 +19,7 @@ const useStyles = makeStyles({
 export function BoardView({ board }: { board: Leaderboard }) {
   const styles = useStyles();
   const { t, number } = useI18n();
+  const mayThank = useCan()('thanks.send');
   if (!board.programOn) return <EmptyState icon={<TrophyRegular />} title={t.programOffTitle} body={t.programOffBody} />;
   return (
     <div className={styles.root}>
@@ -36,6 +39,7 @@ export function BoardView({ board }: { board: Leaderboard }) {
                 <TableHeaderCell>{t.rankColumn}</TableHeaderCell>
                 <TableHeaderCell>{t.nameColumn}</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>{t.pointsColumn}</TableHeaderCell>
+                {mayThank ? <TableHeaderCell>{t.thanksHeading}</TableHeaderCell> : null}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -46,6 +50,7 @@ export function BoardView({ board }: { board: Leaderboard }) {
                     {e.name} {e.me ? t.youMark : null}
                   </TableCell>
                   <TableCell className={styles.number}>{number(e.points)}</TableCell>
+                  {mayThank ? <TableCell>{e.me ? null : <SayThanks boardId={e.boardId} name={e.name} />}</TableCell> : null}
                 </TableRow>
               ))}
             </TableBody>

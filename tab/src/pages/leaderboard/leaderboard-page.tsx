@@ -10,6 +10,7 @@ import { useEndpoint } from '../../query/use-endpoint.js';
 import { BoardView } from './board-view.js';
 import { MyPoints } from './my-points.js';
 import { OptInPanel } from './opt-in-panel.js';
+import { ThanksSection } from './thanks-section.js';
 
 // Only admins set the rules: the editor loads on first use.
 const PointsRulesAdmin = lazy(() => import('./points-rules-admin.js').then((m) => ({ default: m.PointsRulesAdmin })));
@@ -55,6 +56,7 @@ export function LeaderboardPage() {
       {board.state === 'ok' ? <BoardView board={board.data} /> : null}
       {settings.state === 'error' ? <ErrorState error={settings.error} onRetry={settings.reload} /> : null}
       {settings.state === 'ok' ? <OptInPanel settings={settings.data} /> : null}
+      <ThanksSection />
       <MyPoints />
       <AdminPart permission="points.manage">
         <PointsRulesAdmin />

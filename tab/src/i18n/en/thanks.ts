@@ -1,0 +1,18 @@
+export const thanks = {
+  thanksHeading: 'Thanks',
+  thanksIntro: 'Thank-yous from the content team that colleagues chose to show.',
+  thanksEmpty: 'No thank-yous shown yet.',
+  myThanksHeading: 'Thank-yous for you',
+  myThanksPrivate: 'Only you see these. Show one to your colleagues here if you like; you can hide it again at any time.',
+  showThanks: 'Show to colleagues',
+  thanksShown: 'Shown to your colleagues.',
+  thanksHidden: 'Only you see it now.',
+  sayThanks: 'Say thanks',
+  sayThanksTo: (name: string) => `Say thanks to ${name}`,
+  thanksMessage: 'Your words',
+  thanksMessageHint: 'They arrive as a personal card in Teams, exactly as you write them. Up to 500 characters.',
+  sendThanks: 'Send',
+  thanksCancel: 'Cancel',
+  thanksSent: 'Your thank-you is on its way.',
+  thanksInvalid: 'Please check your message.',
+};
