@@ -31,8 +31,13 @@ describe('can: what each role may do', () => {
     expect(can(actor('admin'), 'points.manage')).toBe(true);
   });
 
+  it('leaves thanking someone on the board to admins', () => {
+    expect(can(actor('editor', 'analyst', 'employee'), 'thanks.send')).toBe(false);
+    expect(can(actor('admin'), 'thanks.send')).toBe(true);
+  });
+
   it('adds up the permissions of several roles', () => {
-    expect(permissionsOf(actor('editor', 'analyst'))).toEqual(PERMISSIONS.filter((p) => p !== 'crisis.manage' && p !== 'jobs.read' && p !== 'points.manage'));
+    expect(permissionsOf(actor('editor', 'analyst'))).toEqual(PERMISSIONS.filter((p) => p !== 'crisis.manage' && p !== 'jobs.read' && p !== 'points.manage' && p !== 'thanks.send'));
   });
 
   it('grants nothing to someone without a role', () => {
