@@ -48,6 +48,9 @@ import { trainingsRepo } from './storage/repos/trainings.js';
 import { trainingsServiceFor } from './services/trainings.js';
 import { announcementsServiceFor } from './services/announcements.js';
 import { onboardingRoutes } from './http/routes/onboarding.js';
+import { campaignRoutes } from './http/routes/campaigns.js';
+import { campaignsServiceFor } from './services/campaigns.js';
+import { campaignsRepo } from './storage/repos/campaigns.js';
 import { tabLinks } from './domain/tab-links.js';
 import { guidelinesService } from './domain/guidelines/guidelines-service.js';
 import { guidelinesRepo } from './storage/repos/guidelines.js';
@@ -145,6 +148,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     crisisService,
     guidelinesService: guidelinesService({ store: guidelinesRepo(db) }),
     onboardingService,
+    campaignsService: campaignsServiceFor(db),
+    campaigns: campaignsRepo(db),
     links: linksRepo(db),
     clicks,
     announcements,
@@ -188,6 +193,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   guidelineRoutes(route, ctx);
   trainingRoutes(route, ctx);
   onboardingRoutes(route, ctx);
+  campaignRoutes(route, ctx);
   route.checkAllServed();
   sharePageRoutes(server, ctx);
   guardRequests(server, log, linkRoutes(server, ctx).fastPath);

@@ -37,6 +37,7 @@ export const en = {
   'notFound.Step': 'Step not found',
   'notFound.Person': 'Person not found',
   'notFound.Share page': 'Share page not found',
+  'notFound.Campaign': 'Campaign not found',
   'share.gone': 'No longer available',
 
   // fields, in general
@@ -53,6 +54,7 @@ export const en = {
   'field.notPast': 'must not be in the past',
   'field.cursor': 'is not a valid page cursor',
   'field.timeZone': 'is not a known time zone',
+  'field.oneLine': 'must be one line without control characters',
   'text.nul': 'must not contain a NUL character',
   'text.halfChar': 'is not valid text (it holds half a character)',
   'url.invalid': 'is not a valid URL',
@@ -109,6 +111,16 @@ export const en = {
   'crisis.statementRequired': 'is required when links are to lead to the statement',
   'onboarding.titleRequired': 'is required in German or English',
   'onboarding.ticksItself': 'This step ticks itself once Chorus sees it done',
+
+  // campaigns
+  'campaign.endsBeforeStart': 'must be after the start',
+  'campaign.itemsOrTopic': 'is required: the items the campaign covers, or a topic',
+  'campaign.notBoth': 'the items or a topic, not both',
+  'campaign.itemTwice': 'names an item twice',
+  'campaign.itemId': 'must be item ids',
+  'campaign.unknownItems': 'unknown items: {ids}',
+  'campaign.goalPositive': 'must be greater than 0',
+  'campaign.resultsSent': 'This campaign has ended and its results were sent: it can no longer change',
 } as const;
 
 export type MessageKey = keyof typeof en;

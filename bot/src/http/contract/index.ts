@@ -16,3 +16,6 @@ export * from './endpoint.js';
 export * from './endpoints/index.js';
 export { isMessageKey, msg, render as renderMessage, type Message, type MessageKey } from '../../domain/messages/message.js';
 export * from '../../domain/model/jobs.js';
+export * from '../../domain/model/campaigns.js';
+export { campaignStatus, covers, progressPercent } from '../../domain/campaigns/campaign-rules.js';
+export { containsDisclosure, withDisclosure } from '../../domain/campaigns/disclosure.js';
