@@ -8,6 +8,7 @@ import { crisis } from './crisis.js';
 import { guidelines } from './guidelines.js';
 import { trainings } from './trainings.js';
 import { onboarding } from './onboarding.js';
+import { campaigns } from './campaigns.js';
 
 /** The German texts, one file per feature, with the same keys as the English ones. */
-export const de: Strings = { ...common, ...feed, ...myShares, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding };
+export const de: Strings = { ...common, ...feed, ...myShares, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding, ...campaigns };

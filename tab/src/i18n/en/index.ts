@@ -7,12 +7,13 @@ import { crisis } from './crisis.js';
 import { guidelines } from './guidelines.js';
 import { trainings } from './trainings.js';
 import { onboarding } from './onboarding.js';
+import { campaigns } from './campaigns.js';
 
 /**
  * The English texts, one file per feature. They are the source of truth for the shape:
  * `Strings` is inferred from them, and each German file must have exactly the same keys
  * (else tsc fails).
  */
-export const en = { ...common, ...feed, ...myShares, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding };
+export const en = { ...common, ...feed, ...myShares, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding, ...campaigns };
 
 export type Strings = typeof en;
