@@ -24,3 +24,15 @@ describe('campaign result card', () => {
     expect(JSON.stringify(card)).not.toMatch(/"type":"TextBlock","text":"\*\*Spring/);
   });
 });
+
+describe('item card in a campaign', () => {
+  it('carries a line with the team’s progress at send time, the name as inert text', async () => {
+    const { newContentCard } = await import('./new-content-card.js');
+    const card = newContentCard(
+      { itemId: 'i1', title: 'Job', why: 'Why', imageUrl: null, suggestedText: '', shareUrls: {}, state: 'new', campaign: { name: '[Spring](https://evil.example)', progress: 12, target: 50, metric: 'shares' } },
+      'en',
+    );
+    expect(renderForTest(card).text).toContain('Campaign: [Spring](https://evil.example) — 12 of 50 shares so far');
+    expect(JSON.stringify(card)).toContain('"type":"TextRun","text":"[Spring](https://evil.example)"');
+  });
+});
