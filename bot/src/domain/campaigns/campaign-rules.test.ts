@@ -40,6 +40,8 @@ describe('campaign input', () => {
     expect(issues({ ...valid, name: 'two\nlines' })).toEqual({ name: 'field.oneLine' });
     expect(issues({ ...valid, prize: 'p'.repeat(201) })).toEqual({ prize: 'field.maxChars' });
     expect(issues({ ...valid, startsAt: 'tomorrow' })).toEqual({ startsAt: 'field.isoDateTime' });
+    expect(issues({ ...valid, startsAt: '2026-02-30T08:00:00Z' })).toEqual({ startsAt: 'field.isoDateTime' });
+    expect(issues({ ...valid, startsAt: '0000-01-01T00:00:00Z' })).toEqual({ startsAt: 'field.isoDateTime' });
   });
 });
 

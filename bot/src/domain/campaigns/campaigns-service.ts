@@ -61,7 +61,10 @@ export function campaignsService({ store, points, now }: CampaignsServiceDeps) {
       if (planned === undefined) throw notFound('Campaign');
       if (planned) throw conflict('campaign.resultsSent');
       await checkCovers(input);
-      if (!(await store.update(id, input))) throw notFound('Campaign');
+      if (!(await store.update(id, input))) {
+        // Gone meanwhile, or its results were planned meanwhile.
+        throw (await store.resultsPlanned(id)) ? conflict('campaign.resultsSent') : notFound('Campaign');
+      }
       return (await store.get(id, now())) as AdminCampaign;
     },
 

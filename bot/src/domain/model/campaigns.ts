@@ -18,6 +18,16 @@ const line = (max: number) =>
     .max(max, 'field.maxChars')
     .refine((s) => !CONTROL.test(s), { message: 'field.oneLine' });
 
+/** A date-time that names a real moment Postgres stores: no 30 February, no year 0000. */
+function realMoment(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const d = new Date(Date.UTC(year, month - 1, day, hour, minute));
+  return year >= 2000 && year <= 9999 && d.getUTCMonth() === month - 1 && d.getUTCDate() === day && hour < 24 && !Number.isNaN(new Date(value).getTime());
+}
+const moment = () => z.iso.datetime({ offset: true, error: 'field.isoDateTime' }).refine(realMoment, { message: 'field.isoDateTime' });
+
 /**
  * POST /api/v1/admin/campaigns and PUT …/:id. The window is [startsAt, endsAt); it covers
  * the items named, or every item with the topic (one of the two). The goal is a team total.
@@ -26,8 +36,8 @@ export const campaignInputSchema = z
   .object({
     name: line(80).pipe(z.string().min(1, 'field.required')),
     description: z.string().trim().max(1000, 'field.maxChars').default(''),
-    startsAt: z.iso.datetime({ offset: true, error: 'field.isoDateTime' }),
-    endsAt: z.iso.datetime({ offset: true, error: 'field.isoDateTime' }),
+    startsAt: moment(),
+    endsAt: moment(),
     itemIds: z.array(z.uuid({ error: 'campaign.itemId' })).max(100, 'field.atMost').default([]),
     topic: z.string().trim().min(1).max(40, 'field.maxChars').nullable().default(null),
     goal: z
