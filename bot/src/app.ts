@@ -49,6 +49,9 @@ import { trainingsRepo } from './storage/repos/trainings.js';
 import { trainingsServiceFor } from './services/trainings.js';
 import { announcementsServiceFor } from './services/announcements.js';
 import { onboardingRoutes } from './http/routes/onboarding.js';
+import { campaignRoutes } from './http/routes/campaigns.js';
+import { campaignsServiceFor } from './services/campaigns.js';
+import { campaignsRepo } from './storage/repos/campaigns.js';
 import { tabLinks } from './domain/tab-links.js';
 import { guidelinesService } from './domain/guidelines/guidelines-service.js';
 import { guidelinesRepo } from './storage/repos/guidelines.js';
@@ -154,6 +157,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     crisisService,
     guidelinesService: guidelinesService({ store: guidelinesRepo(db) }),
     onboardingService,
+    campaignsService: campaignsServiceFor(db),
+    campaigns: campaignsRepo(db),
     links: linksRepo(db),
     clicks,
     announcements,
@@ -206,6 +211,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   trainingRoutes(route, ctx);
   onboardingRoutes(route, ctx);
   pointsRoutes(route, ctx);
+  campaignRoutes(route, ctx);
   route.checkAllServed();
   sharePageRoutes(server, ctx);
   guardRequests(server, log, linkRoutes(server, ctx).fastPath);

@@ -16,6 +16,7 @@ import { SettingsPage } from './pages/settings/settings-page.js';
 // Most people never open the admin pages: they load on first use.
 const AdminItemsPage = lazy(() => import('./pages/admin/admin-items-page.js').then((m) => ({ default: m.AdminItemsPage })));
 const AnnouncementsPage = lazy(() => import('./pages/admin/announcements/announcements-page.js').then((m) => ({ default: m.AnnouncementsPage })));
+const CampaignsAdminPage = lazy(() => import('./pages/campaigns/campaigns-admin-page.js').then((m) => ({ default: m.CampaignsAdminPage })));
 const ItemEditorPage = lazy(() => import('./pages/admin/editor/item-editor-page.js').then((m) => ({ default: m.ItemEditorPage })));
 
 function PrivacyPage() {
@@ -87,6 +88,13 @@ export const PAGES = {
     nav: { label: 'navAdminAnnouncements' },
     permission: 'announcements.manage',
     view: () => <AnnouncementsPage />,
+  },
+  'admin-campaigns': {
+    path: 'admin/campaigns',
+    entry: 'campaigns',
+    nav: { label: 'navAdminCampaigns' },
+    permission: 'campaigns.manage',
+    view: () => <CampaignsAdminPage />,
   },
   privacy: { path: 'privacy', entry: 'privacy', permission: null, view: () => <PrivacyPage /> },
   terms: { path: 'terms', entry: 'terms', permission: null, view: () => <TermsPage /> },

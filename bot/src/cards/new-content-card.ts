@@ -1,3 +1,4 @@
+import type { CampaignMetric } from '../domain/model/campaigns.js';
 import { NETWORK_LABELS, NETWORKS, type Network } from '../domain/sharing/networks.js';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type Refresh } from './adaptive-card.js';
 import { actionSet, execute, openUrl, plain, run, text } from './card-parts.js';
@@ -17,6 +18,8 @@ export interface NewContentCardModel {
   sharedOn?: Network[];
   clicks?: number;
   recipientUserId?: string;
+  /** A running campaign the item belongs to, with the team's progress when the card was sent. */
+  campaign?: { name: string; progress: number; target: number; metric: CampaignMetric };
 }
 
 const en = {
@@ -29,6 +32,9 @@ const en = {
   expired: 'This item has expired.',
   paused: 'Sharing is paused right now.',
   thanks: 'Thanks for your feedback. We will show you fewer items like this.',
+  campaign: 'Campaign: ',
+  campaignProgress: (progress: string, target: string, metric: CampaignMetric) =>
+    ` — ${progress} of ${target} ${metric === 'shares' ? 'shares' : metric === 'clicks' ? 'clicks' : 'readers'} so far`,
 };
 
 const TEXT: Record<Locale, typeof en> = {
@@ -43,6 +49,9 @@ const TEXT: Record<Locale, typeof en> = {
     expired: 'Dieser Inhalt ist abgelaufen.',
     paused: 'Das Teilen ist gerade pausiert.',
     thanks: 'Danke für Ihre Rückmeldung. Wir zeigen Ihnen weniger Inhalte wie diesen.',
+    campaign: 'Kampagne: ',
+    campaignProgress: (progress, target, metric) =>
+      ` – bisher ${progress} von ${target} ${metric === 'shares' ? 'geteilten Beiträgen' : metric === 'clicks' ? 'Klicks' : 'Leserinnen und Lesern'}`,
   },
 };
 
@@ -76,6 +85,17 @@ export function newContentCard(vm: NewContentCardModel, locale: Locale): Adaptiv
       style: 'emphasis',
       items: [text(t.suggestion, { size: 'small', isSubtle: true }), plain(run(vm.suggestedText, { italic: true, isSubtle: true }))],
     });
+  }
+
+  if (vm.campaign) {
+    // The admins' name travels in a TextRun: Teams never reads it as Markdown.
+    const c = vm.campaign;
+    body.push(
+      plain(
+        [run(t.campaign, { weight: 'bolder' }), run(c.name), run(t.campaignProgress(formatNumber(c.progress, locale), formatNumber(c.target, locale), c.metric))],
+        { spacing: 'medium' },
+      ),
+    );
   }
 
   const status = statusLine(vm, locale);

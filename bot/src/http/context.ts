@@ -9,6 +9,8 @@ import type { TrainingsService } from '../domain/trainings/trainings-service.js'
 import type { CrisisService } from '../domain/crisis/crisis-service.js';
 import type { GuidelinesService } from '../domain/guidelines/guidelines-service.js';
 import type { OnboardingService } from '../domain/onboarding/onboarding-service.js';
+import type { CampaignsService } from '../domain/campaigns/campaigns-service.js';
+import type { CampaignsRepo } from '../storage/repos/campaigns.js';
 import type { JobsRepo } from '../storage/repos/jobs.js';
 import type { CrisisWatch } from '../jobs/crisis-watch.js';
 import type { ClickRecorder, linksRepo } from '../storage/repos/clicks.js';
@@ -46,6 +48,9 @@ export interface HttpContext {
   crisisService: CrisisService;
   guidelinesService: GuidelinesService;
   onboardingService: OnboardingService;
+  campaignsService: CampaignsService;
+  /** Running campaigns covering an item (the share page's banner). */
+  campaigns: CampaignsRepo;
   /** This process's delivery worker, if it runs one: told when urgent cards were queued. */
   nudgeWorker?: () => void;
   /** Points and the leaderboard: rules, ledgers, the board, recomputing; campaigns' windows; the time. */

@@ -11,6 +11,7 @@ import { trainingsRepo } from '../storage/repos/trainings.js';
 import { dueReminder, REMINDER_HORIZON_MS } from '../domain/trainings/reminders.js';
 import { DIGEST_CATCH_UP_MS, dueDigestRun, type DigestSchedule } from '../domain/jobs/digest-schedule.js';
 import { onboardingServiceFor } from '../services/onboarding.js';
+import { planCampaignResults } from '../services/campaigns.js';
 import type { JobDefinition } from './job-runner.js';
 
 // Announcements that come from the clock, not from an admin, planned by the job runner.
@@ -69,7 +70,7 @@ export interface PlannerOptions {
   /** ONBOARDING_DAYS. */
   onboardingDays: number;
   /** How often reminders are looked for (tests: faster). Training reminders 30 s, onboarding 1 min. */
-  everyMs?: { trainingReminders?: number; onboardingReminders?: number };
+  everyMs?: { trainingReminders?: number; onboardingReminders?: number; campaignResults?: number };
 }
 
 /** Finished one-off runs are kept this long for operators, then forgotten. */
@@ -113,6 +114,17 @@ export function chorusJobs(o: PlannerOptions): JobDefinition[] {
       async run({ log }) {
         const reminded = await onboarding.planReminders();
         if (reminded > 0) log.info({ reminded }, 'onboarding reminders planned');
+      },
+    },
+    {
+      // Thank-you cards after a campaign ends, once per campaign. Not during a crisis: the
+      // campaign stays unplanned and its cards go out once crisis mode is off.
+      name: 'campaign-results',
+      schedule: { everyMs: o.everyMs?.campaignResults ?? 60_000 },
+      async run({ now, log }) {
+        if (o.held()) return log.info('campaign results wait: crisis mode is on');
+        const ended = await planCampaignResults(o.db, now);
+        if (ended.length > 0) log.info({ campaigns: ended.length }, 'campaign results planned');
       },
     },
     {

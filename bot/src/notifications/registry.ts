@@ -2,6 +2,7 @@ import type { KindSql } from '../storage/repos/deliveries.js';
 import type { AnnouncementView } from '../domain/model/announcements.js';
 import type { AnyKind } from './kind.js';
 import { allClearKind } from './kinds/all-clear.js';
+import { campaignResultKind } from './kinds/campaign-result.js';
 import { cardUpdateKind } from './kinds/card-update.js';
 import { crisisNoticeKind } from './kinds/crisis-notice.js';
 import { digestKind } from './kinds/digest.js';
@@ -19,6 +20,7 @@ export const CHORUS_KINDS: readonly AnyKind[] = [
   trainingKind,
   trainingNoticeKind,
   onboardingReminderKind,
+  campaignResultKind,
   crisisNoticeKind,
   allClearKind,
   cardUpdateKind,

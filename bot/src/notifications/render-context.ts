@@ -8,6 +8,8 @@ import type { VersionedCrisisState } from '../storage/repos/crisis.js';
 import { LIVE } from '../storage/repos/items.js';
 import { sharingRepo, type SharingRepo } from '../storage/repos/sharing.js';
 import { trainingsRepo } from '../storage/repos/trainings.js';
+import { campaignsRepo } from '../storage/repos/campaigns.js';
+import type { Campaign } from '../domain/model/campaigns.js';
 
 /** An item as cards show it. */
 export interface CardItem {
@@ -30,6 +32,8 @@ export interface RenderContext {
   shareToken(itemId: string, personId: string): Promise<string>;
   /** The item, read at most once per few seconds however many cards show it. */
   item(id: string): Promise<CardItem | undefined>;
+  /** The running campaign covering the item, with progress, read at most once per few seconds per item. */
+  campaignFor(itemId: string): Promise<Campaign | undefined>;
   /** The session as this person sees it; undefined when it does not exist. */
   training(id: string, personId: string): Promise<Training | undefined>;
   /** The crisis state while crisis mode is on, else undefined. A failed read throws (the card is retried). */
@@ -51,6 +55,8 @@ export function renderContext(db: Db, publicUrl: string, options: RenderContextO
   const sharing = sharingRepo(db);
   const trainings = trainingsRepo(db);
   const items = new Map<string, { at: number; row: CardItem | undefined }>();
+  const campaigns = campaignsRepo(db);
+  const campaignOf = new Map<string, { at: number; row: Promise<Campaign | undefined> }>();
   // Crisis cards decide by the switch as it is in the database, read at most every 100 ms:
   // this process's cached view may be a poll behind another instance's switch, and a
   // crisis card skipped on a stale view would be skipped for good.
@@ -81,6 +87,14 @@ export function renderContext(db: Db, publicUrl: string, options: RenderContextO
         [id],
       );
       items.set(id, { at: now(), row });
+      return row;
+    },
+    campaignFor(itemId) {
+      const hit = campaignOf.get(itemId);
+      if (hit && now() - hit.at < ITEM_CACHE_MS) return hit.row;
+      const row = campaigns.coveringItem(itemId, new Date(now())).then((found) => found[0]);
+      row.catch(() => campaignOf.delete(itemId));
+      campaignOf.set(itemId, { at: now(), row });
       return row;
     },
     training: (id, personId) =>

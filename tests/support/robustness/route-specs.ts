@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { ENDPOINTS, type AnyEndpoint } from '../../../bot/src/http/contract/index.js';
 import type { Json, ParamKind } from './generated-request.js';
 import { cursors, type QueryValues, UUIDS } from './target-generators.js';
-import { ACTIVITIES, activity, crisisOn, FUTURE, guidelineContent, isoOrJunk, item, step, training } from './valid-bodies.js';
+import { ACTIVITIES, activity, campaign, crisisOn, disclosure, FUTURE, guidelineContent, isoOrJunk, item, step, training } from './valid-bodies.js';
 
 export interface Spec {
   params?: Record<string, ParamKind>;
@@ -122,6 +122,13 @@ const SPECS: Record<string, Spec> = {
     body: fc.record({ attendance: fc.constant([{ personId: '@@real.person.1@@', attended: true }, { personId: '@@real.person.2@@', attended: false }]) }),
     weight: 2,
   },
+  'GET /api/v1/campaigns': {},
+  'GET /api/v1/admin/campaigns': { admin: true, query: paged },
+  'POST /api/v1/admin/campaigns': { admin: true, body: campaign, weight: 3 },
+  'PUT /api/v1/admin/campaigns/:id': { admin: true, params: { id: 'item' }, body: campaign },
+  'DELETE /api/v1/admin/campaigns/:id': { admin: true, params: { id: 'item' } },
+  'GET /api/v1/admin/disclosure': { admin: true },
+  'PUT /api/v1/admin/disclosure': { admin: true, body: disclosure, weight: 2 },
   'GET /api/v1/onboarding': {},
   'POST /api/v1/onboarding/steps/:id': { params: { id: 'step' }, body: fc.record({ done: fc.boolean() }), weight: 2 },
   'GET /api/v1/admin/onboarding/steps': { admin: true, query: paged },

@@ -83,3 +83,15 @@ export const ACTIVITIES: Array<fc.Arbitrary<Json>> = [
   fc.constantFrom<Json>({}, { type: 'message' }, { type: 'message', serviceUrl: '@@connector@@' }),
 ];
 export const activity = fc.oneof(...ACTIVITIES);
+
+/** A campaign (issue 12): a topic the demo has, or the first real item; a window ahead or back to front. */
+export const campaign = fc.record({
+  name: fc.constantFrom('Spring hiring', 'Frühjahr <b>2031</b>', ''),
+  startsAt: isoOrJunk,
+  endsAt: fc.constantFrom(FUTURE_END, '2020-01-01T00:00:00Z', '0000-01-01T00:00:00Z', '2031-02-30T09:00:00Z'),
+  topic: fc.constantFrom('careers', 'no-such-topic', null),
+  goal: fc.record({ metric: fc.constantFrom('shares', 'clicks', 'readers', 'likes'), target: fc.constantFrom(1, 50, 0, -1, 1.5) }),
+  prize: fc.constantFrom(null, 'Breakfast with the board', 'p'.repeat(201)),
+});
+
+export const disclosure = fc.record({ text: fc.constantFrom('#WorkingAtContoso', '', '#A\n#B', '#'.repeat(101)), removable: fc.boolean() });

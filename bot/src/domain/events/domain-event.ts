@@ -30,7 +30,9 @@ export type DomainEvent =
   | { type: 'item.archived'; subject: `item:${string}`; payload: { itemId: string } }
   | { type: 'crisis.switched'; subject: 'crisis'; payload: { active: boolean; version: number } }
   | { type: 'person.joined'; subject: `person:${string}`; payload: { personId: string; via: 'teams' | 'entra' | 'directory' | 'demo' } }
-  | { type: 'person.left'; subject: `person:${string}`; payload: { personId: string } };
+  | { type: 'person.left'; subject: `person:${string}`; payload: { personId: string } }
+  /** A campaign's end was processed: its thank-you cards are queued (once per campaign). */
+  | { type: 'campaign.ended'; subject: `campaign:${string}`; payload: { campaignId: string } };
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -32,9 +32,9 @@ export const de: Record<MessageKey, string> = {
   'notFound.Version': 'Version nicht gefunden',
   'notFound.Step': 'Schritt nicht gefunden',
   'notFound.Person': 'Person nicht gefunden',
+  'notFound.Campaign': 'Kampagne nicht gefunden',
   'notFound.Share page': 'Teilen-Seite nicht gefunden',
   'notFound.Thanks': 'Dankeschön nicht gefunden',
-  'notFound.Campaign': 'Kampagne nicht gefunden',
   'share.gone': 'Nicht mehr verfügbar',
 
   'field.required': 'ist erforderlich',
@@ -51,6 +51,7 @@ export const de: Record<MessageKey, string> = {
   'field.notPast': 'darf nicht in der Vergangenheit liegen',
   'field.cursor': 'ist keine gültige Seitenmarke',
   'field.timeZone': 'ist keine bekannte Zeitzone',
+  'field.oneLine': 'muss eine Zeile ohne Steuerzeichen sein',
   'text.nul': 'darf kein NUL-Zeichen enthalten',
   'text.halfChar': 'ist kein gültiger Text (enthält ein halbes Zeichen)',
   'url.invalid': 'ist keine gültige URL',
@@ -110,4 +111,13 @@ export const de: Record<MessageKey, string> = {
   'pseudonym.length': 'muss 3 bis 30 Zeichen lang sein',
   'pseudonym.characters': 'nur Buchstaben, Ziffern, Leerzeichen, - und _',
   'pseudonym.taken': 'Dieses Pseudonym (oder ein gleich aussehendes) verwendet schon jemand: Bitte wählen Sie ein anderes',
+  // campaigns
+  'campaign.endsBeforeStart': 'muss nach dem Beginn liegen',
+  'campaign.itemsOrTopic': 'ist erforderlich: die Inhalte der Kampagne oder ein Thema',
+  'campaign.notBoth': 'die Inhalte oder ein Thema, nicht beides',
+  'campaign.itemTwice': 'nennt einen Inhalt doppelt',
+  'campaign.itemId': 'müssen Inhalts-IDs sein',
+  'campaign.unknownItems': 'unbekannte Inhalte: {ids}',
+  'campaign.goalPositive': 'muss größer als 0 sein',
+  'campaign.resultsSent': 'Diese Kampagne ist beendet und ihr Ergebnis verschickt: Sie lässt sich nicht mehr ändern',
 };

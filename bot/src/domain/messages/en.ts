@@ -56,6 +56,7 @@ export const en = {
   'field.notPast': 'must not be in the past',
   'field.cursor': 'is not a valid page cursor',
   'field.timeZone': 'is not a known time zone',
+  'field.oneLine': 'must be one line without control characters',
   'text.nul': 'must not contain a NUL character',
   'text.halfChar': 'is not valid text (it holds half a character)',
   'url.invalid': 'is not a valid URL',
@@ -120,6 +121,15 @@ export const en = {
   'pseudonym.length': 'must be 3 to 30 characters',
   'pseudonym.characters': 'letters, digits, spaces, - and _ only',
   'pseudonym.taken': 'Someone else uses this pseudonym (or one that looks the same): choose another',
+  // campaigns
+  'campaign.endsBeforeStart': 'must be after the start',
+  'campaign.itemsOrTopic': 'is required: the items the campaign covers, or a topic',
+  'campaign.notBoth': 'the items or a topic, not both',
+  'campaign.itemTwice': 'names an item twice',
+  'campaign.itemId': 'must be item ids',
+  'campaign.unknownItems': 'unknown items: {ids}',
+  'campaign.goalPositive': 'must be greater than 0',
+  'campaign.resultsSent': 'This campaign has ended and its results were sent: it can no longer change',
 } as const;
 
 export type MessageKey = keyof typeof en;

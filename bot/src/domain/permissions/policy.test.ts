@@ -15,7 +15,7 @@ describe('can: what each role may do', () => {
 
   it('gives editors content, announcements, trainings, guidelines and onboarding, but not the crisis switch', () => {
     const editor = actor('editor');
-    for (const p of ['items.manage', 'announcements.manage', 'trainings.manage', 'guidelines.manage', 'onboarding.manage'] as const) {
+    for (const p of ['items.manage', 'announcements.manage', 'trainings.manage', 'guidelines.manage', 'onboarding.manage', 'campaigns.manage'] as const) {
       expect(can(editor, p), p).toBe(true);
     }
     expect(can(editor, 'crisis.manage')).toBe(false);

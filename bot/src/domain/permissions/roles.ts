@@ -14,6 +14,7 @@ export type Role = (typeof ROLES)[number];
  * - `*.manage`: write and steer that feature (and read its admin lists).
  * - `aggregates.read`: counts and sums across people (delivery counts, shares per item);
  *   never a person's own numbers, never who did what.
+ * - `campaigns.manage`: campaigns and the disclosure text (admins and editors).
  * - `jobs.read`: the background jobs' state (operators; admins only).
  * - `thanks.send`: a personal thank-you to someone on the leaderboard (admins only).
  * - `points.manage`: the points program's rules and recomputing the ledger (admins only: a
@@ -26,6 +27,7 @@ export const PERMISSIONS = [
   'trainings.manage',
   'guidelines.manage',
   'onboarding.manage',
+  'campaigns.manage',
   'crisis.manage',
   'aggregates.read',
   'jobs.read',
@@ -34,7 +36,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const EDITOR: readonly Permission[] = ['app.use', 'items.manage', 'announcements.manage', 'trainings.manage', 'guidelines.manage', 'onboarding.manage'];
+const EDITOR: readonly Permission[] = ['app.use', 'items.manage', 'announcements.manage', 'trainings.manage', 'guidelines.manage', 'onboarding.manage', 'campaigns.manage'];
 
 export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   employee: ['app.use'],

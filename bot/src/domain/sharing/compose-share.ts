@@ -1,4 +1,6 @@
+import type { Disclosure } from '../model/campaigns.js';
 import type { Posts } from '../model/items.js';
+import { enforceDisclosure, withDisclosure } from '../campaigns/disclosure.js';
 import { TEXT_VIA_CLIPBOARD, type Network } from './networks.js';
 import { clipboardText, shareTarget } from './share-target.js';
 
@@ -12,9 +14,15 @@ export function suggestedText(posts: Posts, network: Network): string {
   return '';
 }
 
+/** The suggested post as people get it: with the disclosure at its end while one applies (once). */
+export function suggestedPost(posts: Posts, network: Network, disclosure: Disclosure | null = null): string {
+  const text = suggestedText(posts, network);
+  return disclosure ? withDisclosure(text, disclosure.text) : text;
+}
+
 /** Whether the person changed the suggestion: the only trace of their words Chorus keeps. */
-export function isEdited(posts: Posts, network: Network, text: string): boolean {
-  return text.trim() !== suggestedText(posts, network).trim();
+export function isEdited(posts: Posts, network: Network, text: string, disclosure: Disclosure | null = null): boolean {
+  return text.trim() !== suggestedPost(posts, network, disclosure).trim();
 }
 
 export interface ComposedShare {
@@ -24,13 +32,18 @@ export interface ComposedShare {
   clipboard: string | null;
 }
 
-/** What "Post on <network>" does with the person's text and their tracked link. */
+/**
+ * What "Post on <network>" does with the person's text and their tracked link. While a
+ * disclosure applies that people may not remove, it stays in the post whatever they wrote.
+ */
 export function composeShare(
   item: { posts: Posts; hashtags: readonly string[] },
   network: Network,
-  text: string,
+  written: string,
   trackedLink: string,
+  disclosure: Disclosure | null = null,
 ): ComposedShare {
+  const text = enforceDisclosure(written, disclosure);
   return {
     target: shareTarget(network, trackedLink, text, item.hashtags),
     clipboard: TEXT_VIA_CLIPBOARD.has(network) ? clipboardText(text, item.hashtags) : null,

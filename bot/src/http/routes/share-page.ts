@@ -61,10 +61,15 @@ export function sharePageRoutes(server: Server, ctx: HttpContext): void {
     const resolved = await resolve(req);
     if (await refuseInCrisis(req, res, resolved.bound.language, 'view')) return;
     const { token, bound, item } = await load(resolved);
-    const { networks: sharedOn } = await ctx.sharing.sharedOn(item.id, bound.personId);
+    const now = new Date();
+    const [{ networks: sharedOn }, disclosure, campaigns] = await Promise.all([
+      ctx.sharing.sharedOn(item.id, bound.personId),
+      ctx.campaignsService.activeDisclosure(),
+      ctx.campaigns.coveringItem(item.id, now),
+    ]);
     setSecurityHeaders(res, PAGE_CSP);
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(sharePage({ token, item, sharedOn, lang: bound.language }));
+    res.end(sharePage({ token, item, sharedOn, lang: bound.language, disclosure, campaigns }));
   });
 
   /**
@@ -76,10 +81,11 @@ export function sharePageRoutes(server: Server, ctx: HttpContext): void {
     if (await refuseInCrisis(req, res, resolved.bound.language, 'post')) return;
     const { bound, item } = await load(resolved);
     const { network, text } = parse(sharePostSchema, req.body);
-    const edited = isEdited(item.posts, network, text);
+    const disclosure = await ctx.campaignsService.activeDisclosure();
+    const edited = isEdited(item.posts, network, text, disclosure);
     const code = await ctx.sharing.recordShare({ itemId: item.id, personId: bound.personId, network, edited });
     const link = `${ctx.config.publicUrl}/l/${code}`;
-    const { target, clipboard } = composeShare(item, network, text, link);
+    const { target, clipboard } = composeShare(item, network, text, link, disclosure);
     const result: SharePostResult = { network, link, target, clipboard };
     if ((req.header('accept') ?? '').includes('application/json')) {
       res.send(200, result);

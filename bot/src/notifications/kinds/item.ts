@@ -56,7 +56,7 @@ export const itemKind = defineKind({
   async render(d, ctx) {
     const row = await ctx.item(d.payload.itemId);
     if (!row?.live) return 'item_not_live';
-    const token = await ctx.shareToken(d.payload.itemId, d.personId);
+    const [token, campaign] = await Promise.all([ctx.shareToken(d.payload.itemId, d.personId), ctx.campaignFor(d.payload.itemId)]);
     const userId = d.conversation.reference.user?.id;
     return newContentCard(
       {
@@ -67,6 +67,7 @@ export const itemKind = defineKind({
         suggestedText: suggestedText(row.posts ?? {}, 'linkedin'),
         shareUrls: Object.fromEntries(NETWORKS.map((n) => [n, ctx.shareUrl(token, n)])),
         state: 'new',
+        ...(campaign ? { campaign: { name: campaign.name, progress: campaign.progress, target: campaign.goal.target, metric: campaign.goal.metric } } : {}),
         // The card re-renders for its reader when viewed: shared ✓, expired, paused.
         ...(userId ? { recipientUserId: userId } : {}),
       },

@@ -13,6 +13,7 @@ import * as m012 from './012-domain-events.js';
 import * as m013 from './013-jobs.js';
 import * as m014 from './014-announcement-payload.js';
 import * as m016 from './016-points.js';
+import * as m017 from './017-campaigns.js';
 import * as m018 from './018-results-and-thanks.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
@@ -32,5 +33,6 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '013-jobs', sql: m013.sql },
   { id: '014-announcement-payload', sql: m014.sql },
   { id: '016-points', sql: m016.sql },
+  { id: '017-campaigns', sql: m017.sql },
   { id: '018-results-and-thanks', sql: m018.sql },
 ];

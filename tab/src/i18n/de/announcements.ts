@@ -51,6 +51,7 @@ export const announcements: typeof english = {
     training_closed: 'Schulung abgesagt oder begonnen',
     not_registered: 'Nicht mehr angemeldet',
     onboarding_done: 'Onboarding inzwischen abgeschlossen',
+    campaign_gone: 'Kampagne inzwischen gelöscht',
   },
   cancelAnnouncement: 'Ankündigung abbrechen',
   cancelAnnouncementAria: (subject) => `Ankündigung abbrechen: ${subject}`,

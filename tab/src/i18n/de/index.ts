@@ -10,6 +10,7 @@ import { trainings } from './trainings.js';
 import { onboarding } from './onboarding.js';
 import { points } from './points.js';
 import { thanks } from './thanks.js';
+import { campaigns } from './campaigns.js';
 
 /** The German texts, one file per feature, with the same keys as the English ones. */
-export const de: Strings = { ...common, ...feed, ...myShares, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding, ...points, ...thanks };
+export const de: Strings = { ...common, ...feed, ...myShares, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding, ...points, ...thanks, ...campaigns };

@@ -50,6 +50,7 @@ export const announcements = {
     training_closed: 'Session cancelled or started',
     not_registered: 'No longer registered',
     onboarding_done: 'Onboarding finished meanwhile',
+    campaign_gone: 'Campaign deleted meanwhile',
   },
   cancelAnnouncement: 'Cancel announcement',
   cancelAnnouncementAria: (subject: string) => `Cancel announcement: ${subject}`,

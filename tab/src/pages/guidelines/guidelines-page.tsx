@@ -12,6 +12,7 @@ import { useEndpoint, useInvalidate } from '../../query/use-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
 import { GuidelineArticle } from './guideline-article.js';
+import { DisclosureNote } from './disclosure-note.js';
 
 // Only admins write guidelines: the editor and the history load on first use.
 const GuidelinesAdmin = lazy(() => import('./guidelines-admin.js').then((m) => ({ default: m.GuidelinesAdmin })));
@@ -48,6 +49,7 @@ export function GuidelinesPage() {
   return (
     <div className={styles.root}>
       <PageHeader heading={t.guidelinesTitle} intro={t.guidelinesIntro} />
+      <DisclosureNote />
       {load.state === 'loading' || (load.state === 'ok' && !pages) ? <LoadingState /> : null}
       {load.state === 'error' ? <ErrorState error={load.error} onRetry={load.reload} /> : null}
       {load.state === 'ok' && pages?.length === 0 ? (

@@ -1,6 +1,7 @@
 import { Button, makeStyles, Skeleton, SkeletonItem, tokens } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
-import { ENDPOINTS, type FeedItem } from '@contract';
+import { covers, ENDPOINTS, type FeedItem } from '@contract';
+import { CampaignBanner } from '../campaigns/campaign-banner.js';
 import { useMemo, useState } from 'react';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState, errorText } from '../../components/error-state.js';
@@ -61,6 +62,9 @@ export function FeedPage() {
   const q = useDebounced(search, SEARCH_DEBOUNCE_MS);
   const feed = usePagedEndpoint(ENDPOINTS.feed, { query: { topic: topic ?? undefined, q: q.trim() || undefined, limit: PAGE_SIZE } }, (i) => i.id);
   const topics = useEndpoint(ENDPOINTS.topics);
+  // Progress moves as people share: read again every half minute while the page is open.
+  const campaigns = useEndpoint(ENDPOINTS.campaigns, undefined, { refetchInterval: 30_000 });
+  const running = campaigns.data?.items ?? [];
   const topicList = topics.data?.items;
   const topicNames = useMemo(() => new Map((topicList ?? []).map((tp) => [tp.id, tp.name])), [topicList]);
   const filtered = topic !== null || q.trim() !== '';
@@ -82,6 +86,7 @@ export function FeedPage() {
   return (
     <div className={styles.root}>
       <PageHeader heading={t.feedTitle} intro={t.feedIntro} />
+      <CampaignBanner campaigns={running} />
       <FeedFilters topics={topicList ?? []} topic={topic} onTopic={setTopic} search={search} onSearch={setSearch} />
       {feed.status === 'loading' ? <FeedSkeleton label={t.loading} /> : null}
       {feed.status === 'error' ? <ErrorState error={feed.error} onRetry={feed.reload} /> : null}
@@ -97,7 +102,13 @@ export function FeedPage() {
         <ul className={styles.grid} aria-label={t.feedTitle}>
           {feed.items.map((item) => (
             <li key={item.id}>
-              <FeedCard item={item} topicNames={topicNames} onShare={share} sharingPaused={crisis.notice.active} />
+              <FeedCard
+                item={item}
+                topicNames={topicNames}
+                onShare={share}
+                sharingPaused={crisis.notice.active}
+                campaign={running.find((c) => covers(c, item))}
+              />
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import { campaignEndpoints } from './campaigns.js';
 import { crisisEndpoints } from './crisis.js';
 import { guidelineEndpoints } from './guidelines.js';
 import { jobEndpoints } from './jobs.js';
@@ -23,6 +24,7 @@ export const ENDPOINTS = {
   ...jobEndpoints,
   ...thanksEndpoints,
   ...pointsEndpoints,
+  ...campaignEndpoints,
 };
 export type Endpoints = typeof ENDPOINTS;
 export type EndpointName = keyof Endpoints;

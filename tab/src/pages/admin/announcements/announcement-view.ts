@@ -46,6 +46,8 @@ export function subjectOf(
     }
     case 'onboarding_reminder':
       return t.onboardingReminderSubject;
+    case 'campaign_result':
+      return t.campaignResultSubject;
     default:
       // 'item', and any subject a newer server sends.
       return item?.title ?? String(subject);
