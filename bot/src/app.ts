@@ -64,7 +64,8 @@ import { jobsRepo } from './storage/repos/jobs.js';
 import { adminJobRoutes } from './http/routes/admin-jobs.js';
 import { chorusKinds, type KindRegistry } from './notifications/registry.js';
 import { pointsRoutes } from './http/routes/points.js';
-import { noCampaigns, type CampaignWindows } from './domain/points/my-settings.js';
+import type { CampaignWindows } from './domain/points/my-settings.js';
+import { campaignWindows } from './storage/repos/campaigns.js';
 import { pointsRepo } from './storage/repos/points.js';
 import { pointsProcessor, recomputePoints } from './storage/repos/points-ledger.js';
 import { settingsRepo } from './storage/repos/settings.js';
@@ -157,7 +158,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     crisisService,
     guidelinesService: guidelinesService({ store: guidelinesRepo(db) }),
     onboardingService,
-    campaignsService: campaignsServiceFor(db),
+    // Disclosure applies while points are on (or a running campaign has a prize).
+    campaignsService: campaignsServiceFor(db, { points: { pointsOn: async () => (await pointsRepo(db).rules()).enabled } }),
     campaigns: campaignsRepo(db),
     links: linksRepo(db),
     clicks,
@@ -170,7 +172,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     points: {
       repo: pointsRepo(db),
       recompute: () => recomputePoints(db),
-      campaigns: options.campaigns ?? noCampaigns,
+      campaigns: options.campaigns ?? campaignWindows(db),
       now: () => new Date((options.jobs?.clock ?? systemClock).now()),
     },
     settings: settingsRepo(db),

@@ -182,6 +182,21 @@ describe('disclosure', () => {
     await api(s.url, 'DELETE', `/api/v1/admin/campaigns/${id}`, { headers: admin.headers });
     await api(s.url, 'PUT', '/api/v1/admin/disclosure', { headers: admin.headers, body: { text: '', removable: true } });
   });
+
+  it('applies while the points programme is on, without any campaign', async () => {
+    await api(s.url, 'PUT', '/api/v1/admin/disclosure', { headers: admin.headers, body: { text: '#WorkingAtContoso', removable: true } });
+    expect((await running()).disclosure).toBeNull();
+    const { updatedAt: _at, ...rules } = (await api(s.url, 'GET', '/api/v1/admin/points/rules', { headers: admin.headers })).body;
+    try {
+      expect((await api(s.url, 'PUT', '/api/v1/admin/points/rules', { headers: admin.headers, body: { ...rules, enabled: true } })).status).toBe(200);
+      expect((await running()).disclosure).toEqual({ text: '#WorkingAtContoso', removable: true });
+      expect((await api(s.url, 'GET', '/api/v1/admin/disclosure', { headers: admin.headers })).body.applies).toBe(true);
+    } finally {
+      await api(s.url, 'PUT', '/api/v1/admin/points/rules', { headers: admin.headers, body: { ...rules, enabled: false } });
+      await api(s.url, 'PUT', '/api/v1/admin/disclosure', { headers: admin.headers, body: { text: '', removable: true } });
+    }
+    expect((await running()).disclosure).toBeNull();
+  });
 });
 
 describe('when a campaign ends', () => {

@@ -217,4 +217,14 @@ describe('settings and the opt-in leaderboard', () => {
     expect((await board(ana, 'period=campaign')).status).toBe(400);
     expect((await board(ana, 'period=campaign&campaignId=00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
+
+  it("a campaign's period is its time box", async () => {
+    const [row] = await s.db.query<{ id: string }>(
+      `insert into campaigns (name, starts_at, ends_at, topic, goal_metric, goal_target)
+       values ('Spring', '2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z', 'culture', 'shares', 10) returning id`,
+    );
+    const res = await board(ana, `period=campaign&campaignId=${row!.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ period: 'campaign', from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' });
+  });
 });

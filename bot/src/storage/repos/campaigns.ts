@@ -206,3 +206,12 @@ export async function campaignResult(db: Queryable, id: string): Promise<{ name:
   const c = await repo.get(id, new Date());
   return c && { name: c.name, metric: c.goal.metric, target: c.goal.target, total: c.progress, prize: c.prize };
 }
+
+/** A campaign's time box, for the leaderboard's campaign period; undefined when there is no such campaign. */
+export function campaignWindows(db: Queryable): (campaignId: string) => Promise<{ from: Date; to: Date } | undefined> {
+  return async (campaignId) => {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(campaignId)) return undefined;
+    const [row] = await db.query<{ starts_at: Date; ends_at: Date }>('select starts_at, ends_at from campaigns where id = $1', [campaignId]);
+    return row && { from: new Date(row.starts_at), to: new Date(row.ends_at) };
+  };
+}
