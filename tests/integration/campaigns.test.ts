@@ -215,15 +215,24 @@ describe('when a campaign ends', () => {
     const id = created.body.id as string;
     for (const p of [en!, de!, stopped!, silent!]) await aShare(s.db, { item, person: p });
     await aShare(s.db, { item: await anItem(s.db), person: bystander! });
+    // With points on, someone on the leaderboard also learns their own place; others do not.
+    await s.db.query('update points_rules set enabled = true');
+    await s.db.query(`insert into preferences (person_id, leaderboard_opt_in, board_id) values ($1, true, gen_random_uuid())`, [en!.id]);
+    for (const p of [en!, de!]) {
+      await s.db.query(`insert into points_ledger (person_id, points, reason, source_key, event_id, occurred_at) values ($1, 10, 'share', $2, 0, now())`, [p.id, `test:${p.id}`]);
+    }
 
     // Ended by the admin now; the job plans it once.
     expect((await update(id, { ...body, startsAt: created.body.startsAt, endsAt: new Date().toISOString() })).status).toBe(200);
     const [announcement] = await eventually(() => resultAnnouncements(id), (rows) => rows.length === 1 && rows[0]!.status === 'done', 10_000);
+    await s.db.query('update points_rules set enabled = false');
     expect(announcement).toBeDefined();
     expect(cards(en!)).toHaveLength(1);
     expect(cards(en!)[0]).toContain('Together we reached 4 of 3 shares.');
     expect(cards(en!)[0]).toContain('Hiring <b>week</b>');
     expect(cards(de!)[0]).toContain('Gemeinsam haben wir 4 von 3');
+    expect(cards(en!)[0]).toContain('Your place on the leaderboard: 1');
+    expect(cards(de!)[0]).not.toContain('Platz'); // not on the board: the team result only
     expect(cards(stopped!)).toHaveLength(0);
     expect(cards(silent!)).toHaveLength(0);
     expect(cards(bystander!)).toHaveLength(0);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { campaignResultCard } from '../../cards/campaign-result-card.js';
-import { campaignResult, TOOK_PART } from '../../storage/repos/campaigns.js';
+import { campaignResult, campaignWindows, TOOK_PART } from '../../storage/repos/campaigns.js';
+import { pointsRepo } from '../../storage/repos/points.js';
+import type { Queryable } from '../../storage/db.js';
 import { defineKind, idRef } from '../kind.js';
 import { reachable } from '../recipients.js';
 import { wants } from '../wants.js';
@@ -24,6 +26,20 @@ export const campaignResultKind = defineKind({
   async render(d, ctx) {
     const result = await campaignResult(ctx.db, d.payload.campaignId);
     if (!result) return 'campaign_gone';
-    return campaignResultCard({ ...result, campaignsUrl: ctx.tab('share') }, d.person.language);
+    const rank = await rankOnBoard(ctx.db, d.payload.campaignId, d.personId);
+    return campaignResultCard({ ...result, ...(rank ? { rank } : {}), campaignsUrl: ctx.tab('share') }, d.person.language);
   },
 });
+
+/**
+ * My place on the campaign's leaderboard — only for someone who opted in to the board, while
+ * points are on, and only with points in the campaign; everyone else gets the team result only.
+ */
+async function rankOnBoard(db: Queryable, campaignId: string, personId: string): Promise<number | undefined> {
+  const points = pointsRepo(db);
+  if (!(await points.rules()).enabled) return undefined;
+  const window = await campaignWindows(db)(campaignId);
+  if (!window) return undefined;
+  const { me } = await points.board(window, personId, 'department');
+  return me.optedIn && me.rank !== null && (me.points ?? 0) > 0 ? me.rank : undefined;
+}
