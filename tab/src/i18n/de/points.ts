@@ -9,6 +9,7 @@ export const points: typeof english = {
   periodWeek: 'Diese Woche',
   periodMonth: 'Dieser Monat',
   periodAll: 'Insgesamt',
+  periodCampaign: (name) => `Kampagne: ${name}`,
   boardTop: 'Top 10',
   boardTeams: 'Teams',
   teamsBy: 'Teams nach',

@@ -7,6 +7,7 @@ export const points = {
   periodWeek: 'This week',
   periodMonth: 'This month',
   periodAll: 'All time',
+  periodCampaign: (name: string) => `Campaign: ${name}`,
   boardTop: 'Top 10',
   boardTeams: 'Teams',
   teamsBy: 'Teams by',

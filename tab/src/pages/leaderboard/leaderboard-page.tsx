@@ -22,7 +22,8 @@ const useStyles = makeStyles({
   choices: { flexWrap: 'wrap' },
 });
 
-type Period = 'week' | 'month' | 'all';
+/** A fixed period, or `campaign:<id>` for a running campaign's time box. */
+type Period = 'week' | 'month' | 'all' | `campaign:${string}`;
 type TeamsBy = 'department' | 'location';
 
 /** The opt-in leaderboard, my points and my choice to be on it; the rules for admins. */
@@ -31,7 +32,10 @@ export function LeaderboardPage() {
   const { t } = useI18n();
   const [period, setPeriod] = useState<Period>('week');
   const [teams, setTeams] = useState<TeamsBy>('department');
-  const board = useEndpoint(ENDPOINTS.leaderboard, { query: { period, teams } }, { keepPrevious: true });
+  const campaigns = useEndpoint(ENDPOINTS.campaigns);
+  const campaignId = period.startsWith('campaign:') ? period.slice('campaign:'.length) : undefined;
+  const query = campaignId ? { period: 'campaign' as const, campaignId, teams } : { period: period as 'week' | 'month' | 'all', teams };
+  const board = useEndpoint(ENDPOINTS.leaderboard, { query }, { keepPrevious: true });
   const settings = useEndpoint(ENDPOINTS.mySettings);
   return (
     <div className={styles.root}>
@@ -42,6 +46,9 @@ export function LeaderboardPage() {
             <Radio value="week" label={t.periodWeek} />
             <Radio value="month" label={t.periodMonth} />
             <Radio value="all" label={t.periodAll} />
+            {campaigns.state === 'ok'
+              ? campaigns.data.items.map((c) => <Radio key={c.id} value={`campaign:${c.id}`} label={t.periodCampaign(c.name)} />)
+              : null}
           </RadioGroup>
         </Field>
         <Field label={t.teamsBy}>
