@@ -153,7 +153,7 @@ describe('disclosure', () => {
   it('is set by admins, refused when too long or on several lines, and applies only with a running prize campaign', async () => {
     expect((await api(s.url, 'PUT', '/api/v1/admin/disclosure', { headers: admin.headers, body: { text: '#'.repeat(101), removable: true } })).body.error.fields).toHaveProperty('text');
     expect((await api(s.url, 'PUT', '/api/v1/admin/disclosure', { headers: admin.headers, body: { text: '#A\n#B', removable: true } })).status).toBe(400);
-    expect((await api(s.url, 'GET', '/api/v1/admin/disclosure', { headers: admin.headers })).body).toEqual({ text: '', removable: true, applies: false });
+    expect((await api(s.url, 'GET', '/api/v1/admin/disclosure', { headers: admin.headers })).body).toEqual({ text: '', removable: false, applies: false });
 
     const saved = await api(s.url, 'PUT', '/api/v1/admin/disclosure', { headers: admin.headers, body: { text: '#WorkingAtContoso', removable: false } });
     expect(saved.body).toEqual({ text: '#WorkingAtContoso', removable: false, applies: false });

@@ -43,6 +43,12 @@ describe('roles by configuration', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('forbidden');
     expect((await editor('GET', '/api/v1/admin/crisis/audit')).status).toBe(403);
+    // Campaigns yes; the legal disclosure, the points rules and thanks stay with admins.
+    expect((await editor('GET', '/api/v1/admin/campaigns')).status).toBe(200);
+    expect((await editor('GET', '/api/v1/admin/disclosure')).status).toBe(403);
+    expect((await editor('PUT', '/api/v1/admin/disclosure', { text: '', removable: true })).status).toBe(403);
+    expect((await editor('PUT', '/api/v1/admin/points/rules', {})).status).toBe(403);
+    expect((await editor('POST', '/api/v1/admin/thanks', { boardId: '00000000-0000-4000-8000-000000000000', message: 'x' })).status).toBe(403);
   });
 
   it('gives analysts and employees none of the admin routes', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderForTest } from '../../bot/src/cards/render-for-test.js';
 import { deliveryHarness } from '../support/delivery-harness.js';
 import { eventually } from '../support/eventually.js';
@@ -19,6 +19,8 @@ async function signedIn(p: ReachablePerson) {
 }
 
 describe('thanks from the content team', () => {
+  // Thank-yous go to people on the board, which exists while the points programme is on.
+  beforeAll(() => h.s.db.query('update points_rules set enabled = true'));
   it('reaches someone on the board as a personal card, stays private until they show it, and then shows under their pseudonym', async () => {
     const [ana] = await h.group(1);
     const ana$ = await signedIn(ana!);
@@ -55,6 +57,14 @@ describe('thanks from the content team', () => {
 
     await api(h.s.url, 'PUT', `/api/v1/me/thanks/${id}`, { headers: ana$, body: { shown: false } });
     expect((await api(h.s.url, 'GET', '/api/v1/thanks', { headers: ben$ })).body.items).toEqual([]);
+
+    // Shown again, then Ana leaves the board: her thank-you leaves the wall with her — it
+    // never reappears under her real name.
+    await api(h.s.url, 'PUT', `/api/v1/me/thanks/${id}`, { headers: ana$, body: { shown: true } });
+    expect((await api(h.s.url, 'GET', '/api/v1/thanks', { headers: ben$ })).body.items).toHaveLength(1);
+    expect((await api(h.s.url, 'PUT', '/api/v1/me/settings', { headers: ana$, body: { leaderboard: { optIn: false } } })).status).toBe(200);
+    expect((await api(h.s.url, 'GET', '/api/v1/thanks', { headers: ben$ })).body.items).toEqual([]);
+    expect((await api(h.s.url, 'GET', '/api/v1/me/thanks', { headers: ana$ })).body.items).toHaveLength(1); // still hers
   });
 
   it('cannot reach anyone who is not on the board; only admins may send; bad words are refused; nothing is written', async () => {
@@ -77,6 +87,10 @@ describe('thanks from the content team', () => {
       expect(res.status, JSON.stringify(body).slice(0, 60)).toBe(400);
       expect(Object.keys(res.body.error.fields ?? {})).toContain(field);
     }
+    // With the points programme off there is no board, so nobody to thank.
+    await h.s.db.query('update points_rules set enabled = false');
+    expect((await api(h.s.url, 'POST', '/api/v1/admin/thanks', { headers: h.admin(), body: { boardId, message: 'Thanks' } })).status).toBe(404);
+    await h.s.db.query('update points_rules set enabled = true');
     // A person id is not a board id; and once Carl opts out, his old board id reaches nobody.
     expect((await api(h.s.url, 'POST', '/api/v1/admin/thanks', { headers: h.admin(), body: { boardId: carl!.id, message: 'Thanks' } })).status).toBe(404);
     await api(h.s.url, 'PUT', '/api/v1/me/settings', { headers: carl$, body: { leaderboard: { optIn: false } } });

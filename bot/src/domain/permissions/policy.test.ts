@@ -31,13 +31,19 @@ describe('can: what each role may do', () => {
     expect(can(actor('admin'), 'points.manage')).toBe(true);
   });
 
+  it('leaves the disclosure to admins: editors run campaigns but cannot remove the legal notice', () => {
+    expect(can(actor('editor'), 'campaigns.manage')).toBe(true);
+    expect(can(actor('editor', 'analyst'), 'disclosure.manage')).toBe(false);
+    expect(can(actor('admin'), 'disclosure.manage')).toBe(true);
+  });
+
   it('leaves thanking someone on the board to admins', () => {
     expect(can(actor('editor', 'analyst', 'employee'), 'thanks.send')).toBe(false);
     expect(can(actor('admin'), 'thanks.send')).toBe(true);
   });
 
   it('adds up the permissions of several roles', () => {
-    expect(permissionsOf(actor('editor', 'analyst'))).toEqual(PERMISSIONS.filter((p) => p !== 'crisis.manage' && p !== 'jobs.read' && p !== 'points.manage' && p !== 'thanks.send'));
+    expect(permissionsOf(actor('editor', 'analyst'))).toEqual(PERMISSIONS.filter((p) => p !== 'crisis.manage' && p !== 'jobs.read' && p !== 'points.manage' && p !== 'thanks.send' && p !== 'disclosure.manage'));
   });
 
   it('grants nothing to someone without a role', () => {

@@ -14,7 +14,9 @@ export type Role = (typeof ROLES)[number];
  * - `*.manage`: write and steer that feature (and read its admin lists).
  * - `aggregates.read`: counts and sums across people (delivery counts, shares per item);
  *   never a person's own numbers, never who did what.
- * - `campaigns.manage`: campaigns and the disclosure text (admins and editors).
+ * - `campaigns.manage`: campaigns (admins and editors).
+ * - `disclosure.manage`: the employment disclosure added to posts, and whether people may
+ *   remove it — a legal duty (FTC endorsement guides, §5a UWG), so admins only.
  * - `jobs.read`: the background jobs' state (operators; admins only).
  * - `thanks.send`: a personal thank-you to someone on the leaderboard (admins only).
  * - `points.manage`: the points program's rules and recomputing the ledger (admins only: a
@@ -28,6 +30,7 @@ export const PERMISSIONS = [
   'guidelines.manage',
   'onboarding.manage',
   'campaigns.manage',
+  'disclosure.manage',
   'crisis.manage',
   'aggregates.read',
   'jobs.read',

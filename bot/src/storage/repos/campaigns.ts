@@ -167,7 +167,7 @@ export function campaignsRepo(db: Queryable) {
 
     async disclosure() {
       const [row] = await db.query<{ text: string; removable: boolean }>('select text, removable from disclosure_settings where id');
-      return row ?? { text: '', removable: true };
+      return row ?? { text: '', removable: false };
     },
 
     async saveDisclosure(d: DisclosureInput) {

@@ -51,9 +51,13 @@ export async function thankMessage(db: Queryable, id: string, personId: string):
   return row?.message;
 }
 
-// Someone is on the board while they opted in (migration 016); the board shows their
-// pseudonym if they chose one, else their name — and so does a thank-you they show.
-const BOARD_ENTRY = 'select person_id from preferences where board_id = $1::uuid and leaderboard_opt_in';
+// Someone is on the board while they opted in (migration 016) and the points programme is
+// on; the board shows their pseudonym if they chose one, else their name — and so does a
+// thank-you they show, only while they are on the board: opting out takes their thank-yous
+// off the wall too (else one seen under a pseudonym would reappear under their real name).
+const BOARD_ENTRY = `select pr.person_id from preferences pr
+  where pr.board_id = $1::uuid and pr.leaderboard_opt_in and (select enabled from points_rules where id)`;
 const SHOWN = `select t.id, coalesce(pr.pseudonym, p.display_name) as name, t.message, t.created_at
-  from thanks t join people p on p.id = t.person_id left join preferences pr on pr.person_id = t.person_id
-  where t.shown_at is not null order by t.shown_at desc, t.id limit $1`;
+  from thanks t join people p on p.id = t.person_id join preferences pr on pr.person_id = t.person_id
+  where t.shown_at is not null and pr.leaderboard_opt_in and pr.board_id is not null
+  order by t.shown_at desc, t.id limit $1`;

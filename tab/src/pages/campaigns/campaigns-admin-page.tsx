@@ -15,7 +15,7 @@ import { useSaveForm } from '../../components/use-save-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useEndpoint, useInvalidate } from '../../query/use-endpoint.js';
 import { usePagedEndpoint } from '../../query/use-paged-endpoint.js';
-import { useSession } from '../../session.js';
+import { useCan, useSession } from '../../session.js';
 import { CampaignEditor } from './campaign-editor.js';
 
 const useStyles = makeStyles({
@@ -31,6 +31,7 @@ const useStyles = makeStyles({
 export function CampaignsAdminPage() {
   const styles = useStyles();
   const { t } = useI18n();
+  const can = useCan();
   const [editing, setEditing] = useState<AdminCampaign | 'new' | null>(null);
   const list = usePagedEndpoint(ENDPOINTS.adminCampaigns, { query: { limit: 50 } }, (c) => c.id);
   const invalidate = useInvalidate();
@@ -70,7 +71,7 @@ export function CampaignsAdminPage() {
         </ul>
       ) : null}
       <LoadMore list={list} />
-      <DisclosureSettings />
+      {can('disclosure.manage') ? <DisclosureSettings /> : null}
     </div>
   );
 }
@@ -162,7 +163,7 @@ function DisclosureSettings() {
   const notify = useNotify();
   const settings = useEndpoint(ENDPOINTS.disclosure, undefined, { fresh: true });
   const [text, setText] = useState('');
-  const [removable, setRemovable] = useState(true);
+  const [removable, setRemovable] = useState(false);
   const { fields, busy, save } = useSaveForm(t.campaignInvalid);
   const loaded = settings.data;
   useEffect(() => {

@@ -19,6 +19,6 @@ export const campaignEndpoints = {
   /** Any change, ending it now included (endsAt = now); 409 once its results were sent. */
   updateCampaign: endpoint({ method: 'PUT', path: '/api/v1/admin/campaigns/:id', params: campaign, body: campaignInputSchema, response: adminCampaignSchema, permission: 'campaigns.manage' }),
   removeCampaign: endpoint({ method: 'DELETE', path: '/api/v1/admin/campaigns/:id', params: campaign, response: noContent, status: 204, permission: 'campaigns.manage' }),
-  disclosure: endpoint({ method: 'GET', path: '/api/v1/admin/disclosure', response: disclosureSettingsSchema, permission: 'campaigns.manage' }),
-  saveDisclosure: endpoint({ method: 'PUT', path: '/api/v1/admin/disclosure', body: disclosureInputSchema, response: disclosureSettingsSchema, permission: 'campaigns.manage' }),
+  disclosure: endpoint({ method: 'GET', path: '/api/v1/admin/disclosure', response: disclosureSettingsSchema, permission: 'disclosure.manage' }),
+  saveDisclosure: endpoint({ method: 'PUT', path: '/api/v1/admin/disclosure', body: disclosureInputSchema, response: disclosureSettingsSchema, permission: 'disclosure.manage' }),
 };
