@@ -74,7 +74,7 @@ describe('campaigns: the admin API', () => {
     const list = await api(s.url, 'GET', '/api/v1/admin/campaigns', { headers: admin.headers });
     expect(list.body.items.map((c: { id: string }) => c.id)).toContain(id);
 
-    const changed = await update(id, campaign({ topic: null, itemIds: [item.id], name: 'Spring hiring 2', goal: { metric: 'clicks', target: 100 } }));
+    const changed = await update(id, campaign({ topic: null, itemIds: [item.id], startsAt: created.body.startsAt, name: 'Spring hiring 2', goal: { metric: 'clicks', target: 100 } }));
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ name: 'Spring hiring 2', goal: { metric: 'clicks', target: 100 }, prize: null });
 
@@ -102,6 +102,8 @@ describe('campaigns: the admin API', () => {
       [campaign({ topic: 'no-such-topic' }), 'topic'],
       [campaign({ topic: null, itemIds: ['5b1c0f3e-9a43-4c55-9d2a-0c9e2d1f4a11'] }), 'itemIds'],
       [campaign({ startsAt: 'next monday' }), 'startsAt'],
+      // A window laid over last month's activity would thank people for what came before it.
+      [campaign({ startsAt: at(-30 * 24 * HOUR) }), 'startsAt'],
       [campaign({ budget: 1000 }), 'budget'],
     ];
     for (const [body, field] of cases) {
@@ -119,6 +121,11 @@ describe('campaigns: the admin API', () => {
     expect(refused.status).toBe(400);
     const [row] = await s.db.query<{ name: string; goal_target: number }>('select name, goal_target from campaigns where id = $1', [id]);
     expect(row).toEqual({ name: 'Spring hiring', goal_target: 10 });
+    // Running: its start cannot move, its end not into the past (ending now is fine).
+    const created = (await api(s.url, 'GET', '/api/v1/admin/campaigns', { headers: admin.headers })).body.items.find((c: { id: string }) => c.id === id);
+    expect(Object.keys((await update(id, campaign({ startsAt: at(-2 * HOUR) }))).body.error.fields)).toEqual(['startsAt']);
+    expect(Object.keys((await update(id, campaign({ startsAt: created.startsAt, endsAt: at(-HOUR / 2) }))).body.error.fields)).toEqual(['endsAt']);
+    expect((await s.db.query('select name from campaigns where id = $1', [id]))[0]).toEqual({ name: 'Spring hiring' });
     await api(s.url, 'DELETE', `/api/v1/admin/campaigns/${id}`, { headers: admin.headers });
   });
 });

@@ -29,6 +29,13 @@ export interface CampaignsServiceDeps {
   now: () => Date;
 }
 
+/**
+ * How far back a new start may lie: "from today" is natural, a window laid over last month's
+ * activity is not — it would thank people for what they did before the campaign existed, and
+ * windows drawn after the fact could slice the leaderboard into anyone's days.
+ */
+export const START_GRACE_MS = 24 * 3_600_000;
+
 export function campaignsService({ store, points, now }: CampaignsServiceDeps) {
   /** Items and topic must exist: a campaign about nothing would count nothing, silently. */
   async function checkCovers(input: CampaignInput): Promise<void> {
@@ -50,6 +57,7 @@ export function campaignsService({ store, points, now }: CampaignsServiceDeps) {
     async create(input: CampaignInput): Promise<AdminCampaign> {
       // A new campaign must still be ahead of its end: one that ended already would thank people at once.
       if (new Date(input.endsAt) <= now()) throw invalid({ endsAt: 'field.future' });
+      if (new Date(input.startsAt).getTime() < now().getTime() - START_GRACE_MS) throw invalid({ startsAt: 'campaign.startTooEarly' });
       await checkCovers(input);
       const id = await store.create(input);
       return (await store.get(id, now())) as AdminCampaign;
@@ -60,6 +68,15 @@ export function campaignsService({ store, points, now }: CampaignsServiceDeps) {
       const planned = await store.resultsPlanned(id);
       if (planned === undefined) throw notFound('Campaign');
       if (planned) throw conflict('campaign.resultsSent');
+      const stored = await store.get(id, now());
+      if (!stored) throw notFound('Campaign');
+      const started = new Date(stored.startsAt) <= now();
+      // Once running, its start is history and its end can come now or later, not earlier.
+      // (Compared by the minute: the tab's date-time field has no seconds.)
+      const minute = (iso: string) => Math.floor(new Date(iso).getTime() / 60_000);
+      if (started && minute(input.startsAt) !== minute(stored.startsAt)) throw invalid({ startsAt: 'campaign.startFixed' });
+      if (started && new Date(input.endsAt).getTime() < now().getTime() - 60_000) throw invalid({ endsAt: 'field.notPast' });
+      if (!started && new Date(input.startsAt).getTime() < now().getTime() - START_GRACE_MS) throw invalid({ startsAt: 'campaign.startTooEarly' });
       await checkCovers(input);
       if (!(await store.update(id, input))) {
         // Gone meanwhile, or its results were planned meanwhile.

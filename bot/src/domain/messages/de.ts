@@ -119,5 +119,7 @@ export const de: Record<MessageKey, string> = {
   'campaign.itemId': 'müssen Inhalts-IDs sein',
   'campaign.unknownItems': 'unbekannte Inhalte: {ids}',
   'campaign.goalPositive': 'muss größer als 0 sein',
+  'campaign.startTooEarly': 'darf höchstens einen Tag zurückliegen',
+  'campaign.startFixed': 'lässt sich nach dem Start der Kampagne nicht mehr verschieben',
   'campaign.resultsSent': 'Diese Kampagne ist beendet und ihr Ergebnis verschickt: Sie lässt sich nicht mehr ändern',
 };

@@ -129,6 +129,8 @@ export const en = {
   'campaign.itemId': 'must be item ids',
   'campaign.unknownItems': 'unknown items: {ids}',
   'campaign.goalPositive': 'must be greater than 0',
+  'campaign.startTooEarly': 'may lie at most a day in the past',
+  'campaign.startFixed': 'cannot move once the campaign has started',
   'campaign.resultsSent': 'This campaign has ended and its results were sent: it can no longer change',
 } as const;
 
