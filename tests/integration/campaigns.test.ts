@@ -198,6 +198,12 @@ describe('disclosure', () => {
       expect((await api(s.url, 'PUT', '/api/v1/admin/points/rules', { headers: admin.headers, body: { ...rules, enabled: true } })).status).toBe(200);
       expect((await running()).disclosure).toEqual({ text: '#WorkingAtContoso', removable: true });
       expect((await api(s.url, 'GET', '/api/v1/admin/disclosure', { headers: admin.headers })).body.applies).toBe(true);
+      // The item card's suggested post ends with it too, not only the share page.
+      const item = await anItem(s.db, { posts: { linkedin: 'Proud of this team.' }, audience: { departments: ['Disclosure'], locations: [] } });
+      const [reader] = await addReachablePeople(s.db, 1, { serviceUrl: connector.url, prefix: 'disc', department: 'Disclosure' });
+      expect((await api(s.url, 'POST', `/api/v1/admin/items/${item.id}/announce`, { headers: admin.headers, body: {} })).status).toBe(201);
+      const [card] = await eventually(async () => connector.deliveredTo(reader!.conversationId), (c) => c.length === 1, 10_000);
+      expect(JSON.stringify(card!.activity)).toContain('Proud of this team.\\n\\n#WorkingAtContoso');
     } finally {
       await api(s.url, 'PUT', '/api/v1/admin/points/rules', { headers: admin.headers, body: { ...rules, enabled: false } });
       await api(s.url, 'PUT', '/api/v1/admin/disclosure', { headers: admin.headers, body: { text: '', removable: true } });

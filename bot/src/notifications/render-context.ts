@@ -8,7 +8,7 @@ import type { VersionedCrisisState } from '../storage/repos/crisis.js';
 import { LIVE } from '../storage/repos/items.js';
 import { sharingRepo, type SharingRepo } from '../storage/repos/sharing.js';
 import { trainingsRepo } from '../storage/repos/trainings.js';
-import { campaignsRepo } from '../storage/repos/campaigns.js';
+import { activeDisclosureIn, campaignsRepo } from '../storage/repos/campaigns.js';
 import type { Campaign } from '../domain/model/campaigns.js';
 
 /** An item as cards show it. */
@@ -34,6 +34,8 @@ export interface RenderContext {
   item(id: string): Promise<CardItem | undefined>;
   /** The running campaign covering the item, with progress, read at most once per few seconds per item. */
   campaignFor(itemId: string): Promise<Campaign | undefined>;
+  /** The disclosure while it applies (suggested posts end with it), read at most once per few seconds. */
+  disclosure(): Promise<{ text: string; removable: boolean } | null>;
   /** The session as this person sees it; undefined when it does not exist. */
   training(id: string, personId: string): Promise<Training | undefined>;
   /** The crisis state while crisis mode is on, else undefined. A failed read throws (the card is retried). */
@@ -57,6 +59,7 @@ export function renderContext(db: Db, publicUrl: string, options: RenderContextO
   const items = new Map<string, { at: number; row: CardItem | undefined }>();
   const campaigns = campaignsRepo(db);
   const campaignOf = new Map<string, { at: number; row: Promise<Campaign | undefined> }>();
+  let disclosureRead: { at: number; row: Promise<{ text: string; removable: boolean } | null> } | undefined;
   // Crisis cards decide by the switch as it is in the database, read at most every 100 ms:
   // this process's cached view may be a poll behind another instance's switch, and a
   // crisis card skipped on a stale view would be skipped for good.
@@ -96,6 +99,14 @@ export function renderContext(db: Db, publicUrl: string, options: RenderContextO
       row.catch(() => campaignOf.delete(itemId));
       campaignOf.set(itemId, { at: now(), row });
       return row;
+    },
+    disclosure() {
+      if (!disclosureRead || now() - disclosureRead.at > ITEM_CACHE_MS) {
+        const row = activeDisclosureIn(db, new Date(now()));
+        row.catch(() => (disclosureRead = undefined));
+        disclosureRead = { at: now(), row };
+      }
+      return disclosureRead.row;
     },
     training: (id, personId) =>
       trainings.get(id, { id: personId }).catch((err: unknown) => {

@@ -10,7 +10,8 @@ import { trainingsRepo } from '../storage/repos/trainings.js';
 import type { TrainingsService } from '../domain/trainings/trainings-service.js';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import type { Command } from '../domain/bot/commands.js';
-import { suggestedText } from '../domain/sharing/compose-share.js';
+import { suggestedPost } from '../domain/sharing/compose-share.js';
+import { activeDisclosureIn } from '../storage/repos/campaigns.js';
 import { NETWORKS, type Network } from '../domain/sharing/networks.js';
 import type { Language } from '../domain/model/common.js';
 import type { Posts } from '../domain/model/items.js';
@@ -103,7 +104,7 @@ export function botReplies(
                   title: item.title,
                   why: item.why,
                   imageUrl: item.imageUrl,
-                  suggestedText: suggestedText(item.posts, 'linkedin'),
+                  suggestedText: suggestedPost(item.posts, 'linkedin', await activeDisclosureIn(db, new Date())),
                   shareUrls: await shareUrls(item.id, person.id),
                   state: item.mine.networks.length > 0 ? 'shared' : 'new',
                   sharedOn: item.mine.networks,
@@ -194,7 +195,7 @@ export function botReplies(
         title: row.title,
         why: row.why,
         imageUrl: row.image_url,
-        suggestedText: suggestedText(row.posts ?? {}, 'linkedin'),
+        suggestedText: suggestedPost(row.posts ?? {}, 'linkedin', await activeDisclosureIn(db, new Date())),
         shareUrls: row.live && !paused ? await shareUrls(itemId, person.id) : {},
         state,
         sharedOn: mine.networks,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { newContentCard } from '../../cards/new-content-card.js';
-import { suggestedText } from '../../domain/sharing/compose-share.js';
+import { suggestedPost } from '../../domain/sharing/compose-share.js';
 import { NETWORKS } from '../../domain/sharing/networks.js';
 import { defineKind, idRef, timeRef } from '../kind.js';
 import { followUp, SOURCE_SETTLED } from '../recipients.js';
@@ -51,7 +51,7 @@ export const cardUpdateKind = defineKind({
       title: row.title,
       why: row.why,
       imageUrl: row.image_url,
-      suggestedText: suggestedText(row.posts ?? {}, 'linkedin'),
+      suggestedText: suggestedPost(row.posts ?? {}, 'linkedin', await ctx.disclosure()),
       ...(userId ? { recipientUserId: userId } : {}),
     };
     if (d.payload.cardState === 'paused') return newContentCard({ ...base, shareUrls: {}, state: 'paused' }, d.person.language);

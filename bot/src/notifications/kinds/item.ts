@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { newContentCard } from '../../cards/new-content-card.js';
-import { suggestedText } from '../../domain/sharing/compose-share.js';
+import { suggestedPost } from '../../domain/sharing/compose-share.js';
 import { NETWORKS } from '../../domain/sharing/networks.js';
 import { LIVE } from '../../storage/repos/items.js';
 import { defineKind, idRef } from '../kind.js';
@@ -64,7 +64,7 @@ export const itemKind = defineKind({
         title: row.title,
         why: row.why,
         imageUrl: row.image_url,
-        suggestedText: suggestedText(row.posts ?? {}, 'linkedin'),
+        suggestedText: suggestedPost(row.posts ?? {}, 'linkedin', await ctx.disclosure()),
         shareUrls: Object.fromEntries(NETWORKS.map((n) => [n, ctx.shareUrl(token, n)])),
         state: 'new',
         ...(campaign ? { campaign: { name: campaign.name, progress: campaign.progress, target: campaign.goal.target, metric: campaign.goal.metric } } : {}),

@@ -1,5 +1,6 @@
 import type { CampaignStore } from '../../domain/campaigns/campaigns-service.js';
 import { campaignStatus } from '../../domain/campaigns/campaign-rules.js';
+import { disclosureApplies } from '../../domain/campaigns/disclosure.js';
 import type { AdminCampaign, Campaign, CampaignInput, CampaignMetric, DisclosureInput } from '../../domain/model/campaigns.js';
 import type { Queryable } from '../db.js';
 import { keysetPage } from '../keyset.js';
@@ -214,4 +215,19 @@ export function campaignWindows(db: Queryable): (campaignId: string) => Promise<
     const [row] = await db.query<{ starts_at: Date; ends_at: Date }>('select starts_at, ends_at from campaigns where id = $1', [campaignId]);
     return row && { from: new Date(row.starts_at), to: new Date(row.ends_at) };
   };
+}
+
+/**
+ * The disclosure while it applies (a text is set and sharing earns something: points on, or
+ * a running campaign with a prize), else null: for cards, which suggest posts too.
+ */
+export async function activeDisclosureIn(db: Queryable, now: Date): Promise<{ text: string; removable: boolean } | null> {
+  const [row] = await db.query<{ text: string; removable: boolean; points_on: boolean; prize: boolean }>(
+    `select d.text, d.removable, coalesce((select enabled from points_rules where id), false) as points_on,
+       exists (select 1 from campaigns where starts_at <= $1 and ends_at > $1 and prize is not null) as prize
+     from disclosure_settings d where d.id`,
+    [now],
+  );
+  if (!row) return null;
+  return disclosureApplies(row, { pointsOn: row.points_on, prizeCampaignRunning: row.prize }) ? { text: row.text, removable: row.removable } : null;
 }
