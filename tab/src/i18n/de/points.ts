@@ -24,7 +24,6 @@ export const points: typeof english = {
   rankColumn: 'Platz',
   nameColumn: 'Name',
   pointsColumn: 'Punkte',
-  membersColumn: 'Mitglieder',
   youMark: '(Sie)',
   myRank: (rank, points) => `Sie sind auf Platz ${rank} mit ${points === 1 ? '1 Punkt' : `${points} Punkten`}.`,
   notOnBoard: 'Sie stehen nicht auf der Liste.',

@@ -22,7 +22,6 @@ export const points = {
   rankColumn: 'Rank',
   nameColumn: 'Name',
   pointsColumn: 'Points',
-  membersColumn: 'Members',
   youMark: '(you)',
   myRank: (rank: number, points: number) => `You are number ${rank} with ${points === 1 ? '1 point' : `${points} points`}.`,
   notOnBoard: 'You are not on the board.',
