@@ -164,8 +164,30 @@ describe('settings and the opt-in leaderboard', () => {
       expect(res.body.me).toEqual({ optedIn: true, rank: 1, points: 15 });
       expect(JSON.stringify(res.body)).not.toContain(ben.id);
     }
-    // The board id stays while opted in (a new pseudonym keeps it).
-    expect((await settings(ben, { leaderboard: { optIn: true, pseudonym: 'Green Fox' } })).body.leaderboard.boardId).toBe(boardId);
+    // The board id stays while the name shown next to it stays (the same pseudonym again, or
+    // left out: anything left out stays as it is) ...
+    expect((await settings(ben, { leaderboard: { optIn: true, pseudonym: 'Blue Fox' } })).body.leaderboard.boardId).toBe(boardId);
+    const leftOut = await settings(ben, { resultsCards: true, leaderboard: { optIn: true } });
+    expect(leftOut.body.leaderboard).toEqual({ optIn: true, pseudonym: 'Blue Fox', boardId });
+    // ... and is a new random one whenever that name changes, so nobody can tell that the id
+    // once shown next to one name now belongs to another.
+    const seen = new Set([boardId]);
+    const renamed = async (pseudonym: string | null) => {
+      const res = await settings(ben, { leaderboard: { optIn: true, pseudonym } });
+      expect(res.status).toBe(200);
+      const id = res.body.leaderboard.boardId as string;
+      expect(seen.has(id), String(pseudonym)).toBe(false);
+      seen.add(id);
+      return id;
+    };
+    await renamed('Green Fox'); // changed
+    await renamed(null); // cleared: now his own name
+    const green = await renamed('Green Fox'); // set
+    await settings(ben, { leaderboard: { optIn: false } });
+    const again = await settings(ben, { leaderboard: { optIn: true, pseudonym: 'Green Fox' } }); // opted in again
+    expect(seen.has(again.body.leaderboard.boardId), 'opt-in again').toBe(false);
+    expect(again.body.leaderboard.boardId).not.toBe(green);
+    expect((await board(ben, 'period=all')).body.top).toEqual([{ rank: 1, boardId: again.body.leaderboard.boardId, name: 'Green Fox', points: 15, me: true }]);
 
     // Admins see exactly what employees see; people who did not opt in are nowhere.
     const asAdmin = await board(admin);
@@ -195,6 +217,22 @@ describe('settings and the opt-in leaderboard', () => {
     expect(await fingerprint()).toBe(before);
     // Ben may keep his own in another case.
     expect((await settings(ben, { leaderboard: { optIn: true, pseudonym: 'ANNA' } })).status).toBe(200);
+  });
+
+  it("a pseudonym may not be (or look like) another person's name: 409, nothing written", async () => {
+    const anna = await aPerson(s.db, { displayName: 'Anna Schmidt' });
+    await settings(anna, { leaderboard: { optIn: true } });
+    const before = await fingerprint();
+    for (const pseudonym of ['Anna Schmidt', 'anna schmidt', 'ANNA_SCHMIDT', 'Anna  Schmidt', 'Anna-Schmidt', 'Anna Schmldt', 'Аnnа Sсhmidt']) {
+      const res = await settings(ben, { leaderboard: { optIn: true, pseudonym } });
+      expect([409, 400], pseudonym).toContain(res.status);
+      if (!/[А-я]/.test(pseudonym)) expect(res.status, pseudonym).toBe(409);
+      expect(res.body.error.fields, pseudonym).toHaveProperty(['leaderboard.pseudonym']);
+    }
+    expect(await fingerprint()).toBe(before);
+    // Her own name is hers to use as a pseudonym.
+    expect((await settings(anna, { leaderboard: { optIn: true, pseudonym: 'Anna Schmidt' } })).status).toBe(200);
+    await settings(anna, { leaderboard: { optIn: false } });
   });
 
   it('teams appear only with at least five members opted in, summing only their points', async () => {

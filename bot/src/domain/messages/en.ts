@@ -121,6 +121,7 @@ export const en = {
   'pseudonym.length': 'must be 3 to 30 characters',
   'pseudonym.characters': 'letters, digits, spaces, - and _ only',
   'pseudonym.taken': 'Someone else uses this pseudonym (or one that looks the same): choose another',
+  'pseudonym.someonesName': 'This is (or looks like) the name of someone else: choose another pseudonym',
   // campaigns
   'campaign.endsBeforeStart': 'must be after the start',
   'campaign.itemsOrTopic': 'is required: the items the campaign covers, or a topic',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { periodWindow, localMidnight } from './periods.js';
 import { normalisePseudonym, pseudonymSkeleton } from './pseudonym.js';
 import { rankTeams, readerPoints } from './points-rules.js';
-import { checkSettingsChange, boardWindow, noCampaigns } from './my-settings.js';
+import { checkSettingsChange, boardWindow, needsNewBoardId, noCampaigns } from './my-settings.js';
 import { AppError } from '../errors.js';
 
 describe('readers: a daily cap per share', () => {
@@ -79,6 +79,8 @@ describe('pseudonyms', () => {
   });
   it('a settings change: no pseudonym shows the name; opting out drops it; an empty or bad one is a 400 on the field', () => {
     expect(checkSettingsChange({ leaderboard: { optIn: true, pseudonym: null } })).toEqual({ leaderboard: { optIn: true, pseudonym: null } });
+    // Left out is not null: anything left out stays as it is (storage keeps the pseudonym).
+    expect(checkSettingsChange({ leaderboard: { optIn: true } })).toEqual({ leaderboard: { optIn: true } });
     expect(() => checkSettingsChange({ leaderboard: { optIn: true, pseudonym: '  ' } })).toThrow(AppError);
     expect(checkSettingsChange({ leaderboard: { optIn: false, pseudonym: 'Fox' } })).toEqual({ leaderboard: { optIn: false, pseudonym: null } });
     expect(checkSettingsChange({ leaderboard: { optIn: true, pseudonym: ' Fox ' } })).toEqual({ leaderboard: { optIn: true, pseudonym: { value: 'Fox', key: 'fox' } } });
@@ -88,5 +90,22 @@ describe('pseudonyms', () => {
     } catch (err) {
       expect((err as AppError).fields).toHaveProperty('leaderboard.pseudonym');
     }
+  });
+});
+
+describe('the board id', () => {
+  const out = { optIn: false, pseudonym: null };
+  it('is new whenever the name shown next to it changes: opting in (again), a pseudonym set, changed or cleared', () => {
+    expect(needsNewBoardId(out, { optIn: true, pseudonym: null })).toBe(true);
+    expect(needsNewBoardId(out, { optIn: true, pseudonym: 'Fox' })).toBe(true);
+    expect(needsNewBoardId({ optIn: true, pseudonym: null }, { optIn: true, pseudonym: 'Fox' })).toBe(true);
+    expect(needsNewBoardId({ optIn: true, pseudonym: 'Fox' }, { optIn: true, pseudonym: 'Owl' })).toBe(true);
+    expect(needsNewBoardId({ optIn: true, pseudonym: 'Fox' }, { optIn: true, pseudonym: 'FOX' })).toBe(true);
+    expect(needsNewBoardId({ optIn: true, pseudonym: 'Fox' }, { optIn: true, pseudonym: null })).toBe(true);
+  });
+  it('stays while the shown name stays; opting out needs none', () => {
+    expect(needsNewBoardId({ optIn: true, pseudonym: 'Fox' }, { optIn: true, pseudonym: 'Fox' })).toBe(false);
+    expect(needsNewBoardId({ optIn: true, pseudonym: null }, { optIn: true, pseudonym: null })).toBe(false);
+    expect(needsNewBoardId({ optIn: true, pseudonym: 'Fox' }, out)).toBe(false);
   });
 });
