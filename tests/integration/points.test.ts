@@ -207,7 +207,10 @@ describe('settings and the opt-in leaderboard', () => {
     const before = await fingerprint();
     const cases: Array<[string, number]> = [
       ['', 400], ['  ', 400], ['ab', 400], ['x'.repeat(31), 400], ['<b>Anna</b>', 400], ['Anna!', 400],
-      ['ANNA', 409], ['anna', 409], ['Аnna', 409], ['Αnnα', 409], ['Ａｎｎａ', 409],
+      ['ANNA', 409], ['anna', 409], ['Ａｎｎａ', 409], ['Аппа', 409], ['Αηηα', 409], ['Anna_', 409],
+      // Mixed alphabets, invisible fillers, other scripts and Latin look-alikes: refused outright.
+      ['Аnna', 400], ['Αnnα', 400], ['Anna\u3164', 400], ['\u3164\u3164\u3164', 400], ['Anna\uFFA0', 400], ['An\u200Dna', 400],
+      ['ɑnna', 400], ['Ꭺnna', 400], ['ᴀnna', 400],
     ];
     for (const [pseudonym, status] of cases) {
       const res = await settings(ana, { resultsCards: true, leaderboard: { optIn: true, pseudonym } });

@@ -66,6 +66,24 @@ describe('pseudonyms', () => {
     expect(normalisePseudonym('<b>Fox</b>')).toEqual({ problem: 'pseudonym.characters' });
     expect(normalisePseudonym('Fox\u200b Fox')).toEqual({ problem: 'pseudonym.characters' });
   });
+  it('nothing invisible: fillers that render blank, default-ignorables and format characters', () => {
+    for (const bad of ['Anna\u3164', '\u3164\u3164\u3164', 'An\u115Fna', 'An\u1160na', 'Anna\uFFA0', 'An\u17B4na', 'An\u17B5na',
+      'An\u00ADna', 'An\u2060na', 'Anna\uFE0F', 'An\u200Dna', 'Anna\u202E', 'An\u034Fna']) {
+      expect(normalisePseudonym(bad), JSON.stringify(bad)).toEqual({ problem: 'pseudonym.characters' });
+    }
+  });
+  it('letters of the Latin, Greek or Cyrillic alphabets only; no phonetic, small-capital or other-script look-alikes', () => {
+    for (const bad of ['ɑnna', 'Ꭺnna', 'ᴀnna', 'ʀobin', 'Annaª', 'ǀvan', 'Ɐnna', 'Aꞁex', 'Ann٣', 'ʰanna', 'Ⲁnna', '𝐀nna', 'ꙮlga']) {
+      expect(normalisePseudonym(bad), bad).toEqual({ problem: 'pseudonym.characters' });
+    }
+    expect(normalisePseudonym('n\u0308n\u0308a')).toEqual({ value: 'n\u0308n\u0308a' }); // an accent NFC cannot join
+    expect(normalisePseudonym('Anna\u0301\u0301')).toEqual({ problem: 'pseudonym.characters' }); // stacked accents
+    expect(normalisePseudonym('\u0301Anna')).toEqual({ problem: 'pseudonym.characters' });
+    for (const good of ['Şükrü Öztürk', 'Nguyễn Văn', 'Łukasz', 'Ελένη', 'ᾇδης', 'Ольга', 'Йожеф', 'Ștefan', 'Ａｎｎａ']) expect(normalisePseudonym(good), good).toEqual({ value: good });
+  });
+  it('one alphabet per pseudonym: Latin mixed with Greek or Cyrillic is refused', () => {
+    for (const bad of ['Аnna', 'Αnnα', 'Annа', 'Olga Ольга', 'Ελένη Ольга']) expect(normalisePseudonym(bad), bad).toEqual({ problem: 'pseudonym.mixedScripts' });
+  });
   it('the skeleton ignores case and look-alike letters (Cyrillic, Greek, full-width, digits)', () => {
     const anna = pseudonymSkeleton('Anna');
     expect(pseudonymSkeleton('ANNA')).toBe(anna);
@@ -76,6 +94,13 @@ describe('pseudonyms', () => {
     expect(pseudonymSkeleton('Ola')).toBe(pseudonymSkeleton('0Ia'));
     expect(pseudonymSkeleton('Modern')).toBe(pseudonymSkeleton('Modem'));
     expect(pseudonymSkeleton('Anna')).not.toBe(pseudonymSkeleton('Anne'));
+    // Whole-script look-alikes: one alphabet, but the same picture.
+    expect(pseudonymSkeleton('Аппа')).toBe(anna); // all Cyrillic
+    expect(pseudonymSkeleton('Αηηα')).toBe(anna); // all Greek
+    // Latin look-alikes: IPA, small capitals, letters with a stroke.
+    expect(pseudonymSkeleton('ɑnna')).toBe(anna);
+    expect(pseudonymSkeleton('ᴀɴɴᴀ')).toBe(anna);
+    expect(pseudonymSkeleton('Łukasz')).toBe(pseudonymSkeleton('Lukasz'));
   });
   it('a settings change: no pseudonym shows the name; opting out drops it; an empty or bad one is a 400 on the field', () => {
     expect(checkSettingsChange({ leaderboard: { optIn: true, pseudonym: null } })).toEqual({ leaderboard: { optIn: true, pseudonym: null } });

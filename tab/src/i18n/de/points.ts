@@ -32,7 +32,7 @@ export const points: typeof english = {
     'Mitmachen ist freiwillig. Wenn Sie mitmachen, sehen alle in der Organisation – auch Admins – Ihr Pseudonym (oder Ihren Namen) und Ihre Punkte auf dieser Liste; die Punkte von Personen, die nicht mitmachen, sieht niemand. Sie können jederzeit aussteigen und verschwinden dann sofort aus jedem Zeitraum.',
   optInLabel: 'Mich auf der Bestenliste zeigen',
   pseudonymLabel: 'Pseudonym (optional)',
-  pseudonymHint: (min, max) => `${min}–${max} Buchstaben, Ziffern, Leerzeichen, - und _. Leer lassen, um unter Ihrem Namen zu erscheinen.`,
+  pseudonymHint: (min, max) => `${min}–${max} Buchstaben (lateinisch, griechisch oder kyrillisch — ein Alphabet), Ziffern, Leerzeichen, - und _. Nicht der Name einer Kollegin oder eines Kollegen. Leer lassen, um unter Ihrem Namen zu erscheinen.`,
   saveOptIn: 'Speichern',
   optInSaved: 'Ihre Wahl zur Bestenliste ist gespeichert.',
   settingsInvalid: 'Bitte prüfen Sie das markierte Feld.',

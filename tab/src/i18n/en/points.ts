@@ -30,7 +30,7 @@ export const points = {
     'Taking part is voluntary. If you do, everyone in the organisation — admins included — sees your pseudonym (or your name) and your points on this board; nobody sees the points of people who do not take part. You can leave at any time, and you disappear at once from every period.',
   optInLabel: 'Show me on the leaderboard',
   pseudonymLabel: 'Pseudonym (optional)',
-  pseudonymHint: (min: number, max: number) => `${min}–${max} letters, digits, spaces, - and _. Leave empty to appear under your name.`,
+  pseudonymHint: (min: number, max: number) => `${min}–${max} letters (Latin, Greek or Cyrillic — one alphabet), digits, spaces, - and _. Not a colleague’s name. Leave empty to appear under your name.`,
   saveOptIn: 'Save',
   optInSaved: 'Your leaderboard choice is saved.',
   settingsInvalid: 'Please check the highlighted field.',
