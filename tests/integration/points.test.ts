@@ -98,21 +98,48 @@ describe('the ledger', () => {
     expect(await total(ben)).toBe(16);
   });
 
-  it('recompute after a rule change equals processing the events one by one under the new rules', async () => {
+  it('recompute after a rule change equals processing the events as they come, also with the programme off in between', async () => {
     const changed = { ...RULES, perShare: 7, readerDailyCap: 100 };
-    await api(s.url, 'PUT', '/api/v1/admin/points/rules', { headers: admin.headers, body: changed });
+    const saveRules = async (rules: typeof RULES) => expect((await api(s.url, 'PUT', '/api/v1/admin/points/rules', { headers: admin.headers, body: rules })).status).toBe(200);
+    await saveRules(changed);
     const res = await api(s.url, 'POST', '/api/v1/admin/points/recompute', { headers: admin.headers, body: {} });
     expect(res.status).toBe(200);
     expect(res.body.events).toBeGreaterThan(0);
     expect(await total(ben)).toBe(7 + 3 + 4 + 1);
-    // The program was off for Ana's first share; recomputing counts every event under the rules now in force.
-    expect(await total(ana)).toBe(7);
-    const recomputed = await s.db.query('select source_key, points, person_id from points_ledger order by source_key');
+    // Ana shared while the programme was off: that earns nothing, neither then nor recomputed.
+    expect(await total(ana)).toBe(0);
 
+    const cleo = await aPerson(s.db);
+    const first = await anItem(s.db);
+    const { linkCode } = await aShare(s.db, { item: first, person: cleo, network: 'linkedin' });
+    await process();
+    // Shared while the programme was on, processed only after it went off: still earns.
+    await aShare(s.db, { item: await anItem(s.db), person: cleo, network: 'x' });
+    await saveRules({ ...changed, enabled: false });
+    // While it is off: a share and readers earn nothing, however late they are processed.
+    const offItem = await anItem(s.db);
+    const { linkCode: offCode } = await aShare(s.db, { item: offItem, person: cleo, network: 'linkedin' });
+    await readers(linkCode, first.id, '2026-12-03', 3);
+    await process();
+    expect(await total(cleo)).toBe(7 + 7);
+    // On again: readers counted from now on earn points, also those of the share made while off.
+    await saveRules(changed);
+    await readers(offCode, offItem.id, '2026-12-04', 2);
+    await process();
+    expect(await total(cleo)).toBe(7 + 7 + 2);
+
+    const ledger = () => s.db.query('select source_key, points, person_id, event_id from points_ledger order by source_key');
+    const live = await ledger();
+    expect((await api(s.url, 'POST', '/api/v1/admin/points/recompute', { headers: admin.headers, body: {} })).status).toBe(200);
+    expect(await ledger()).toEqual(live);
+    // And once more from the first event, one batch at a time.
     await s.db.query('delete from points_ledger');
     await rewind(s.db, 'points');
     await process();
-    expect(await s.db.query('select source_key, points, person_id from points_ledger order by source_key')).toEqual(recomputed);
+    expect(await ledger()).toEqual(live);
+    // Who switched when: one row per save, the line drawn after an event id.
+    const log = await s.db.query<{ enabled: boolean }>('select enabled from points_program_log order by id');
+    expect(log.map((r) => r.enabled)).toEqual([true, true, false, true]);
   });
 
   it('my points are mine: no way to ask for someone else’s; bad windows are refused', async () => {
@@ -243,11 +270,11 @@ describe('settings and the opt-in leaderboard', () => {
     const legal = await Promise.all([1, 2, 3, 4].map(() => aPerson(s.db, { department: 'Legal', location: 'Hamburg' })));
     for (const p of [...sales, ...legal]) await settings(p, { leaderboard: { optIn: true } });
     const res = await board(ana, 'period=all');
-    expect(res.body.teams).toEqual({ by: 'department', minMembers: 5, items: [{ rank: 1, name: 'Sales', points: 7 + 15 }] });
+    expect(res.body.teams).toEqual({ by: 'department', minMembers: 5, items: [{ rank: 1, name: 'Sales', points: 0 + 15 }] });
     // How many took part is not told: in a department of six, "5 members" would say who stayed out.
     expect(res.body.teams.items[0]).not.toHaveProperty('members');
     const byLocation = await board(ana, 'period=all&teams=location');
-    expect(byLocation.body.teams.items).toEqual([{ rank: 1, name: 'Hamburg', points: 22 }]);
+    expect(byLocation.body.teams.items).toEqual([{ rank: 1, name: 'Hamburg', points: 15 }]);
     // Opting out of one member takes Sales below five: the team is not shown at all.
     await settings(sales[4] as TestPerson, { leaderboard: { optIn: false } });
     expect((await board(ana, 'period=all')).body.teams.items).toEqual([]);

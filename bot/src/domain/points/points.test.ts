@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { periodWindow, localMidnight } from './periods.js';
 import { normalisePseudonym, pseudonymSkeleton } from './pseudonym.js';
-import { rankTeams, readerPoints } from './points-rules.js';
+import { programOnAt, rankTeams, readerPoints } from './points-rules.js';
 import { checkSettingsChange, boardWindow, needsNewBoardId, noCampaigns } from './my-settings.js';
 import { AppError } from '../errors.js';
 
@@ -132,5 +132,21 @@ describe('the board id', () => {
     expect(needsNewBoardId({ optIn: true, pseudonym: 'Fox' }, { optIn: true, pseudonym: 'Fox' })).toBe(false);
     expect(needsNewBoardId({ optIn: true, pseudonym: null }, { optIn: true, pseudonym: null })).toBe(false);
     expect(needsNewBoardId({ optIn: true, pseudonym: 'Fox' }, out)).toBe(false);
+  });
+});
+
+describe('the programme on or off, by event', () => {
+  it('off before any save; the latest save before an event decides', () => {
+    expect(programOnAt([], 5)).toBe(false);
+    const log = [
+      { id: 1, afterEventId: 10, enabled: true },
+      { id: 2, afterEventId: 20, enabled: false },
+      { id: 3, afterEventId: 30, enabled: true },
+    ];
+    expect([10, 11, 20, 21, 30, 31].map((id) => programOnAt(log, id))).toEqual([false, true, true, false, false, true]);
+  });
+  it('saves at the same event, or recorded out of order, are decided by the order they were saved in', () => {
+    expect(programOnAt([{ id: 1, afterEventId: 10, enabled: true }, { id: 2, afterEventId: 10, enabled: false }], 11)).toBe(false);
+    expect(programOnAt([{ id: 2, afterEventId: 9, enabled: false }, { id: 1, afterEventId: 10, enabled: true }], 11)).toBe(false);
   });
 });
