@@ -1,6 +1,6 @@
 // The opt-in leaderboard: Aylin has shared (so she has points) but is not on the board. She
-// opens Leaderboard, reads who sees what, opts in as "Night Owl" and appears in the top 10
-// marked as herself; Clara (admin) sees the same row — a pseudonym, points, no more. Aylin
+// opens Leaderboard, reads who sees what, cannot pose as Jonas, opts in as "Night Owl" and
+// appears in the top 10 marked as herself; Clara (admin) sees the same row — a pseudonym, points, no more. Aylin
 // opts out and vanishes from every period at once. Her ledger says why she has her points.
 // On a 320 px phone, in German, the board fits without scrolling sideways.
 import type { Page } from 'playwright-core';
@@ -37,6 +37,10 @@ describe('leaderboard', () => {
     await main(page).getByText('Shared “Night shift at the lab” on LinkedIn').waitFor();
 
     await main(page).getByRole('switch', { name: 'Show me on the leaderboard' }).check();
+    // A colleague's name, even written differently, is not a pseudonym: the field says why.
+    await main(page).getByRole('textbox', { name: /^Pseudonym/ }).fill('jonas_weber');
+    await main(page).getByRole('button', { name: 'Save', exact: true }).click();
+    await main(page).getByText(/the name of someone else/).waitFor();
     await main(page).getByRole('textbox', { name: /^Pseudonym/ }).fill('Night Owl');
     await main(page).getByRole('button', { name: 'Save', exact: true }).click();
     await top(page).getByRole('row', { name: /Night Owl \(you\)/ }).waitFor();

@@ -98,21 +98,48 @@ describe('the ledger', () => {
     expect(await total(ben)).toBe(16);
   });
 
-  it('recompute after a rule change equals processing the events one by one under the new rules', async () => {
+  it('recompute after a rule change equals processing the events as they come, also with the programme off in between', async () => {
     const changed = { ...RULES, perShare: 7, readerDailyCap: 100 };
-    await api(s.url, 'PUT', '/api/v1/admin/points/rules', { headers: admin.headers, body: changed });
+    const saveRules = async (rules: typeof RULES) => expect((await api(s.url, 'PUT', '/api/v1/admin/points/rules', { headers: admin.headers, body: rules })).status).toBe(200);
+    await saveRules(changed);
     const res = await api(s.url, 'POST', '/api/v1/admin/points/recompute', { headers: admin.headers, body: {} });
     expect(res.status).toBe(200);
     expect(res.body.events).toBeGreaterThan(0);
     expect(await total(ben)).toBe(7 + 3 + 4 + 1);
-    // The program was off for Ana's first share; recomputing counts every event under the rules now in force.
-    expect(await total(ana)).toBe(7);
-    const recomputed = await s.db.query('select source_key, points, person_id from points_ledger order by source_key');
+    // Ana shared while the programme was off: that earns nothing, neither then nor recomputed.
+    expect(await total(ana)).toBe(0);
 
+    const cleo = await aPerson(s.db);
+    const first = await anItem(s.db);
+    const { linkCode } = await aShare(s.db, { item: first, person: cleo, network: 'linkedin' });
+    await process();
+    // Shared while the programme was on, processed only after it went off: still earns.
+    await aShare(s.db, { item: await anItem(s.db), person: cleo, network: 'x' });
+    await saveRules({ ...changed, enabled: false });
+    // While it is off: a share and readers earn nothing, however late they are processed.
+    const offItem = await anItem(s.db);
+    const { linkCode: offCode } = await aShare(s.db, { item: offItem, person: cleo, network: 'linkedin' });
+    await readers(linkCode, first.id, '2026-12-03', 3);
+    await process();
+    expect(await total(cleo)).toBe(7 + 7);
+    // On again: readers counted from now on earn points, also those of the share made while off.
+    await saveRules(changed);
+    await readers(offCode, offItem.id, '2026-12-04', 2);
+    await process();
+    expect(await total(cleo)).toBe(7 + 7 + 2);
+
+    const ledger = () => s.db.query('select source_key, points, person_id, event_id from points_ledger order by source_key');
+    const live = await ledger();
+    expect((await api(s.url, 'POST', '/api/v1/admin/points/recompute', { headers: admin.headers, body: {} })).status).toBe(200);
+    expect(await ledger()).toEqual(live);
+    // And once more from the first event, one batch at a time.
     await s.db.query('delete from points_ledger');
     await rewind(s.db, 'points');
     await process();
-    expect(await s.db.query('select source_key, points, person_id from points_ledger order by source_key')).toEqual(recomputed);
+    expect(await ledger()).toEqual(live);
+    // Who switched when: one row per save, the line drawn after an event id.
+    const log = await s.db.query<{ enabled: boolean }>('select enabled from points_program_log order by id');
+    expect(log.map((r) => r.enabled)).toEqual([true, true, false, true]);
   });
 
   it('my points are mine: no way to ask for someone else’s; bad windows are refused', async () => {
@@ -164,8 +191,30 @@ describe('settings and the opt-in leaderboard', () => {
       expect(res.body.me).toEqual({ optedIn: true, rank: 1, points: 15 });
       expect(JSON.stringify(res.body)).not.toContain(ben.id);
     }
-    // The board id stays while opted in (a new pseudonym keeps it).
-    expect((await settings(ben, { leaderboard: { optIn: true, pseudonym: 'Green Fox' } })).body.leaderboard.boardId).toBe(boardId);
+    // The board id stays while the name shown next to it stays (the same pseudonym again, or
+    // left out: anything left out stays as it is) ...
+    expect((await settings(ben, { leaderboard: { optIn: true, pseudonym: 'Blue Fox' } })).body.leaderboard.boardId).toBe(boardId);
+    const leftOut = await settings(ben, { resultsCards: true, leaderboard: { optIn: true } });
+    expect(leftOut.body.leaderboard).toEqual({ optIn: true, pseudonym: 'Blue Fox', boardId });
+    // ... and is a new random one whenever that name changes, so nobody can tell that the id
+    // once shown next to one name now belongs to another.
+    const seen = new Set([boardId]);
+    const renamed = async (pseudonym: string | null) => {
+      const res = await settings(ben, { leaderboard: { optIn: true, pseudonym } });
+      expect(res.status).toBe(200);
+      const id = res.body.leaderboard.boardId as string;
+      expect(seen.has(id), String(pseudonym)).toBe(false);
+      seen.add(id);
+      return id;
+    };
+    await renamed('Green Fox'); // changed
+    await renamed(null); // cleared: now his own name
+    const green = await renamed('Green Fox'); // set
+    await settings(ben, { leaderboard: { optIn: false } });
+    const again = await settings(ben, { leaderboard: { optIn: true, pseudonym: 'Green Fox' } }); // opted in again
+    expect(seen.has(again.body.leaderboard.boardId), 'opt-in again').toBe(false);
+    expect(again.body.leaderboard.boardId).not.toBe(green);
+    expect((await board(ben, 'period=all')).body.top).toEqual([{ rank: 1, boardId: again.body.leaderboard.boardId, name: 'Green Fox', points: 15, me: true }]);
 
     // Admins see exactly what employees see; people who did not opt in are nowhere.
     const asAdmin = await board(admin);
@@ -185,7 +234,10 @@ describe('settings and the opt-in leaderboard', () => {
     const before = await fingerprint();
     const cases: Array<[string, number]> = [
       ['', 400], ['  ', 400], ['ab', 400], ['x'.repeat(31), 400], ['<b>Anna</b>', 400], ['Anna!', 400],
-      ['ANNA', 409], ['anna', 409], ['Аnna', 409], ['Αnnα', 409], ['Ａｎｎａ', 409],
+      ['ANNA', 409], ['anna', 409], ['Ａｎｎａ', 409], ['Аппа', 409], ['Αηηα', 409], ['Anna_', 409],
+      // Mixed alphabets, invisible fillers, other scripts and Latin look-alikes: refused outright.
+      ['Аnna', 400], ['Αnnα', 400], ['Anna\u3164', 400], ['\u3164\u3164\u3164', 400], ['Anna\uFFA0', 400], ['An\u200Dna', 400],
+      ['ɑnna', 400], ['Ꭺnna', 400], ['ᴀnna', 400],
     ];
     for (const [pseudonym, status] of cases) {
       const res = await settings(ana, { resultsCards: true, leaderboard: { optIn: true, pseudonym } });
@@ -197,14 +249,32 @@ describe('settings and the opt-in leaderboard', () => {
     expect((await settings(ben, { leaderboard: { optIn: true, pseudonym: 'ANNA' } })).status).toBe(200);
   });
 
+  it("a pseudonym may not be (or look like) another person's name: 409, nothing written", async () => {
+    const anna = await aPerson(s.db, { displayName: 'Anna Schmidt' });
+    await settings(anna, { leaderboard: { optIn: true } });
+    const before = await fingerprint();
+    for (const pseudonym of ['Anna Schmidt', 'anna schmidt', 'ANNA_SCHMIDT', 'Anna  Schmidt', 'Anna-Schmidt', 'Anna Schmldt', 'Аnnа Sсhmidt']) {
+      const res = await settings(ben, { leaderboard: { optIn: true, pseudonym } });
+      expect([409, 400], pseudonym).toContain(res.status);
+      if (!/[А-я]/.test(pseudonym)) expect(res.status, pseudonym).toBe(409);
+      expect(res.body.error.fields, pseudonym).toHaveProperty(['leaderboard.pseudonym']);
+    }
+    expect(await fingerprint()).toBe(before);
+    // Her own name is hers to use as a pseudonym.
+    expect((await settings(anna, { leaderboard: { optIn: true, pseudonym: 'Anna Schmidt' } })).status).toBe(200);
+    await settings(anna, { leaderboard: { optIn: false } });
+  });
+
   it('teams appear only with at least five members opted in, summing only their points', async () => {
     const sales = [ana, ben, ...(await Promise.all([1, 2, 3].map(() => aPerson(s.db, { department: 'Sales', location: 'Hamburg' }))))];
     const legal = await Promise.all([1, 2, 3, 4].map(() => aPerson(s.db, { department: 'Legal', location: 'Hamburg' })));
     for (const p of [...sales, ...legal]) await settings(p, { leaderboard: { optIn: true } });
     const res = await board(ana, 'period=all');
-    expect(res.body.teams).toEqual({ by: 'department', minMembers: 5, items: [{ rank: 1, name: 'Sales', members: 5, points: 7 + 15 }] });
+    expect(res.body.teams).toEqual({ by: 'department', minMembers: 5, items: [{ rank: 1, name: 'Sales', points: 0 + 15 }] });
+    // How many took part is not told: in a department of six, "5 members" would say who stayed out.
+    expect(res.body.teams.items[0]).not.toHaveProperty('members');
     const byLocation = await board(ana, 'period=all&teams=location');
-    expect(byLocation.body.teams.items).toEqual([{ rank: 1, name: 'Hamburg', members: 9, points: 22 }]);
+    expect(byLocation.body.teams.items).toEqual([{ rank: 1, name: 'Hamburg', points: 15 }]);
     // Opting out of one member takes Sales below five: the team is not shown at all.
     await settings(sales[4] as TestPerson, { leaderboard: { optIn: false } });
     expect((await board(ana, 'period=all')).body.teams.items).toEqual([]);

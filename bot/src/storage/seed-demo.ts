@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db.js';
 import { campaignSlug } from '../domain/links/utm.js';
+import { DEFAULT_RULES } from '../domain/points/points-rules.js';
 import type { ItemRecord } from './repos/items.js';
 import { itemsRepo } from './repos/items.js';
 import { peopleRepo, type Person } from './repos/people.js';
+import { pointsRepo } from './repos/points.js';
 import { sharingRepo } from './repos/sharing.js';
 import { topicsRepo } from './repos/topics.js';
 import { seedGuidelines } from './seed-guidelines.js';
@@ -170,6 +172,9 @@ export async function seedDemo(db: Db, publicUrl: string, now = new Date()): Pro
     persons.push(await people.insert({ ...p, joinedAt }));
   }
   const admin = persons[0] as Person;
+  // The demo company runs the points program (real tenants start with it off) — since
+  // before anything happened, so the shares and trainings below earn points.
+  await pointsRepo(db).saveRules({ ...DEFAULT_RULES, enabled: true }, admin.id);
   await seedGuidelines(db, admin.id);
   await seedOnboarding(db, publicUrl);
   await seedTrainings(db, admin.id, now);
@@ -201,9 +206,7 @@ export async function seedDemo(db: Db, publicUrl: string, now = new Date()): Pro
      from links l, generate_series(1, 7) g where l.code = any($1::text[])`,
     [codes],
   );
-  // The demo company runs the points program (real tenants start with it off), and Jonas
-  // chose to be on the leaderboard under his own name; the processor turns his shares into points.
-  await db.query(`update points_rules set enabled = true, updated_by = $1, updated_at = now() where id`, [admin.id]);
+  // Jonas chose to be on the leaderboard under his own name; the processor turns his shares into points.
   await db.query(
     `insert into preferences (person_id, leaderboard_opt_in, board_id) values ($1, true, $2)
      on conflict (person_id) do update set leaderboard_opt_in = true, board_id = $2`,

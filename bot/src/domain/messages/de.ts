@@ -109,8 +109,10 @@ export const de: Record<MessageKey, string> = {
   'points.toAfterFrom': 'muss nach from liegen',
   'points.period': 'muss week, month, all oder campaign sein',
   'pseudonym.length': 'muss 3 bis 30 Zeichen lang sein',
-  'pseudonym.characters': 'nur Buchstaben, Ziffern, Leerzeichen, - und _',
+  'pseudonym.characters': 'nur Buchstaben (lateinisch, griechisch oder kyrillisch), Ziffern, Leerzeichen, - und _; nichts Unsichtbares',
+  'pseudonym.mixedScripts': 'Buchstaben nur eines Alphabets (lateinisch, griechisch oder kyrillisch), nicht gemischt',
   'pseudonym.taken': 'Dieses Pseudonym (oder ein gleich aussehendes) verwendet schon jemand: Bitte wählen Sie ein anderes',
+  'pseudonym.someonesName': 'Das ist (oder sieht aus wie) der Name einer anderen Person: Bitte wählen Sie ein anderes Pseudonym',
   // campaigns
   'campaign.endsBeforeStart': 'muss nach dem Beginn liegen',
   'campaign.itemsOrTopic': 'ist erforderlich: die Inhalte der Kampagne oder ein Thema',

@@ -119,8 +119,10 @@ export const en = {
   'points.toAfterFrom': 'must be after from',
   'points.period': 'must be week, month, all or campaign',
   'pseudonym.length': 'must be 3 to 30 characters',
-  'pseudonym.characters': 'letters, digits, spaces, - and _ only',
+  'pseudonym.characters': 'letters (Latin, Greek or Cyrillic), digits, spaces, - and _ only; nothing invisible',
+  'pseudonym.mixedScripts': 'letters of one alphabet only (Latin, Greek or Cyrillic), not mixed',
   'pseudonym.taken': 'Someone else uses this pseudonym (or one that looks the same): choose another',
+  'pseudonym.someonesName': 'This is (or looks like) the name of someone else: choose another pseudonym',
   // campaigns
   'campaign.endsBeforeStart': 'must be after the start',
   'campaign.itemsOrTopic': 'is required: the items the campaign covers, or a topic',

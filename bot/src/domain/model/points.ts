@@ -95,7 +95,8 @@ export const leaderboardSchema = z.strictObject({
   teams: z.strictObject({
     by: z.enum(['department', 'location']),
     minMembers: z.number().int(),
-    items: z.array(z.strictObject({ rank: z.number().int(), name: z.string(), members: z.number().int(), points: z.number().int() })),
+    /** No member count: "5 members" in a department of 6 would tell everyone that one colleague stayed out. */
+    items: z.array(z.strictObject({ rank: z.number().int(), name: z.string(), points: z.number().int() })),
   }),
 });
 export type Leaderboard = z.infer<typeof leaderboardSchema>;

@@ -6,16 +6,33 @@ import { normalisePseudonym, pseudonymSkeleton } from './pseudonym.js';
 /**
  * A settings change as storage takes it: the pseudonym trimmed and checked (3–30 letters,
  * digits, spaces, - and _; nothing else, so no HTML), with the skeleton its uniqueness is
- * checked by. No pseudonym (null) means "show my name"; an empty one is refused. Bad input throws a 400 naming
- * `leaderboard.pseudonym`.
+ * checked by. A pseudonym left out (undefined) stays as it is; null means "show my name";
+ * an empty one is refused. Bad input throws a 400 naming `leaderboard.pseudonym`.
  */
 export function checkSettingsChange(input: MySettingsInput) {
   const { leaderboard, ...rest } = input;
   if (!leaderboard) return rest;
-  if (!leaderboard.optIn || leaderboard.pseudonym == null) return { ...rest, leaderboard: { optIn: leaderboard.optIn, pseudonym: null } };
+  if (!leaderboard.optIn) return { ...rest, leaderboard: { optIn: false, pseudonym: null } };
+  if (leaderboard.pseudonym === undefined) return { ...rest, leaderboard: { optIn: true } };
+  if (leaderboard.pseudonym === null) return { ...rest, leaderboard: { optIn: true, pseudonym: null } };
   const checked = normalisePseudonym(leaderboard.pseudonym);
   if ('problem' in checked) throw invalid({ 'leaderboard.pseudonym': checked.problem });
   return { ...rest, leaderboard: { optIn: true, pseudonym: { value: checked.value, key: pseudonymSkeleton(checked.value) } } };
+}
+
+/** How a person stands on the board: opted in or not, under which pseudonym (null: their name). */
+export interface BoardStanding {
+  optIn: boolean;
+  pseudonym: string | null;
+}
+
+/**
+ * Whether the board id must be a new random one: whenever the name shown next to it
+ * changes — opting in (again), a pseudonym set, changed or cleared. Otherwise whoever saw
+ * the id next to "Anna Schmidt" would know who "Blue Fox" is later. Opting out drops it.
+ */
+export function needsNewBoardId(before: BoardStanding, after: BoardStanding): boolean {
+  return after.optIn && (!before.optIn || before.pseudonym !== after.pseudonym);
 }
 
 /**

@@ -2,7 +2,7 @@
  * The points program's rules, pure. Points are ledger entries computed from domain events
  * (a share, unique readers of a share, an attended training; accepted proposals and
  * conversions when later issues record them). Admins may switch the whole program off:
- * then nothing accrues.
+ * then nothing accrues — not even when the ledger is recomputed later.
  */
 export interface PointsRules {
   enabled: boolean;
@@ -25,6 +25,31 @@ export const DEFAULT_RULES: PointsRules = {
   perAcceptedProposal: 25,
   perConversion: 50,
 };
+
+/** One save of the rules: the programme on or off for the events after `afterEventId`. */
+export interface ProgramSwitch {
+  /** The order the saves happened in. */
+  id: number;
+  afterEventId: number;
+  enabled: boolean;
+}
+
+/**
+ * Whether the programme was on when an event happened: the latest save before the event
+ * decides; before any save it was off (the default). Only such events earn points — when
+ * they happen, and whenever the ledger is recomputed.
+ */
+export function programOnAt(log: readonly ProgramSwitch[], eventId: number): boolean {
+  let on = false;
+  let latest = -Infinity;
+  for (const s of log) {
+    if (s.afterEventId < eventId && s.id > latest) {
+      latest = s.id;
+      on = s.enabled;
+    }
+  }
+  return on;
+}
 
 /** Not absurd: a single action is worth at most this many points. */
 export const MAX_POINTS_PER_ACTION = 1_000;

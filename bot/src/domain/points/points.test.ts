@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { periodWindow, localMidnight } from './periods.js';
 import { normalisePseudonym, pseudonymSkeleton } from './pseudonym.js';
-import { rankTeams, readerPoints } from './points-rules.js';
-import { checkSettingsChange, boardWindow, noCampaigns } from './my-settings.js';
+import { programOnAt, rankTeams, readerPoints } from './points-rules.js';
+import { checkSettingsChange, boardWindow, needsNewBoardId, noCampaigns } from './my-settings.js';
 import { AppError } from '../errors.js';
 
 describe('readers: a daily cap per share', () => {
@@ -66,6 +66,24 @@ describe('pseudonyms', () => {
     expect(normalisePseudonym('<b>Fox</b>')).toEqual({ problem: 'pseudonym.characters' });
     expect(normalisePseudonym('Fox\u200b Fox')).toEqual({ problem: 'pseudonym.characters' });
   });
+  it('nothing invisible: fillers that render blank, default-ignorables and format characters', () => {
+    for (const bad of ['Anna\u3164', '\u3164\u3164\u3164', 'An\u115Fna', 'An\u1160na', 'Anna\uFFA0', 'An\u17B4na', 'An\u17B5na',
+      'An\u00ADna', 'An\u2060na', 'Anna\uFE0F', 'An\u200Dna', 'Anna\u202E', 'An\u034Fna']) {
+      expect(normalisePseudonym(bad), JSON.stringify(bad)).toEqual({ problem: 'pseudonym.characters' });
+    }
+  });
+  it('letters of the Latin, Greek or Cyrillic alphabets only; no phonetic, small-capital or other-script look-alikes', () => {
+    for (const bad of ['ɑnna', 'Ꭺnna', 'ᴀnna', 'ʀobin', 'Annaª', 'ǀvan', 'Ɐnna', 'Aꞁex', 'Ann٣', 'ʰanna', 'Ⲁnna', '𝐀nna', 'ꙮlga']) {
+      expect(normalisePseudonym(bad), bad).toEqual({ problem: 'pseudonym.characters' });
+    }
+    expect(normalisePseudonym('n\u0308n\u0308a')).toEqual({ value: 'n\u0308n\u0308a' }); // an accent NFC cannot join
+    expect(normalisePseudonym('Anna\u0301\u0301')).toEqual({ problem: 'pseudonym.characters' }); // stacked accents
+    expect(normalisePseudonym('\u0301Anna')).toEqual({ problem: 'pseudonym.characters' });
+    for (const good of ['Şükrü Öztürk', 'Nguyễn Văn', 'Łukasz', 'Ελένη', 'ᾇδης', 'Ольга', 'Йожеф', 'Ștefan', 'Ａｎｎａ']) expect(normalisePseudonym(good), good).toEqual({ value: good });
+  });
+  it('one alphabet per pseudonym: Latin mixed with Greek or Cyrillic is refused', () => {
+    for (const bad of ['Аnna', 'Αnnα', 'Annа', 'Olga Ольга', 'Ελένη Ольга']) expect(normalisePseudonym(bad), bad).toEqual({ problem: 'pseudonym.mixedScripts' });
+  });
   it('the skeleton ignores case and look-alike letters (Cyrillic, Greek, full-width, digits)', () => {
     const anna = pseudonymSkeleton('Anna');
     expect(pseudonymSkeleton('ANNA')).toBe(anna);
@@ -76,9 +94,18 @@ describe('pseudonyms', () => {
     expect(pseudonymSkeleton('Ola')).toBe(pseudonymSkeleton('0Ia'));
     expect(pseudonymSkeleton('Modern')).toBe(pseudonymSkeleton('Modem'));
     expect(pseudonymSkeleton('Anna')).not.toBe(pseudonymSkeleton('Anne'));
+    // Whole-script look-alikes: one alphabet, but the same picture.
+    expect(pseudonymSkeleton('Аппа')).toBe(anna); // all Cyrillic
+    expect(pseudonymSkeleton('Αηηα')).toBe(anna); // all Greek
+    // Latin look-alikes: IPA, small capitals, letters with a stroke.
+    expect(pseudonymSkeleton('ɑnna')).toBe(anna);
+    expect(pseudonymSkeleton('ᴀɴɴᴀ')).toBe(anna);
+    expect(pseudonymSkeleton('Łukasz')).toBe(pseudonymSkeleton('Lukasz'));
   });
   it('a settings change: no pseudonym shows the name; opting out drops it; an empty or bad one is a 400 on the field', () => {
     expect(checkSettingsChange({ leaderboard: { optIn: true, pseudonym: null } })).toEqual({ leaderboard: { optIn: true, pseudonym: null } });
+    // Left out is not null: anything left out stays as it is (storage keeps the pseudonym).
+    expect(checkSettingsChange({ leaderboard: { optIn: true } })).toEqual({ leaderboard: { optIn: true } });
     expect(() => checkSettingsChange({ leaderboard: { optIn: true, pseudonym: '  ' } })).toThrow(AppError);
     expect(checkSettingsChange({ leaderboard: { optIn: false, pseudonym: 'Fox' } })).toEqual({ leaderboard: { optIn: false, pseudonym: null } });
     expect(checkSettingsChange({ leaderboard: { optIn: true, pseudonym: ' Fox ' } })).toEqual({ leaderboard: { optIn: true, pseudonym: { value: 'Fox', key: 'fox' } } });
@@ -88,5 +115,38 @@ describe('pseudonyms', () => {
     } catch (err) {
       expect((err as AppError).fields).toHaveProperty('leaderboard.pseudonym');
     }
+  });
+});
+
+describe('the board id', () => {
+  const out = { optIn: false, pseudonym: null };
+  it('is new whenever the name shown next to it changes: opting in (again), a pseudonym set, changed or cleared', () => {
+    expect(needsNewBoardId(out, { optIn: true, pseudonym: null })).toBe(true);
+    expect(needsNewBoardId(out, { optIn: true, pseudonym: 'Fox' })).toBe(true);
+    expect(needsNewBoardId({ optIn: true, pseudonym: null }, { optIn: true, pseudonym: 'Fox' })).toBe(true);
+    expect(needsNewBoardId({ optIn: true, pseudonym: 'Fox' }, { optIn: true, pseudonym: 'Owl' })).toBe(true);
+    expect(needsNewBoardId({ optIn: true, pseudonym: 'Fox' }, { optIn: true, pseudonym: 'FOX' })).toBe(true);
+    expect(needsNewBoardId({ optIn: true, pseudonym: 'Fox' }, { optIn: true, pseudonym: null })).toBe(true);
+  });
+  it('stays while the shown name stays; opting out needs none', () => {
+    expect(needsNewBoardId({ optIn: true, pseudonym: 'Fox' }, { optIn: true, pseudonym: 'Fox' })).toBe(false);
+    expect(needsNewBoardId({ optIn: true, pseudonym: null }, { optIn: true, pseudonym: null })).toBe(false);
+    expect(needsNewBoardId({ optIn: true, pseudonym: 'Fox' }, out)).toBe(false);
+  });
+});
+
+describe('the programme on or off, by event', () => {
+  it('off before any save; the latest save before an event decides', () => {
+    expect(programOnAt([], 5)).toBe(false);
+    const log = [
+      { id: 1, afterEventId: 10, enabled: true },
+      { id: 2, afterEventId: 20, enabled: false },
+      { id: 3, afterEventId: 30, enabled: true },
+    ];
+    expect([10, 11, 20, 21, 30, 31].map((id) => programOnAt(log, id))).toEqual([false, true, true, false, false, true]);
+  });
+  it('saves at the same event, or recorded out of order, are decided by the order they were saved in', () => {
+    expect(programOnAt([{ id: 1, afterEventId: 10, enabled: true }, { id: 2, afterEventId: 10, enabled: false }], 11)).toBe(false);
+    expect(programOnAt([{ id: 2, afterEventId: 9, enabled: false }, { id: 1, afterEventId: 10, enabled: true }], 11)).toBe(false);
   });
 });

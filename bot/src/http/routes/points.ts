@@ -33,7 +33,7 @@ export function pointsRoutes(route: Route, ctx: HttpContext): void {
       programOn: rules.enabled,
       top: board.top,
       me: board.me,
-      teams: { by: query.teams, minMembers: MIN_TEAM_MEMBERS, items: board.teams.map((t) => ({ rank: t.rank, name: t.name, members: t.members, points: t.points })) },
+      teams: { by: query.teams, minMembers: MIN_TEAM_MEMBERS, items: board.teams.map((t) => ({ rank: t.rank, name: t.name, points: t.points })) },
     };
   });
 

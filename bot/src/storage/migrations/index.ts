@@ -15,6 +15,7 @@ import * as m014 from './014-announcement-payload.js';
 import * as m016 from './016-points.js';
 import * as m017 from './017-campaigns.js';
 import * as m018 from './018-results-and-thanks.js';
+import * as m019 from './019-points-program-log.js';
 import * as m020 from './020-disclosure-kept.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
@@ -36,5 +37,6 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '016-points', sql: m016.sql },
   { id: '017-campaigns', sql: m017.sql },
   { id: '018-results-and-thanks', sql: m018.sql },
+  { id: '019-points-program-log', sql: m019.sql },
   { id: '020-disclosure-kept', sql: m020.sql },
 ];

@@ -1,8 +1,8 @@
 import type { EventProcessor, StoredEvent } from '../../domain/events/domain-event.js';
-import { readerPoints, sourceKeys, type LedgerReason, type PointsRules } from '../../domain/points/points-rules.js';
+import { programOnAt, readerPoints, sourceKeys, type LedgerReason, type PointsRules } from '../../domain/points/points-rules.js';
 import type { Db, Queryable } from '../db.js';
 import { replayIn } from '../events/event-log.js';
-import { readRules } from './points.js';
+import { readProgramLog, readRules } from './points.js';
 
 interface Entry {
   personId: string;
@@ -30,9 +30,11 @@ async function insertEntry(tx: Queryable, e: Entry): Promise<void> {
   );
 }
 
-async function handleEvent(tx: Queryable, e: StoredEvent, rules: PointsRules): Promise<void> {
+/** `on`: whether the programme was on when the event happened; only then does it earn points. */
+async function handleEvent(tx: Queryable, e: StoredEvent, rules: PointsRules, on: boolean): Promise<void> {
   switch (e.type) {
     case 'share.recorded': {
+      if (!on) return;
       const { itemId, personId, network, linkCode } = e.payload;
       if (rules.perShare > 0) {
         await insertEntry(tx, { personId, points: rules.perShare, reason: 'share', sourceKey: sourceKeys.share(itemId, personId, network), event: e, itemId, network, linkCode });
@@ -40,6 +42,7 @@ async function handleEvent(tx: Queryable, e: StoredEvent, rules: PointsRules): P
       return;
     }
     case 'readers.counted': {
+      if (!on) return;
       for (const c of e.payload.counts) {
         if (c.readers <= 0) continue;
         const sourceKey = sourceKeys.readers(e.id, c.linkCode, c.day);
@@ -63,9 +66,9 @@ async function handleEvent(tx: Queryable, e: StoredEvent, rules: PointsRules): P
       const { trainingId, attendance } = e.payload;
       for (const a of attendance) {
         const sourceKey = sourceKeys.training(trainingId, a.personId);
-        // Attendance corrected to "did not come": the points for it go again.
+        // Attendance corrected to "did not come": the points for it go again (also while the programme is off).
         if (!a.attended || rules.perTraining === 0) await tx.query('delete from points_ledger where source_key = $1', [sourceKey]);
-        else await insertEntry(tx, { personId: a.personId, points: rules.perTraining, reason: 'training', sourceKey, event: e, trainingId });
+        else if (on) await insertEntry(tx, { personId: a.personId, points: rules.perTraining, reason: 'training', sourceKey, event: e, trainingId });
       }
       return;
     }
@@ -76,22 +79,25 @@ async function handleEvent(tx: Queryable, e: StoredEvent, rules: PointsRules): P
 
 /**
  * The `points` event processor: ledger entries from shares, unique readers (capped per
- * share and day) and attended trainings, by the rules in force. Nothing accrues while the
- * program is off. Idempotent: every entry has a unique source key.
+ * share and day) and attended trainings, by the rules in force. Only events that happened
+ * while the programme was on earn points (`points_program_log`, by event id), however late
+ * they are processed — so processing as they come and recomputing agree. Idempotent: every
+ * entry has a unique source key.
  */
 export const pointsProcessor: EventProcessor<Queryable> = {
   name: 'points',
   types: ['share.recorded', 'readers.counted', 'training.attendance'],
   async handle(events, tx) {
     const rules = await readRules(tx);
-    if (!rules.enabled) return;
-    for (const e of events) await handleEvent(tx, e, rules);
+    const log = await readProgramLog(tx);
+    for (const e of events) await handleEvent(tx, e, rules, programOnAt(log, e.id));
   },
 };
 
 /**
  * Rebuilds the ledger from the events under the current rules, in one transaction: the
- * running processor waits or skips, and nobody sees a half-built ledger.
+ * running processor waits or skips, and nobody sees a half-built ledger. Events from times
+ * the programme was off earn nothing here either.
  */
 export async function recomputePoints(db: Db): Promise<{ events: number; entries: number }> {
   return db.transaction(async (tx) => {

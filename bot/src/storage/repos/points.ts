@@ -1,7 +1,7 @@
 import type { Page } from '../../domain/model/common.js';
 import type { LedgerEntry, PointsRulesView } from '../../domain/model/points.js';
 import type { Window } from '../../domain/points/periods.js';
-import { DEFAULT_RULES, rankTeams, type LedgerReason, type PointsRules } from '../../domain/points/points-rules.js';
+import { DEFAULT_RULES, rankTeams, type LedgerReason, type PointsRules, type ProgramSwitch } from '../../domain/points/points-rules.js';
 import type { Network } from '../../domain/sharing/networks.js';
 import type { Queryable } from '../db.js';
 import { keysetPage } from '../keyset.js';
@@ -34,6 +34,14 @@ export async function readRules(q: Queryable): Promise<PointsRules> {
   return row ? toRules(row) : { ...DEFAULT_RULES };
 }
 
+/** Every save of the rules, in order: when the programme was on (see `programOnAt`). */
+export async function readProgramLog(q: Queryable): Promise<ProgramSwitch[]> {
+  const rows = await q.query<{ id: string | number; after_event_id: string | number; enabled: boolean }>(
+    'select id, after_event_id, enabled from points_program_log order by id',
+  );
+  return rows.map((r) => ({ id: Number(r.id), afterEventId: Number(r.after_event_id), enabled: r.enabled }));
+}
+
 interface LedgerRow {
   id: string | number;
   occurred_at: Date | string;
@@ -61,12 +69,21 @@ export function pointsRepo(db: Queryable) {
       return { ...(row ? toRules(row) : DEFAULT_RULES), updatedAt: iso(row?.updated_at ?? null) };
     },
 
+    /**
+     * Saves the rules and, in the same statement, logs whether the programme is on from the
+     * next event on (every save: the latest decides, whatever ran concurrently).
+     */
     async saveRules(rules: PointsRules, by: string): Promise<PointsRulesView> {
       await db.query(
-        `insert into points_rules (id, enabled, per_share, per_reader, reader_daily_cap, per_training, per_accepted_proposal, per_conversion, updated_by, updated_at)
-         values (true, $1, $2, $3, $4, $5, $6, $7, $8, now())
-         on conflict (id) do update set enabled = $1, per_share = $2, per_reader = $3, reader_daily_cap = $4, per_training = $5,
-           per_accepted_proposal = $6, per_conversion = $7, updated_by = $8, updated_at = now()`,
+        `with saved as (
+           insert into points_rules (id, enabled, per_share, per_reader, reader_daily_cap, per_training, per_accepted_proposal, per_conversion, updated_by, updated_at)
+           values (true, $1, $2, $3, $4, $5, $6, $7, $8, now())
+           on conflict (id) do update set enabled = $1, per_share = $2, per_reader = $3, reader_daily_cap = $4, per_training = $5,
+             per_accepted_proposal = $6, per_conversion = $7, updated_by = $8, updated_at = now()
+           returning enabled
+         )
+         insert into points_program_log (enabled, after_event_id)
+         select saved.enabled, (select coalesce(max(id), 0) from events) from saved`,
         [rules.enabled, rules.perShare, rules.perReader, rules.readerDailyCap, rules.perTraining, rules.perAcceptedProposal, rules.perConversion, by],
       );
       return this.rules();

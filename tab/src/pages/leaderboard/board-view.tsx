@@ -15,7 +15,7 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
 });
 
-/** The top 10 and my rank (only when I opted in); teams of at least five opted-in members. */
+/** The top 10 and my rank (only when I opted in); teams of at least five opted-in members (never how many). */
 export function BoardView({ board }: { board: Leaderboard }) {
   const styles = useStyles();
   const { t, number } = useI18n();
@@ -72,7 +72,6 @@ export function BoardView({ board }: { board: Leaderboard }) {
               <TableRow>
                 <TableHeaderCell>{t.rankColumn}</TableHeaderCell>
                 <TableHeaderCell>{t.nameColumn}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{t.membersColumn}</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>{t.pointsColumn}</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -81,7 +80,6 @@ export function BoardView({ board }: { board: Leaderboard }) {
                 <TableRow key={team.name}>
                   <TableCell>{team.rank}</TableCell>
                   <TableCell className={styles.name}>{team.name}</TableCell>
-                  <TableCell className={styles.number}>{number(team.members)}</TableCell>
                   <TableCell className={styles.number}>{number(team.points)}</TableCell>
                 </TableRow>
               ))}
