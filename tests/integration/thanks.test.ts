@@ -58,6 +58,13 @@ describe('thanks from the content team', () => {
     await api(h.s.url, 'PUT', `/api/v1/me/thanks/${id}`, { headers: ana$, body: { shown: false } });
     expect((await api(h.s.url, 'GET', '/api/v1/thanks', { headers: ben$ })).body.items).toEqual([]);
 
+    // A new pseudonym: the thank-you shown as "Night Owl" goes private again, so it can never
+    // link the old name to the new one.
+    await api(h.s.url, 'PUT', `/api/v1/me/thanks/${id}`, { headers: ana$, body: { shown: true } });
+    expect((await api(h.s.url, 'PUT', '/api/v1/me/settings', { headers: ana$, body: { leaderboard: { optIn: true, pseudonym: 'Early Bird' } } })).status).toBe(200);
+    expect((await api(h.s.url, 'GET', '/api/v1/thanks', { headers: ben$ })).body.items).toEqual([]);
+    expect((await api(h.s.url, 'GET', '/api/v1/me/thanks', { headers: ana$ })).body.items[0]).toMatchObject({ id, shown: false });
+
     // Shown again, then Ana leaves the board: her thank-you leaves the wall with her — it
     // never reappears under her real name.
     await api(h.s.url, 'PUT', `/api/v1/me/thanks/${id}`, { headers: ana$, body: { shown: true } });

@@ -105,6 +105,9 @@ export function settingsRepo(db: Db) {
               'update preferences set leaderboard_opt_in = $2, pseudonym = $3, pseudonym_key = $4, board_id = $5::uuid where person_id = $1',
               [personId, board.optIn, pseudonym?.value ?? null, pseudonym?.key ?? null, boardId],
             );
+            // A thank-you shown under the old name would now carry the new one (and link the
+            // two): a new name starts with every thank-you private again; the person may show them anew.
+            if (renamed) await tx.query('update thanks set shown_at = null where person_id = $1 and shown_at is not null', [personId]);
           }
           if (change.language) await tx.query('update people set language = $2 where id = $1', [personId, change.language]);
           return read(tx, personId);
