@@ -25,6 +25,10 @@ import { eventProcessingJob } from './jobs/event-processing.js';
 import { openDatabase } from './storage/open-database.js';
 import { migrate, pendingMigrations } from './storage/migrate.js';
 import { ClickRecorder, linksRepo } from './storage/repos/clicks.js';
+import { ReaderKeys } from './storage/repos/readers.js';
+import { impactRepo } from './storage/repos/impact.js';
+import { impactRoutes } from './http/routes/impact.js';
+import { systemClock, type Clock } from './domain/time/clock.js';
 import { itemsRepo } from './storage/repos/items.js';
 import { peopleRepo } from './storage/repos/people.js';
 import { sharingRepo } from './storage/repos/sharing.js';
@@ -85,6 +89,8 @@ export interface AppOptions {
   kinds?: KindRegistry;
   /** Tests: a faster poll, faster planners, another clock. */
   jobs?: Partial<Pick<JobRunnerOptions, 'pollMs' | 'clock' | 'leaseMs'>> & Pick<PlannerOptions, 'everyMs'>;
+  /** Tests: the time clicks are counted at and My impact's "today" (default: the jobs' clock, else the system's). */
+  clock?: Clock;
 }
 
 export async function createApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
@@ -111,9 +117,18 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
           analystRole: config.auth.analystRole,
           publicHost: new URL(config.publicUrl).host,
         });
+  const clock = options.clock ?? options.jobs?.clock ?? systemClock;
+  // Unique readers: the day keys live in memory, so a redirect never waits for them.
+  const readerKeys = new ReaderKeys(db, {
+    timeZone: config.timeZone,
+    clock,
+    onError: (err) => log.warn({ err }, 'loading the day keys for unique readers failed; readers are not counted until it works'),
+  });
+  await readerKeys.start();
   const clicks = new ClickRecorder(db, {
     intervalMs: 100,
     onError: (err) => log.error({ err }, 'storing clicks failed; will retry'),
+    readers: readerKeys,
   });
   const kinds = options.kinds ?? chorusKinds;
   const crisis = crisisRepo(db);
@@ -147,6 +162,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     onboardingService,
     links: linksRepo(db),
     clicks,
+    impact: impactRepo(db, config.timeZone),
+    clock,
     announcements,
     announcementsService: announcementsServiceFor(db, announcements),
     crisisWatch,
@@ -188,6 +205,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   guidelineRoutes(route, ctx);
   trainingRoutes(route, ctx);
   onboardingRoutes(route, ctx);
+  impactRoutes(route, ctx);
   route.checkAllServed();
   sharePageRoutes(server, ctx);
   guardRequests(server, log, linkRoutes(server, ctx).fastPath);
@@ -213,7 +231,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         db,
         log,
         jobs: [
-          ...chorusJobs({ db, digest: config.digest, held: () => crisisWatch.active, onboardingDays: config.onboardingDays, everyMs }),
+          ...chorusJobs({ db, digest: config.digest, held: () => crisisWatch.active, onboardingDays: config.onboardingDays, timeZone: config.timeZone, everyMs }),
           ...(options.eventProcessors?.length ? [eventProcessingJob(db, options.eventProcessors)] : []),
         ],
         ...runnerOptions,
@@ -253,6 +271,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         clearTimeout(force);
       }
       crisisWatch.stop();
+      readerKeys.stop();
       try {
         await jobs?.stop();
         await worker?.stop();

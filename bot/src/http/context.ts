@@ -17,6 +17,8 @@ import type { PeopleRepo } from '../storage/repos/people.js';
 import type { SharingRepo } from '../storage/repos/sharing.js';
 import type { TopicsRepo } from '../storage/repos/topics.js';
 import type { Authenticator } from './auth/identity.js';
+import type { Clock } from '../domain/time/clock.js';
+import type { ImpactRepo } from '../storage/repos/impact.js';
 
 /** Everything a route may use; built once in app.ts. */
 export interface HttpContext {
@@ -31,6 +33,10 @@ export interface HttpContext {
   sharing: SharingRepo;
   links: ReturnType<typeof linksRepo>;
   clicks: ClickRecorder;
+  /** My impact: one person's shares, clicks and readers over a period. */
+  impact: ImpactRepo;
+  /** What time it is (tests: a manual clock); the tracked link and My impact read it. */
+  clock: Clock;
   announcements: AnnouncementsRepo;
   announcementsService: AnnouncementsService;
   trainings: TrainingsRepo;

@@ -12,6 +12,7 @@ import * as m011 from './011-one-share-per-network.js';
 import * as m012 from './012-domain-events.js';
 import * as m013 from './013-jobs.js';
 import * as m014 from './014-announcement-payload.js';
+import * as m015 from './015-unique-readers.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -29,4 +30,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '012-domain-events', sql: m012.sql },
   { id: '013-jobs', sql: m013.sql },
   { id: '014-announcement-payload', sql: m014.sql },
+  { id: '015-unique-readers', sql: m015.sql },
 ];

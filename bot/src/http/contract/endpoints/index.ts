@@ -1,5 +1,6 @@
 import { crisisEndpoints } from './crisis.js';
 import { guidelineEndpoints } from './guidelines.js';
+import { impactEndpoints } from './impact.js';
 import { jobEndpoints } from './jobs.js';
 import { announcementEndpoints, itemEndpoints } from './items.js';
 import { meEndpoints } from './me.js';
@@ -19,6 +20,7 @@ export const ENDPOINTS = {
   ...trainingEndpoints,
   ...onboardingEndpoints,
   ...jobEndpoints,
+  ...impactEndpoints,
 };
 export type Endpoints = typeof ENDPOINTS;
 export type EndpointName = keyof Endpoints;
