@@ -1,5 +1,5 @@
 /** Tab pages cards link to. Static tabs of the app package have their own entity; the rest open in Share. */
-export type TabPage = 'share' | 'my-shares' | 'guidelines' | 'trainings' | 'onboarding' | 'crisis';
+export type TabPage = 'share' | 'impact' | 'my-shares' | 'guidelines' | 'trainings' | 'onboarding' | 'crisis';
 
 const STATIC_TABS: ReadonlySet<TabPage> = new Set(['share', 'guidelines', 'trainings', 'onboarding']);
 

@@ -5,7 +5,7 @@ export const common: typeof english = {
   appName: 'Chorus',
   navLabel: 'Seiten',
   navShare: 'Teilen',
-  navMyShares: 'Von mir geteilt',
+  navImpact: 'Meine Wirkung',
   navAdminItems: 'Verwaltung · Inhalte',
   navAdminEdit: 'Verwaltung · Bearbeiten',
   navAdminAnnouncements: 'Verwaltung · Ankündigungen',

@@ -6,7 +6,7 @@ export const common = {
   appName: 'Chorus',
   navLabel: 'Pages',
   navShare: 'Share',
-  navMyShares: 'My shares',
+  navImpact: 'My impact',
   navAdminItems: 'Admin · Items',
   navAdminEdit: 'Admin · Edit item',
   navAdminAnnouncements: 'Admin · Announcements',
