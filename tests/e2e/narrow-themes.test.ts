@@ -40,6 +40,7 @@ describe('at 320 px', () => {
     const { page } = suite.box;
     await page.getByRole('tab', { name: 'Meine Wirkung' }).click();
     await page.getByText('Nur Sie sehen das.').waitFor();
+    await page.getByTestId('impact-chart').locator('svg').first().waitFor();
     await page.getByRole('article').first().waitFor();
     await settle(page);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);

@@ -7,8 +7,12 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   // Narrow screens scroll the table, not the page.
   scroll: { overflowX: 'auto' },
-  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
-  title: { overflowWrap: 'anywhere' },
+  // Columns as wide as their content (Fluent's tables split the width evenly).
+  table: { tableLayout: 'auto' },
+  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+
+  // The item's title keeps a readable width; on a phone the table scrolls sideways instead.
+  title: { overflowWrap: 'anywhere', minWidth: '9rem' },
 });
 
 type Row = { key: string; label: string; shares: number; clicks: number; readers: number };
@@ -20,11 +24,11 @@ export function CountsTable({ caption, first, rows, hidden }: { caption: string;
   const number = new Intl.NumberFormat(locale);
   return (
     <div className={styles.scroll}>
-      <Table size="small" aria-label={hidden ? undefined : caption}>
+      <Table size="small" className={styles.table} aria-label={hidden ? undefined : caption}>
         {hidden ? <caption>{caption}</caption> : null}
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{first}</TableHeaderCell>
+            <TableHeaderCell className={styles.title}>{first}</TableHeaderCell>
             <TableHeaderCell className={styles.number}>{t.impactShares}</TableHeaderCell>
             <TableHeaderCell className={styles.number}>{t.impactClicks}</TableHeaderCell>
             <TableHeaderCell className={styles.number}>{t.impactReaders}</TableHeaderCell>
