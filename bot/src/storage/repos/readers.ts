@@ -19,7 +19,8 @@ export const READER_DAY_GRACE_MS = 5 * 60_000;
  * each other, even while the key exists.
  */
 export function readerMark(key: Buffer, linkCode: string, address: string, userAgent: string): string {
-  return createHmac('sha256', key).update(`${linkCode}\n${address}\n${userAgent}`).digest().subarray(0, MARK_BYTES).toString('hex');
+  // The first 16 bytes as hex, cut from the hex digest: a Buffer round trip costs a microsecond per click.
+  return createHmac('sha256', key).update(`${linkCode}\n${address}\n${userAgent}`).digest('hex').slice(0, MARK_BYTES * 2);
 }
 
 /** Today's and tomorrow's keys, made if missing (every process gets the same ones). */
