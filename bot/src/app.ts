@@ -276,6 +276,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         await jobs?.stop();
         await worker?.stop();
         await clicks.close();
+        if (clicks.readersUncounted > 0) log.warn({ clicks: clicks.readersUncounted }, 'clicks whose unique reader was not counted (no day key was loaded)');
       } finally {
         await db.close();
       }

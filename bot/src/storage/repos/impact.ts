@@ -42,6 +42,8 @@ export function impactRepo(db: Queryable, timeZone: string) {
       const rows = await db.query<{ day: string; item_id: string; network: Network; title: string; shares: number; clicks: number; readers: number }>(
         IMPACT_ROWS_SQL,
         impactQueryParams(personId, period, timeZone),
+        // Planning this statement costs more than running it: Postgres keeps its plan per connection.
+        { name: 'impact-rows' },
       );
       const titles = new Map(rows.map((r) => [r.item_id, r.title]));
       const impactRows: ImpactRow[] = rows.map((r) => ({ day: r.day, itemId: r.item_id, network: r.network, shares: r.shares, clicks: r.clicks, readers: r.readers }));
