@@ -74,15 +74,17 @@ export async function seed(db) {
       join bench_people p on p.n = 1 + s % ${SIZE.people}
       join bench_items i on i.n = 1 + (s::bigint * 104729 + (s / ${SIZE.people}) * 997) % ${SIZE.items}
       on conflict do nothing;
+    -- Only the bench's own links (a demo link's random code may start with B as well).
+    create temporary table bench_links as select l.* from links l join bench_people p on p.id = l.person_id;
     insert into shares (item_id, person_id, network, edited, link_code, created_at)
-      select item_id, person_id, network, false, code, created_at from links where code like 'B%';
+      select item_id, person_id, network, false, code, created_at from bench_links;
     -- Four click rows per link (minutes on four different days after the share).
     insert into clicks (link_code, minute, item_id, network, clicks)
       select l.code, date_trunc('minute', l.created_at + (k * 3 + 1) * interval '1 day' + (hashtext(l.code) % 600) * interval '1 minute'), l.item_id, l.network, 1 + (hashtext(l.code || k) & 7)
-      from links l cross join generate_series(0, ${SIZE.clickRows / SIZE.shares - 1}) k where l.code like 'B%';
+      from bench_links l cross join generate_series(0, ${SIZE.clickRows / SIZE.shares - 1}) k;
     insert into link_readers (link_code, day, item_id, network, readers)
       select link_code, (minute at time zone 'Europe/Berlin')::date, item_id, network, greatest(1, sum(clicks)::int - 1)
-      from clicks where link_code like 'B%' group by 1, 2, 3, 4
+      from clicks where link_code in (select code from bench_links) group by 1, 2, 3, 4
       on conflict do nothing;
     analyze;
   `);
