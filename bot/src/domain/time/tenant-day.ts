@@ -60,8 +60,20 @@ export function weekdayOf(day: string): number {
   return ((new Date(utcMidnight(day)).getUTCDay() + 6) % 7) + 1;
 }
 
-/** The instant the tenant's `day` begins (its first millisecond, whatever the offset). */
+const starts = new Map<string, number>();
+
+/** The instant the tenant's `day` begins (its first millisecond, whatever the offset). Remembered: periods ask for the same few days. */
 export function startOfDay(day: string, timeZone: string): number {
+  const key = `${timeZone} ${day}`;
+  const known = starts.get(key);
+  if (known !== undefined) return known;
+  const t = computeStartOfDay(day, timeZone);
+  if (starts.size >= 4096) starts.clear();
+  starts.set(key, t);
+  return t;
+}
+
+function computeStartOfDay(day: string, timeZone: string): number {
   const target = utcMidnight(day);
   // Guess with the offset at UTC midnight, then correct once with the offset found there
   // (twice covers a switch between the guess and the answer).
