@@ -99,6 +99,8 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
         { name: 'ENTRA_CLIENT_ID', value: entraClientId }
         { name: 'ENTRA_TENANT_IDS', value: allowedTenantIds }
         { name: 'TEAMS_APP_ID', value: teamsAppId }
+        // App Service's front end appends the reader's address to X-Forwarded-For: unique readers take it from there.
+        { name: 'TRUST_PROXY_HOPS', value: '1' }
         // The deploy step uploads the built app without node_modules; the build service
         // only installs production dependencies (its default would also run `npm run build`).
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }

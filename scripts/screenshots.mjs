@@ -1,7 +1,7 @@
 // Screenshots for the README, taken from the real app with the demo company:
 //   npm run build:tab && npx tsx scripts/screenshots.mjs
 // Writes docs/screenshots/{share-light,share-dark,share-page-phone,announcements-light,
-// announcements-dark,crisis-light,crisis-dark,trainings-*,guidelines-*,onboarding-*}.png. Runs the server in-process on a free loopback port with a fresh
+// announcements-dark,crisis-light,crisis-dark,trainings-*,guidelines-*,onboarding-*,impact-*}.png. Runs the server in-process on a free loopback port with a fresh
 // in-memory database and a fake Bot Connector; no network needed.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -164,21 +164,56 @@ async function pageShot({ name, person, theme, language = 'en', file, width = 10
   console.log(`wrote docs/screenshots/${file}`);
 }
 
+/** `npx tsx scripts/screenshots.mjs impact crisis`: only those groups; none named: all. */
+const only = process.argv.slice(2);
+const wants = (group) => only.length === 0 || only.includes(group);
+
+async function impactShots() {
+  for (const theme of ['light', 'dark']) {
+    const ctx = await context({ viewport: { width: 1000, height: 1300 }, person: 'jonas', theme, language: 'en' });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/tab/?page=impact`);
+    await page.getByTestId('impact-chart').locator('svg').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(outDir, `impact-${theme}.png`) });
+    await ctx.close();
+    console.log(`wrote docs/screenshots/impact-${theme}.png`);
+  }
+  const ctx = await context({ viewport: { width: 320, height: 900 }, deviceScaleFactor: 1, person: 'jonas', theme: 'contrast', language: 'de' });
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/tab/?page=impact`);
+  await page.getByTestId('impact-chart').locator('svg').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  await page.getByTestId('impact-chart').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(outDir, 'impact-narrow-high-contrast.png'), fullPage: true });
+  await ctx.close();
+  console.log('wrote docs/screenshots/impact-narrow-high-contrast.png');
+}
+
 try {
   await mkdir(outDir, { recursive: true });
-  await announceTwoItems();
-  await announcementsShot('light', 'announcements-light.png');
-  await announcementsShot('dark', 'announcements-dark.png');
-  await aylinSharesTheVideo();
-  await feedShot('light', 'share-light.png');
-  await feedShot('dark', 'share-dark.png');
-  await sharePageShot('share-page-phone.png');
-  await crisisShots();
-  for (const theme of ['light', 'dark']) {
-    await pageShot({ name: 'trainings', person: 'aylin', theme, file: `trainings-${theme}.png` });
-    await pageShot({ name: 'guidelines', person: 'jonas', theme, language: 'de', file: `guidelines-${theme}.png` });
-    await pageShot({ name: 'onboarding', person: 'mia', theme, file: `onboarding-${theme}.png` });
+  if (wants('announcements')) {
+    await announceTwoItems();
+    await announcementsShot('light', 'announcements-light.png');
+    await announcementsShot('dark', 'announcements-dark.png');
   }
+  if (wants('share')) {
+    await aylinSharesTheVideo();
+    await feedShot('light', 'share-light.png');
+    await feedShot('dark', 'share-dark.png');
+    await sharePageShot('share-page-phone.png');
+  }
+  if (wants('crisis')) await crisisShots();
+  if (wants('pages')) {
+    for (const theme of ['light', 'dark']) {
+      await pageShot({ name: 'trainings', person: 'aylin', theme, file: `trainings-${theme}.png` });
+      await pageShot({ name: 'guidelines', person: 'jonas', theme, language: 'de', file: `guidelines-${theme}.png` });
+      await pageShot({ name: 'onboarding', person: 'mia', theme, file: `onboarding-${theme}.png` });
+    }
+  }
+  if (wants('impact')) await impactShots();
 } finally {
   await browser.close();
   await server.close();

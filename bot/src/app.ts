@@ -25,6 +25,10 @@ import { eventProcessingJob } from './jobs/event-processing.js';
 import { openDatabase } from './storage/open-database.js';
 import { migrate, pendingMigrations } from './storage/migrate.js';
 import { ClickRecorder, linksRepo } from './storage/repos/clicks.js';
+import { ReaderKeys } from './storage/repos/readers.js';
+import { impactRepo } from './storage/repos/impact.js';
+import { impactRoutes } from './http/routes/impact.js';
+import { systemClock, type Clock } from './domain/time/clock.js';
 import { itemsRepo } from './storage/repos/items.js';
 import { peopleRepo } from './storage/repos/people.js';
 import { sharingRepo } from './storage/repos/sharing.js';
@@ -69,7 +73,6 @@ import { campaignWindows } from './storage/repos/campaigns.js';
 import { pointsRepo } from './storage/repos/points.js';
 import { pointsProcessor, recomputePoints } from './storage/repos/points-ledger.js';
 import { settingsRepo } from './storage/repos/settings.js';
-import { systemClock } from './domain/time/clock.js';
 
 export interface App {
   server: Server;
@@ -98,6 +101,8 @@ export interface AppOptions {
   kinds?: KindRegistry;
   /** Tests: a faster poll, faster planners, another clock. */
   jobs?: Partial<Pick<JobRunnerOptions, 'pollMs' | 'clock' | 'leaseMs'>> & Pick<PlannerOptions, 'everyMs'>;
+  /** Tests: the time clicks are counted at and My impact's "today" (default: the jobs' clock, else the system's). */
+  clock?: Clock;
 }
 
 export async function createApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
@@ -124,9 +129,18 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
           analystRole: config.auth.analystRole,
           publicHost: new URL(config.publicUrl).host,
         });
+  const clock = options.clock ?? options.jobs?.clock ?? systemClock;
+  // Unique readers: the day keys live in memory, so a redirect never waits for them.
+  const readerKeys = new ReaderKeys(db, {
+    timeZone: config.timeZone,
+    clock,
+    onError: (err) => log.warn({ err }, 'loading the day keys for unique readers failed; readers are not counted until it works'),
+  });
+  await readerKeys.start();
   const clicks = new ClickRecorder(db, {
     intervalMs: 100,
     onError: (err) => log.error({ err }, 'storing clicks failed; will retry'),
+    readers: readerKeys,
   });
   const kinds = options.kinds ?? chorusKinds;
   const crisis = crisisRepo(db);
@@ -163,6 +177,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     campaigns: campaignsRepo(db),
     links: linksRepo(db),
     clicks,
+    impact: impactRepo(db, config.timeZone),
+    clock,
     announcements,
     announcementsService: announcementsServiceFor(db, announcements),
     crisisWatch,
@@ -173,7 +189,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       repo: pointsRepo(db),
       recompute: () => recomputePoints(db),
       campaigns: options.campaigns ?? campaignWindows(db),
-      now: () => new Date((options.jobs?.clock ?? systemClock).now()),
+      now: () => new Date(clock.now()),
     },
     settings: settingsRepo(db),
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
@@ -214,6 +230,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   onboardingRoutes(route, ctx);
   pointsRoutes(route, ctx);
   campaignRoutes(route, ctx);
+  impactRoutes(route, ctx);
   route.checkAllServed();
   sharePageRoutes(server, ctx);
   guardRequests(server, log, linkRoutes(server, ctx).fastPath);
@@ -239,7 +256,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         db,
         log,
         jobs: [
-          ...chorusJobs({ db, digest: config.digest, results: config.results, held: () => crisisWatch.active, onboardingDays: config.onboardingDays, everyMs }),
+          ...chorusJobs({ db, digest: config.digest, results: config.results, held: () => crisisWatch.active, onboardingDays: config.onboardingDays, timeZone: config.timeZone, everyMs }),
           eventProcessingJob(db, [pointsProcessor, ...(options.eventProcessors ?? [])]),
         ],
         ...runnerOptions,
@@ -279,10 +296,12 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         clearTimeout(force);
       }
       crisisWatch.stop();
+      readerKeys.stop();
       try {
         await jobs?.stop();
         await worker?.stop();
         await clicks.close();
+        if (clicks.readersUncounted > 0) log.warn({ clicks: clicks.readersUncounted }, 'clicks whose unique reader was not counted (no day key was loaded)');
       } finally {
         await db.close();
       }

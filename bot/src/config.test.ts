@@ -87,4 +87,11 @@ describe('config', () => {
     expect(() => loadConfig({ TEAMS_APP_ID: 'chorus' })).toThrow(/TEAMS_APP_ID/);
     expect(() => loadConfig({ ONBOARDING_DAYS: '0' })).toThrow(/ONBOARDING_DAYS/);
   });
+
+  it('trusts no proxy for the reader address unless told how many there are', () => {
+    expect(loadConfig({}).trustProxyHops).toBe(0);
+    expect(loadConfig({ TRUST_PROXY_HOPS: '1' }).trustProxyHops).toBe(1);
+    expect(() => loadConfig({ TRUST_PROXY_HOPS: '-1' })).toThrow(/TRUST_PROXY_HOPS/);
+    expect(() => loadConfig({ TRUST_PROXY_HOPS: 'yes' })).toThrow(/TRUST_PROXY_HOPS/);
+  });
 });

@@ -53,6 +53,8 @@ const envSchema = z.object({
   TEAMS_APP_ID: z.string().trim().regex(/^[0-9a-f-]{36}$/i, 'must be the Teams app id (a GUID)').optional(),
   // A person counts as a new hire this many days after joining (or first contact).
   ONBOARDING_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+  // Proxies in front of Chorus that append to X-Forwarded-For (Azure App Service: 1); 0: none.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   SEED_DEMO: bool.optional(),
 });
@@ -88,6 +90,8 @@ export interface Config {
   onboardingDays: number;
   /** The Teams app id, for deep links into the tab; undefined: plain web links. */
   teamsAppId: string | undefined;
+  /** Proxies in front that append to X-Forwarded-For: the reader's address is the one the outermost saw. */
+  trustProxyHops: number;
   logLevel: (typeof logLevels)[number];
   /** undefined: decide at start-up (seed when the database is new and auth is dev). */
   seedDemo: boolean | undefined;
@@ -182,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     crisisUpdateDays: e.CRISIS_UPDATE_DAYS,
     onboardingDays: e.ONBOARDING_DAYS,
     teamsAppId: e.TEAMS_APP_ID,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
   };

@@ -6,7 +6,7 @@ import { CrisisPage } from './pages/crisis/crisis-page.js';
 import { GuidelinesPage } from './pages/guidelines/guidelines-page.js';
 import { NotFoundPage } from './pages/info/not-found-page.js';
 import { TextPage } from './pages/info/text-page.js';
-import { MySharesPage } from './pages/my-shares/my-shares-page.js';
+import { ImpactPage } from './pages/impact/impact-page.js';
 import { OnboardingPage } from './pages/onboarding/onboarding-page.js';
 import { FeedPage } from './pages/share/feed-page.js';
 import { TrainingsPage } from './pages/trainings/trainings-page.js';
@@ -46,6 +46,8 @@ export interface PageEntry {
   aliases?: readonly string[];
   /** Its `?page=` name, which the Teams manifest and card deep links use. */
   entry?: string;
+  /** Other `?page=` names that open it (a page that was renamed). */
+  entryAliases?: readonly string[];
   /** Its tab in the navigation: the label, and when it shows (default: always, for who may open it). */
   nav?: { label: Label; shown?: (ctx: NavContext) => boolean; selectable?: boolean };
   /** What the person must hold to open it; null: open before sign-in too (privacy, terms). */
@@ -60,7 +62,8 @@ export interface PageEntry {
  */
 export const PAGES = {
   share: { path: 'share', entry: 'share', nav: { label: 'navShare' }, permission: 'app.use', view: () => <FeedPage /> },
-  'my-shares': { path: 'my-shares', entry: 'my-shares', nav: { label: 'navMyShares' }, permission: 'app.use', view: () => <MySharesPage /> },
+  // "My shares" grew into My impact; its old path and ?page= name still open it.
+  impact: { path: 'impact', aliases: ['my-shares'], entry: 'impact', entryAliases: ['my-shares'], nav: { label: 'navImpact' }, permission: 'app.use', view: () => <ImpactPage /> },
   guidelines: { path: 'guidelines', entry: 'guidelines', nav: { label: 'navGuidelines' }, permission: 'app.use', view: () => <GuidelinesPage /> },
   trainings: { path: 'trainings', entry: 'trainings', nav: { label: 'navTrainings' }, permission: 'app.use', view: () => <TrainingsPage /> },
   onboarding: { path: 'onboarding', entry: 'onboarding', nav: { label: 'navOnboarding' }, permission: 'app.use', view: () => <OnboardingPage /> },

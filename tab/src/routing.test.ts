@@ -22,6 +22,15 @@ describe('routes from the one table', () => {
     expect(parseRoute('', '')).toEqual({ page: 'share' });
   });
 
+  it('opens My impact by its new and its old names ("My shares" grew into it)', () => {
+    expect(parseRoute('#/impact', '')).toEqual({ page: 'impact' });
+    expect(parseRoute('#/my-shares', '')).toEqual({ page: 'impact' });
+    expect(parseRoute('', '?page=impact')).toEqual({ page: 'impact' });
+    expect(parseRoute('', '?page=my-shares')).toEqual({ page: 'impact' });
+    expect(deepLinkRoute('my-shares')).toEqual({ page: 'impact' });
+    expect(routeHash({ page: 'impact' })).toBe('#/impact');
+  });
+
   it('writes hashes the parser reads back', () => {
     for (const route of [{ page: 'crisis' }, { page: 'admin-edit', id: 'x/y' }, { page: 'admin-edit', id: null }, { page: 'admin-items' }] as const) {
       expect(parseRoute(routeHash(route), '')).toEqual(route);

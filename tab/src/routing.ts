@@ -8,7 +8,7 @@ const entries = () => Object.entries(PAGES) as Array<[PageName, PageEntry]>;
 
 /** A `?page=` name (the Teams manifest: contentUrl /tab/?page=share&inTeams=1) as a route. */
 function entryRoute(name: string): Route | undefined {
-  const found = entries().find(([, p]) => p.entry === name);
+  const found = entries().find(([, p]) => p.entry === name || p.entryAliases?.includes(name));
   return found ? { page: found[0] } : undefined;
 }
 

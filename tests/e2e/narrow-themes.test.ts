@@ -36,10 +36,11 @@ describe('at 320 px', () => {
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
   });
 
-  it('keeps "My shares" narrow too', async () => {
+  it('keeps "My impact" narrow too, chart included', async () => {
     const { page } = suite.box;
-    await page.getByRole('tab', { name: 'Von mir geteilt' }).click();
+    await page.getByRole('tab', { name: 'Meine Wirkung' }).click();
     await page.getByText('Nur Sie sehen das.').waitFor();
+    await page.getByTestId('impact-chart').locator('svg').first().waitFor();
     await page.getByRole('article').first().waitFor();
     await settle(page);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);

@@ -1,5 +1,5 @@
 // Jonas finds an item in the tab, shares it on X in his own words through the share page,
-// somebody clicks his link, and Jonas sees that click in "My shares" and on the card.
+// somebody clicks his link, and Jonas sees that click in "My impact" and on the card.
 import { READER } from '../support/http.js';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, cardTitles, eventually, openTabAs } from './helpers.js';
@@ -98,10 +98,10 @@ describe('sharing from the tab', () => {
     expect(location.searchParams.get('utm_content')).toBe(code);
   });
 
-  it('shows Jonas the click on "My shares" and on the feed card', async () => {
+  it('shows Jonas the click on "My impact" and on the feed card', async () => {
     const { page } = suite.box;
     await page.bringToFront();
-    await page.getByRole('tab', { name: 'Von mir geteilt' }).click();
+    await page.getByRole('tab', { name: 'Meine Wirkung' }).click();
     await page.getByText('Nur Sie sehen das.').waitFor();
 
     // Clicks are written in short batches: reload until this one is in.

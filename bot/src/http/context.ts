@@ -22,6 +22,8 @@ import type { Authenticator } from './auth/identity.js';
 import type { CampaignWindows } from '../domain/points/my-settings.js';
 import type { PointsRepo } from '../storage/repos/points.js';
 import type { SettingsRepo } from '../storage/repos/settings.js';
+import type { Clock } from '../domain/time/clock.js';
+import type { ImpactRepo } from '../storage/repos/impact.js';
 
 /** Everything a route may use; built once in app.ts. */
 export interface HttpContext {
@@ -36,6 +38,10 @@ export interface HttpContext {
   sharing: SharingRepo;
   links: ReturnType<typeof linksRepo>;
   clicks: ClickRecorder;
+  /** My impact: one person's shares, clicks and readers over a period. */
+  impact: ImpactRepo;
+  /** What time it is (tests: a manual clock); the tracked link and My impact read it. */
+  clock: Clock;
   announcements: AnnouncementsRepo;
   announcementsService: AnnouncementsService;
   trainings: TrainingsRepo;

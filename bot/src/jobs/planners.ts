@@ -12,6 +12,8 @@ import { dueReminder, REMINDER_HORIZON_MS } from '../domain/trainings/reminders.
 import { DIGEST_CATCH_UP_MS, dueDigestRun, type DigestSchedule } from '../domain/jobs/digest-schedule.js';
 import { onboardingServiceFor } from '../services/onboarding.js';
 import { planCampaignResults } from '../services/campaigns.js';
+import { ensureReaderKeys, forgetReaderDays } from '../storage/repos/readers.js';
+import { addDays, dayOf } from '../domain/time/tenant-day.js';
 import type { JobDefinition } from './job-runner.js';
 
 // Announcements that come from the clock, not from an admin, planned by the job runner.
@@ -69,6 +71,8 @@ export interface PlannerOptions {
   held: () => boolean;
   /** ONBOARDING_DAYS. */
   onboardingDays: number;
+  /** TENANT_TIME_ZONE: where a day ends for unique readers (default: the digest's zone). */
+  timeZone?: string;
   /** How often reminders are looked for (tests: faster). Training reminders 30 s, onboarding 1 min. */
   everyMs?: { trainingReminders?: number; onboardingReminders?: number; campaignResults?: number };
 }
@@ -79,6 +83,7 @@ const KEEP_FINISHED_RUNS_MS = 30 * 86_400_000;
 /** Chorus's scheduled jobs. */
 export function chorusJobs(o: PlannerOptions): JobDefinition[] {
   const { digest } = o;
+  const timeZone = o.timeZone ?? digest?.timeZone ?? 'Europe/Berlin';
   const onboarding = onboardingServiceFor(o.db, { newHireDays: o.onboardingDays });
   return [
     {
@@ -125,6 +130,18 @@ export function chorusJobs(o: PlannerOptions): JobDefinition[] {
         if (o.held()) return log.info('campaign results wait: crisis mode is on');
         const ended = await planCampaignResults(o.db, now);
         if (ended.length > 0) log.info({ campaigns: ended.length }, 'campaign results planned');
+      },
+    },
+    {
+      // Unique readers: a day's key and marks are deleted within the hour after the day ends
+      // (every 15 min, with 5 min of grace), and the next days' keys are made ahead.
+      name: 'reader-days',
+      schedule: { everyMs: 15 * 60_000 },
+      async run({ now, log }) {
+        const { before, marks } = await forgetReaderDays(o.db, now.getTime(), timeZone);
+        const today = dayOf(now.getTime(), timeZone);
+        await ensureReaderKeys(o.db, [today, addDays(today, 1)]);
+        if (marks > 0) log.info({ before, marks }, 'reader marks of past days deleted');
       },
     },
     {

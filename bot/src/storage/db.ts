@@ -6,7 +6,12 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 
 export interface Queryable {
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * `options.name`: on server Postgres, each connection parses and plans the statement once
+   * and reuses the plan (for hot reads whose planning costs more than running them);
+   * PGlite ignores it. One name, one SQL text.
+   */
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: { name?: string }): Promise<R[]>;
 }
 
 export interface Db extends Queryable {
@@ -63,8 +68,11 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, keepAlive: true, connectionTimeoutMillis: 10_000 });
   // An idle client that dies (server restart) must not crash the process.
   pool.on('error', () => undefined);
-  const query = async <R>(sql: string, params?: readonly unknown[]) =>
-    (await pool.query(sql, params as unknown[] | undefined)).rows as R[];
+  const query = async <R>(sql: string, params?: readonly unknown[], options?: { name?: string }) =>
+    (options?.name
+      ? await pool.query({ name: options.name, text: sql, values: params as unknown[] | undefined })
+      : await pool.query(sql, params as unknown[] | undefined)
+    ).rows as R[];
   return {
     kind: 'postgres',
     query,

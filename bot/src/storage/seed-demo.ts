@@ -206,6 +206,13 @@ export async function seedDemo(db: Db, publicUrl: string, now = new Date()): Pro
      from links l, generate_series(1, 7) g where l.code = any($1::text[])`,
     [codes],
   );
+  // Some of those readers came back: fewer unique readers than clicks, as in real life.
+  await db.query(
+    `insert into link_readers (link_code, day, item_id, network, readers)
+     select link_code, (minute at time zone $2)::date, item_id, network, greatest(1, (sum(clicks) * 2 / 3)::int)
+     from clicks where link_code = any($1::text[]) group by 1, 2, 3, 4`,
+    [codes, 'Europe/Berlin'],
+  );
   // Jonas chose to be on the leaderboard under his own name; the processor turns his shares into points.
   await db.query(
     `insert into preferences (person_id, leaderboard_opt_in, board_id) values ($1, true, $2)

@@ -44,6 +44,8 @@ const SPECS: Record<string, Spec> = {
   'GET /api/v1/dev/people': {},
   'GET /api/v1/me': {},
   'GET /api/v1/me/shares': { query: paged },
+  // Good periods, impossible dates, ends before starts, and more than 366 days.
+  'GET /api/v1/me/impact': { query: { from: fc.constantFrom('2026-11-01', '2026-02-30', '2025-01-01', '2026-1-1'), to: fc.constantFrom('2026-11-30', '2026-10-01', '2027-01-02') } },
   'GET /api/v1/topics': {},
   'GET /api/v1/items': {
     query: { topic: fc.constantFrom('culture', 'jobs', 'x'), q: fc.constantFrom('Leipzig', 'a', '%'), cursor: cursors('feed'), limit: fc.constantFrom('1', '5', '50', '51') },

@@ -6,6 +6,7 @@ export * from '../../domain/model/crisis.js';
 export * from '../../domain/model/guidelines.js';
 export * from '../../domain/model/items.js';
 export * from '../../domain/model/me.js';
+export * from '../../domain/model/impact.js';
 export * from '../../domain/model/share.js';
 export { NETWORKS, NETWORK_LABELS, TEXT_VIA_CLIPBOARD, type Network } from '../../domain/sharing/networks.js';
 export { announceTime, ANNOUNCE_PAST_TOLERANCE_MS, type AnnounceTime, type AnnounceTimeProblem, type AnnounceWindow } from '../../domain/announcements/announce-time.js';

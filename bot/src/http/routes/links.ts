@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response, Server } from 'restify';
 import { notFound } from '../../domain/errors.js';
+import { clientAddress } from '../../domain/links/client-address.js';
 import { isPreviewAgent } from '../../domain/links/preview-agents.js';
 import { withUtm } from '../../domain/links/utm.js';
 import type { ResolvedLink } from '../../storage/repos/clicks.js';
@@ -53,7 +54,8 @@ function codeOf(url: string): string | undefined {
 
 /**
  * The public tracked link. It counts the click (network, item, link, minute; no IP, no
- * cookie) and answers 302 to the destination the admins stored, with UTM tags.
+ * cookie) and the reader (a mark under the day's key, see storage/repos/readers.ts), and
+ * answers 302 to the destination the admins stored, with UTM tags.
  *
  * It is the one route the public hits in bulk. The restify route below is complete on
  * its own; the fast path in front of it only answers links already in the cache, on the
@@ -62,9 +64,13 @@ function codeOf(url: string): string | undefined {
 export function linkRoutes(server: Server, ctx: HttpContext): { fastPath: FastPath } {
   const cache = new LinkCache((code) => ctx.links.resolve(code));
 
+  const hops = ctx.config.trustProxyHops;
   const redirect = (req: IncomingMessage, res: ServerResponse, entry: CachedLink, now: number) => {
-    if (req.method === 'GET' && !isPreviewAgent(req.headers['user-agent'])) {
-      ctx.clicks.record({ code: entry.link.code, itemId: entry.link.itemId, network: entry.link.network, at: now });
+    const userAgent = req.headers['user-agent'];
+    if (req.method === 'GET' && !isPreviewAgent(userAgent)) {
+      // The address and user agent only tell repeat readers apart: hashed under the day's key at once, never kept.
+      const reader = { address: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], hops), userAgent: userAgent ?? '' };
+      ctx.clicks.record({ code: entry.link.code, itemId: entry.link.itemId, network: entry.link.network, at: now, reader });
     }
     res.writeHead(302, { Location: crisisTarget() ?? entry.location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
     res.end();
@@ -79,7 +85,7 @@ export function linkRoutes(server: Server, ctx: HttpContext): { fastPath: FastPa
 
   const route = async (req: Request, res: Response) => {
     const code = codeOf(req.url ?? '');
-    const now = Date.now();
+    const now = ctx.clock.now();
     const entry = code ? (cache.hit(code, now) ?? (await cache.load(code, now))) : undefined;
     // Unknown or malformed: a friendly 404 page, never a redirect.
     if (!entry) throw notFound('Link');
@@ -93,7 +99,7 @@ export function linkRoutes(server: Server, ctx: HttpContext): { fastPath: FastPa
       const url = req.url ?? '';
       if (!url.startsWith('/l/') || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
       const code = codeOf(url);
-      const now = Date.now();
+      const now = ctx.clock.now();
       const entry = code ? cache.hit(code, now) : undefined;
       if (!entry) return false;
       redirect(req, res, entry, now);

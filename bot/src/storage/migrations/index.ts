@@ -12,6 +12,7 @@ import * as m011 from './011-one-share-per-network.js';
 import * as m012 from './012-domain-events.js';
 import * as m013 from './013-jobs.js';
 import * as m014 from './014-announcement-payload.js';
+import * as m015 from './015-unique-readers.js';
 import * as m016 from './016-points.js';
 import * as m017 from './017-campaigns.js';
 import * as m018 from './018-results-and-thanks.js';
@@ -34,6 +35,7 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '012-domain-events', sql: m012.sql },
   { id: '013-jobs', sql: m013.sql },
   { id: '014-announcement-payload', sql: m014.sql },
+  { id: '015-unique-readers', sql: m015.sql },
   { id: '016-points', sql: m016.sql },
   { id: '017-campaigns', sql: m017.sql },
   { id: '018-results-and-thanks', sql: m018.sql },

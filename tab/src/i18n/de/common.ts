@@ -5,7 +5,7 @@ export const common: typeof english = {
   appName: 'Chorus',
   navLabel: 'Seiten',
   navShare: 'Teilen',
-  navMyShares: 'Von mir geteilt',
+  navImpact: 'Meine Wirkung',
   navAdminItems: 'Verwaltung · Inhalte',
   navAdminEdit: 'Verwaltung · Bearbeiten',
   navAdminAnnouncements: 'Verwaltung · Ankündigungen',
@@ -40,6 +40,7 @@ export const common: typeof english = {
   privacyBody: [
     'Chorus speichert, was es zum Teilen braucht: Ihren Namen, Ihre Abteilung, Ihren Standort und Ihre Sprache aus dem Firmenverzeichnis, Ihre Einstellungen und welche Inhalte Sie wann in welchem Netzwerk geteilt haben.',
     'Wenn jemand einen von Ihnen geteilten Link öffnet, zählt Chorus den Klick: Zeitpunkt, Netzwerk und Inhalt. Es speichert keine IP-Adresse, setzt kein Cookie und verfolgt Leser:innen nicht weiter.',
+    'Um Leser:innen zu zählen (wer Ihren Link an einem Tag dreimal öffnet, zählt einmal), verrechnet Chorus beim Öffnen die Adresse und den Browsernamen mit einem zufälligen Schlüssel des Tages zu einem Code (einem HMAC) und behält nur diesen Code. Jeder Tag hat seinen eigenen Schlüssel; in der Stunde nach Tagesende werden Schlüssel und Codes gelöscht, nur die Zahl der Leser:innen bleibt. Danach kann niemand – auch nicht, wer die Datenbank hat – herausfinden, ob eine bestimmte Adresse Ihren Link geöffnet hat. Eine Datensicherung, die während eines Tages entsteht, enthält Schlüssel und Codes dieses Tages, bis die Sicherung selbst gelöscht wird.',
     'Chorus liest Ihre Social-Media-Konten nicht und überwacht nicht, was Sie posten. Ihre Zahlen sehen nur Sie.',
     'Fragen beantworten das Content-Team, der Betriebsrat und die Datenschutzbeauftragten.',
   ],

@@ -6,7 +6,7 @@ export const common = {
   appName: 'Chorus',
   navLabel: 'Pages',
   navShare: 'Share',
-  navMyShares: 'My shares',
+  navImpact: 'My impact',
   navAdminItems: 'Admin · Items',
   navAdminEdit: 'Admin · Edit item',
   navAdminAnnouncements: 'Admin · Announcements',
@@ -41,6 +41,7 @@ export const common = {
   privacyBody: [
     'Chorus stores what it needs to help you share: your name, department, location and language from the company directory, your settings, and which items you shared on which network and when.',
     'When someone opens a link you shared, Chorus counts the click: the time, the network and the item. It stores no IP address, sets no cookie and does not follow readers anywhere.',
+    'To count unique readers (someone who opens your link three times on one day is one reader), Chorus mixes the reader\'s address and browser name with a random key of that day into a code (an HMAC) the moment the link is opened, and keeps only that code. Each day has its own key; within the hour after the day ends, the key and the codes are deleted and only the number of readers remains. From then on nobody — not even someone with the database — can find out whether a given address opened your link. A database backup taken during a day holds that day\'s key and codes until the backup itself is deleted.',
     'Chorus does not read your social-media accounts and does not monitor what you post. Your numbers are shown only to you.',
     'Questions: ask the content team, the works council or the data-protection officer.',
   ],

@@ -1,6 +1,7 @@
 import { common } from './common.js';
 import { feed } from './feed.js';
 import { myShares } from './my-shares.js';
+import { impact } from './impact.js';
 import { items } from './items.js';
 import { announcements } from './announcements.js';
 import { crisis } from './crisis.js';
@@ -16,6 +17,6 @@ import { campaigns } from './campaigns.js';
  * `Strings` is inferred from them, and each German file must have exactly the same keys
  * (else tsc fails).
  */
-export const en = { ...common, ...feed, ...myShares, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding, ...points, ...thanks, ...campaigns };
+export const en = { ...common, ...feed, ...myShares, ...impact, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding, ...points, ...thanks, ...campaigns };
 
 export type Strings = typeof en;

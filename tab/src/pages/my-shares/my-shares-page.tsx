@@ -1,9 +1,8 @@
-import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
-import { HeartRegular, LockClosedRegular } from '@fluentui/react-icons';
+import { Body1, Button, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
+import { HeartRegular } from '@fluentui/react-icons';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
-import { PageHeader } from '../../components/page-header.js';
 import { ENDPOINTS } from '@contract';
 import { usePagedShares } from './use-my-shares.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -16,25 +15,20 @@ const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   note: { color: tokens.colorNeutralForeground3 },
   more: { alignSelf: 'center' },
+  heading: { margin: 0 },
 });
 
-/** The person's own shares and the clicks they brought; nobody else sees these numbers. */
-export function MySharesPage() {
+/** The person's own shares and the clicks they brought, link by link: a section of My impact. */
+export function MySharesSection() {
   const styles = useStyles();
   const { t } = useI18n();
   const shares = usePagedShares(ENDPOINTS.myShares);
 
   return (
-    <div className={styles.root}>
-      <PageHeader
-        heading={t.mySharesTitle}
-        intro={
-          <>
-            <LockClosedRegular aria-hidden="true" />
-            {t.onlyYou}
-          </>
-        }
-      />
+    <section className={styles.root} aria-labelledby="impact-shares">
+      <Subtitle1 as="h2" id="impact-shares" className={styles.heading}>
+        {t.impactSharesHeading}
+      </Subtitle1>
       {shares.state === 'loading' ? <LoadingState /> : null}
       {shares.state === 'error' ? <ErrorState error={shares.error} onRetry={shares.reload} /> : null}
       {shares.state === 'ok' && shares.data.items.length === 0 ? (
@@ -63,6 +57,6 @@ export function MySharesPage() {
           </Body1>
         </>
       ) : null}
-    </div>
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 import { campaignEndpoints } from './campaigns.js';
 import { crisisEndpoints } from './crisis.js';
 import { guidelineEndpoints } from './guidelines.js';
+import { impactEndpoints } from './impact.js';
 import { jobEndpoints } from './jobs.js';
 import { announcementEndpoints, itemEndpoints } from './items.js';
 import { meEndpoints } from './me.js';
@@ -25,6 +26,7 @@ export const ENDPOINTS = {
   ...thanksEndpoints,
   ...pointsEndpoints,
   ...campaignEndpoints,
+  ...impactEndpoints,
 };
 export type Endpoints = typeof ENDPOINTS;
 export type EndpointName = keyof Endpoints;
