@@ -145,6 +145,22 @@ describe('campaign progress', () => {
     await api(s.url, 'DELETE', `/api/v1/admin/campaigns/${id}`, { headers: admin.headers });
   });
 
+  it('counts unique readers of covered items on the days of its window, and no others', async () => {
+    const covered = await anItem(s.db);
+    const other = await anItem(s.db);
+    const id = (await create(campaign({ topic: null, itemIds: [covered.id], goal: { metric: 'readers', target: 50 } }))).body.id as string;
+    const { linkCode } = await aShare(s.db, { item: covered, person: employee });
+    const { linkCode: otherCode } = await aShare(s.db, { item: other, person: employee });
+    const today = new Date().toISOString().slice(0, 10);
+    const lastWeek = new Date(Date.now() - 7 * 24 * HOUR).toISOString().slice(0, 10);
+    await s.db.query(
+      `insert into link_readers (link_code, day, item_id, network, readers) values ($1, $3, $4, 'linkedin', 7), ($1, $5, $4, 'linkedin', 40), ($2, $3, $6, 'linkedin', 9)`,
+      [linkCode, otherCode, today, covered.id, lastWeek, other.id],
+    );
+    expect(await progressOf(id)).toBe(7); // today's readers of the covered item; not last week's, not the other item's
+    await api(s.url, 'DELETE', `/api/v1/admin/campaigns/${id}`, { headers: admin.headers });
+  });
+
   it('counts a reader’s click on a covered item’s tracked link', async () => {
     const covered = await anItem(s.db);
     const id = (await create(campaign({ topic: null, itemIds: [covered.id], goal: { metric: 'clicks', target: 5 } }))).body.id as string;

@@ -33,6 +33,8 @@ async function sharedYesterday(p: ReachablePerson, itemId: string, network: stri
   await h.s.db.query(`insert into shares (item_id, person_id, network, edited, link_code, created_at) values ($1, $2, $3, false, $4, $5)`, [itemId, p.id, network, link!.code, yesterdayNoon]);
   if (clicks > 0) {
     await h.s.db.query(`insert into clicks (link_code, minute, item_id, network, clicks) values ($1, $2, $3, $4, $5), ($1, now(), $3, $4, 1000)`, [link!.code, `${round.from}T15:00:00Z`, itemId, network, clicks]);
+    // Some readers came back: two thirds as many unique readers as visits, that day; many more today.
+    await h.s.db.query(`insert into link_readers (link_code, day, item_id, network, readers) values ($1, $2, $3, $4, $5), ($1, $6, $3, $4, 500)`, [link!.code, round.from, itemId, network, Math.ceil((clicks * 2) / 3), round.until]);
   }
 }
 
@@ -69,6 +71,7 @@ describe('results cards', () => {
     expect(anaMore).toHaveLength(0);
     const anaText = textOf(anaCard as Card);
     expect(anaText).toContain('Your 3 shares brought 142 visits.');
+    expect(anaText).toContain('That is 95 different readers who followed your link.'); // 80 + 15, only the round's day
     expect(anaText).toContain('Read most: Our plant in Leipzig (142 visits)');
     expect(anaText).toContain('LinkedIn: 120 · Xing: 22');
     expect(textOf(h.cardsTo(ben!)[0] as Card)).toContain('Your 1 share brought 0 visits.');

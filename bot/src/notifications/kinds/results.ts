@@ -35,7 +35,7 @@ export const resultsKind = defineKind({
         to: lastDayOf(d.payload),
         shares: r.shares,
         clicks: r.clicks,
-        readers: null,
+        readers: r.readers,
         best: r.best,
         perNetwork: r.perNetwork,
         impactUrl: ctx.tab('impact'),

@@ -31,16 +31,14 @@ const COVERED = `(x.item_id = any(cp.item_ids) or (cp.topic is not null and x.it
  * once per (item, person, network) — posting again only moves a share's time. Clicks are
  * stored per minute, so the window starts at the minute of the start.
  */
-function progressSql(readers: boolean): string {
+function progressSql(): string {
   const shares = `(select count(*) from shares x where x.created_at >= cp.starts_at and x.created_at < cp.ends_at and ${COVERED})`;
   const clicks = `(select coalesce(sum(x.clicks), 0) from clicks x
       where x.minute >= date_trunc('minute', cp.starts_at) and x.minute < cp.ends_at and ${COVERED})`;
-  // TODO(after merge of migration 015): link_readers exists then; drop the `readers` guard.
-  // Unique readers are counted per link and day: the days the window touches, in UTC.
-  const uniqueReaders = readers
-    ? `(select coalesce(sum(x.readers), 0) from link_readers x
-        where x.day >= (cp.starts_at at time zone 'UTC')::date and x.day <= ((cp.ends_at - interval '1 microsecond') at time zone 'UTC')::date and ${COVERED})`
-    : '0';
+  // Unique readers are counted per link and tenant day: the days the window touches (taken
+  // as UTC dates — at each end of the window a day may differ by the zone's offset).
+  const uniqueReaders = `(select coalesce(sum(x.readers), 0) from link_readers x
+      where x.day >= (cp.starts_at at time zone 'UTC')::date and x.day <= ((cp.ends_at - interval '1 microsecond') at time zone 'UTC')::date and ${COVERED})`;
   return `(case cp.goal_metric when 'shares' then ${shares} when 'clicks' then ${clicks} else ${uniqueReaders} end)::int`;
 }
 
@@ -71,15 +69,7 @@ const values = (c: CampaignInput) => [c.name, c.description, c.startsAt, c.endsA
 
 /** Campaigns and the disclosure setting, on Postgres or PGlite. */
 export function campaignsRepo(db: Queryable) {
-  // The unique-readers table comes with another part of the same issue (migration 015).
-  let readersTable = false;
-  async function progress(): Promise<string> {
-    if (!readersTable) {
-      const [row] = await db.query<{ present: boolean }>(`select to_regclass('link_readers') is not null as present`);
-      readersTable = row?.present === true;
-    }
-    return progressSql(readersTable);
-  }
+  const progress = async (): Promise<string> => progressSql();
 
   const store: CampaignStore & {
     /** Running campaigns that cover this item, with progress (cards at send time, the share page). */

@@ -8,6 +8,8 @@ const END = `($3::date::timestamp at time zone $4)`;
 export interface PersonResults {
   shares: number;
   clicks: number;
+  /** Unique readers per link and tenant day, summed over the round's days. */
+  readers: number;
   perNetwork: Array<{ network: Network; clicks: number }>;
   best: { title: string; clicks: number } | null;
 }
@@ -36,6 +38,12 @@ export async function personResults(db: Queryable, personId: string, from: strin
      group by c.item_id, c.network`,
     [personId, from, until, timeZone],
   );
+  // Reader days are the tenant's calendar days, as the round's are: compared as dates.
+  const [readers] = await db.query<{ readers: number }>(
+    `select coalesce(sum(r.readers), 0)::int as readers from links l join link_readers r on r.link_code = l.code
+     where l.person_id = $1 and r.day >= $2::date and r.day < $3::date`,
+    [personId, from, until],
+  );
   const byNetwork = new Map<Network, number>();
   const byItem = new Map<string, number>();
   for (const r of rows) {
@@ -51,6 +59,7 @@ export async function personResults(db: Queryable, personId: string, from: strin
   return {
     shares: counted?.shares ?? 0,
     clicks: [...byNetwork.values()].reduce((a, b) => a + b, 0),
+    readers: readers?.readers ?? 0,
     perNetwork: [...byNetwork].map(([network, clicks]) => ({ network, clicks })).sort((a, b) => b.clicks - a.clicks),
     best,
   };
