@@ -1,7 +1,8 @@
 // Screenshots for the README, taken from the real app with the demo company:
 //   npm run build:tab && npx tsx scripts/screenshots.mjs
 // Writes docs/screenshots/{share-light,share-dark,share-page-phone,announcements-light,
-// announcements-dark,crisis-light,crisis-dark,trainings-*,guidelines-*,onboarding-*,impact-*}.png. Runs the server in-process on a free loopback port with a fresh
+// announcements-dark,crisis-light,crisis-dark,trainings-*,guidelines-*,onboarding-*,impact-*,
+// leaderboard-*,campaigns-*,settings-*}.png. Runs the server in-process on a free loopback port with a fresh
 // in-memory database and a fake Bot Connector; no network needed.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -192,6 +193,43 @@ async function impactShots() {
   console.log('wrote docs/screenshots/impact-narrow-high-contrast.png');
 }
 
+/** A JSON call to the API as a demo person. */
+const call = (person, method, route, body) =>
+  fetch(`${server.url}${route}`, { method, headers: { ...server.as(person), 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }).then(json);
+
+/**
+ * The board with three people on it (two under pseudonyms), a thank-you shown, and a running
+ * campaign with a prize: all through the API, as people would do it in the tab.
+ */
+async function recognitionShots() {
+  const hour = 3_600_000;
+  const careers = await call('clara', 'POST', '/api/v1/admin/campaigns', {
+    name: 'Hiring month', description: 'Help us fill our open roles.', startsAt: new Date(Date.now() - hour).toISOString(),
+    endsAt: new Date(Date.now() + 20 * 24 * hour).toISOString(), topic: 'careers', goal: { metric: 'shares', target: 25 }, prize: 'Breakfast with the board',
+  });
+  await call('aylin', 'PUT', '/api/v1/me/settings', { leaderboard: { optIn: true, pseudonym: 'Night Owl' } });
+  await call('mia', 'PUT', '/api/v1/me/settings', { leaderboard: { optIn: true, pseudonym: 'Blue Fox' } });
+  for (const [person, q, network] of [['mia', 'Werkstudent', 'linkedin'], ['aylin', 'Backend Engineer', 'xing'], ['mia', 'accessibility', 'x']]) {
+    const page = await shareLink(person, q);
+    await fetch(page, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ network, text: 'Worth a look.' }) }).then(json);
+  }
+  // Points come from events, a moment later.
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  const board = await call('clara', 'GET', '/api/v1/leaderboard?period=week');
+  const owl = board.top.find((e) => e.name === 'Night Owl');
+  if (owl) {
+    await call('clara', 'POST', '/api/v1/admin/thanks', { boardId: owl.boardId, message: 'Your post about our engineering roles brought three applications. Thank you!' });
+    const mine = await call('aylin', 'GET', '/api/v1/me/thanks');
+    if (mine.items[0]) await call('aylin', 'PUT', `/api/v1/me/thanks/${mine.items[0].id}`, { shown: true });
+  }
+  for (const theme of ['light', 'dark']) {
+    await pageShot({ name: 'leaderboard', person: 'aylin', theme, file: `leaderboard-${theme}.png`, height: 1400 });
+    await pageShot({ name: 'campaigns', person: 'clara', theme, file: `campaigns-${theme}.png`, height: 1100 });
+    await pageShot({ name: 'settings', person: 'aylin', theme, file: `settings-${theme}.png`, height: 800 });
+  }
+  console.log(`campaign ${careers.id} photographed`);
+}
+
 try {
   await mkdir(outDir, { recursive: true });
   if (wants('announcements')) {
@@ -214,6 +252,7 @@ try {
     }
   }
   if (wants('impact')) await impactShots();
+  if (wants('recognition')) await recognitionShots();
 } finally {
   await browser.close();
   await server.close();

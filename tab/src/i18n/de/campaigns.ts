@@ -61,6 +61,7 @@ export const campaigns: typeof english = {
   disclosureSavedToast: 'Hinweis gespeichert.',
   disclosureApplies: 'Gilt gerade: Er steht in den Textvorschlägen.',
   disclosureDormant: 'Gerade nicht in Gebrauch: kein Punkteprogramm und keine laufende Kampagne mit Preis.',
+  disclosureUnset: 'Kein Hinweis festgelegt: Solange Punkte oder ein Preis im Spiel sind, sollten vorgeschlagene Beiträge einen tragen.',
   guidelinesDisclosureTitle: 'Sagen Sie, dass Sie hier arbeiten',
   guidelinesDisclosureBody: (text) =>
     `Solange es fürs Teilen Punkte oder Preise gibt, machen Sie in Ihrem Beitrag kenntlich, dass Sie hier arbeiten (FTC-Leitlinien, § 5a UWG). Chorus fügt „${text}“ an die Textvorschläge an.`,

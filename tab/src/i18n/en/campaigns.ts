@@ -59,6 +59,7 @@ export const campaigns = {
   disclosureSavedToast: 'Disclosure saved.',
   disclosureApplies: 'Applies now: it is added to suggested posts.',
   disclosureDormant: 'Not in use right now: no points program and no running campaign with a prize.',
+  disclosureUnset: 'No disclosure set: while points or a prize are on, suggested posts should carry one.',
   guidelinesDisclosureTitle: 'Say that you work here',
   guidelinesDisclosureBody: (text: string) =>
     `While sharing can earn points or prizes, say in your post that you work here (FTC endorsement guides, § 5a UWG). Chorus adds “${text}” to suggested posts.`,

@@ -189,7 +189,7 @@ function DisclosureSettings() {
             });
           }}
         >
-          <Body1>{loaded.applies ? t.disclosureApplies : t.disclosureDormant}</Body1>
+          <Body1>{loaded.text.trim() === '' ? t.disclosureUnset : loaded.applies ? t.disclosureApplies : t.disclosureDormant}</Body1>
           <Field label={t.disclosureFieldText} hint={t.disclosureTextHint} {...fieldProps(fields.text)}>
             <Input value={text} onChange={(_, d) => setText(d.value)} maxLength={100} />
           </Field>
