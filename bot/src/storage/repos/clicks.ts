@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../db.js';
 import type { Network } from '../../domain/sharing/networks.js';
 import type { DomainEvent } from '../../domain/events/domain-event.js';
 import { recordEvents } from '../events/record-events.js';
-import { readerMark, type ReaderKeys } from './readers.js';
+import { readerMarkOf, type ReaderKeys } from './readers.js';
 
 export interface ResolvedLink {
   code: string;
@@ -31,8 +31,9 @@ export interface Click {
   /** epoch milliseconds */
   at: number;
   /**
-   * Who clicked, for unique readers only: hashed into the day's mark at once and then
-   * forgotten (never stored, never kept in memory past this call).
+   * Who clicked, for unique readers only: held in memory until the next flush (one short
+   * interval), hashed there into the day's mark and forgotten — never stored. Hashing in
+   * the flush, once per distinct reader, keeps the HMAC off the redirect's path.
    */
   reader?: { address: string; userAgent: string };
 }
@@ -43,7 +44,10 @@ interface PendingMarks {
   itemId: string;
   network: Network;
   day: string;
+  /** Marks already hashed (kept for a retry when a write failed). */
   marks: Set<string>;
+  /** This interval's readers, not yet hashed: "address\nuser agent" (gone at the next flush). */
+  unhashed: Set<string>;
 }
 
 interface PendingCount {
@@ -105,18 +109,29 @@ export class ClickRecorder {
       this.readersUncounted++;
       return;
     }
-    const mark = readerMark(dayKey, click.code, click.reader!.address, click.reader!.userAgent);
+    const reader = `${click.reader!.address}\n${click.reader!.userAgent}`;
     const key = `${click.code}@${day}`;
     const entry = this.pendingMarks.get(key);
     if (entry) {
-      if (entry.marks.has(mark)) return;
+      if (entry.unhashed.has(reader)) return;
     } else if (this.markCount >= (this.options.maxPending ?? 100_000)) {
       this.readersUncounted++;
       return;
     }
-    const marks = entry ?? this.pendingMarks.set(key, { code: click.code, itemId: click.itemId, network: click.network, day, marks: new Set() }).get(key)!;
-    marks.marks.add(mark);
+    const marks = entry ?? this.pendingMarks.set(key, { code: click.code, itemId: click.itemId, network: click.network, day, marks: new Set(), unhashed: new Set() }).get(key)!;
+    marks.unhashed.add(reader);
     this.markCount++;
+  }
+
+  /** The interval's readers become marks under their day's key; the addresses are dropped here. */
+  private hashReaders(pending: PendingMarks[]): void {
+    const readers = this.options.readers;
+    for (const p of pending) {
+      const dayKey = readers?.keyOf(p.day);
+      if (!dayKey) this.readersUncounted += p.unhashed.size;
+      else for (const reader of p.unhashed) p.marks.add(readerMarkOf(dayKey, p.code, reader));
+      p.unhashed.clear();
+    }
   }
 
   /** Writes everything counted so far; resolves when it is stored (or failed and re-queued). */
@@ -125,6 +140,7 @@ export class ClickRecorder {
     this.timer = undefined;
     const batch = [...this.pending.values()];
     const marks = [...this.pendingMarks.values()];
+    this.hashReaders(marks);
     this.pending = new Map();
     this.pendingMarks = new Map();
     this.markCount = 0;

@@ -19,8 +19,13 @@ export const READER_DAY_GRACE_MS = 5 * 60_000;
  * each other, even while the key exists.
  */
 export function readerMark(key: Buffer, linkCode: string, address: string, userAgent: string): string {
-  // The first 16 bytes as hex, cut from the hex digest: a Buffer round trip costs a microsecond per click.
-  return createHmac('sha256', key).update(`${linkCode}\n${address}\n${userAgent}`).digest('hex').slice(0, MARK_BYTES * 2);
+  return readerMarkOf(key, linkCode, `${address}\n${userAgent}`);
+}
+
+/** The same, for a reader already written as "address\nuser agent" (the click recorder's form). */
+export function readerMarkOf(key: Buffer, linkCode: string, reader: string): string {
+  // The first 16 bytes as hex, cut from the hex digest.
+  return createHmac('sha256', key).update(`${linkCode}\n${reader}`).digest('hex').slice(0, MARK_BYTES * 2);
 }
 
 /** Today's and tomorrow's keys, made if missing (every process gets the same ones). */
