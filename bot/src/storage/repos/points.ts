@@ -77,25 +77,31 @@ interface BoardRow {
 
 /**
  * The whole board in one statement, so the scores are computed once: every opted-in
- * person's points from `scores` (person_id, points), ranked; the top 10 with points, the
- * caller's own place (`person`: the parameter naming the caller) and the teams by `column`
- * with their opted-in members' sums (rankTeams keeps those with at least five).
+ * person's points from `scores` (person_id, points); the top 10 with points, the caller's
+ * own rank (`person`: the parameter naming the caller; 1 + how many have more points) and
+ * the teams by `column` with their opted-in members' sums (rankTeams keeps those with at
+ * least five).
  */
 export function boardStatement(scores: string, person: string, column: 'department' | 'location'): string {
+  // Narrow rows (no names) for all opted-in people; names only for the ten shown. The top is
+  // a top-N of (points, board id); rank() within it equals the rank among everyone, since
+  // everyone with more points is in it.
   return `with scores as (
-      select pr.person_id, pr.board_id, coalesce(pr.pseudonym, pe.display_name) as name, pe.${column} as team, coalesce(s.points, 0)::int as points
+      select pr.person_id, pr.board_id, pe.${column} as team, coalesce(s.points, 0)::int as points
       from preferences pr
       join people pe on pe.id = pr.person_id
       left join (${scores}) s on s.person_id = pr.person_id
       where pr.leaderboard_opt_in and pr.board_id is not null
-    ), ranked as (
-      select person_id, board_id, name, points, rank() over (order by points desc)::int as rank from scores
+    ), top as (
+      select person_id, board_id, points, rank() over (order by points desc)::int as rank
+      from (select person_id, board_id, points from scores where points > 0 order by points desc, board_id limit 10) t
     )
     select
       (select coalesce(json_agg(t order by t.rank, t.board_id), '[]'::json) from (
-         select board_id, name, points, person_id = ${person}::uuid as me, rank from ranked
-         where points > 0 order by rank, board_id limit 10) t) as top,
-      (select json_build_object('points', points, 'rank', rank) from ranked where person_id = ${person}::uuid) as mine,
+         select top.board_id, coalesce(pr.pseudonym, pe.display_name) as name, top.points, top.person_id = ${person}::uuid as me, top.rank
+         from top join preferences pr on pr.person_id = top.person_id join people pe on pe.id = top.person_id) t) as top,
+      (select json_build_object('points', m.points, 'rank', 1 + (select count(*) from scores o where o.points > m.points))
+         from scores m where m.person_id = ${person}::uuid) as mine,
       (select coalesce(json_agg(t), '[]'::json) from (
          select team as name, count(*)::int as members, sum(points)::int as points from scores
          where team is not null group by team having count(*) >= 5) t) as teams`;
