@@ -11,7 +11,8 @@
 // BENCH_IMPACT_CONCURRENCY (10), BENCH_DATABASE_URL / DATABASE_URL.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { freshPostgres, median, root, startServer, table, withClient } from './support.mjs';
+import autocannon from 'autocannon';
+import { freshPostgres, median, root, sleep, startServer, table, withClient } from './support.mjs';
 
 export const title = 'my impact at company size (Postgres): p95 under 10 concurrent requests vs a full scan of clicks';
 export const needs = ['bot'];
@@ -25,6 +26,10 @@ const SAMPLE_PEOPLE = 500;
 const DEPARTMENTS = 600;
 // Only the targets whose name contains this (e.g. "leaderboard"); all by default.
 const ONLY = process.env.BENCH_IMPACT_ONLY || '';
+// Point processing under the click bench's load: seconds of clicks, links clicked, connections.
+const PROCESSING_SECONDS = Number(process.env.BENCH_IMPACT_PROCESSING_SECONDS || 20);
+const PROCESSING_LINKS = 5_000;
+const CLICK_CONNECTIONS = 50;
 
 /**
  * What is measured: the request a person's tab sends, and the same answer by a full scan.
@@ -259,6 +264,99 @@ export async function run({ cleanup, settings }) {
       console.log(`    full scan ÷ Chorus (p95): ${(scan.p95 / served.p95).toFixed(0)}×; Chorus p95 ${served.p95.toFixed(1)} ms (target ≤ ${TARGET_P95_MS} ms) ${passed ? '✓' : '✗'}`);
     }
   });
+  if (PROCESSING_SECONDS > 0) {
+    const processing = await pointsKeepUp(chorus, store.env.DATABASE_URL);
+    results.processing = processing;
+    ok &&= !processing.growing;
+  }
   await chorus.stop();
   return { ok, results };
+}
+
+/**
+ * Point processing at the click bench's full rate: clicks through the real /l/ path with 50
+ * connections for PROCESSING_SECONDS, while the points processor runs in Chorus as always
+ * (the event-processors job, every second). Worst case for it: every click is a new reader
+ * (its own user agent) on one of 5,000 shared links, so every flush of the click counter
+ * (every 100 ms) brings a "readers counted" event with up to thousands of link-days, each
+ * worth a ledger row. Samples the processor's lag (events in the log after its position,
+ * and the reader counts in them) twice a second, and then how long it takes to drain.
+ */
+async function pointsKeepUp(chorus, databaseUrl) {
+  return withClient(databaseUrl, async (client) => {
+    const codes = (await client.query(`select code from links where code like 'B%' order by hashtext(code) limit ${PROCESSING_LINKS}`)).rows.map((r) => r.code);
+    const lag = async () => {
+      const [r] = (
+        await client.query(`select p.last_id::bigint::text as position,
+            (select count(*) from events e where e.id > p.last_id)::int as events,
+            (select coalesce(sum(jsonb_array_length(e.payload->'counts')), 0) from events e where e.id > p.last_id and e.type = 'readers.counted')::int as counts
+          from event_positions p where p.processor = 'points'`)
+      ).rows;
+      return r ?? { events: 0, counts: 0 };
+    };
+    const ledgerBefore = (await client.query(`select count(*)::int as n from points_ledger where reason = 'readers'`)).rows[0].n;
+    const readersBefore = (await client.query(`select coalesce(sum(readers), 0)::int as n from link_readers`)).rows[0].n;
+    console.log(`\n    Point processing: ${PROCESSING_SECONDS} s of clicks on ${codes.length.toLocaleString('en-US')} links, ${CLICK_CONNECTIONS} connections, every click a new reader …`);
+    const samples = [];
+    const t0 = performance.now();
+    let n = 0;
+    const ua = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 bench-reader/';
+    const clicking = new Promise((resolve, reject) =>
+      autocannon(
+        {
+          url: chorus.url,
+          connections: CLICK_CONNECTIONS,
+          duration: PROCESSING_SECONDS,
+          timeout: 10,
+          requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/l/${codes[n % codes.length]}`, headers: { ...req.headers, 'user-agent': ua + n++ } }) }],
+        },
+        (err, result) => (err ? reject(err) : resolve(result)),
+      ),
+    );
+    let done = false;
+    void clicking.finally(() => (done = true));
+    while (!done) {
+      samples.push({ s: (performance.now() - t0) / 1000, ...(await lag()) });
+      await sleep(500);
+    }
+    const clicks = await clicking;
+    const loadSeconds = (performance.now() - t0) / 1000;
+    // Drained: how long after the clicks stop until the processor is at the end of the log.
+    let drainSeconds;
+    for (let waited = 0; waited < 120; waited += 0.5) {
+      const l = await lag();
+      samples.push({ s: (performance.now() - t0) / 1000, ...l, after: true });
+      if (l.events === 0) {
+        drainSeconds = (performance.now() - t0) / 1000 - loadSeconds;
+        break;
+      }
+      await sleep(500);
+    }
+    const during = samples.filter((x) => !x.after);
+    const quarter = Math.max(1, Math.floor(during.length / 4));
+    const mean = (xs) => xs.reduce((a, x) => a + x.counts, 0) / Math.max(1, xs.length);
+    const first = mean(during.slice(1, 1 + quarter));
+    const last = mean(during.slice(-quarter));
+    // Least-squares slope of the reader counts waiting, per second of load.
+    const mx = during.reduce((a, x) => a + x.s, 0) / during.length;
+    const my = mean(during);
+    const slope = during.reduce((a, x) => a + (x.s - mx) * (x.counts - my), 0) / Math.max(1e-9, during.reduce((a, x) => a + (x.s - mx) ** 2, 0));
+    const growing = drainSeconds === undefined || (last > 2 * first + 100 && slope > 10);
+    const ledgerAfter = (await client.query(`select count(*)::int as n from points_ledger where reason = 'readers'`)).rows[0].n;
+    const readersAfter = (await client.query(`select coalesce(sum(readers), 0)::int as n from link_readers`)).rows[0].n;
+    const rps = clicks.requests.total / clicks.duration;
+    const result = {
+      seconds: PROCESSING_SECONDS, links: codes.length, clicks: clicks.requests.total, rps, non2xx: clicks.non2xx - (clicks['3xx'] ?? 0), errors: clicks.errors,
+      newReaders: readersAfter - readersBefore, newLedgerRows: ledgerAfter - ledgerBefore,
+      lagCounts: { firstQuarterMean: first, lastQuarterMean: last, max: Math.max(...during.map((x) => x.counts)), slopePerSecond: slope },
+      drainSeconds, growing, samples,
+    };
+    const every = during.filter((_, i) => i % 2 === 0).map((x) => `${x.counts}`).join(' ');
+    console.log(`    clicks: ${result.clicks.toLocaleString('en-US')} in ${clicks.duration} s = ${Math.round(rps).toLocaleString('en-US')} req/s (${clicks['3xx'] ?? 0} redirects, errors ${clicks.errors}, timeouts ${clicks.timeouts})`);
+    console.log(`    new readers stored ${result.newReaders.toLocaleString('en-US')}, readers ledger rows added ${result.newLedgerRows.toLocaleString('en-US')}`);
+    console.log(`    reader counts waiting for the points processor, once a second: ${every}`);
+    console.log(`    first quarter mean ${first.toFixed(0)}, last quarter mean ${last.toFixed(0)}, max ${result.lagCounts.max}, slope ${slope.toFixed(0)}/s; ` +
+      `drained ${drainSeconds === undefined ? 'NOT within 120 s' : `${drainSeconds.toFixed(1)} s after the clicks stopped`} — backlog ${growing ? 'GROWS ✗' : 'does not grow ✓'}`);
+    return result;
+  });
 }
