@@ -320,6 +320,7 @@ async function pointsKeepUp(chorus, databaseUrl) {
       await sleep(500);
     }
     const clicks = await clicking;
+    const clicksDone = clicks;
     const loadSeconds = (performance.now() - t0) / 1000;
     // Drained: how long after the clicks stop until the processor is at the end of the log.
     let drainSeconds;
@@ -337,25 +338,32 @@ async function pointsKeepUp(chorus, databaseUrl) {
     const mean = (xs) => xs.reduce((a, x) => a + x.counts, 0) / Math.max(1, xs.length);
     const first = mean(during.slice(1, 1 + quarter));
     const last = mean(during.slice(-quarter));
-    // Least-squares slope of the reader counts waiting, per second of load.
-    const mx = during.reduce((a, x) => a + x.s, 0) / during.length;
-    const my = mean(during);
-    const slope = during.reduce((a, x) => a + (x.s - mx) * (x.counts - my), 0) / Math.max(1e-9, during.reduce((a, x) => a + (x.s - mx) ** 2, 0));
-    const growing = drainSeconds === undefined || (last > 2 * first + 100 && slope > 10);
+    // Least-squares slope of the reader counts waiting, per second of load: over the whole run,
+    // and over its second half (after the pipeline filled: a batch a second is always waiting).
+    const slopeOf = (xs) => {
+      const mx = xs.reduce((a, x) => a + x.s, 0) / xs.length;
+      const my = mean(xs);
+      return xs.reduce((a, x) => a + (x.s - mx) * (x.counts - my), 0) / Math.max(1e-9, xs.reduce((a, x) => a + (x.s - mx) ** 2, 0));
+    };
+    const slope = slopeOf(during);
+    const secondHalfSlope = slopeOf(during.slice(Math.floor(during.length / 2)));
+    const rate = clicksDone.requests.total / clicksDone.duration;
+    // Growing: still rising in the second half by more than 5 % of the click rate, or not drained.
+    const growing = drainSeconds === undefined || secondHalfSlope > 0.05 * rate;
     const ledgerAfter = (await client.query(`select count(*)::int as n from points_ledger where reason = 'readers'`)).rows[0].n;
     const readersAfter = (await client.query(`select coalesce(sum(readers), 0)::int as n from link_readers`)).rows[0].n;
     const rps = clicks.requests.total / clicks.duration;
     const result = {
       seconds: PROCESSING_SECONDS, links: codes.length, clicks: clicks.requests.total, rps, non2xx: clicks.non2xx - (clicks['3xx'] ?? 0), errors: clicks.errors,
       newReaders: readersAfter - readersBefore, newLedgerRows: ledgerAfter - ledgerBefore,
-      lagCounts: { firstQuarterMean: first, lastQuarterMean: last, max: Math.max(...during.map((x) => x.counts)), slopePerSecond: slope },
+      lagCounts: { firstQuarterMean: first, lastQuarterMean: last, max: Math.max(...during.map((x) => x.counts)), slopePerSecond: slope, secondHalfSlopePerSecond: secondHalfSlope },
       drainSeconds, growing, samples,
     };
     const every = during.filter((_, i) => i % 2 === 0).map((x) => `${x.counts}`).join(' ');
     console.log(`    clicks: ${result.clicks.toLocaleString('en-US')} in ${clicks.duration} s = ${Math.round(rps).toLocaleString('en-US')} req/s (${clicks['3xx'] ?? 0} redirects, errors ${clicks.errors}, timeouts ${clicks.timeouts})`);
     console.log(`    new readers stored ${result.newReaders.toLocaleString('en-US')}, readers ledger rows added ${result.newLedgerRows.toLocaleString('en-US')}`);
     console.log(`    reader counts waiting for the points processor, once a second: ${every}`);
-    console.log(`    first quarter mean ${first.toFixed(0)}, last quarter mean ${last.toFixed(0)}, max ${result.lagCounts.max}, slope ${slope.toFixed(0)}/s; ` +
+    console.log(`    first quarter mean ${first.toFixed(0)}, last quarter mean ${last.toFixed(0)}, max ${result.lagCounts.max}, slope ${slope.toFixed(0)}/s (second half ${secondHalfSlope.toFixed(0)}/s); ` +
       `drained ${drainSeconds === undefined ? 'NOT within 120 s' : `${drainSeconds.toFixed(1)} s after the clicks stopped`} — backlog ${growing ? 'GROWS ✗' : 'does not grow ✓'}`);
     return result;
   });
