@@ -18,6 +18,7 @@ import * as m017 from './017-campaigns.js';
 import * as m018 from './018-results-and-thanks.js';
 import * as m019 from './019-points-program-log.js';
 import * as m020 from './020-disclosure-kept.js';
+import * as m021 from './021-points-totals.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -41,4 +42,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '018-results-and-thanks', sql: m018.sql },
   { id: '019-points-program-log', sql: m019.sql },
   { id: '020-disclosure-kept', sql: m020.sql },
+  { id: '021-points-totals', sql: m021.sql },
 ];

@@ -21,12 +21,21 @@ interface Entry {
 
 /** One ledger row, once: its source key is unique, so an event seen again adds nothing. */
 async function insertEntry(tx: Queryable, e: Entry): Promise<void> {
+  await insertEntries(tx, [e]);
+}
+
+/** Ledger rows in one statement (a flush of the click counter brings thousands of link-days). */
+async function insertEntries(tx: Queryable, entries: readonly Entry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const column = <T>(pick: (e: Entry) => T) => entries.map(pick);
   await tx.query(
     `insert into points_ledger (person_id, points, reason, source_key, event_id, occurred_at, item_id, network, link_code, training_id, day, readers, counted)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     select * from unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::bigint[], $6::timestamptz[], $7::uuid[], $8::text[], $9::text[],
+                          $10::uuid[], $11::date[], $12::int[], $13::int[])
      on conflict (source_key) do nothing`,
-    [e.personId, e.points, e.reason, e.sourceKey, e.event.id, e.event.at, e.itemId ?? null, e.network ?? null, e.linkCode ?? null,
-      e.trainingId ?? null, e.day ?? null, e.readers ?? null, e.counted ?? null],
+    [column((e) => e.personId), column((e) => e.points), column((e) => e.reason), column((e) => e.sourceKey), column((e) => e.event.id),
+      column((e) => e.event.at), column((e) => e.itemId ?? null), column((e) => e.network ?? null), column((e) => e.linkCode ?? null),
+      column((e) => e.trainingId ?? null), column((e) => e.day ?? null), column((e) => e.readers ?? null), column((e) => e.counted ?? null)],
   );
 }
 
@@ -43,23 +52,37 @@ async function handleEvent(tx: Queryable, e: StoredEvent, rules: PointsRules, on
     }
     case 'readers.counted': {
       if (!on) return;
-      for (const c of e.payload.counts) {
-        if (c.readers <= 0) continue;
-        const sourceKey = sourceKeys.readers(e.id, c.linkCode, c.day);
-        const [row] = await tx.query<{ person_id: string; before: number; seen: boolean }>(
-          `select l.person_id,
-                  coalesce((select sum(readers) from points_ledger p where p.link_code = l.code and p.day = $2::date and p.reason = 'readers'), 0)::int as before,
-                  exists (select 1 from points_ledger p where p.source_key = $3) as seen
-           from links l where l.code = $1`,
-          [c.linkCode, c.day, sourceKey],
-        );
-        if (!row || row.seen) continue;
-        const { counted, points } = readerPoints(row.before, c.readers, rules);
-        await insertEntry(tx, {
+      // All of the event's link-days in two statements: what each link-day earned so far and
+      // whether this event's entry exists; then the entries, capped in order as they come.
+      const counts = e.payload.counts.filter((c) => c.readers > 0);
+      if (counts.length === 0) return;
+      const keys = counts.map((c) => sourceKeys.readers(e.id, c.linkCode, c.day));
+      const rows = await tx.query<{ i: string | number; person_id: string; before: number; seen: boolean }>(
+        `select c.i, l.person_id,
+                coalesce((select sum(readers) from points_ledger p where p.link_code = c.code and p.day = c.day and p.reason = 'readers'), 0)::int as before,
+                exists (select 1 from points_ledger p where p.source_key = c.key) as seen
+         from unnest($1::text[], $2::date[], $3::text[]) with ordinality as c(code, day, key, i)
+         join links l on l.code = c.code`,
+        [counts.map((c) => c.linkCode), counts.map((c) => c.day), keys],
+      );
+      const found = new Map(rows.map((r) => [Number(r.i) - 1, r]));
+      const earlier = new Map<string, number>();
+      const entries: Entry[] = [];
+      counts.forEach((c, i) => {
+        const row = found.get(i);
+        const sourceKey = keys[i] as string;
+        if (!row || row.seen || earlier.has(`key:${sourceKey}`)) return;
+        // A link-day twice in one event: the second starts where the first left off.
+        const linkDay = `${c.linkCode}@${c.day}`;
+        const { counted, points } = readerPoints(row.before + (earlier.get(linkDay) ?? 0), c.readers, rules);
+        earlier.set(linkDay, (earlier.get(linkDay) ?? 0) + c.readers);
+        earlier.set(`key:${sourceKey}`, 1);
+        entries.push({
           personId: row.person_id, points, reason: 'readers', sourceKey, event: e,
           itemId: c.itemId, network: c.network, linkCode: c.linkCode, day: c.day, readers: c.readers, counted,
         });
-      }
+      });
+      await insertEntries(tx, entries);
       return;
     }
     case 'training.attendance': {

@@ -62,6 +62,51 @@ const dayText = (d: Date | string | null): string | null => (d === null ? null :
 /** Time bounds of a window as SQL parameters (an open end is ±infinity). */
 const bounds = (w: Window) => [w.from?.toISOString() ?? '-infinity', w.to?.toISOString() ?? 'infinity'];
 
+/** Each person's points in a window ($1 inclusive, $2 exclusive): the window's ledger rows, read from the time index alone (it carries the points). */
+export const WINDOW_SCORES = `select person_id, sum(points) as points from points_ledger
+  where occurred_at >= $1::timestamptz and occurred_at < $2::timestamptz group by person_id`;
+
+/** Each person's points over all time: the sums that the ledger's triggers keep (migration 021). */
+export const ALL_TIME_SCORES = 'select person_id, points from points_totals';
+
+interface BoardRow {
+  top: Array<{ board_id: string; name: string; points: number; me: boolean; rank: number }>;
+  mine: { points: number; rank: number } | null;
+  teams: Array<{ name: string; members: number; points: number }>;
+}
+
+/**
+ * The whole board in one statement, so the scores are computed once: every opted-in
+ * person's points from `scores` (person_id, points); the top 10 with points, the caller's
+ * own rank (`person`: the parameter naming the caller; 1 + how many have more points) and
+ * the teams by `column` with their opted-in members' sums (rankTeams keeps those with at
+ * least five).
+ */
+export function boardStatement(scores: string, person: string, column: 'department' | 'location'): string {
+  // Narrow rows (no names) for all opted-in people; names only for the ten shown. The top is
+  // a top-N of (points, board id); rank() within it equals the rank among everyone, since
+  // everyone with more points is in it.
+  return `with scores as (
+      select pr.person_id, pr.board_id, pe.${column} as team, coalesce(s.points, 0)::int as points
+      from preferences pr
+      join people pe on pe.id = pr.person_id
+      left join (${scores}) s on s.person_id = pr.person_id
+      where pr.leaderboard_opt_in and pr.board_id is not null
+    ), top as (
+      select person_id, board_id, points, rank() over (order by points desc)::int as rank
+      from (select person_id, board_id, points from scores where points > 0 order by points desc, board_id limit 10) t
+    )
+    select
+      (select coalesce(json_agg(t order by t.rank, t.board_id), '[]'::json) from (
+         select top.board_id, coalesce(pr.pseudonym, pe.display_name) as name, top.points, top.person_id = ${person}::uuid as me, top.rank
+         from top join preferences pr on pr.person_id = top.person_id join people pe on pe.id = top.person_id) t) as top,
+      (select json_build_object('points', m.points, 'rank', 1 + (select count(*) from scores o where o.points > m.points))
+         from scores m where m.person_id = ${person}::uuid) as mine,
+      (select coalesce(json_agg(t), '[]'::json) from (
+         select team as name, count(*)::int as members, sum(points)::int as points from scores
+         where team is not null group by team having count(*) >= 5) t) as teams`;
+}
+
 export function pointsRepo(db: Queryable) {
   return {
     async rules(): Promise<PointsRulesView> {
@@ -125,40 +170,16 @@ export function pointsRepo(db: Queryable) {
     /**
      * The board: only people who opted in (with a board id) exist here. The top (people
      * with points), the caller's own rank if they opted in, and teams of at least five
-     * opted-in members — sums over those members only.
+     * opted-in members — sums over those members only. One statement: the scores are
+     * computed once per request (see `boardStatement`).
      */
     async board(window: Window, personId: string, teamsBy: 'department' | 'location') {
-      const [from, to] = bounds(window);
-      const scores = `with scores as (
-          select pr.person_id, pr.board_id, coalesce(pr.pseudonym, pe.display_name) as name, pe.department, pe.location,
-                 coalesce(s.points, 0)::int as points
-          from preferences pr
-          join people pe on pe.id = pr.person_id
-          left join lateral (
-            select sum(l.points) as points from points_ledger l
-            where l.person_id = pr.person_id and l.occurred_at >= $1::timestamptz and l.occurred_at < $2::timestamptz
-          ) s on true
-          where pr.leaderboard_opt_in and pr.board_id is not null
-        )`;
-      const top = await db.query<{ board_id: string; name: string; points: number; me: boolean; rank: number }>(
-        `${scores}
-         select board_id, name, points, person_id = $3::uuid as me, rank::int as rank
-         from (select *, rank() over (order by points desc) as rank from scores) ranked
-         where points > 0 order by rank, board_id limit 10`,
-        [from, to, personId],
-      );
-      const [mine] = await db.query<{ points: number; rank: number }>(
-        `${scores}
-         select s.points, (1 + (select count(*) from scores o where o.points > s.points))::int as rank from scores s where s.person_id = $3::uuid`,
-        [from, to, personId],
-      );
       const column = teamsBy === 'location' ? 'location' : 'department';
-      const teams = await db.query<{ name: string; members: number; points: number }>(
-        `${scores}
-         select ${column} as name, count(*)::int as members, sum(points)::int as points from scores
-         where ${column} is not null group by ${column} having count(*) >= 5`,
-        [from, to],
-      );
+      const allTime = window.from === null && window.to === null;
+      const [row] = allTime
+        ? await db.query<BoardRow>(boardStatement(ALL_TIME_SCORES, '$1', column), [personId], { name: `points.board.all.${column}` })
+        : await db.query<BoardRow>(boardStatement(WINDOW_SCORES, '$3', column), [...bounds(window), personId], { name: `points.board.window.${column}` });
+      const { top, mine, teams } = row as BoardRow;
       return {
         top: top.map((r) => ({ rank: r.rank, boardId: r.board_id, name: r.name, points: r.points, me: r.me })),
         me: mine ? { optedIn: true, rank: mine.rank, points: mine.points } : { optedIn: false, rank: null, points: null },
