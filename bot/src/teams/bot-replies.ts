@@ -96,6 +96,8 @@ export function botReplies(
           );
           const wanted = page.items.filter((i) => !dismissed.has(i.id)).slice(0, 3);
           if (wanted.length === 0) return [{ text: TEXTS[lang].nothingNew }];
+          // One read for the reply, not one per card.
+          const disclosure = await activeDisclosureIn(db, new Date());
           return Promise.all(
             wanted.map(async (item) => ({
               card: newContentCard(
@@ -104,7 +106,7 @@ export function botReplies(
                   title: item.title,
                   why: item.why,
                   imageUrl: item.imageUrl,
-                  suggestedText: suggestedPost(item.posts, 'linkedin', await activeDisclosureIn(db, new Date())),
+                  suggestedText: suggestedPost(item.posts, 'linkedin', disclosure),
                   shareUrls: await shareUrls(item.id, person.id),
                   state: item.mine.networks.length > 0 ? 'shared' : 'new',
                   sharedOn: item.mine.networks,

@@ -42,6 +42,9 @@ function progressSql(): string {
   return `(case cp.goal_metric when 'shares' then ${shares} when 'clicks' then ${clicks} else ${uniqueReaders} end)::int`;
 }
 
+/** The progress expression, built once: it depends on nothing but the campaign row. */
+const PROGRESS = progressSql();
+
 function toCampaign(r: CampaignRow, now: Date): Campaign {
   return {
     id: r.id,
@@ -69,7 +72,6 @@ const values = (c: CampaignInput) => [c.name, c.description, c.startsAt, c.endsA
 
 /** Campaigns and the disclosure setting, on Postgres or PGlite. */
 export function campaignsRepo(db: Queryable) {
-  const progress = async (): Promise<string> => progressSql();
 
   const store: CampaignStore & {
     /** Running campaigns that cover this item, with progress (cards at send time, the share page). */
@@ -77,7 +79,7 @@ export function campaignsRepo(db: Queryable) {
   } = {
     async page(page, now) {
       return keysetPage(db, {
-        columns: `cp.*, ${await progress()} as progress`,
+        columns: `cp.*, ${PROGRESS} as progress`,
         from: 'from campaigns cp',
         keys: [{ sql: 'cp.starts_at', kind: 'timestamp' }, { sql: 'cp.id', kind: 'uuid' }],
         direction: 'desc',
@@ -87,13 +89,13 @@ export function campaignsRepo(db: Queryable) {
     },
 
     async get(id, now) {
-      const [row] = await db.query<CampaignRow>(`select cp.*, ${await progress()} as progress from campaigns cp where cp.id = $1`, [id]);
+      const [row] = await db.query<CampaignRow>(`select cp.*, ${PROGRESS} as progress from campaigns cp where cp.id = $1`, [id]);
       return row && toAdmin(row, now);
     },
 
     async running(now) {
       const rows = await db.query<CampaignRow>(
-        `select cp.*, ${await progress()} as progress from campaigns cp
+        `select cp.*, ${PROGRESS} as progress from campaigns cp
          where cp.starts_at <= $1 and cp.ends_at > $1 order by cp.ends_at, cp.id limit 50`,
         [now],
       );
@@ -102,7 +104,7 @@ export function campaignsRepo(db: Queryable) {
 
     async coveringItem(itemId, now) {
       const rows = await db.query<CampaignRow>(
-        `select cp.*, ${await progress()} as progress from campaigns cp
+        `select cp.*, ${PROGRESS} as progress from campaigns cp
          where cp.starts_at <= $1 and cp.ends_at > $1
            and ($2::uuid = any(cp.item_ids) or (cp.topic is not null and exists (select 1 from items i where i.id = $2 and cp.topic = any(i.topics))))
          order by cp.ends_at, cp.id limit 3`,
