@@ -139,7 +139,7 @@ describe('crisis cards', () => {
     await crisisOn({ notifyEveryone: true });
     let phase: typeof h.connector.timeline;
     try {
-      await eventually(async () => people.every((p) => updatesTo(p).length === 1 && cardsTo(p).length === 2), Boolean, 10_000);
+      await eventually(async () => people.every((p) => updatesTo(p).length === 1 && cardsTo(p).length === 2), Boolean, 30_000);
       phase = h.connector.timeline.slice(before); // before the switch-off sends its all-clears
     } finally {
       await crisisOff();
@@ -154,7 +154,7 @@ describe('crisis cards', () => {
     expect(h.connector.stats().throttled).toBe(0);
     expect(h.connector.stats().maxAcceptedRps).toBeLessThanOrEqual(50);
     // Let the all-clear and the restores finish before the next test.
-    await eventually(async () => people.every((p) => updatesTo(p).length === 2 && cardsTo(p).length === 3), Boolean, 10_000);
+    await eventually(async () => people.every((p) => updatesTo(p).length === 2 && cardsTo(p).length === 3), Boolean, 30_000);
   });
 
   it('switching off midway stops the pausing, and restores every card that was paused', async () => {
@@ -163,14 +163,14 @@ describe('crisis cards', () => {
     await crisisOn();
     try {
       // (earlier tests' cards are recent too and get paused as well: count only this group's)
-      await eventually(async () => people.filter((p) => updatesTo(p).length > 0).length, (n) => n >= 20, 10_000, 5);
+      await eventually(async () => people.filter((p) => updatesTo(p).length > 0).length, (n) => n >= 20, 30_000, 5);
     } finally {
       await crisisOff();
     }
     const list = await eventually(
       async () => (await announcements()).filter((a) => a.subject === 'card_update' && a.item?.id === itemId),
       (l) => l.some((a) => a.cardState === 'normal' && a.status === 'done'),
-      10_000,
+      30_000,
     );
     const paused = list.find((a) => a.cardState === 'paused')!;
     const restored = list.find((a) => a.cardState === 'normal')!;

@@ -171,10 +171,15 @@ describe('announcing an item', () => {
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
     const afterCancel = h.connector.received.length;
-    await new Promise((r) => setTimeout(r, 600));
+    // Until the sends in flight at the cancel have come back and been recorded (not a fixed
+    // wait: on a busy machine recording a reply can take longer than the reply itself).
+    const final = await eventually(
+      () => announcement(res.body.id),
+      (a) => a.counts.pending === 0 && a.counts.sent === h.connector.received.length,
+      15_000,
+    );
     // At most the sends already in flight (32) and those of one cancel check (~100 ms) land after it.
     expect(h.connector.received.length - afterCancel).toBeLessThanOrEqual(38);
-    const final = await announcement(res.body.id);
     expect(final.counts.pending).toBe(0);
     expect(final.counts.sent + final.counts.skipped).toBe(100);
     expect(final.counts.sent).toBe(h.connector.received.length);

@@ -96,7 +96,8 @@ export function deliveryHarness() {
     announce: (itemId: string, body: Record<string, unknown> = {}) =>
       api(s.url, 'POST', `/api/v1/admin/items/${itemId}/announce`, { headers: admin(), body }),
     announcement,
-    settled: (id: string, timeoutMs = 10_000) =>
+    /** Generous: on a busy two-core machine PGlite sends 120 cards at ~10/s, not 50. */
+    settled: (id: string, timeoutMs = 30_000) =>
       eventually(() => announcement(id), (a) => a.status === 'done' || a.status === 'cancelled', timeoutMs),
     /** The fake connector stamps with performance.timeOrigin + now(), which drifts from Date.now(). */
     wallClock: (at: number) => at + (Date.now() - (performance.timeOrigin + performance.now())),
