@@ -71,6 +71,7 @@ import { pointsRoutes } from './http/routes/points.js';
 import type { CampaignWindows } from './domain/points/my-settings.js';
 import { campaignWindows } from './storage/repos/campaigns.js';
 import { pointsRepo } from './storage/repos/points.js';
+import { boardCacheFor } from './storage/repos/board-cache.js';
 import { pointsProcessor, recomputePoints } from './storage/repos/points-ledger.js';
 import { settingsRepo } from './storage/repos/settings.js';
 
@@ -130,6 +131,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
           publicHost: new URL(config.publicUrl).host,
         });
   const clock = options.clock ?? options.jobs?.clock ?? systemClock;
+  // The leaderboard: ranked once per period and reused (new points show within the refresh time).
+  boardCacheFor(db, { refreshMs: config.leaderboardRefreshSeconds * 1000, now: () => clock.now() });
   // Unique readers: the day keys live in memory, so a redirect never waits for them.
   const readerKeys = new ReaderKeys(db, {
     timeZone: config.timeZone,

@@ -55,6 +55,9 @@ const envSchema = z.object({
   ONBOARDING_DAYS: z.coerce.number().int().min(1).max(365).default(60),
   // Proxies in front of Chorus that append to X-Forwarded-For (Azure App Service: 1); 0: none.
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  // The leaderboard is ranked once and read by many: new points show within this many
+  // seconds (0: with the next request). Opting in or out and new names always show at once.
+  LEADERBOARD_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   SEED_DEMO: bool.optional(),
 });
@@ -92,6 +95,8 @@ export interface Config {
   teamsAppId: string | undefined;
   /** Proxies in front that append to X-Forwarded-For: the reader's address is the one the outermost saw. */
   trustProxyHops: number;
+  /** New points show on the leaderboard within this many seconds; membership changes at once. */
+  leaderboardRefreshSeconds: number;
   logLevel: (typeof logLevels)[number];
   /** undefined: decide at start-up (seed when the database is new and auth is dev). */
   seedDemo: boolean | undefined;
@@ -187,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     onboardingDays: e.ONBOARDING_DAYS,
     teamsAppId: e.TEAMS_APP_ID,
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    leaderboardRefreshSeconds: e.LEADERBOARD_REFRESH_SECONDS,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
   };

@@ -54,6 +54,19 @@ export function localMidnight(year: number, month: number, day: number, timeZone
 /** The window of a calendar period that contains `now`. */
 export function periodWindow(period: Exclude<BoardPeriod, 'campaign'>, now: Date, timeZone: string): Window {
   if (period === 'all') return { from: null, to: null };
+  // Every board request asks; five Intl formatters per answer cost more than the rest of a
+  // cached board. The window is the same until `now` leaves it.
+  const key = `${period}|${timeZone}`;
+  const known = recentWindows.get(key);
+  if (known && now >= known.from && now < known.to) return known;
+  const window = calendarWindow(period, now, timeZone);
+  recentWindows.set(key, window);
+  return window;
+}
+
+const recentWindows = new Map<string, { from: Date; to: Date }>();
+
+function calendarWindow(period: 'week' | 'month', now: Date, timeZone: string): { from: Date; to: Date } {
   const d = localDate(now, timeZone);
   if (period === 'week') {
     const monday = d.day - (d.weekday - 1);

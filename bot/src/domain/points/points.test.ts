@@ -4,6 +4,7 @@ import { normalisePseudonym, pseudonymSkeleton } from './pseudonym.js';
 import { programOnAt, rankTeams, readerPoints } from './points-rules.js';
 import { checkSettingsChange, boardWindow, needsNewBoardId, noCampaigns } from './my-settings.js';
 import { AppError } from '../errors.js';
+import { rankBoard } from './board.js';
 
 describe('readers: a daily cap per share', () => {
   const rules = { perReader: 2, readerDailyCap: 10 };
@@ -148,5 +149,28 @@ describe('the programme on or off, by event', () => {
   it('saves at the same event, or recorded out of order, are decided by the order they were saved in', () => {
     expect(programOnAt([{ id: 1, afterEventId: 10, enabled: true }, { id: 2, afterEventId: 10, enabled: false }], 11)).toBe(false);
     expect(programOnAt([{ id: 2, afterEventId: 9, enabled: false }, { id: 1, afterEventId: 10, enabled: true }], 11)).toBe(false);
+  });
+});
+
+describe('rankBoard', () => {
+  const m = (id: string, points: number, team: string | null = null) => ({ personId: `p-${id}`, boardId: `b-${id}`, team, points });
+
+  it('shares a rank between ties, orders ties by board id, and leaves people without points out of the top', () => {
+    const board = rankBoard([m('c', 5), m('a', 9), m('b', 9), m('d', 0), m('e', 1)]);
+    expect(board.top.map((p) => [p.boardId, p.rank])).toEqual([['b-a', 1], ['b-b', 1], ['b-c', 3], ['b-e', 4]]);
+    expect(board.placeOf('p-d')).toEqual({ points: 0, rank: 5 });
+    expect(board.placeOf('p-nobody')).toBeNull();
+  });
+
+  it('shows ten at most, while everyone keeps a place', () => {
+    const board = rankBoard(Array.from({ length: 25 }, (_, i) => m(String(i).padStart(2, '0'), 100 - i)));
+    expect(board.top).toHaveLength(10);
+    expect(board.placeOf('p-24')).toEqual({ points: 76, rank: 25 });
+  });
+
+  it('ranks teams of five or more by the sum of their members, people without points included in the count', () => {
+    const sales = ['1', '2', '3', '4', '5'].map((id) => m(`s${id}`, id === '1' ? 7 : 0, 'Sales'));
+    const legal = ['1', '2', '3', '4'].map((id) => m(`l${id}`, 100, 'Legal'));
+    expect(rankBoard([...sales, ...legal, m('x', 3)]).teams).toEqual([{ name: 'Sales', members: 5, points: 7, rank: 1 }]);
   });
 });

@@ -19,6 +19,7 @@ import * as m018 from './018-results-and-thanks.js';
 import * as m019 from './019-points-program-log.js';
 import * as m020 from './020-disclosure-kept.js';
 import * as m021 from './021-points-totals.js';
+import * as m022 from './022-board-versions.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -43,4 +44,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '019-points-program-log', sql: m019.sql },
   { id: '020-disclosure-kept', sql: m020.sql },
   { id: '021-points-totals', sql: m021.sql },
+  { id: '022-board-versions', sql: m022.sql },
 ];

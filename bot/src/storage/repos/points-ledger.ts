@@ -128,6 +128,8 @@ export async function recomputePoints(db: Db): Promise<{ events: number; entries
     await tx.query('delete from points_ledger');
     const events = await replayIn(tx, pointsProcessor);
     const [{ n } = { n: 0 }] = await tx.query<{ n: number }>('select count(*)::int as n from points_ledger');
+    // Every instance ranks its boards again with the next request, not after the refresh time.
+    await tx.query('update board_versions set members = members + 1 where id');
     return { events, entries: n };
   });
 }

@@ -1,10 +1,11 @@
 import type { Page } from '../../domain/model/common.js';
 import type { LedgerEntry, PointsRulesView } from '../../domain/model/points.js';
 import type { Window } from '../../domain/points/periods.js';
-import { DEFAULT_RULES, rankTeams, type LedgerReason, type PointsRules, type ProgramSwitch } from '../../domain/points/points-rules.js';
+import { DEFAULT_RULES, type LedgerReason, type PointsRules, type ProgramSwitch } from '../../domain/points/points-rules.js';
 import type { Network } from '../../domain/sharing/networks.js';
 import type { Queryable } from '../db.js';
 import { keysetPage } from '../keyset.js';
+import { boardCacheFor, type TeamsBy } from './board-cache.js';
 import { iso, isoRequired } from './rows.js';
 
 interface RulesRow {
@@ -61,51 +62,6 @@ const dayText = (d: Date | string | null): string | null => (d === null ? null :
 
 /** Time bounds of a window as SQL parameters (an open end is ±infinity). */
 const bounds = (w: Window) => [w.from?.toISOString() ?? '-infinity', w.to?.toISOString() ?? 'infinity'];
-
-/** Each person's points in a window ($1 inclusive, $2 exclusive): the window's ledger rows, read from the time index alone (it carries the points). */
-export const WINDOW_SCORES = `select person_id, sum(points) as points from points_ledger
-  where occurred_at >= $1::timestamptz and occurred_at < $2::timestamptz group by person_id`;
-
-/** Each person's points over all time: the sums that the ledger's triggers keep (migration 021). */
-export const ALL_TIME_SCORES = 'select person_id, points from points_totals';
-
-interface BoardRow {
-  top: Array<{ board_id: string; name: string; points: number; me: boolean; rank: number }>;
-  mine: { points: number; rank: number } | null;
-  teams: Array<{ name: string; members: number; points: number }>;
-}
-
-/**
- * The whole board in one statement, so the scores are computed once: every opted-in
- * person's points from `scores` (person_id, points); the top 10 with points, the caller's
- * own rank (`person`: the parameter naming the caller; 1 + how many have more points) and
- * the teams by `column` with their opted-in members' sums (rankTeams keeps those with at
- * least five).
- */
-export function boardStatement(scores: string, person: string, column: 'department' | 'location'): string {
-  // Narrow rows (no names) for all opted-in people; names only for the ten shown. The top is
-  // a top-N of (points, board id); rank() within it equals the rank among everyone, since
-  // everyone with more points is in it.
-  return `with scores as (
-      select pr.person_id, pr.board_id, pe.${column} as team, coalesce(s.points, 0)::int as points
-      from preferences pr
-      join people pe on pe.id = pr.person_id
-      left join (${scores}) s on s.person_id = pr.person_id
-      where pr.leaderboard_opt_in and pr.board_id is not null
-    ), top as (
-      select person_id, board_id, points, rank() over (order by points desc)::int as rank
-      from (select person_id, board_id, points from scores where points > 0 order by points desc, board_id limit 10) t
-    )
-    select
-      (select coalesce(json_agg(t order by t.rank, t.board_id), '[]'::json) from (
-         select top.board_id, coalesce(pr.pseudonym, pe.display_name) as name, top.points, top.person_id = ${person}::uuid as me, top.rank
-         from top join preferences pr on pr.person_id = top.person_id join people pe on pe.id = top.person_id) t) as top,
-      (select json_build_object('points', m.points, 'rank', 1 + (select count(*) from scores o where o.points > m.points))
-         from scores m where m.person_id = ${person}::uuid) as mine,
-      (select coalesce(json_agg(t), '[]'::json) from (
-         select team as name, count(*)::int as members, sum(points)::int as points from scores
-         where team is not null group by team having count(*) >= 5) t) as teams`;
-}
 
 export function pointsRepo(db: Queryable) {
   return {
@@ -170,20 +126,19 @@ export function pointsRepo(db: Queryable) {
     /**
      * The board: only people who opted in (with a board id) exist here. The top (people
      * with points), the caller's own rank if they opted in, and teams of at least five
-     * opted-in members — sums over those members only. One statement: the scores are
-     * computed once per request (see `boardStatement`).
+     * opted-in members — sums over those members only. Ranked once per process and period
+     * and reused while nobody opted in or out and the points are fresh enough (BoardCache).
      */
-    async board(window: Window, personId: string, teamsBy: 'department' | 'location') {
-      const column = teamsBy === 'location' ? 'location' : 'department';
-      const allTime = window.from === null && window.to === null;
-      const [row] = allTime
-        ? await db.query<BoardRow>(boardStatement(ALL_TIME_SCORES, '$1', column), [personId], { name: `points.board.all.${column}` })
-        : await db.query<BoardRow>(boardStatement(WINDOW_SCORES, '$3', column), [...bounds(window), personId], { name: `points.board.window.${column}` });
-      const { top, mine, teams } = row as BoardRow;
+    async board(window: Window, personId: string, teamsBy: TeamsBy) {
+      const { ranked, names } = await boardCacheFor(db).board(window, teamsBy);
+      const mine = ranked.placeOf(personId);
       return {
-        top: top.map((r) => ({ rank: r.rank, boardId: r.board_id, name: r.name, points: r.points, me: r.me })),
+        top: ranked.top.flatMap((p) => {
+          const name = names.get(p.personId);
+          return name === undefined ? [] : [{ rank: p.rank, boardId: p.boardId, name, points: p.points, me: p.personId === personId }];
+        }),
         me: mine ? { optedIn: true, rank: mine.rank, points: mine.points } : { optedIn: false, rank: null, points: null },
-        teams: rankTeams(teams),
+        teams: ranked.teams,
       };
     },
   };
