@@ -10,6 +10,7 @@ import type { HttpContext } from './http/context.js';
 import { adminItemRoutes } from './http/routes/admin-items.js';
 import { devRoutes } from './http/routes/dev.js';
 import { feedRoutes } from './http/routes/feed.js';
+import { benchBaselineRoutes } from './http/bench-baseline.js';
 import { healthRoutes } from './http/routes/health.js';
 import { linkRoutes } from './http/routes/links.js';
 import { meRoutes } from './http/routes/me.js';
@@ -234,6 +235,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   pointsRoutes(route, ctx);
   campaignRoutes(route, ctx);
   impactRoutes(route, ctx);
+  benchBaselineRoutes(route, ctx);
   route.checkAllServed();
   sharePageRoutes(server, ctx);
   guardRequests(server, log, linkRoutes(server, ctx).fastPath);

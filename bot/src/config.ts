@@ -60,6 +60,9 @@ const envSchema = z.object({
   LEADERBOARD_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   SEED_DEMO: bool.optional(),
+  // Benchmarks only (npm run bench -- feed): serves GET /api/v1/bench/fixed-feed, a fixed
+  // feed page through the same server. Refused when NODE_ENV=production.
+  BENCH_BASELINE: bool.default(false),
 });
 
 export type AuthMode = 'dev' | 'entra';
@@ -100,6 +103,8 @@ export interface Config {
   logLevel: (typeof logLevels)[number];
   /** undefined: decide at start-up (seed when the database is new and auth is dev). */
   seedDemo: boolean | undefined;
+  /** Benchmarks only: serve the fixed-page baseline next to the feed (never in production). */
+  benchBaseline: boolean;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && authMode === 'dev') problems.push('AUTH_MODE: dev identity is refused when NODE_ENV=production');
   if (production && !e.MicrosoftAppId) problems.push('MicrosoftAppId: required when NODE_ENV=production');
   if (production && !publicUrl.startsWith('https://')) problems.push('PUBLIC_URL: must be https when NODE_ENV=production');
+  if (production && e.BENCH_BASELINE) problems.push('BENCH_BASELINE: the benchmark baseline is refused when NODE_ENV=production');
   if (authMode === 'dev' && !isLoopbackHost(publicHost)) {
     problems.push(`AUTH_MODE: dev identity is only allowed when PUBLIC_URL is on localhost (got ${publicHost})`);
   }
@@ -195,5 +201,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     leaderboardRefreshSeconds: e.LEADERBOARD_REFRESH_SECONDS,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
+    benchBaseline: e.BENCH_BASELINE,
   };
 }

@@ -220,6 +220,30 @@ export function load({ url, requests, headers, connections, amount, server }) {
   });
 }
 
+/** `total` requests, `concurrency` at a time; latencies in ms. */
+export async function measure(total, concurrency, once) {
+  const latencies = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < total; i = next++) {
+        const t = performance.now();
+        await once(i);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { requests: total, seconds: (performance.now() - started) / 1000, ...latencyStats(latencies) };
+}
+
+/** p50, p95, p99 and max of latencies in ms. */
+export function latencyStats(latencies) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { p50: median(sorted), p95: at(0.95), p99: at(0.99), max: sorted.at(-1) };
+}
+
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
