@@ -88,6 +88,13 @@ describe('config', () => {
     expect(() => loadConfig({ ONBOARDING_DAYS: '0' })).toThrow(/ONBOARDING_DAYS/);
   });
 
+  it('serves the benchmark baseline only when asked, and never in production', () => {
+    expect(loadConfig({}).benchBaseline).toBe(false);
+    expect(loadConfig({ BENCH_BASELINE: 'true' }).benchBaseline).toBe(true);
+    const p = problems({ NODE_ENV: 'production', BENCH_BASELINE: 'true', PUBLIC_URL: 'https://chorus.contoso.com', MicrosoftAppId: 'a', MicrosoftAppPassword: 'b', MicrosoftAppTenantId: 't', ENTRA_CLIENT_ID: 'c', ENTRA_TENANT_IDS: 't' });
+    expect(p).toEqual(['BENCH_BASELINE: the benchmark baseline is refused when NODE_ENV=production']);
+  });
+
   it('trusts no proxy for the reader address unless told how many there are', () => {
     expect(loadConfig({}).trustProxyHops).toBe(0);
     expect(loadConfig({ TRUST_PROXY_HOPS: '1' }).trustProxyHops).toBe(1);
