@@ -121,8 +121,8 @@ interface FeedPageRow {
   flag: 0 | 1;
   /** publish_at as Postgres text: full microseconds, for the cursor. */
   position: string;
-  my_networks: Network[];
-  my_clicks: number;
+  /** My networks and the clicks on my links (a share's link), null when I did not share the item. */
+  mine: { networks: Network[]; clicks: number } | null;
   /** item_versions.items when the page was read (bigint as text). */
   version: string;
 }
@@ -132,7 +132,8 @@ interface FeedPageRow {
  * the other (flag 0), each branch at most a page plus one, read in order from
  * items_feed_idx (024-feed) and stopping there, instead of filtering and sorting every
  * live item per request. For the first page plus one of both: the item's id and position,
- * my networks and clicks (a few index lookups each), and the content version. What the
+ * my networks and the clicks on their links (one index lookup per item; the clicks only
+ * for items I shared), and the content version. What the
  * items say comes from FeedContentCache, or FEED_CONTENT_SQL for those it lacks.
  *
  * The cursor is [flag, publish_at, id] of the last row, as before: within my language it
@@ -170,8 +171,8 @@ function feedStatement(viewer: Viewer, q: FeedQuery) {
   const page = branches.length === 1 ? branches[0] : `${branches.join(' union all ')} order by flag desc, publish_at desc, id desc limit $2`;
   const sql = `with page as (${page})
     select i.id, i.flag, i.publish_at::text as position,
-      coalesce((select array_agg(distinct s.network) from shares s where s.item_id = i.id and s.person_id = $1), '{}') as my_networks,
-      (select coalesce(sum(c.clicks), 0)::int from links l join clicks c on c.link_code = l.code where l.item_id = i.id and l.person_id = $1) as my_clicks,
+      (select json_build_object('networks', array_agg(s.network order by s.network), 'clicks', coalesce(sum((select sum(c.clicks) from clicks c where c.link_code = s.link_code)), 0))
+         from shares s where s.item_id = i.id and s.person_id = $1 having count(*) > 0) as mine,
       (select v.items::text from item_versions v where v.id) as version
     from page i order by i.flag desc, i.publish_at desc, i.id desc`;
   return { sql, params, name: `items.feed.${where}${q.topic ? '.topic' : ''}${q.q ? '.q' : ''}` };
@@ -302,7 +303,7 @@ export function itemsRepo(db: Db) {
         // An item deleted between the two statements is left out.
         items: page.flatMap((r) => {
           const item = content.get(r.id);
-          return item ? [{ ...item, mine: { networks: r.my_networks, clicks: r.my_clicks } }] : [];
+          return item ? [{ ...item, mine: r.mine ?? { networks: [], clicks: 0 } }] : [];
         }),
         nextCursor: rows.length > q.limit && last ? encodeCursor([last.flag, last.position, last.id]) : null,
       };
