@@ -2,7 +2,7 @@
 // - Its order is "my language first, then newest first", and the only index was on
 //   (publish_at, id): every request read and sorted all live items (10,000 in the bench)
 //   to return 20. items_feed_idx gives each language's live items newest first, so the
-//   feed reads a page from each language and stops there (storage/repos/items.ts).
+//   feed reads a page from each language and stops there (storage/repos/feed.ts).
 // - What the feed shows of an item (title, texts, suggested posts …) is the same for
 //   everyone and changes only when an editor saves, so each process keeps it in memory and
 //   asks with every page whether it is still right: `item_versions.items` grows with every

@@ -2,12 +2,14 @@ import { recordEvents } from '../events/record-events.js';
 import type { Db, Queryable } from '../db.js';
 import { maybeOne } from '../db.js';
 import type { Network } from '../../domain/sharing/networks.js';
-import type { Language } from '../../domain/model/common.js';
+import type { Language, Page } from '../../domain/model/common.js';
 import type { AdminItem, FeedItem, ItemKind, ItemStatus, Posts } from '../../domain/model/items.js';
-import type { Page } from '../../domain/model/common.js';
 import { keysetPage } from '../keyset.js';
-import { containsPattern, decodeCursor, encodeCursor, iso, isoRequired } from './rows.js';
-import { FeedContentCache, type FeedContent } from './feed-content.js';
+import { readFeed, type FeedPageQuery } from './feed.js';
+import { audience, base, LIVE, type ItemRow, type Viewer } from './item-rows.js';
+import { containsPattern, isoRequired } from './rows.js';
+
+export { audience, LIVE, type Viewer } from './item-rows.js';
 
 /** What the domain hands to storage for a create or an edit (validated already). */
 export interface ItemRecord {
@@ -24,65 +26,10 @@ export interface ItemRecord {
   expiresAt: string | null;
 }
 
-interface ItemRow {
-  id: string;
-  kind: ItemKind;
-  title: string;
-  url: string;
-  why: string;
-  image_url: string | null;
-  language: Language;
-  topics: string[];
-  hashtags: string[];
-  audience_departments: string[];
-  audience_locations: string[];
-  status: ItemStatus;
-  live: boolean;
-  publish_at: Date | null;
-  expires_at: Date | null;
-  campaign: string;
-  created_at: Date;
-  updated_at: Date;
-  posts: Posts | null;
-}
-
-/** The one definition of "an employee can see and share this now". */
-export const LIVE = `i.status in ('published', 'scheduled') and i.publish_at <= now() and (i.expires_at is null or i.expires_at > now())`;
-
-/**
- * The item is meant for a person in department `$d` and location `$l` (empty lists: everyone).
- * Written with `= '{}'` and `@>` (not cardinality() and any()) because Postgres estimates
- * these from the column's statistics: the feed's plan depends on knowing that most items
- * are for everyone (it guessed 1 row in 10,000 and sorted them all).
- */
-export const audience = (d: string, l: string) =>
-  `(i.audience_departments = '{}' or i.audience_departments @> array[${d}::text])
-   and (i.audience_locations = '{}' or i.audience_locations @> array[${l}::text])`;
-
 const BASE_COLUMNS = `i.id, i.kind, i.title, i.url, i.why, i.image_url, i.language, i.topics, i.hashtags,
   i.audience_departments, i.audience_locations, i.status, i.publish_at, i.expires_at, i.campaign,
   i.created_at, i.updated_at, (${LIVE}) as live,
   (select json_object_agg(p.network, p.text) from item_posts p where p.item_id = i.id) as posts`;
-
-/** What every item answer carries. */
-type BaseRow = Pick<ItemRow, 'id' | 'kind' | 'title' | 'url' | 'why' | 'image_url' | 'language' | 'topics' | 'hashtags' | 'publish_at' | 'expires_at' | 'posts'>;
-
-function base(r: BaseRow) {
-  return {
-    id: r.id,
-    kind: r.kind,
-    title: r.title,
-    url: r.url,
-    why: r.why,
-    imageUrl: r.image_url,
-    language: r.language,
-    topics: r.topics,
-    hashtags: r.hashtags,
-    posts: r.posts ?? {},
-    publishAt: iso(r.publish_at),
-    expiresAt: iso(r.expires_at),
-  };
-}
 
 const toAdminItem = (r: ItemRow & { shares: number; clicks: number }): AdminItem => ({
   ...base(r),
@@ -102,110 +49,7 @@ async function writePosts(tx: Queryable, itemId: string, posts: Posts) {
   }
 }
 
-export interface Viewer {
-  personId: string;
-  language: Language;
-  department: string | null;
-  location: string | null;
-}
-
-/** The other language's items follow the viewer's own (the two of LANGUAGES). */
-const OTHER_LANGUAGE: Record<Language, Language> = { de: 'en', en: 'de' };
-
-type FeedQuery = { topic?: string; q?: string; cursor?: string; limit: number };
-
-/** A feed page's row: which item, where in the order, and what is mine about it. */
-interface FeedPageRow {
-  id: string;
-  /** 1: in the viewer's language, 0: in the other. */
-  flag: 0 | 1;
-  /** publish_at as Postgres text: full microseconds, for the cursor. */
-  position: string;
-  /** My networks and the clicks on my links (a share's link), null when I did not share the item. */
-  mine: { networks: Network[]; clicks: number } | null;
-  /** item_versions.items when the page was read (bigint as text). */
-  version: string;
-}
-
-/**
- * The page as one statement: the newest live items for me in my language (flag 1) and in
- * the other (flag 0), each branch at most a page plus one, read in order from
- * items_feed_idx (024-feed) and stopping there, instead of filtering and sorting every
- * live item per request. For the first page plus one of both: the item's id and position,
- * my networks and the clicks on their links (one index lookup per item; the clicks only
- * for items I shared), and the content version. What the
- * items say comes from FeedContentCache, or FEED_CONTENT_SQL for those it lacks.
- *
- * The cursor is [flag, publish_at, id] of the last row, as before: within my language it
- * continues my branch and starts the other's; within the other only that branch runs.
- * One SQL text per kind of request (cursor where, topic, text search): a named statement,
- * planned once per connection.
- *
- * `language between $x and $x`, not `=`: with `=` Postgres drops the language from the
- * order (it is constant), and the generic plan may walk items_live_idx instead, filtering
- * by language — every live item for a reader of the rarer language. The range keeps the
- * order (language, publish_at desc, id desc) that only items_feed_idx gives.
- */
-function feedStatement(viewer: Viewer, q: FeedQuery) {
-  const params: unknown[] = [viewer.personId, q.limit + 1];
-  const add = (v: unknown) => `$${params.push(v)}`;
-  const filters = [LIVE, audience(add(viewer.department), add(viewer.location))];
-  if (q.topic) filters.push(`i.topics @> array[${add(q.topic)}::text]`);
-  if (q.q) filters.push(`(i.title ilike ${add(containsPattern(q.q))} or i.why ilike $${params.length})`);
-  let where: 'first' | 'mine' | 'other' = 'first';
-  let after = '';
-  if (q.cursor) {
-    const [flag, publishAt, id] = decodeCursor(q.cursor, ['flag', 'timestamp', 'uuid']);
-    where = flag === 1 ? 'mine' : 'other';
-    after = `(i.publish_at, i.id) < (${add(publishAt)}::timestamptz, ${add(id)}::uuid)`;
-  }
-  const branch = (flag: 0 | 1, language: string, position: string) =>
-    `(select i.id, i.publish_at, ${flag} as flag from items i
-      where i.language between ${language} and ${language} and ${[...filters, ...(position ? [position] : [])].join(' and ')}
-      order by i.language, i.publish_at desc, i.id desc limit $2)`;
-  const branches = [
-    ...(where === 'other' ? [] : [branch(1, add(viewer.language), where === 'mine' ? after : '')]),
-    branch(0, add(OTHER_LANGUAGE[viewer.language]), where === 'other' ? after : ''),
-  ];
-  // One branch alone is in order already (and a second order by on it is a syntax error).
-  const page = branches.length === 1 ? branches[0] : `${branches.join(' union all ')} order by flag desc, publish_at desc, id desc limit $2`;
-  const sql = `with page as (${page})
-    select i.id, i.flag, i.publish_at::text as position,
-      (select json_build_object('networks', array_agg(s.network order by s.network), 'clicks', coalesce(sum((select sum(c.clicks) from clicks c where c.link_code = s.link_code)), 0))
-         from shares s where s.item_id = i.id and s.person_id = $1 having count(*) > 0) as mine,
-      (select v.items::text from item_versions v where v.id) as version
-    from page i order by i.flag desc, i.publish_at desc, i.id desc`;
-  return { sql, params, name: `items.feed.${where}${q.topic ? '.topic' : ''}${q.q ? '.q' : ''}` };
-}
-
-/** What the feed shows of these items (read after the version the page carried). */
-const FEED_CONTENT_SQL = `select i.id, i.kind, i.title, i.url, i.why, i.image_url, i.language, i.topics, i.hashtags, i.publish_at, i.expires_at,
-    (select json_object_agg(p.network, p.text) from item_posts p where p.item_id = i.id) as posts
-  from items i where i.id = any($1::uuid[])`;
-
-/** One content cache per database in a process (the app and the bot replies share it). */
-const contentCaches = new WeakMap<Db, FeedContentCache>();
-const contentCacheOf = (db: Db) => {
-  let cache = contentCaches.get(db);
-  if (!cache) contentCaches.set(db, (cache = new FeedContentCache()));
-  return cache;
-};
-
 export function itemsRepo(db: Db) {
-  const cache = contentCacheOf(db);
-
-  /** The content of a page's items: kept ones, and the rest read now (and kept). */
-  async function contents(page: FeedPageRow[]): Promise<Map<string, FeedContent>> {
-    if (page.length === 0) return new Map();
-    const version = BigInt((page[0] as FeedPageRow).version);
-    const { found, missing } = cache.lookup(version, page.map((r) => r.id));
-    if (missing.length === 0) return found;
-    const read = (await db.query<BaseRow>(FEED_CONTENT_SQL, [missing], { name: 'items.feed.content' })).map(base);
-    cache.store(version, read);
-    for (const item of read) found.set(item.id, item);
-    return found;
-  }
-
   const adminColumns = `${BASE_COLUMNS},
       (select count(*)::int from shares s where s.item_id = i.id) as shares,
       (select coalesce(sum(c.clicks), 0)::int from clicks c where c.item_id = i.id) as clicks`;
@@ -287,27 +131,8 @@ export function itemsRepo(db: Db) {
       });
     },
 
-    /**
-     * The employee's feed: live items for their audience; their own language first,
-     * then newest first. Keyset-paged so new items do not shift pages. One statement for
-     * the page (feedStatement); a second only for items whose content this process does
-     * not hold for the current version.
-     */
-    async feed(viewer: Viewer, q: FeedQuery): Promise<Page<FeedItem>> {
-      const statement = feedStatement(viewer, q);
-      const rows = await db.query<FeedPageRow>(statement.sql, statement.params, { name: statement.name });
-      const page = rows.slice(0, q.limit);
-      const last = page[page.length - 1];
-      const content = await contents(page);
-      return {
-        // An item deleted between the two statements is left out.
-        items: page.flatMap((r) => {
-          const item = content.get(r.id);
-          return item ? [{ ...item, mine: r.mine ?? { networks: [], clicks: 0 } }] : [];
-        }),
-        nextCursor: rows.length > q.limit && last ? encodeCursor([last.flag, last.position, last.id]) : null,
-      };
-    },
+    /** The employee's feed (storage/repos/feed.ts). */
+    feed: (viewer: Viewer, q: FeedPageQuery): Promise<Page<FeedItem>> => readFeed(db, viewer, q),
 
     /** Whether the item is live and meant for this person (their department and location). */
     async visibleTo(id: string, viewer: Pick<Viewer, 'department' | 'location'>): Promise<boolean> {
