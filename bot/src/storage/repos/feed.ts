@@ -82,7 +82,7 @@ const FEED_CONTENT_SQL = `select i.id, i.kind, i.title, i.url, i.why, i.image_ur
     (select json_object_agg(p.network, p.text) from item_posts p where p.item_id = i.id) as posts
   from items i where i.id = any($1::uuid[])`;
 
-/** One content cache per database in a process (the app and the bot replies share it). */
+/** One content cache per database and process, whichever repository reads the feed. */
 const contentCaches = new WeakMap<Db, FeedContentCache>();
 const contentCacheOf = (db: Db) => {
   let cache = contentCaches.get(db);
