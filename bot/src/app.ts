@@ -68,6 +68,9 @@ import { jobsRepo } from './storage/repos/jobs.js';
 import { adminJobRoutes } from './http/routes/admin-jobs.js';
 import { chorusKinds, type KindRegistry } from './notifications/registry.js';
 import { pointsRoutes } from './http/routes/points.js';
+import { analyticsRoutes } from './http/routes/analytics.js';
+import { analyticsService } from './services/analytics.js';
+import { analyticsProcessor } from './storage/repos/analytics-rollup.js';
 import type { CampaignWindows } from './domain/points/my-settings.js';
 import { campaignWindows } from './storage/repos/campaigns.js';
 import { pointsRepo } from './storage/repos/points.js';
@@ -195,6 +198,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       now: () => new Date(clock.now()),
     },
     settings: settingsRepo(db),
+    analytics: analyticsService(db, { timeZone: config.timeZone, now: () => clock.now() }),
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
     paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },
   };
@@ -232,6 +236,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   trainingRoutes(route, ctx);
   onboardingRoutes(route, ctx);
   pointsRoutes(route, ctx);
+  analyticsRoutes(route, ctx);
   campaignRoutes(route, ctx);
   impactRoutes(route, ctx);
   route.checkAllServed();
@@ -260,7 +265,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         log,
         jobs: [
           ...chorusJobs({ db, digest: config.digest, results: config.results, held: () => crisisWatch.active, onboardingDays: config.onboardingDays, timeZone: config.timeZone, everyMs }),
-          eventProcessingJob(db, [pointsProcessor, ...(options.eventProcessors ?? [])]),
+          eventProcessingJob(db, [pointsProcessor, analyticsProcessor(config.timeZone), ...(options.eventProcessors ?? [])]),
         ],
         ...runnerOptions,
       })

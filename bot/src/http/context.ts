@@ -24,6 +24,7 @@ import type { PointsRepo } from '../storage/repos/points.js';
 import type { SettingsRepo } from '../storage/repos/settings.js';
 import type { Clock } from '../domain/time/clock.js';
 import type { ImpactRepo } from '../storage/repos/impact.js';
+import type { AnalyticsService } from '../services/analytics.js';
 
 /** Everything a route may use; built once in app.ts. */
 export interface HttpContext {
@@ -63,6 +64,8 @@ export interface HttpContext {
   points: { repo: PointsRepo; recompute: () => Promise<{ events: number; entries: number }>; campaigns: CampaignWindows; now: () => Date };
   /** My settings (the preferences the bot's settings card writes too). */
   settings: SettingsRepo;
+  /** The content team's dashboard: aggregates over groups of at least the minimum group. */
+  analytics: AnalyticsService;
   ready: () => Promise<boolean>;
   paths: { tab: string; public: string };
 }

@@ -23,7 +23,7 @@ describe('can: what each role may do', () => {
   });
 
   it('gives analysts aggregates only', () => {
-    expect(permissionsOf(actor('analyst'))).toEqual(['app.use', 'aggregates.read']);
+    expect(permissionsOf(actor('analyst'))).toEqual(['app.use', 'aggregates.read', 'analytics.read']);
   });
 
   it('keeps the points rules with admins', () => {
@@ -43,7 +43,7 @@ describe('can: what each role may do', () => {
   });
 
   it('adds up the permissions of several roles', () => {
-    expect(permissionsOf(actor('editor', 'analyst'))).toEqual(PERMISSIONS.filter((p) => p !== 'crisis.manage' && p !== 'jobs.read' && p !== 'points.manage' && p !== 'thanks.send' && p !== 'disclosure.manage'));
+    expect(permissionsOf(actor('editor', 'analyst'))).toEqual(PERMISSIONS.filter((p) => p !== 'crisis.manage' && p !== 'jobs.read' && p !== 'points.manage' && p !== 'thanks.send' && p !== 'disclosure.manage' && p !== 'analytics.manage'));
   });
 
   it('grants nothing to someone without a role', () => {

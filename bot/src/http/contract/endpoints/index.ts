@@ -1,3 +1,4 @@
+import { analyticsEndpoints } from './analytics.js';
 import { campaignEndpoints } from './campaigns.js';
 import { crisisEndpoints } from './crisis.js';
 import { guidelineEndpoints } from './guidelines.js';
@@ -27,6 +28,7 @@ export const ENDPOINTS = {
   ...pointsEndpoints,
   ...campaignEndpoints,
   ...impactEndpoints,
+  ...analyticsEndpoints,
 };
 export type Endpoints = typeof ENDPOINTS;
 export type EndpointName = keyof Endpoints;

@@ -1,0 +1,86 @@
+import { analyticsPeriod, clicksPerShare, earnedMediaValue, mergeSmallGroups, trendSeries, type Period } from '../domain/analytics/analytics.js';
+import type { AnalyticsOverview, AnalyticsPeriodQuery, AnalyticsTotals, Breakdown, BreakdownQuery } from '../domain/model/analytics.js';
+import type { Network } from '../domain/sharing/networks.js';
+import { TenantDays } from '../domain/time/tenant-day.js';
+import type { Queryable } from '../storage/db.js';
+import { analyticsRepo, type PeriodNumbers } from '../storage/repos/analytics.js';
+
+export interface AnalyticsOptions {
+  timeZone: string;
+  now: () => number;
+}
+
+/**
+ * The content team's dashboard (issue 13): headline numbers with the period before, the trend,
+ * and breakdowns — from the daily aggregates only, never raw clicks, and never about fewer
+ * people than the minimum group (≥ 5): a period made up by fewer is withheld, smaller groups
+ * are merged into "other".
+ */
+export function analyticsService(db: Queryable, o: AnalyticsOptions) {
+  const repo = analyticsRepo(db);
+  const days = new TenantDays(o.timeZone);
+  const today = () => days.dayAt(o.now());
+
+  function totals(n: PeriodNumbers, reachable: number, minGroup: number, costPerClick: Partial<Record<Network, number>>): AnalyticsTotals {
+    const withheld = n.contributors > 0 && n.contributors < minGroup;
+    if (withheld) {
+      return {
+        withheld, reachable, activeSharers: null, participation: null, shares: null, clicks: null, readers: null,
+        clicksPerShare: null, conversions: null, earnedMediaValue: null,
+      };
+    }
+    return {
+      withheld,
+      reachable,
+      activeSharers: n.activeSharers,
+      participation: reachable > 0 ? Math.round((n.activeSharers / reachable) * 1000) / 1000 : null,
+      shares: n.shares,
+      clicks: n.clicks,
+      readers: n.readers,
+      clicksPerShare: clicksPerShare(n.clicks, n.shares),
+      conversions: null,
+      earnedMediaValue: earnedMediaValue(n.clicksByNetwork, costPerClick).value,
+    };
+  }
+
+  return {
+    repo,
+    today,
+    period: (query: AnalyticsPeriodQuery) => analyticsPeriod(query, today()),
+
+    async overview(query: AnalyticsPeriodQuery): Promise<AnalyticsOverview> {
+      const { current, previous } = analyticsPeriod(query, today());
+      const settings = await repo.settings();
+      const [reachable, now, before, trend] = await Promise.all([repo.reachable(), repo.period(current), repo.period(previous), repo.trend(current)]);
+      const currentTotals = totals(now, reachable, settings.minGroup, settings.costPerClick);
+      return {
+        from: current.from,
+        to: current.to,
+        timeZone: o.timeZone,
+        previous,
+        minGroup: settings.minGroup,
+        current: currentTotals,
+        before: totals(before, reachable, settings.minGroup, settings.costPerClick),
+        trend: currentTotals.withheld ? { granularity: 'day', series: [] } : trendSeries(current, trend),
+        earnedMedia: {
+          currency: settings.currency,
+          costPerClick: settings.costPerClick,
+          missingRates: earnedMediaValue(now.clicksByNetwork, settings.costPerClick).missingRates,
+        },
+      };
+    },
+
+    async breakdown(query: BreakdownQuery, language: 'de' | 'en'): Promise<Breakdown> {
+      const { current } = analyticsPeriod(query, today());
+      const settings = await repo.settings();
+      const { rows, other } = await breakdownIn(current, query.dimension, settings.minGroup, language);
+      return { dimension: query.dimension, from: current.from, to: current.to, minGroup: settings.minGroup, rows, other };
+    },
+  };
+
+  async function breakdownIn(period: Period, dimension: BreakdownQuery['dimension'], minGroup: number, language: 'de' | 'en') {
+    const groups = await repo.groups(dimension, period, language);
+    return mergeSmallGroups(groups, minGroup, (keys) => repo.peopleIn(dimension, period, language, keys));
+  }
+}
+export type AnalyticsService = ReturnType<typeof analyticsService>;
