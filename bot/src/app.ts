@@ -115,7 +115,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   if (applied.length) log.info({ applied }, 'migrations applied');
   const seed = config.seedDemo ?? (fresh && config.auth.mode === 'dev');
   if (seed && fresh) {
-    await seedDemo(db, config.publicUrl);
+    await seedDemo(db, config.publicUrl, new Date(), config.timeZone);
     log.info('demo content seeded');
   }
 
