@@ -274,10 +274,10 @@ async function seedColleaguesSharing(db: Db, live: Array<{ id: string; daysAgo: 
      select item_id, person_id, network, false, code, at from s`,
     [shares.map((x) => x.item), shares.map((x) => x.person), shares.map((x) => x.network), shares.map((x) => x.code), shares.map((x) => x.at)],
   );
-  // Each link's clicks spread over the hours after it was posted (never in the future), one reader in three returning.
-  const clicks = shares.flatMap((x) =>
-    Array.from({ length: x.clicks }, (_, i) => ({ code: x.code, item: x.item, network: x.network, minute: new Date(Math.min(now.getTime() - 60_000, x.at.getTime() + (i + 1) * (2 + random() * 20) * 3_600_000)) })),
-  );
+  // Each link's clicks spread over the hours after it was posted (those still to come left out), one reader in three returning.
+  const clicks = shares
+    .flatMap((x) => Array.from({ length: x.clicks }, (_, i) => ({ code: x.code, item: x.item, network: x.network, minute: new Date(x.at.getTime() + (i + 1) * (1 + random() * 8) * 3_600_000) })))
+    .filter((c) => c.minute.getTime() < now.getTime() - 60_000);
   await db.query(
     `insert into clicks (link_code, minute, item_id, network, clicks)
      select code, date_trunc('minute', minute), item_id, network, count(*) from unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[]) as c(code, item_id, network, minute)

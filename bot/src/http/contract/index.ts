@@ -24,3 +24,4 @@ export { MIN_TEAM_MEMBERS, MAX_POINTS_PER_ACTION, MAX_READER_DAILY_CAP } from '.
 export * from '../../domain/model/campaigns.js';
 export { campaignStatus, covers, progressPercent } from '../../domain/campaigns/campaign-rules.js';
 export { containsDisclosure, withDisclosure } from '../../domain/campaigns/disclosure.js';
+export * from '../../domain/model/analytics.js';
