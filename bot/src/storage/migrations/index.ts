@@ -21,6 +21,7 @@ import * as m020 from './020-disclosure-kept.js';
 import * as m021 from './021-points-totals.js';
 import * as m022 from './022-board-versions.js';
 import * as m025 from './025-analytics.js';
+import * as m026 from './026-feedback-reasons.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -47,4 +48,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '021-points-totals', sql: m021.sql },
   { id: '022-board-versions', sql: m022.sql },
   { id: '025-analytics', sql: m025.sql },
+  { id: '026-feedback-reasons', sql: m026.sql },
 ];
