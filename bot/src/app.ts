@@ -71,6 +71,7 @@ import { pointsRoutes } from './http/routes/points.js';
 import { analyticsRoutes } from './http/routes/analytics.js';
 import { analyticsService } from './services/analytics.js';
 import { analyticsProcessor } from './storage/repos/analytics-rollup.js';
+import { readReceiptsRepo } from './storage/repos/read-receipts.js';
 import type { CampaignWindows } from './domain/points/my-settings.js';
 import { campaignWindows } from './storage/repos/campaigns.js';
 import { pointsRepo } from './storage/repos/points.js';
@@ -219,6 +220,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     tabLink,
     botAppId: config.bot.appId,
     tenantIds: [...new Set([...config.auth.entra.tenantIds, ...(config.bot.tenantId ? [config.bot.tenantId] : [])])],
+    readReceipts: readReceiptsRepo(db),
     log,
   });
   messageRoutes(server, createAdapter(config, log), bot, { appId: config.bot.appId });

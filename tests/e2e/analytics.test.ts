@@ -28,7 +28,7 @@ describe('the analytics dashboard', () => {
     await main.getByRole('combobox', { name: 'Period' }).selectOption({ label: 'Custom' });
     await main.getByRole('textbox', { name: 'From' }).fill(from);
     await main.getByRole('textbox', { name: 'To' }).fill(day);
-    await main.getByRole('button', { name: 'Show' }).click();
+    await main.getByRole('button', { name: 'Show', exact: true }).click();
     const api = await callApi<AnalyticsOverview>(server, 'clara', 'GET', `/analytics/overview?from=${from}&to=${day}`);
     expect(api.body.current.withheld).toBe(false);
     const shares = main.locator('[data-metric="shares"] dd');
@@ -62,7 +62,7 @@ describe('the analytics dashboard', () => {
     await main.getByRole('combobox', { name: 'Period' }).selectOption({ label: 'Custom' });
     await main.getByRole('textbox', { name: 'From' }).fill(from);
     await main.getByRole('textbox', { name: 'To' }).fill(day);
-    await main.getByRole('button', { name: 'Show' }).click();
+    await main.getByRole('button', { name: 'Show', exact: true }).click();
     await main.getByRole('combobox', { name: 'Break down by' }).selectOption({ label: 'Department' });
     const table = main.getByRole('table', { name: 'Breakdown: Department' });
     await table.waitFor();
@@ -82,6 +82,28 @@ describe('the analytics dashboard', () => {
     expect(lines[0]).toBe('department,key,people,shares,clicks,readers,clicks_per_share');
     expect(lines).toHaveLength(expected.length + 1);
     for (const row of api.rows) expect(lines).toContain(`${row.label},${row.key},${row.people},${row.shares},${row.clicks},${row.readers},${row.clicksPerShare ?? ''}`);
+  });
+
+  it("shows an item's funnel from the item breakdown, with read receipts not available rather than 0", async () => {
+    const { server } = suite;
+    const { page } = suite.box;
+    const main = page.getByRole('main');
+    await main.getByRole('combobox', { name: 'Break down by' }).selectOption({ label: 'Item' });
+    const items = main.getByRole('table', { name: 'Breakdown: Item' });
+    const first = items.getByRole('button', { name: /^Show the funnel of/ }).first();
+    const label = (await first.getAttribute('aria-label')) ?? '';
+    const title = label.replace(/^Show the funnel of “/, '').replace(/”$/, '');
+    await first.click();
+    const funnel = main.getByRole('table', { name: `Funnel: ${title}` });
+    await funnel.waitFor();
+    const rows = (await funnel.getByRole('row').allInnerTexts()).slice(1).map((r) => r.split('\t').map((c) => c.trim()).filter(Boolean));
+    expect(rows.map((r) => r[0])).toEqual(['Recipients of the card', 'Card delivered', 'Card read', 'Share page opened', 'Posted', 'Clicks on their links', 'Conversions']);
+    // The demo's Teams never sent a read receipt: "not available", never a made-up 0.
+    expect(rows[2]![1]).toBe('Not available (no read receipts yet)');
+    const feed = await callApi<{ items: Array<{ id: string; title: string }> }>(server, 'clara', 'GET', `/admin/items?q=${encodeURIComponent(title.slice(0, 20))}`);
+    const itemId = feed.body.items.find((i) => i.title === title)!.id;
+    const api = await callApi<{ stages: Array<{ value: number | null }> }>(server, 'clara', 'GET', `/analytics/funnel?itemId=${itemId}`);
+    expect(rows[0]![1]).toBe(String(api.body.stages[0]!.value));
   });
 
   it('speaks German', async () => {

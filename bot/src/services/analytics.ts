@@ -1,5 +1,6 @@
-import { analyticsPeriod, clicksPerShare, earnedMediaValue, mergeSmallGroups, trendSeries, type Period } from '../domain/analytics/analytics.js';
-import type { AnalyticsOverview, AnalyticsPeriodQuery, AnalyticsTotals, Breakdown, BreakdownQuery } from '../domain/model/analytics.js';
+import { analyticsPeriod, clicksPerShare, earnedMediaValue, funnelStages, mergeSmallGroups, trendSeries, type Period } from '../domain/analytics/analytics.js';
+import type { AnalyticsOverview, AnalyticsPeriodQuery, AnalyticsTotals, Breakdown, BreakdownQuery, Funnel, FunnelQuery } from '../domain/model/analytics.js';
+import { notFound } from '../domain/errors.js';
 import type { Network } from '../domain/sharing/networks.js';
 import { TenantDays } from '../domain/time/tenant-day.js';
 import type { Queryable } from '../storage/db.js';
@@ -67,6 +68,20 @@ export function analyticsService(db: Queryable, o: AnalyticsOptions) {
           costPerClick: settings.costPerClick,
           missingRates: earnedMediaValue(now.clicksByNetwork, settings.costPerClick).missingRates,
         },
+      };
+    },
+
+    /** Recipients → delivered → read → share page opened → posted → clicks → conversions. */
+    async funnel(query: FunnelQuery): Promise<Funnel> {
+      const [numbers, settings, receipts] = await Promise.all([repo.funnel(query), repo.settings(), repo.readReceiptsSeen()]);
+      if (!numbers) throw notFound(query.announcementId ? 'Announcement' : 'Item');
+      const subject = query.announcementId
+        ? { type: 'announcement' as const, id: query.announcementId }
+        : { type: 'item' as const, id: query.itemId as string };
+      return {
+        subject: { ...subject, title: numbers.title, kind: numbers.kind },
+        minGroup: settings.minGroup,
+        stages: funnelStages({ ...numbers, conversions: null }, settings.minGroup, receipts),
       };
     },
 

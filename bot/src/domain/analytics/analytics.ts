@@ -1,5 +1,5 @@
 import { invalid } from '../errors.js';
-import type { AnalyticsPeriodQuery, BreakdownRow } from '../model/analytics.js';
+import type { AnalyticsPeriodQuery, BreakdownRow, FUNNEL_GAPS, FunnelStage } from '../model/analytics.js';
 import { MAX_PERIOD_DAYS } from '../model/analytics.js';
 import type { Network } from '../sharing/networks.js';
 import { buckets } from '../impact/impact-report.js';
@@ -123,4 +123,40 @@ export async function mergeSmallGroups(
       ? row({ key: 'other', label: 'other', people, shares: sum((g) => g.shares), clicks: sum((g) => g.clicks), readers: sum((g) => g.readers) })
       : null;
   return { rows: shown.map(row), other };
+}
+
+/** What storage counted for one funnel (see the funnel schema). */
+export interface FunnelCounts {
+  itemId: string | null;
+  recipients: number;
+  delivered: number;
+  reads: number;
+  opened: number;
+  posted: number;
+  clicks: number;
+  conversions: number | null;
+}
+
+type Stage = { stage: FunnelStage; value: number | null; gap: (typeof FUNNEL_GAPS)[number] | null };
+
+/**
+ * The funnel's stages under the ≥ minGroup rule: delivered to fewer people than the minimum,
+ * nothing after "recipients" is shown; fewer posters than the minimum, nothing from "posted"
+ * on (clicks and conversions would be theirs). Read without any receipt ever: "not available",
+ * not 0. Announcements without an item stop after "read".
+ */
+export function funnelStages(c: FunnelCounts, minGroup: number, readReceipts: boolean): Stage[] {
+  const few = (people: number) => people > 0 && people < minGroup;
+  const stages: Stage[] = [{ stage: 'recipients', value: c.recipients, gap: null }];
+  const hidden = few(c.delivered) || few(c.recipients);
+  const add = (stage: FunnelStage, value: number | null, gap: Stage['gap']) => stages.push({ stage, value: gap ? null : value, gap });
+  add('delivered', c.delivered, hidden ? 'too_few' : null);
+  add('read', c.reads, hidden ? 'too_few' : readReceipts ? null : 'no_read_receipts');
+  const noItem = c.itemId === null;
+  add('opened', c.opened, noItem ? 'no_item' : hidden || few(c.opened) ? 'too_few' : null);
+  const fewPosters = hidden || few(c.posted);
+  add('posted', c.posted, noItem ? 'no_item' : fewPosters ? 'too_few' : null);
+  add('clicks', c.clicks, noItem ? 'no_item' : fewPosters ? 'too_few' : null);
+  add('conversions', c.conversions, noItem ? 'no_item' : fewPosters ? 'too_few' : c.conversions === null ? 'not_measured' : null);
+  return stages;
 }

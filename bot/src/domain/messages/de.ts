@@ -60,6 +60,8 @@ export const de: Record<MessageKey, string> = {
   'analytics.currency': 'muss ein dreistelliger Währungscode wie EUR sein',
   'analytics.network': 'ist kein Netzwerk, in das Chorus teilt (linkedin, x, facebook, xing)',
   'analytics.table': 'ist keine Tabelle der Übersicht (headline, trend)',
+  'analytics.uuid': 'ist keine Kennung, die Chorus vergeben hat',
+  'analytics.funnelOne': 'entweder announcementId oder itemId angeben, nicht beides',
   'text.nul': 'darf kein NUL-Zeichen enthalten',
   'text.halfChar': 'ist kein gültiger Text (enthält ein halbes Zeichen)',
   'url.invalid': 'ist keine gültige URL',

@@ -65,6 +65,8 @@ export const en = {
   'analytics.currency': 'must be a three-letter currency code such as EUR',
   'analytics.network': 'is not a network Chorus shares to (linkedin, x, facebook, xing)',
   'analytics.table': 'is not a table of the overview (headline, trend)',
+  'analytics.uuid': 'is not an id Chorus made',
+  'analytics.funnelOne': 'give either announcementId or itemId, not both',
   'text.nul': 'must not contain a NUL character',
   'text.halfChar': 'is not valid text (it holds half a character)',
   'url.invalid': 'is not a valid URL',

@@ -131,3 +131,33 @@ export const analyticsSettingsInputSchema = z.strictObject({
   ),
 });
 export type AnalyticsSettingsInput = z.infer<typeof analyticsSettingsInputSchema>;
+
+/** Which funnel: one announcement's, or one item's over all its announcements. Exactly one. */
+export const funnelQuerySchema = z
+  .strictObject({
+    announcementId: z.uuid('analytics.uuid').optional(),
+    itemId: z.uuid('analytics.uuid').optional(),
+  })
+  .refine((q) => (q.announcementId === undefined) !== (q.itemId === undefined), { message: 'analytics.funnelOne', path: ['announcementId'] });
+export type FunnelQuery = z.infer<typeof funnelQuerySchema>;
+
+export const FUNNEL_STAGES = ['recipients', 'delivered', 'read', 'opened', 'posted', 'clicks', 'conversions'] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+
+/**
+ * Why a stage has no number: read receipts never arrived (`no_read_receipts`), fewer people
+ * than the minimum group (`too_few`), not measured yet (`not_measured`), or the announcement
+ * is not about an item (`no_item`: a digest or a training has no share page).
+ */
+export const FUNNEL_GAPS = ['no_read_receipts', 'too_few', 'not_measured', 'no_item'] as const;
+
+export const funnelSchema = z.strictObject({
+  subject: z.strictObject({ type: z.enum(['announcement', 'item']), id: z.uuid(), title: z.string(), kind: z.string() }),
+  minGroup: z.number().int().min(MIN_GROUP_FLOOR),
+  /**
+   * Recipients and delivered count people; read counts cards read (Teams read receipts, as
+   * totals); opened and posted count people; clicks and conversions what their links brought.
+   */
+  stages: z.array(z.strictObject({ stage: z.enum(FUNNEL_STAGES), value: z.number().int().min(0).nullable(), gap: z.enum(FUNNEL_GAPS).nullable() })),
+});
+export type Funnel = z.infer<typeof funnelSchema>;

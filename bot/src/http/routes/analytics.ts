@@ -1,7 +1,7 @@
 import type { Request, Response } from 'restify';
 import { stringify } from 'csv-stringify';
 import { z } from 'zod';
-import { analyticsPeriodSchema, breakdownQuerySchema, type BreakdownRow } from '../../domain/model/analytics.js';
+import { analyticsPeriodSchema, breakdownQuerySchema, funnelQuerySchema, type BreakdownRow } from '../../domain/model/analytics.js';
 import { analyticsEndpoints } from '../contract/endpoints/analytics.js';
 import type { HttpContext } from '../context.js';
 import { requestLanguage } from '../language.js';
@@ -22,6 +22,7 @@ export function analyticsRoutes(route: Route, ctx: HttpContext): void {
   const { analytics } = ctx;
   route(analyticsEndpoints.analyticsOverview, ({ query }) => analytics.overview(query));
   route(analyticsEndpoints.analyticsBreakdown, ({ query, lang }) => analytics.breakdown(query, lang));
+  route(analyticsEndpoints.analyticsFunnel, ({ query }) => analytics.funnel(query));
   route(analyticsEndpoints.analyticsSettings, () => analytics.repo.settings());
   route(analyticsEndpoints.saveAnalyticsSettings, ({ who, body }) => analytics.repo.saveSettings(body, who.id));
 
@@ -47,6 +48,17 @@ export function analyticsRoutes(route: Route, ctx: HttpContext): void {
       `chorus-trend-${overview.from}-${overview.to}.csv`,
       ['start', 'end', 'shares', 'clicks', 'readers'],
       overview.trend.series.map((t) => [t.start, t.end, t.shares, t.clicks, t.readers]),
+    );
+  });
+
+  server.get('/api/v1/analytics/funnel/export.csv', async (req: Request, res: Response) => {
+    await authorize(ctx.auth, req, 'analytics.read');
+    const funnel = await analytics.funnel(parse(funnelQuerySchema, req.query));
+    sendCsv(
+      res,
+      `chorus-funnel-${funnel.subject.type}-${funnel.subject.id}.csv`,
+      ['stage', 'value', 'not_shown_because'],
+      funnel.stages.map((s) => [s.stage, s.value ?? '', s.gap ?? '']),
     );
   });
 

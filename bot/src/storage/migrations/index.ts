@@ -22,6 +22,7 @@ import * as m021 from './021-points-totals.js';
 import * as m022 from './022-board-versions.js';
 import * as m025 from './025-analytics.js';
 import * as m026 from './026-feedback-reasons.js';
+import * as m027 from './027-funnel.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -49,4 +50,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '022-board-versions', sql: m022.sql },
   { id: '025-analytics', sql: m025.sql },
   { id: '026-feedback-reasons', sql: m026.sql },
+  { id: '027-funnel', sql: m027.sql },
 ];

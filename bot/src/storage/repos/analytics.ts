@@ -54,8 +54,63 @@ const toSettings = (r: SettingsRow | undefined): AnalyticsSettings => ({
   updatedAt: iso(r?.updated_at ?? null),
 });
 
+/** The raw counts of one funnel, before the ≥ minGroup rule. */
+export interface FunnelNumbers {
+  title: string;
+  kind: string;
+  /** The item it is about; null for announcements without one (digests, trainings). */
+  itemId: string | null;
+  recipients: number;
+  delivered: number;
+  reads: number;
+  opened: number;
+  posted: number;
+  clicks: number;
+}
+
 export function analyticsRepo(db: Queryable) {
   return {
+    /** Whether any read receipt ever arrived (the permission is there and someone has them on). */
+    async readReceiptsSeen(): Promise<boolean> {
+      const rows = await db.query('select 1 from read_receipts_seen');
+      return rows.length > 0;
+    },
+
+    /**
+     * One announcement's funnel, or one item's over all its announcements (cancelled ones
+     * too: what they delivered counts). undefined when there is no such announcement or item.
+     * Opened, posted and clicks count only people the card was delivered to; clicks come from
+     * the daily aggregates, never raw clicks.
+     */
+    async funnel(q: { announcementId?: string; itemId?: string }): Promise<FunnelNumbers | undefined> {
+      const [subject] = q.announcementId
+        ? await db.query<{ ids: string[]; item_id: string | null; kind: string; title: string | null }>(
+            `select array[a.id::text] as ids, (a.payload->>'itemId') as item_id, a.kind, i.title
+             from announcements a left join items i on i.id::text = a.payload->>'itemId' where a.id = $1`,
+            [q.announcementId],
+          )
+        : await db.query<{ ids: string[]; item_id: string | null; kind: string; title: string | null }>(
+            `select coalesce(array(select a.id::text from announcements a where a.kind = 'item' and a.payload->>'itemId' = i.id::text), '{}') as ids,
+                    i.id::text as item_id, 'item' as kind, i.title
+             from items i where i.id = $1`,
+            [q.itemId],
+          );
+      if (!subject) return undefined;
+      const [n] = await db.query<Omit<FunnelNumbers, 'title' | 'kind' | 'itemId'>>(
+        `with got as (select person_id, status from deliveries where announcement_id = any($1::uuid[])),
+              reached as (select distinct person_id from got where status = 'sent')
+         select (select count(distinct person_id) from got)::int as recipients,
+                (select count(*) from reached)::int as delivered,
+                (select coalesce(sum(reads), 0) from announcement_reads where announcement_id = any($1::uuid[]))::int as reads,
+                (select count(*) from share_tokens t where t.item_id = $2::uuid and t.opened_at is not null
+                   and t.person_id in (select person_id from reached))::int as opened,
+                (select count(distinct s.person_id) from shares s where s.item_id = $2::uuid and s.person_id in (select person_id from reached))::int as posted,
+                (select coalesce(sum(d.clicks), 0) from analytics_daily d where d.item_id = $2::uuid and d.person_id in (select person_id from reached))::int as clicks`,
+        [subject.ids, subject.item_id],
+      );
+      return { title: subject.title ?? '', kind: subject.kind, itemId: subject.item_id, ...(n as Omit<FunnelNumbers, 'title' | 'kind' | 'itemId'>) };
+    },
+
     async settings(): Promise<AnalyticsSettings> {
       const [row] = await db.query<SettingsRow>('select min_group, currency, cost_per_click, updated_at from analytics_settings where id');
       return toSettings(row);

@@ -43,6 +43,11 @@ export function sharingRepo(db: Db) {
       return new Map(rows.map((r) => [`${r.item_id}:${r.person_id}`, r.token]));
     },
 
+    /** The funnel's "share page opened": once per person and item, the first time. */
+    async markOpened(token: string): Promise<void> {
+      await db.query('update share_tokens set opened_at = now() where token = $1 and opened_at is null', [token]);
+    },
+
     async resolveToken(token: string): Promise<{ itemId: string; personId: string; language: 'de' | 'en' } | undefined> {
       const row = await maybeOne<{ item_id: string; person_id: string; language: 'de' | 'en' }>(
         db,

@@ -1,3 +1,7 @@
+import type { FunnelStage, FUNNEL_GAPS } from '@contract';
+
+type FunnelGap = (typeof FUNNEL_GAPS)[number];
+
 export const analytics = {
   navAnalytics: 'Analytics',
   analyticsTitle: 'Analytics',
@@ -53,6 +57,28 @@ export const analytics = {
   breakdownEmpty: (min: number) => `No group of at least ${min} people in this period.`,
   breakdownNote: (min: number) => `Every row counts at least ${min} people. Smaller groups are merged into “Other”; if they are too few even together, the smallest row joins them.`,
   hourRange: (from: string, to: string) => `${from}–${to}`,
+  funnelButton: 'Funnel',
+  funnelShow: (title: string) => `Show the funnel of “${title}”`,
+  funnelHeading: (title: string) => `Funnel: ${title}`,
+  funnelStage: 'Stage',
+  funnelValue: 'Count',
+  funnelStages: {
+    recipients: 'Recipients of the card',
+    delivered: 'Card delivered',
+    read: 'Card read',
+    opened: 'Share page opened',
+    posted: 'Posted',
+    clicks: 'Clicks on their links',
+    conversions: 'Conversions',
+  } as Record<FunnelStage, string>,
+  funnelGaps: {
+    no_read_receipts: () => 'Not available (no read receipts yet)',
+    too_few: (min: number) => `Hidden (fewer than ${min} people)`,
+    not_measured: () => 'Not available yet',
+    no_item: () => '—',
+  } as Record<FunnelGap, (min: number) => string>,
+  funnelNote:
+    'Over every announcement of the item. People count once; “read” counts cards read, from Teams read receipts of people who have them switched on — totals only, never who.',
   downloadCsv: 'Download CSV',
   downloadFailed: 'The download failed. Try again.',
   analyticsSettingsHeading: 'Settings',

@@ -1,4 +1,4 @@
-import { Body1, Field, makeStyles, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Body1, Button, Field, makeStyles, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { ANALYTICS_DIMENSIONS, ENDPOINTS, NETWORK_LABELS, type AnalyticsDimension, type BreakdownRow, type ItemKind, type Language, type Network } from '@contract';
 import { useState } from 'react';
 import { ErrorState } from '../../components/error-state.js';
@@ -6,6 +6,7 @@ import { LoadingState } from '../../components/loading-state.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useEndpoint } from '../../query/use-endpoint.js';
 import { CsvButton } from './csv-button.js';
+import { FunnelPanel } from './funnel-panel.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -27,6 +28,7 @@ export function BreakdownSection({ query }: { query: Record<string, string | und
   const styles = useStyles();
   const { t, locale } = useI18n();
   const [dimension, setDimension] = useState<AnalyticsDimension>('item');
+  const [funnelOf, setFunnelOf] = useState<{ itemId: string; title: string } | undefined>(undefined);
   const breakdown = useEndpoint(ENDPOINTS.analyticsBreakdown, { query: { ...query, dimension } }, { keepPrevious: true });
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
@@ -91,7 +93,23 @@ export function BreakdownSection({ query }: { query: Record<string, string | und
                     const other = row.key === 'other' && row === breakdown.data.other;
                     return (
                       <TableRow key={other ? '\u0000other' : row.key}>
-                        <TableCell className={other ? `${styles.title} ${styles.other}` : styles.title}>{other ? t.otherGroup(breakdown.data.minGroup) : labelOf(row)}</TableCell>
+                        <TableCell className={other ? `${styles.title} ${styles.other}` : styles.title}>
+                          {other ? t.otherGroup(breakdown.data.minGroup) : labelOf(row)}
+                          {dimension === 'item' && !other ? (
+                            <>
+                              {' '}
+                              <Button
+                                size="small"
+                                appearance="subtle"
+                                aria-pressed={funnelOf?.itemId === row.key}
+                                aria-label={t.funnelShow(row.label)}
+                                onClick={() => setFunnelOf({ itemId: row.key, title: row.label })}
+                              >
+                                {t.funnelButton}
+                              </Button>
+                            </>
+                          ) : null}
+                        </TableCell>
                         <TableCell className={styles.number}>{number.format(row.people)}</TableCell>
                         <TableCell className={styles.number}>{number.format(row.shares)}</TableCell>
                         <TableCell className={styles.number}>{number.format(row.clicks)}</TableCell>
@@ -114,6 +132,7 @@ export function BreakdownSection({ query }: { query: Record<string, string | und
                 label={heading}
               />
             </div>
+            {dimension === 'item' && funnelOf ? <FunnelPanel itemId={funnelOf.itemId} title={funnelOf.title} /> : null}
           </>
         )
       ) : null}

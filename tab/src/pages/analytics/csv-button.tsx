@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
 
 /** Downloads one dashboard table as CSV (the API wants the bearer token, so it comes as a Blob). */
-export function CsvButton({ path, query, fileName, label }: { path: 'overview' | 'breakdown'; query: Record<string, string | undefined>; fileName: string; label?: string }) {
+export function CsvButton({ path, query, fileName, label }: { path: 'overview' | 'breakdown' | 'funnel'; query: Record<string, string | undefined>; fileName: string; label?: string }) {
   const { t } = useI18n();
   const { api } = useSession();
   const notify = useNotify();
