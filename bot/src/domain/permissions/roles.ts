@@ -21,6 +21,8 @@ export type Role = (typeof ROLES)[number];
  * - `thanks.send`: a personal thank-you to someone on the leaderboard (admins only).
  * - `points.manage`: the points program's rules and recomputing the ledger (admins only: a
  *   works council may want a say in what earns points).
+ * - `conversions.manage`: the sources that may report conversions and their signing secrets
+ *   (admins only: a secret lets a system outside Chorus write results and earn people points).
  */
 export const PERMISSIONS = [
   'app.use',
@@ -36,6 +38,7 @@ export const PERMISSIONS = [
   'jobs.read',
   'thanks.send',
   'points.manage',
+  'conversions.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

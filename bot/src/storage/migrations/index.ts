@@ -20,6 +20,7 @@ import * as m019 from './019-points-program-log.js';
 import * as m020 from './020-disclosure-kept.js';
 import * as m021 from './021-points-totals.js';
 import * as m022 from './022-board-versions.js';
+import * as m023 from './023-conversions.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -45,4 +46,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '020-disclosure-kept', sql: m020.sql },
   { id: '021-points-totals', sql: m021.sql },
   { id: '022-board-versions', sql: m022.sql },
+  { id: '023-conversions', sql: m023.sql },
 ];

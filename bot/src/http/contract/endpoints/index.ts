@@ -1,4 +1,5 @@
 import { campaignEndpoints } from './campaigns.js';
+import { conversionEndpoints } from './conversions.js';
 import { crisisEndpoints } from './crisis.js';
 import { guidelineEndpoints } from './guidelines.js';
 import { impactEndpoints } from './impact.js';
@@ -27,6 +28,7 @@ export const ENDPOINTS = {
   ...pointsEndpoints,
   ...campaignEndpoints,
   ...impactEndpoints,
+  ...conversionEndpoints,
 };
 export type Endpoints = typeof ENDPOINTS;
 export type EndpointName = keyof Endpoints;
