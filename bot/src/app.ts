@@ -78,6 +78,8 @@ import { pointsRepo } from './storage/repos/points.js';
 import { boardCacheFor } from './storage/repos/board-cache.js';
 import { pointsProcessor, recomputePoints } from './storage/repos/points-ledger.js';
 import { settingsRepo } from './storage/repos/settings.js';
+import { conversionRoutes } from './http/routes/conversions.js';
+import { conversionsServiceFor } from './services/conversions.js';
 
 export interface App {
   server: Server;
@@ -200,6 +202,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     },
     settings: settingsRepo(db),
     analytics: analyticsService(db, { timeZone: config.timeZone, now: () => clock.now() }),
+    conversions: conversionsServiceFor(db, { timeZone: config.timeZone }),
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
     paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },
   };
@@ -241,6 +244,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   analyticsRoutes(route, ctx);
   campaignRoutes(route, ctx);
   impactRoutes(route, ctx);
+  conversionRoutes(route, ctx);
   route.checkAllServed();
   sharePageRoutes(server, ctx);
   guardRequests(server, log, linkRoutes(server, ctx).fastPath);

@@ -79,9 +79,9 @@ describe('the analytics dashboard', () => {
     expect(download.suggestedFilename()).toBe(`chorus-department-${from}-${day}.csv`);
     const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('department,key,people,shares,clicks,readers,clicks_per_share');
+    expect(lines[0]).toBe('department,key,people,shares,clicks,readers,conversions,clicks_per_share');
     expect(lines).toHaveLength(expected.length + 1);
-    for (const row of api.rows) expect(lines).toContain(`${row.label},${row.key},${row.people},${row.shares},${row.clicks},${row.readers},${row.clicksPerShare ?? ''}`);
+    for (const row of api.rows) expect(lines).toContain(`${row.label},${row.key},${row.people},${row.shares},${row.clicks},${row.readers},${row.conversions},${row.clicksPerShare ?? ''}`);
   });
 
   it("shows an item's funnel from the item breakdown, with read receipts not available rather than 0", async () => {

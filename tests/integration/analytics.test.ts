@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catchUp } from '../../bot/src/storage/events/event-log.js';
 import { analyticsProcessor, backfillAnalytics } from '../../bot/src/storage/repos/analytics-rollup.js';
@@ -28,7 +29,7 @@ let plain: { id: string; title: string };
 const processAll = () => catchUp(s.db, analyticsProcessor(TZ));
 const rollup = () =>
   s.db.query<Record<string, unknown>>(
-    'select day::text, item_id, network, person_id, slot, shares, clicks, readers from analytics_daily where shares + clicks + readers > 0 order by 1, 2, 3, 4, 5',
+    'select day::text, item_id, network, person_id, slot, shares, clicks, readers, conversions from analytics_daily where shares + clicks + readers + conversions > 0 order by 1, 2, 3, 4, 5',
   );
 const rawTotals = async () =>
   (
@@ -61,7 +62,9 @@ beforeAll(async () => {
     for (let i = 0; i < n; i++) people[department]!.push(await aPerson(s.db, { department, location: 'Berlin' }));
   }
   // Everybody shares the plain item to LinkedIn; Sales also shares the other to X, clicked by three readers each.
+  // A careers site reports two applications through the first Sales X link.
   let reader = 1;
+  let converted = false;
   for (const [department, members] of Object.entries(people)) {
     for (const person of members) {
       const { linkCode } = await aShare(s.db, { item: plain, person, network: 'linkedin' });
@@ -71,6 +74,18 @@ beforeAll(async () => {
       if (department === 'Sales') {
         const x = await aShare(s.db, { item: evil, person, network: 'x' });
         for (let r = 0; r < 3; r++) await click(x.linkCode, 100 + r);
+        if (!converted) {
+          converted = true;
+          const source = await api(s.url, 'POST', '/api/v1/admin/conversion-sources', { headers: admin.headers, body: { name: 'Careers site' } });
+          expect(source.status).toBe(201);
+          for (const eventId of ['app-1', 'app-2']) {
+            const body = JSON.stringify({ eventId, linkCode: x.linkCode, type: 'application' });
+            const t = Math.floor(Date.now() / 1000);
+            const signature = createHmac('sha256', source.body.secret.secret).update(`${t}.${body}`).digest('hex');
+            const res = await fetch(`${s.url}/api/v1/conversions`, { method: 'POST', headers: { 'content-type': 'application/json', 'chorus-signature': `t=${t},v1=${signature}` }, body });
+            expect(res.status).toBe(201);
+          }
+        }
       }
     }
   }
@@ -109,6 +124,7 @@ describe('GET /api/v1/analytics/overview', () => {
       clicks: 52,
       readers: 35,
       clicksPerShare: 2.26,
+      conversions: 2,
       earnedMediaValue: null,
     });
     expect(res.body.previous).toEqual({ from: addDays(from, -3), to: addDays(from, -1) });
@@ -159,8 +175,8 @@ describe('GET /api/v1/analytics/breakdown', () => {
     }
     const networks = await get(`/api/v1/analytics/breakdown?dimension=network&from=${from}&to=${to}`);
     expect(networks.body.rows).toEqual([
-      { key: 'linkedin', label: 'linkedin', people: 17, shares: 17, clicks: 34, readers: 17, clicksPerShare: 2 },
-      { key: 'x', label: 'x', people: 6, shares: 6, clicks: 18, readers: 18, clicksPerShare: 3 },
+      { key: 'linkedin', label: 'linkedin', people: 17, shares: 17, clicks: 34, readers: 17, conversions: 0, clicksPerShare: 2 },
+      { key: 'x', label: 'x', people: 6, shares: 6, clicks: 18, readers: 18, conversions: 2, clicksPerShare: 3 },
     ]);
     const topics = await get(`/api/v1/analytics/breakdown?dimension=topic&from=${from}&to=${to}`, admin, 'de');
     expect(topics.body.rows.map((r: { key: string }) => r.key).sort()).toEqual(['culture', 'finance']);
@@ -187,10 +203,10 @@ describe('CSV export', () => {
     // A byte order mark first, so spreadsheets read umlauts right.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
-    expect(lines[0]).toBe('item,key,people,shares,clicks,readers,clicks_per_share');
+    expect(lines[0]).toBe('item,key,people,shares,clicks,readers,conversions,clicks_per_share');
     // The title an admin typed is text in the spreadsheet, not a formula.
-    expect(lines).toContain(`"'=HYPERLINK(""https://evil.example"",""Click"")",${evil.id},6,6,18,18,3`);
-    expect(lines.some((l) => l.startsWith(`Quarterly results,${plain.id},16,16,32,16,2`))).toBe(true);
+    expect(lines).toContain(`"'=HYPERLINK(""https://evil.example"",""Click"")",${evil.id},6,6,18,18,2,3`);
+    expect(lines.some((l) => l.startsWith(`Quarterly results,${plain.id},16,16,32,16,0,2`))).toBe(true);
   });
 
   it('exports the headline numbers and the trend of the overview', async () => {

@@ -25,6 +25,7 @@ import type { SettingsRepo } from '../storage/repos/settings.js';
 import type { Clock } from '../domain/time/clock.js';
 import type { ImpactRepo } from '../storage/repos/impact.js';
 import type { AnalyticsService } from '../services/analytics.js';
+import type { ConversionsService } from '../services/conversions.js';
 
 /** Everything a route may use; built once in app.ts. */
 export interface HttpContext {
@@ -62,6 +63,8 @@ export interface HttpContext {
   nudgeWorker?: () => void;
   /** Points and the leaderboard: rules, ledgers, the board, recomputing; campaigns' windows; the time. */
   points: { repo: PointsRepo; recompute: () => Promise<{ events: number; entries: number }>; campaigns: CampaignWindows; now: () => Date };
+  /** Conversions reported by signed sources, and the sources and their secrets. */
+  conversions: ConversionsService;
   /** My settings (the preferences the bot's settings card writes too). */
   settings: SettingsRepo;
   /** The content team's dashboard: aggregates over groups of at least the minimum group. */

@@ -22,7 +22,7 @@ export function analyticsService(db: Queryable, o: AnalyticsOptions) {
   const days = new TenantDays(o.timeZone);
   const today = () => days.dayAt(o.now());
 
-  function totals(n: PeriodNumbers, reachable: number, minGroup: number, costPerClick: Partial<Record<Network, number>>): AnalyticsTotals {
+  function totals(n: PeriodNumbers, reachable: number, minGroup: number, costPerClick: Partial<Record<Network, number>>, measured: boolean): AnalyticsTotals {
     const withheld = n.contributors > 0 && n.contributors < minGroup;
     if (withheld) {
       return {
@@ -39,7 +39,7 @@ export function analyticsService(db: Queryable, o: AnalyticsOptions) {
       clicks: n.clicks,
       readers: n.readers,
       clicksPerShare: clicksPerShare(n.clicks, n.shares),
-      conversions: null,
+      conversions: measured ? n.conversions : null,
       earnedMediaValue: earnedMediaValue(n.clicksByNetwork, costPerClick).value,
     };
   }
@@ -52,8 +52,14 @@ export function analyticsService(db: Queryable, o: AnalyticsOptions) {
     async overview(query: AnalyticsPeriodQuery): Promise<AnalyticsOverview> {
       const { current, previous } = analyticsPeriod(query, today());
       const settings = await repo.settings();
-      const [reachable, now, before, trend] = await Promise.all([repo.reachable(), repo.period(current), repo.period(previous), repo.trend(current)]);
-      const currentTotals = totals(now, reachable, settings.minGroup, settings.costPerClick);
+      const [reachable, now, before, trend, measured] = await Promise.all([
+        repo.reachable(),
+        repo.period(current),
+        repo.period(previous),
+        repo.trend(current),
+        repo.conversionsMeasured(),
+      ]);
+      const currentTotals = totals(now, reachable, settings.minGroup, settings.costPerClick, measured);
       return {
         from: current.from,
         to: current.to,
@@ -61,7 +67,7 @@ export function analyticsService(db: Queryable, o: AnalyticsOptions) {
         previous,
         minGroup: settings.minGroup,
         current: currentTotals,
-        before: totals(before, reachable, settings.minGroup, settings.costPerClick),
+        before: totals(before, reachable, settings.minGroup, settings.costPerClick, measured),
         trend: currentTotals.withheld ? { granularity: 'day', series: [] } : trendSeries(current, trend),
         earnedMedia: {
           currency: settings.currency,
@@ -73,7 +79,7 @@ export function analyticsService(db: Queryable, o: AnalyticsOptions) {
 
     /** Recipients → delivered → read → share page opened → posted → clicks → conversions. */
     async funnel(query: FunnelQuery): Promise<Funnel> {
-      const [numbers, settings, receipts] = await Promise.all([repo.funnel(query), repo.settings(), repo.readReceiptsSeen()]);
+      const [numbers, settings, receipts, measured] = await Promise.all([repo.funnel(query), repo.settings(), repo.readReceiptsSeen(), repo.conversionsMeasured()]);
       if (!numbers) throw notFound(query.announcementId ? 'Announcement' : 'Item');
       const subject = query.announcementId
         ? { type: 'announcement' as const, id: query.announcementId }
@@ -81,7 +87,7 @@ export function analyticsService(db: Queryable, o: AnalyticsOptions) {
       return {
         subject: { ...subject, title: numbers.title, kind: numbers.kind },
         minGroup: settings.minGroup,
-        stages: funnelStages({ ...numbers, conversions: null }, settings.minGroup, receipts),
+        stages: funnelStages({ ...numbers, conversions: measured ? numbers.conversions : null }, settings.minGroup, receipts),
       };
     },
 

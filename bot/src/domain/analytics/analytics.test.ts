@@ -80,7 +80,7 @@ describe('clicks per share and earned media value', () => {
 });
 
 describe('the smallest group shown (≥ 5 people)', () => {
-  const g = (key: string, people: number, clicks: number): GroupNumbers => ({ key, label: key.toUpperCase(), people, shares: people, clicks, readers: clicks });
+  const g = (key: string, people: number, clicks: number): GroupNumbers => ({ key, label: key.toUpperCase(), people, shares: people, clicks, readers: clicks, conversions: 0 });
   // Distinct people per set of keys, as storage would count them: here nobody is in two groups.
   const disjoint = (groups: GroupNumbers[]) => async (keys: string[]) => groups.filter((x) => keys.includes(x.key)).reduce((n, x) => n + x.people, 0);
 
@@ -88,7 +88,7 @@ describe('the smallest group shown (≥ 5 people)', () => {
     const groups = [g('sales', 6, 10), g('it', 9, 30), g('legal', 3, 5), g('hr', 2, 1)];
     const { rows, other } = await mergeSmallGroups(groups, 5, disjoint(groups));
     expect(rows.map((r) => r.key)).toEqual(['it', 'sales']);
-    expect(other).toEqual({ key: 'other', label: 'other', people: 5, shares: 5, clicks: 6, readers: 6, clicksPerShare: 1.2 });
+    expect(other).toEqual({ key: 'other', label: 'other', people: 5, shares: 5, clicks: 6, readers: 6, conversions: 0, clicksPerShare: 1.2 });
   });
 
   it('merges the smallest shown group too when "other" alone would be fewer than five people', async () => {

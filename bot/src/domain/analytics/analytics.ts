@@ -79,6 +79,7 @@ export interface GroupNumbers {
   shares: number;
   clicks: number;
   readers: number;
+  conversions: number;
 }
 
 /**
@@ -115,12 +116,13 @@ export async function mergeSmallGroups(
     shares: g.shares,
     clicks: g.clicks,
     readers: g.readers,
+    conversions: g.conversions,
     clicksPerShare: clicksPerShare(g.clicks, g.shares),
   });
   const sum = (pick: (g: GroupNumbers) => number) => merged.reduce((t, g) => t + pick(g), 0);
   const other =
     merged.length > 0 && people >= minGroup
-      ? row({ key: 'other', label: 'other', people, shares: sum((g) => g.shares), clicks: sum((g) => g.clicks), readers: sum((g) => g.readers) })
+      ? row({ key: 'other', label: 'other', people, shares: sum((g) => g.shares), clicks: sum((g) => g.clicks), readers: sum((g) => g.readers), conversions: sum((g) => g.conversions) })
       : null;
   return { rows: shown.map(row), other };
 }

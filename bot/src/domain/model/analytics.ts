@@ -29,6 +29,8 @@ const metrics = {
   clicks: z.number().int().min(0),
   /** Unique readers: one reader clicking a link several times on one day counts once. */
   readers: z.number().int().min(0),
+  /** Conversions reported through these links (0 while none are measured). */
+  conversions: z.number().int().min(0),
   /** Clicks ÷ shares; null without shares. */
   clicksPerShare: z.number().min(0).nullable(),
 };
@@ -50,7 +52,7 @@ const totalsSchema = z.strictObject({
   readers: z.number().int().min(0).nullable(),
   /** Clicks ÷ shares; null without shares. */
   clicksPerShare: z.number().min(0).nullable(),
-  /** Conversions attributed to tracked links; null until conversions are recorded at all. */
+  /** Conversions attributed to tracked links; null until a conversion source exists (not measured). */
   conversions: z.number().int().min(0).nullable(),
   /** Clicks × the cost per click entered per network; null until a rate is entered. */
   earnedMediaValue: z.number().min(0).nullable(),

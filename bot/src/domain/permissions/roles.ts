@@ -25,6 +25,8 @@ export type Role = (typeof ROLES)[number];
  *   at least the minimum group (≥ 5), never a person (admins and analysts).
  * - `analytics.manage`: the dashboard's settings — the minimum group and the cost per click
  *   that earned media value uses (admins only).
+ * - `conversions.manage`: the sources that may report conversions and their signing secrets
+ *   (admins only: a secret lets a system outside Chorus write results and earn people points).
  */
 export const PERMISSIONS = [
   'app.use',
@@ -42,6 +44,7 @@ export const PERMISSIONS = [
   'points.manage',
   'analytics.read',
   'analytics.manage',
+  'conversions.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

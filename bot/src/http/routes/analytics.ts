@@ -70,8 +70,8 @@ export function analyticsRoutes(route: Route, ctx: HttpContext): void {
     sendCsv(
       res,
       `chorus-${breakdown.dimension}-${breakdown.from}-${breakdown.to}.csv`,
-      [breakdown.dimension, 'key', 'people', 'shares', 'clicks', 'readers', 'clicks_per_share'],
-      rows.map((r: BreakdownRow) => [r.label, r.key, r.people, r.shares, r.clicks, r.readers, r.clicksPerShare ?? '']),
+      [breakdown.dimension, 'key', 'people', 'shares', 'clicks', 'readers', 'conversions', 'clicks_per_share'],
+      rows.map((r: BreakdownRow) => [r.label, r.key, r.people, r.shares, r.clicks, r.readers, r.conversions, r.clicksPerShare ?? '']),
     );
   });
 }

@@ -10,6 +10,7 @@ export interface PeriodNumbers {
   shares: number;
   clicks: number;
   readers: number;
+  conversions: number;
   /** People with at least one share in the period. */
   activeSharers: number;
   /** Different people whose shares or links make up the numbers (for the ≥ minGroup rule). */
@@ -66,10 +67,17 @@ export interface FunnelNumbers {
   opened: number;
   posted: number;
   clicks: number;
+  conversions: number;
 }
 
 export function analyticsRepo(db: Queryable) {
   return {
+    /** Whether conversions are measured at all: some system may report them (a conversion source exists). */
+    async conversionsMeasured(): Promise<boolean> {
+      const rows = await db.query('select 1 from conversion_sources limit 1');
+      return rows.length > 0;
+    },
+
     /** Whether any read receipt ever arrived (the permission is there and someone has them on). */
     async readReceiptsSeen(): Promise<boolean> {
       const rows = await db.query('select 1 from read_receipts_seen');
@@ -105,7 +113,8 @@ export function analyticsRepo(db: Queryable) {
                 (select count(*) from share_tokens t where t.item_id = $2::uuid and t.opened_at is not null
                    and t.person_id in (select person_id from reached))::int as opened,
                 (select count(distinct s.person_id) from shares s where s.item_id = $2::uuid and s.person_id in (select person_id from reached))::int as posted,
-                (select coalesce(sum(d.clicks), 0) from analytics_daily d where d.item_id = $2::uuid and d.person_id in (select person_id from reached))::int as clicks`,
+                (select coalesce(sum(d.clicks), 0) from analytics_daily d where d.item_id = $2::uuid and d.person_id in (select person_id from reached))::int as clicks,
+                (select coalesce(sum(d.conversions), 0) from analytics_daily d where d.item_id = $2::uuid and d.person_id in (select person_id from reached))::int as conversions`,
         [subject.ids, subject.item_id],
       );
       return { title: subject.title ?? '', kind: subject.kind, itemId: subject.item_id, ...(n as Omit<FunnelNumbers, 'title' | 'kind' | 'itemId'>) };
@@ -136,8 +145,9 @@ export function analyticsRepo(db: Queryable) {
 
     /** A period's sums, active sharers and contributors, and clicks per network. */
     async period(p: Period): Promise<PeriodNumbers> {
-      const rows = await db.query<{ network: Network | null; shares: number; clicks: number; readers: number; active: number; contributors: number }>(
+      const rows = await db.query<{ network: Network | null; shares: number; clicks: number; readers: number; conversions: number; active: number; contributors: number }>(
         `select network, coalesce(sum(shares), 0)::int as shares, coalesce(sum(clicks), 0)::int as clicks, coalesce(sum(readers), 0)::int as readers,
+                coalesce(sum(conversions), 0)::int as conversions,
                 count(distinct person_id) filter (where shares > 0)::int as active, count(distinct person_id)::int as contributors
          from analytics_daily where day between $1::date and $2::date
          group by grouping sets ((network), ())`,
@@ -151,6 +161,7 @@ export function analyticsRepo(db: Queryable) {
         shares: all?.shares ?? 0,
         clicks: all?.clicks ?? 0,
         readers: all?.readers ?? 0,
+        conversions: all?.conversions ?? 0,
         activeSharers: all?.active ?? 0,
         contributors: all?.contributors ?? 0,
         clicksByNetwork,
@@ -172,7 +183,7 @@ export function analyticsRepo(db: Queryable) {
       const d = DIMENSIONS[dimension];
       return db.query<GroupNumbers>(
         `select ${d.key} as key, min(${d.label}) as label, count(distinct d.person_id)::int as people,
-                sum(d.shares)::int as shares, sum(d.clicks)::int as clicks, sum(d.readers)::int as readers
+                sum(d.shares)::int as shares, sum(d.clicks)::int as clicks, sum(d.readers)::int as readers, sum(d.conversions)::int as conversions
          from analytics_daily d ${d.join}
          where d.day between $1::date and $2::date and $3::text is not null
          group by 1`,

@@ -14,7 +14,7 @@ export const SHARE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{24}$/;
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 /** Short and unambiguous to read aloud; 10 of 57 symbols ≈ 58 bits. */
 export const newLinkCode = () => Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-export const LINK_CODE_PATTERN = /^[A-Za-z0-9]{6,16}$/;
+export { LINK_CODE_PATTERN } from '../../domain/links/link-code.js';
 
 export function sharingRepo(db: Db) {
   return {

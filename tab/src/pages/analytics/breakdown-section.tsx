@@ -85,6 +85,7 @@ export function BreakdownSection({ query }: { query: Record<string, string | und
                     <TableHeaderCell className={styles.number}>{t.metricShares}</TableHeaderCell>
                     <TableHeaderCell className={styles.number}>{t.metricClicks}</TableHeaderCell>
                     <TableHeaderCell className={styles.number}>{t.metricReaders}</TableHeaderCell>
+                    <TableHeaderCell className={styles.number}>{t.metricConversions}</TableHeaderCell>
                     <TableHeaderCell className={styles.number}>{t.columnClicksPerShare}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
@@ -114,6 +115,7 @@ export function BreakdownSection({ query }: { query: Record<string, string | und
                         <TableCell className={styles.number}>{number.format(row.shares)}</TableCell>
                         <TableCell className={styles.number}>{number.format(row.clicks)}</TableCell>
                         <TableCell className={styles.number}>{number.format(row.readers)}</TableCell>
+                        <TableCell className={styles.number}>{number.format(row.conversions)}</TableCell>
                         <TableCell className={styles.number}>{row.clicksPerShare === null ? '—' : number.format(row.clicksPerShare)}</TableCell>
                       </TableRow>
                     );

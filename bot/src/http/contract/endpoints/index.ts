@@ -1,5 +1,6 @@
 import { analyticsEndpoints } from './analytics.js';
 import { campaignEndpoints } from './campaigns.js';
+import { conversionEndpoints } from './conversions.js';
 import { crisisEndpoints } from './crisis.js';
 import { guidelineEndpoints } from './guidelines.js';
 import { impactEndpoints } from './impact.js';
@@ -29,6 +30,7 @@ export const ENDPOINTS = {
   ...campaignEndpoints,
   ...impactEndpoints,
   ...analyticsEndpoints,
+  ...conversionEndpoints,
 };
 export type Endpoints = typeof ENDPOINTS;
 export type EndpointName = keyof Endpoints;
