@@ -246,6 +246,17 @@ async function analyticsShots() {
   await shot({ theme: 'light', language: 'en', width: 1100, height: 1500, file: 'analytics-light.png' });
   await shot({ theme: 'dark', language: 'en', width: 1100, height: 1500, file: 'analytics-dark.png' });
   await shot({ theme: 'contrast', language: 'de', width: 320, height: 900, file: 'analytics-narrow-high-contrast.png', fullPage: true });
+  // The monthly report of this month, as it prints (the tab's header and navigation left out).
+  const ctx = await context({ viewport: { width: 900, height: 1400 }, person: 'clara', theme: 'light', language: 'en' });
+  const page = await ctx.newPage();
+  const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date()).slice(0, 7);
+  await page.goto(`${server.url}/tab/#/admin/analytics/report/${month}`);
+  await page.getByRole('table', { name: 'Top 10 by topic' }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(outDir, 'analytics-report-print.png'), fullPage: true });
+  await ctx.close();
+  console.log('wrote docs/screenshots/analytics-report-print.png');
 }
 
 try {

@@ -106,6 +106,31 @@ describe('the analytics dashboard', () => {
     expect(rows[0]![1]).toBe(String(api.body.stages[0]!.value));
   });
 
+  it('makes a monthly report that prints without the tab around it', async () => {
+    const { page } = suite.box;
+    const main = page.getByRole('main');
+    await main.getByRole('button', { name: 'Monthly report' }).click();
+    const month = today().slice(0, 7);
+    // This month: the demo's colleagues shared in the past days.
+    await main.getByLabel('Month').fill(month);
+    const monthName = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
+    await main.getByRole('heading', { level: 1, name: `Chorus — report for ${monthName}` }).waitFor();
+    await main.getByRole('table', { name: 'At a glance' }).waitFor();
+    await main.getByRole('table', { name: 'Top 10 by item' }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.getByRole('navigation').first().isVisible()).toBe(false);
+      expect(await main.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
+      expect(await main.getByRole('table', { name: 'At a glance' }).isVisible()).toBe(true);
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    await main.getByRole('button', { name: 'Back to Analytics' }).click();
+    await main.getByRole('heading', { level: 1, name: 'Analytics' }).waitFor();
+  });
+
   it('speaks German', async () => {
     const { page } = suite.box;
     await chooseLanguage(page, 'Deutsch');

@@ -77,6 +77,17 @@ export const analytics: typeof english = {
   },
   funnelNote:
     'Über alle Ankündigungen des Beitrags. Personen zählen einmal; „gelesen“ zählt gelesene Karten aus den Teams-Lesebestätigungen derer, die sie eingeschaltet haben — nur Summen, nie wer.',
+  navAnalyticsReport: 'Monatsbericht',
+  reportOpen: 'Monatsbericht',
+  reportBack: 'Zurück zur Auswertung',
+  reportMonth: 'Monat',
+  reportPrint: 'Drucken oder als PDF speichern',
+  reportTitle: (month: string) => `Chorus – Bericht für ${month}`,
+  reportIntro: (from: string, to: string, min: number, made: string) =>
+    `${from} – ${to}, verglichen mit ebenso vielen Tagen direkt davor. Jede Zahl zählt Gruppen von mindestens ${min} Personen, nie Einzelne. Erstellt am ${made}.`,
+  reportMetric: 'Kennzahl',
+  reportBefore: 'Ebenso viele Tage davor',
+  reportTop: (dimension: string) => `Top 10 nach ${dimension}`,
   downloadCsv: 'Als CSV herunterladen',
   downloadFailed: 'Der Download ist fehlgeschlagen. Bitte erneut versuchen.',
   analyticsSettingsHeading: 'Einstellungen',

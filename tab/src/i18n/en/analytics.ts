@@ -79,6 +79,17 @@ export const analytics = {
   } as Record<FunnelGap, (min: number) => string>,
   funnelNote:
     'Over every announcement of the item. People count once; “read” counts cards read, from Teams read receipts of people who have them switched on — totals only, never who.',
+  navAnalyticsReport: 'Monthly report',
+  reportOpen: 'Monthly report',
+  reportBack: 'Back to Analytics',
+  reportMonth: 'Month',
+  reportPrint: 'Print or save as PDF',
+  reportTitle: (month: string) => `Chorus — report for ${month}`,
+  reportIntro: (from: string, to: string, min: number, made: string) =>
+    `${from} – ${to}, compared with as many days right before. Every number counts groups of at least ${min} people, never anyone in particular. Made on ${made}.`,
+  reportMetric: 'Metric',
+  reportBefore: 'The days before (as many)',
+  reportTop: (dimension: string) => `Top 10 by ${dimension.toLowerCase()}`,
   downloadCsv: 'Download CSV',
   downloadFailed: 'The download failed. Try again.',
   analyticsSettingsHeading: 'Settings',

@@ -1,6 +1,8 @@
-import { Body1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { ENDPOINTS } from '@contract';
+import { DocumentTextRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useState } from 'react';
+import { navigate } from '../../routing.js';
 import { AdminPart } from '../../components/admin-part.js';
 import { ErrorState } from '../../components/error-state.js';
 import { LoadingState } from '../../components/loading-state.js';
@@ -43,7 +45,15 @@ export function AnalyticsPage() {
   ];
   return (
     <div className={styles.root}>
-      <PageHeader heading={t.analyticsTitle} intro={t.analyticsIntroMin(overview.state === 'ok' ? overview.data.minGroup : 5)} />
+      <PageHeader
+        heading={t.analyticsTitle}
+        intro={t.analyticsIntroMin(overview.state === 'ok' ? overview.data.minGroup : 5)}
+        actions={
+          <Button icon={<DocumentTextRegular />} onClick={() => navigate({ page: 'analytics-report', id: null })}>
+            {t.reportOpen}
+          </Button>
+        }
+      />
       <PeriodPicker value={period} onChange={setPeriod} choices={choices} />
       {overview.state === 'loading' ? <LoadingState /> : null}
       {overview.state === 'error' ? <ErrorState error={overview.error} onRetry={overview.reload} /> : null}
