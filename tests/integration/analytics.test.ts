@@ -182,6 +182,19 @@ describe('GET /api/v1/analytics/breakdown', () => {
     expect(topics.body.rows.map((r: { key: string }) => r.key).sort()).toEqual(['culture', 'finance']);
   });
 
+  it('breaks down by campaign: activity on the items it covers, on its days', async () => {
+    // A campaign that began yesterday and covers the plain item (stored as the admin page stores it).
+    const [campaign] = await s.db.query<{ id: string }>(
+      `insert into campaigns (name, starts_at, ends_at, item_ids, goal_metric, goal_target) values ('Numbers week', now() - interval '1 day', now() + interval '1 day', $1, 'clicks', 100) returning id`,
+      [[plain.id]],
+    );
+    const byCampaign = await get(`/api/v1/analytics/breakdown?dimension=campaign&from=${from}&to=${to}`);
+    expect(byCampaign.status).toBe(200);
+    expect(byCampaign.body.rows).toEqual([
+      { key: campaign!.id, label: 'Numbers week', people: 17, shares: 17, clicks: 34, readers: 17, conversions: 0, clicksPerShare: 2 },
+    ]);
+  });
+
   it('drops a department that shrinks below five when a person leaves', async () => {
     const leaver = people.Marketing!.pop()!;
     await s.db.query('delete from people where id = $1', [leaver.id]);

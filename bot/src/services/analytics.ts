@@ -18,7 +18,7 @@ export interface AnalyticsOptions {
  * are merged into "other".
  */
 export function analyticsService(db: Queryable, o: AnalyticsOptions) {
-  const repo = analyticsRepo(db);
+  const repo = analyticsRepo(db, o.timeZone);
   const days = new TenantDays(o.timeZone);
   const today = () => days.dayAt(o.now());
 

@@ -14,7 +14,7 @@ export const analyticsPeriodSchema = z.strictObject({
 });
 export type AnalyticsPeriodQuery = z.infer<typeof analyticsPeriodSchema>;
 
-export const ANALYTICS_DIMENSIONS = ['item', 'kind', 'topic', 'network', 'language', 'department', 'location', 'weekday', 'hour'] as const;
+export const ANALYTICS_DIMENSIONS = ['item', 'kind', 'topic', 'network', 'language', 'department', 'location', 'weekday', 'hour', 'campaign'] as const;
 export type AnalyticsDimension = (typeof ANALYTICS_DIMENSIONS)[number];
 
 export const breakdownQuerySchema = z.strictObject({

@@ -39,6 +39,15 @@ const DIMENSIONS: Record<AnalyticsDimension, { join: string; key: string; label:
   // When it was posted (the share; for clicks and readers, the link's first share).
   weekday: { join: '', key: '(d.slot / 24 + 1)::text', label: '(d.slot / 24 + 1)::text' },
   hour: { join: '', key: '(d.slot % 24)::text', label: '(d.slot % 24)::text' },
+  // Activity on an item a campaign covers (its items, or its topic), on the campaign's days
+  // in the tenant's time zone ($5). An item in two campaigns counts in both.
+  campaign: {
+    join: `join items i on i.id = d.item_id
+           join campaigns c on (d.item_id = any(c.item_ids) or (c.topic is not null and c.topic = any(i.topics)))
+             and d.day >= (c.starts_at at time zone $5)::date and d.day <= (c.ends_at at time zone $5)::date`,
+    key: 'c.id::text',
+    label: 'c.name',
+  },
 };
 
 interface SettingsRow {
@@ -70,7 +79,8 @@ export interface FunnelNumbers {
   conversions: number;
 }
 
-export function analyticsRepo(db: Queryable) {
+/** `timeZone`: the tenant's, for campaign days. */
+export function analyticsRepo(db: Queryable, timeZone = 'Europe/Berlin') {
   return {
     /** Whether conversions are measured at all: some system may report them (a conversion source exists). */
     async conversionsMeasured(): Promise<boolean> {
@@ -185,9 +195,10 @@ export function analyticsRepo(db: Queryable) {
         `select ${d.key} as key, min(${d.label}) as label, count(distinct d.person_id)::int as people,
                 sum(d.shares)::int as shares, sum(d.clicks)::int as clicks, sum(d.readers)::int as readers, sum(d.conversions)::int as conversions
          from analytics_daily d ${d.join}
-         where d.day between $1::date and $2::date and $3::text is not null
+         where d.day between $1::date and $2::date and $3::text is not null and $4::text[] is not null and $5::text is not null
          group by 1`,
-        [p.from, p.to, language],
+        // The same parameters as peopleIn ($4: its keys, unused here), so every dimension's SQL fits both.
+        [p.from, p.to, language, [], timeZone],
       );
     },
 
@@ -197,8 +208,8 @@ export function analyticsRepo(db: Queryable) {
       const [row] = await db.query<{ n: number }>(
         `select count(distinct d.person_id)::int as n
          from analytics_daily d ${d.join}
-         where d.day between $1::date and $2::date and $3::text is not null and ${d.key} = any($4::text[])`,
-        [p.from, p.to, language, keys],
+         where d.day between $1::date and $2::date and $3::text is not null and ${d.key} = any($4::text[]) and $5::text is not null`,
+        [p.from, p.to, language, keys, timeZone],
       );
       return row?.n ?? 0;
     },

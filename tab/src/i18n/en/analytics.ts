@@ -49,6 +49,7 @@ export const analytics = {
     location: 'Location',
     weekday: 'Weekday it was posted',
     hour: 'Hour it was posted',
+    campaign: 'Campaign',
   },
   columnPeople: 'People',
   columnClicksPerShare: 'Clicks per share',
