@@ -4,6 +4,7 @@
 // demo company's colleagues shared in the past days; what the page must show is read from
 // the API in the same run, so the test follows the calendar.
 import { readFile } from 'node:fs/promises';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AnalyticsOverview, Breakdown } from '../../bot/src/domain/model/analytics.js';
 import { browserSuite, callApi, chooseLanguage, eventually, openTabAs, pickPerson } from './helpers.js';
@@ -12,6 +13,13 @@ const suite = browserSuite();
 
 /** Today in the sandbox's (and the demo tenant's) time zone, Europe/Berlin. */
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date());
+/** Asks for a custom period from–to with the page's own picker. */
+async function customPeriod(main: Locator, from: string, to: string) {
+  await main.getByRole('combobox', { name: 'Period' }).selectOption({ label: 'Custom' });
+  await main.getByRole('textbox', { name: 'From' }).fill(from);
+  await main.getByRole('textbox', { name: 'To' }).fill(to);
+  await main.getByRole('button', { name: 'Show', exact: true }).click();
+}
 const minusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 describe('the analytics dashboard', () => {
@@ -25,10 +33,7 @@ describe('the analytics dashboard', () => {
     // The last ten days, in which all the demo's colleagues shared: whatever the calendar says, enough people to show.
     const day = today();
     const from = minusDays(day, 9);
-    await main.getByRole('combobox', { name: 'Period' }).selectOption({ label: 'Custom' });
-    await main.getByRole('textbox', { name: 'From' }).fill(from);
-    await main.getByRole('textbox', { name: 'To' }).fill(day);
-    await main.getByRole('button', { name: 'Show', exact: true }).click();
+    await customPeriod(main, from, day);
     const api = await callApi<AnalyticsOverview>(server, 'clara', 'GET', `/analytics/overview?from=${from}&to=${day}`);
     expect(api.body.current.withheld).toBe(false);
     const shares = main.locator('[data-metric="shares"] dd');
@@ -59,10 +64,7 @@ describe('the analytics dashboard', () => {
     // Back to the last ten days.
     const day = today();
     const from = minusDays(day, 9);
-    await main.getByRole('combobox', { name: 'Period' }).selectOption({ label: 'Custom' });
-    await main.getByRole('textbox', { name: 'From' }).fill(from);
-    await main.getByRole('textbox', { name: 'To' }).fill(day);
-    await main.getByRole('button', { name: 'Show', exact: true }).click();
+    await customPeriod(main, from, day);
     await main.getByRole('combobox', { name: 'Break down by' }).selectOption({ label: 'Department' });
     const table = main.getByRole('table', { name: 'Breakdown: Department' });
     await table.waitFor();

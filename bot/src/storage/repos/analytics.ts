@@ -1,5 +1,5 @@
 import type { Period } from '../../domain/analytics/analytics.js';
-import type { GroupNumbers } from '../../domain/analytics/analytics.js';
+import type { FunnelCounts, GroupNumbers } from '../../domain/analytics/analytics.js';
 import type { AnalyticsDimension, AnalyticsSettings, AnalyticsSettingsInput } from '../../domain/model/analytics.js';
 import type { Network } from '../../domain/sharing/networks.js';
 import type { Queryable } from '../db.js';
@@ -64,18 +64,10 @@ const toSettings = (r: SettingsRow | undefined): AnalyticsSettings => ({
   updatedAt: iso(r?.updated_at ?? null),
 });
 
-/** The raw counts of one funnel, before the ≥ minGroup rule. */
-export interface FunnelNumbers {
+/** The raw counts of one funnel, before the ≥ minGroup rule, with what it is about. */
+export interface FunnelNumbers extends Omit<FunnelCounts, 'conversions'> {
   title: string;
   kind: string;
-  /** The item it is about; null for announcements without one (digests, trainings). */
-  itemId: string | null;
-  recipients: number;
-  delivered: number;
-  reads: number;
-  opened: number;
-  posted: number;
-  clicks: number;
   conversions: number;
 }
 
