@@ -2,7 +2,7 @@
 //   npm run build:tab && npx tsx scripts/screenshots.mjs
 // Writes docs/screenshots/{share-light,share-dark,share-page-phone,announcements-light,
 // announcements-dark,crisis-light,crisis-dark,trainings-*,guidelines-*,onboarding-*,impact-*,
-// leaderboard-*,campaigns-*,settings-*}.png. Runs the server in-process on a free loopback port with a fresh
+// leaderboard-*,campaigns-*,settings-*,analytics-*}.png. Runs the server in-process on a free loopback port with a fresh
 // in-memory database and a fake Bot Connector; no network needed.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -230,6 +230,35 @@ async function recognitionShots() {
   console.log(`campaign ${careers.id} photographed`);
 }
 
+/** The content team's dashboard: light and dark (English), and German high contrast at 320 px. */
+async function analyticsShots() {
+  const shot = async ({ theme, language, width, height, file, fullPage = false }) => {
+    const ctx = await context({ viewport: { width, height }, deviceScaleFactor: width < 400 ? 1 : undefined, person: 'clara', theme, language });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/tab/?page=analytics`);
+    await page.getByTestId('analytics-chart').locator('svg').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(outDir, file), fullPage });
+    await ctx.close();
+    console.log(`wrote docs/screenshots/${file}`);
+  };
+  await shot({ theme: 'light', language: 'en', width: 1100, height: 1500, file: 'analytics-light.png' });
+  await shot({ theme: 'dark', language: 'en', width: 1100, height: 1500, file: 'analytics-dark.png' });
+  await shot({ theme: 'contrast', language: 'de', width: 320, height: 900, file: 'analytics-narrow-high-contrast.png', fullPage: true });
+  // The monthly report of this month, as it prints (the tab's header and navigation left out).
+  const ctx = await context({ viewport: { width: 900, height: 1400 }, person: 'clara', theme: 'light', language: 'en' });
+  const page = await ctx.newPage();
+  const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date()).slice(0, 7);
+  await page.goto(`${server.url}/tab/#/admin/analytics/report/${month}`);
+  await page.getByRole('table', { name: 'Top 10 by topic' }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(outDir, 'analytics-report-print.png'), fullPage: true });
+  await ctx.close();
+  console.log('wrote docs/screenshots/analytics-report-print.png');
+}
+
 try {
   await mkdir(outDir, { recursive: true });
   if (wants('announcements')) {
@@ -253,6 +282,7 @@ try {
   }
   if (wants('impact')) await impactShots();
   if (wants('recognition')) await recognitionShots();
+  if (wants('analytics')) await analyticsShots();
 } finally {
   await browser.close();
   await server.close();

@@ -69,12 +69,18 @@ import { jobsRepo } from './storage/repos/jobs.js';
 import { adminJobRoutes } from './http/routes/admin-jobs.js';
 import { chorusKinds, type KindRegistry } from './notifications/registry.js';
 import { pointsRoutes } from './http/routes/points.js';
+import { analyticsRoutes } from './http/routes/analytics.js';
+import { analyticsService } from './services/analytics.js';
+import { analyticsProcessor } from './storage/repos/analytics-rollup.js';
+import { readReceiptsRepo } from './storage/repos/read-receipts.js';
 import type { CampaignWindows } from './domain/points/my-settings.js';
 import { campaignWindows } from './storage/repos/campaigns.js';
 import { pointsRepo } from './storage/repos/points.js';
 import { boardCacheFor } from './storage/repos/board-cache.js';
 import { pointsProcessor, recomputePoints } from './storage/repos/points-ledger.js';
 import { settingsRepo } from './storage/repos/settings.js';
+import { conversionRoutes } from './http/routes/conversions.js';
+import { conversionsServiceFor } from './services/conversions.js';
 
 export interface App {
   server: Server;
@@ -113,7 +119,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   if (applied.length) log.info({ applied }, 'migrations applied');
   const seed = config.seedDemo ?? (fresh && config.auth.mode === 'dev');
   if (seed && fresh) {
-    await seedDemo(db, config.publicUrl);
+    await seedDemo(db, config.publicUrl, new Date(), config.timeZone);
     log.info('demo content seeded');
   }
 
@@ -196,6 +202,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       now: () => new Date(clock.now()),
     },
     settings: settingsRepo(db),
+    analytics: analyticsService(db, { timeZone: config.timeZone, now: () => clock.now() }),
+    conversions: conversionsServiceFor(db, { timeZone: config.timeZone }),
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
     paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },
   };
@@ -216,6 +224,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     tabLink,
     botAppId: config.bot.appId,
     tenantIds: [...new Set([...config.auth.entra.tenantIds, ...(config.bot.tenantId ? [config.bot.tenantId] : [])])],
+    readReceipts: readReceiptsRepo(db),
     log,
   });
   messageRoutes(server, createAdapter(config, log), bot, { appId: config.bot.appId });
@@ -233,8 +242,10 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   trainingRoutes(route, ctx);
   onboardingRoutes(route, ctx);
   pointsRoutes(route, ctx);
+  analyticsRoutes(route, ctx);
   campaignRoutes(route, ctx);
   impactRoutes(route, ctx);
+  conversionRoutes(route, ctx);
   benchBaselineRoutes(route, ctx);
   route.checkAllServed();
   sharePageRoutes(server, ctx);
@@ -262,7 +273,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         log,
         jobs: [
           ...chorusJobs({ db, digest: config.digest, results: config.results, held: () => crisisWatch.active, onboardingDays: config.onboardingDays, timeZone: config.timeZone, everyMs }),
-          eventProcessingJob(db, [pointsProcessor, ...(options.eventProcessors ?? [])]),
+          eventProcessingJob(db, [pointsProcessor, analyticsProcessor(config.timeZone), ...(options.eventProcessors ?? [])]),
         ],
         ...runnerOptions,
       })

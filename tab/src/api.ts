@@ -132,6 +132,9 @@ export function createApi({ getToken, onUnauthenticated, getLanguage, checkAnswe
     ...methods,
     call,
     /** The calendar file (not JSON): the API wants the bearer token, so it comes as a Blob, not a link. */
+    /** A dashboard table as CSV (aggregates only), as a Blob for the same reason. */
+    analyticsCsv: async (table: 'overview' | 'breakdown' | 'funnel', query: Query) =>
+      (await send('GET', withQuery(`/api/v1/analytics/${table}/export.csv`, query), undefined, undefined, 'text/csv, application/json')).blob(),
     trainingCalendar: async (id: string) =>
       (await send('GET', `/api/v1/trainings/${encodeURIComponent(id)}/ics`, undefined, undefined, 'text/calendar, application/json')).blob(),
   };

@@ -17,6 +17,8 @@ import { SettingsPage } from './pages/settings/settings-page.js';
 const AdminItemsPage = lazy(() => import('./pages/admin/admin-items-page.js').then((m) => ({ default: m.AdminItemsPage })));
 const AnnouncementsPage = lazy(() => import('./pages/admin/announcements/announcements-page.js').then((m) => ({ default: m.AnnouncementsPage })));
 const CampaignsAdminPage = lazy(() => import('./pages/campaigns/campaigns-admin-page.js').then((m) => ({ default: m.CampaignsAdminPage })));
+const ReportPage = lazy(() => import('./pages/analytics/report-page.js').then((m) => ({ default: m.ReportPage })));
+const AnalyticsPage = lazy(() => import('./pages/analytics/analytics-page.js').then((m) => ({ default: m.AnalyticsPage })));
 const ItemEditorPage = lazy(() => import('./pages/admin/editor/item-editor-page.js').then((m) => ({ default: m.ItemEditorPage })));
 
 function PrivacyPage() {
@@ -98,6 +100,21 @@ export const PAGES = {
     nav: { label: 'navAdminCampaigns' },
     permission: 'campaigns.manage',
     view: () => <CampaignsAdminPage />,
+  },
+  'admin-analytics': {
+    path: 'admin/analytics',
+    entry: 'analytics',
+    nav: { label: 'navAnalytics' },
+    permission: 'analytics.read',
+    view: () => <AnalyticsPage />,
+  },
+  'analytics-report': {
+    // A month as the id ("2026-11"; "new": last month). Reached from Analytics, printed from the browser.
+    path: 'admin/analytics/report/:id',
+    entry: 'analytics-report',
+    nav: { label: 'navAnalyticsReport', shown: ({ current }) => current, selectable: false },
+    permission: 'analytics.read',
+    view: (route) => <ReportPage month={route.id ?? null} />,
   },
   privacy: { path: 'privacy', entry: 'privacy', permission: null, view: () => <PrivacyPage /> },
   terms: { path: 'terms', entry: 'terms', permission: null, view: () => <TermsPage /> },

@@ -69,7 +69,7 @@ describe('admin items API', () => {
     expect(list.body.items.every((i: { status: string }) => i.status === 'draft')).toBe(true);
     const all = await api(s.url, 'GET', '/api/v1/admin/items?limit=100', { headers: admin() });
     const shared = all.body.items.find((i: { stats: { clicks: number } }) => i.stats.clicks > 0);
-    expect(shared.stats).toEqual({ shares: 1, clicks: 7 });
+    expect(shared.stats).toEqual({ shares: 1, clicks: 7, declined: { total: 0, reasons: null, flagged: false } });
   });
 
   it('gives warnings in the language of the tab', async () => {

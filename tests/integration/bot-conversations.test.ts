@@ -139,6 +139,21 @@ describe('the bot in conversations', () => {
     expect(row?.n).toBe(1);
   });
 
+  it('stores the optional reason of "Not for me", keeps it when sent again without, and ignores unknown reasons', async () => {
+    const [item] = await s.db.query<{ id: string }>(`select id from items where title = 'A day in the life of our apprentices'`);
+    const notForMe = (data: Record<string, unknown>) =>
+      send(activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'item.notForMe', data: { itemId: item!.id, ...data } } } }));
+    const reason = async () => (await s.db.query<{ reason: string | null }>('select reason from feedback where item_id = $1', [item!.id]))[0]?.reason;
+    expect(((await notForMe({ reason: '<b>spam</b>' })).body as { statusCode: number }).statusCode).toBe(200);
+    expect(await reason()).toBeNull();
+    await notForMe({ reason: 'not_my_network' });
+    expect(await reason()).toBe('not_my_network');
+    await notForMe({});
+    expect(await reason()).toBe('not_my_network');
+    const rows = await s.db.query('select 1 from feedback where item_id = $1', [item!.id]);
+    expect(rows).toHaveLength(1);
+  });
+
   it('opens a 1:1 chat for people who join a team the bot is in', async () => {
     const newcomer = { id: '29:newcomer', aadObjectId: 'aaaaaaaa-0000-0000-0000-0000000000ee', name: 'Nia' };
     // Teams' connector knows the team's members; botbuilder looks each new one up.

@@ -56,7 +56,28 @@ describe('GET /api/v1/me/impact', () => {
       { itemId: itemA.id, title: 'Item A', shares: 2, clicks: 4, readers: 2 },
       { itemId: itemB.id, title: 'Item B', shares: 1, clicks: 0, readers: 0 },
     ]);
-    expect(body.conversions).toBeNull();
+    // Nobody reported a conversion through my links (tests/integration/conversions.test.ts reports some).
+    expect(body.conversions).toEqual({ total: 0, byType: { application: 0, lead: 0, signup: 0, purchase: 0, custom: 0 } });
+  });
+
+  it('counts conversions through my links by type and day, never anyone else\'s', async () => {
+    const [{ id: source }] = (await s.db.query<{ id: string }>(`insert into conversion_sources (name) values ('Careers site') returning id`)) as [{ id: string }];
+    const links = await s.db.query<{ code: string; person_id: string }>('select code, person_id from links where person_id in ($1, $2)', [me.id, colleague.id]);
+    const mine = links.find((l) => l.person_id === me.id)!.code;
+    const theirs = links.find((l) => l.person_id === colleague.id)!.code;
+    const convert = (code: string, type: string, day: string, n: number) =>
+      s.db.query(
+        `insert into conversions (source_id, event_id, input, link_code, item_id, person_id, network, type, occurred_at, day)
+         select $1, $2 || g, '[]', l.code, l.item_id, l.person_id, l.network, $3, $4::date, $4::date from links l, generate_series(1, $5::int) g where l.code = $6`,
+        [source, `${code}-${type}-${day}-`, type, day, n, code],
+      );
+    await convert(mine, 'application', today, 2);
+    await convert(mine, 'purchase', addDays(today, -40), 1); // before the default period
+    await convert(theirs, 'lead', today, 5);
+    expect((await impact(me)).body.conversions).toEqual({ total: 2, byType: { application: 2, lead: 0, signup: 0, purchase: 0, custom: 0 } });
+    expect((await impact(me, `?from=${addDays(today, -60)}&to=${today}`)).body.conversions.total).toBe(3);
+    expect((await impact(colleague)).body.conversions).toEqual({ total: 5, byType: { application: 0, lead: 5, signup: 0, purchase: 0, custom: 0 } });
+    expect((await impact(admin)).body.conversions.total).toBe(0);
   });
 
   it("never contains anyone else's numbers, admins' included, and takes no person parameter", async () => {

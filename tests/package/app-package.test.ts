@@ -58,6 +58,8 @@ describe.each(['dev', 'local'])('app package for env %s', (envName) => {
     const m = result.manifest;
 
     expect(m.manifestVersion).toBe('1.30');
+    // Read receipts of the bot's personal chats, for the analytics funnel (counted as totals only).
+    expect(m.authorization?.permissions?.resourceSpecific).toEqual([{ name: 'ChatMessageReadReceipt.Read.Chat', type: 'Application' }]);
     expect(m.id).toBe(value('TEAMS_APP_ID'));
     expect(m.name.short).toMatch(/^Chorus/);
     const share = m.staticTabs?.find((t) => t.entityId === 'share');

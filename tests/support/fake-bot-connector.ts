@@ -289,8 +289,9 @@ export class FakeBotConnector {
     return { status: faultStatuses[Math.floor(this.random() * faultStatuses.length)] ?? 500, retryAfterMs: 1_000 };
   }
 
+  /** Like Teams' message ids in a chat: numbers that grow with time (read receipts compare them). */
   private nextId(conversationId: string): string {
-    const id = `activity-${++this.counter}`;
+    const id = String(1_790_000_000_000 + ++this.counter);
     this.issued.add(`${conversationId}\n${id}`);
     return id;
   }

@@ -173,7 +173,14 @@ export interface ExecuteAction {
   fallback?: SubmitAction | 'drop';
 }
 
-export type CardAction = OpenUrlAction | ExecuteAction | SubmitAction;
+/** A card that opens under the card when the action is chosen (a question before an Execute). */
+export interface ShowCardAction {
+  type: 'Action.ShowCard';
+  title: string;
+  card: { type: 'AdaptiveCard'; body: CardElement[]; actions?: CardAction[] };
+}
+
+export type CardAction = OpenUrlAction | ExecuteAction | SubmitAction | ShowCardAction;
 
 /** Per-user refresh: Teams re-renders the card for these users when they view it (≤ 60). */
 export interface Refresh {

@@ -63,10 +63,27 @@ describe('new content card', () => {
     expect(renderForTest(card({ state: 'not_for_me' })).html).not.toContain('<button');
   });
 
-  it('asks for "not for me" feedback with the item id', () => {
-    expect(card({}, 'de').actions).toEqual([
-      expect.objectContaining({ type: 'Action.Execute', verb: VERBS.itemNotForMe, title: 'Nichts für mich', data: { itemId: ITEM } }),
+  it('asks for "not for me" feedback with an optional reason and the item id', () => {
+    const [action] = card({}, 'de').actions ?? [];
+    expect(action).toMatchObject({ type: 'Action.ShowCard', title: 'Nichts für mich' });
+    const shown = (action as { card: { body: unknown[]; actions: unknown[] } }).card;
+    expect(shown.body).toEqual([
+      expect.objectContaining({
+        type: 'Input.ChoiceSet',
+        id: 'reason',
+        isRequired: false,
+        choices: [
+          { title: 'Für mich nicht relevant', value: 'not_relevant' },
+          { title: 'Nichts für mein Netzwerk', value: 'not_my_network' },
+          { title: 'Gefällt mir nicht', value: 'dont_like' },
+        ],
+      }),
     ]);
+    expect(shown.actions).toEqual([
+      expect.objectContaining({ type: 'Action.Execute', verb: VERBS.itemNotForMe, title: 'Senden', data: { itemId: ITEM }, associatedInputs: 'auto' }),
+    ]);
+    // The card stays valid for the Adaptive Cards renderer (the reason question included).
+    expect(renderForTest(card({}, 'en')).text).toContain('Not for me');
   });
 
   it('says what happened in each state, in the person’s language', () => {

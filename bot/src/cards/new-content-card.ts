@@ -1,11 +1,16 @@
 import type { CampaignMetric } from '../domain/model/campaigns.js';
 import { NETWORK_LABELS, NETWORKS, type Network } from '../domain/sharing/networks.js';
-import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type Refresh } from './adaptive-card.js';
+import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type Refresh, type ShowCardAction } from './adaptive-card.js';
 import { actionSet, execute, openUrl, plain, run, text } from './card-parts.js';
 import { formatNumber, type Locale } from './locale.js';
 import { VERBS } from './verbs.js';
 
 export type NewContentState = 'new' | 'shared' | 'expired' | 'paused' | 'not_for_me';
+
+/** Why an item is not for someone (optional): counted per item for the editors, never shown per person. */
+export const NOT_FOR_ME_REASONS = ['not_relevant', 'not_my_network', 'dont_like'] as const;
+export type NotForMeReason = (typeof NOT_FOR_ME_REASONS)[number];
+export const NOT_FOR_ME_INPUT_ID = 'reason';
 
 export interface NewContentCardModel {
   itemId: string;
@@ -26,6 +31,9 @@ const en = {
   suggestion: 'Suggested text',
   shareOn: 'Share on',
   notForMe: 'Not for me',
+  whyNot: 'Would you tell us why? (optional)',
+  reasons: { not_relevant: 'Not relevant to me', not_my_network: 'Not for my network', dont_like: "I don't like it" } as Record<NotForMeReason, string>,
+  send: 'Send',
   shared: 'You shared this ✓',
   clicks: (n: number, formatted: string) => (n === 1 ? '1 click' : `${formatted} clicks`),
   sharedOn: (networks: string) => `On ${networks}`,
@@ -43,6 +51,9 @@ const TEXT: Record<Locale, typeof en> = {
     suggestion: 'Textvorschlag',
     shareOn: 'Teilen auf',
     notForMe: 'Nichts für mich',
+    whyNot: 'Verraten Sie uns, warum? (freiwillig)',
+    reasons: { not_relevant: 'Für mich nicht relevant', not_my_network: 'Nichts für mein Netzwerk', dont_like: 'Gefällt mir nicht' },
+    send: 'Senden',
     shared: 'Geteilt ✓',
     clicks: (n, formatted) => (n === 1 ? '1 Klick' : `${formatted} Klicks`),
     sharedOn: (networks) => `Auf ${networks}`,
@@ -108,11 +119,26 @@ export function newContentCard(vm: NewContentCardModel, locale: Locale): Adaptiv
     body.push(text(t.shareOn, { size: 'small', isSubtle: true, spacing: 'medium' }), actionSet(shareActions, { spacing: 'small' }));
   }
 
-  return adaptiveCard({
-    body,
-    actions: [execute(VERBS.itemNotForMe, t.notForMe, { itemId: vm.itemId })],
-    refresh,
-  });
+  // "Not for me" opens a question with an optional reason, then sends.
+  const notForMe: ShowCardAction = {
+    type: 'Action.ShowCard',
+    title: t.notForMe,
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        {
+          type: 'Input.ChoiceSet',
+          id: NOT_FOR_ME_INPUT_ID,
+          label: t.whyNot,
+          style: 'expanded',
+          isRequired: false,
+          choices: NOT_FOR_ME_REASONS.map((r) => ({ title: t.reasons[r], value: r })),
+        },
+      ],
+      actions: [{ ...execute(VERBS.itemNotForMe, t.send, { itemId: vm.itemId }), associatedInputs: 'auto' }],
+    },
+  };
+  return adaptiveCard({ body, actions: [notForMe], refresh });
 }
 
 function statusLine(vm: NewContentCardModel, locale: Locale): CardElement | undefined {

@@ -24,6 +24,8 @@ import type { PointsRepo } from '../storage/repos/points.js';
 import type { SettingsRepo } from '../storage/repos/settings.js';
 import type { Clock } from '../domain/time/clock.js';
 import type { ImpactRepo } from '../storage/repos/impact.js';
+import type { AnalyticsService } from '../services/analytics.js';
+import type { ConversionsService } from '../services/conversions.js';
 
 /** Everything a route may use; built once in app.ts. */
 export interface HttpContext {
@@ -61,8 +63,12 @@ export interface HttpContext {
   nudgeWorker?: () => void;
   /** Points and the leaderboard: rules, ledgers, the board, recomputing; campaigns' windows; the time. */
   points: { repo: PointsRepo; recompute: () => Promise<{ events: number; entries: number }>; campaigns: CampaignWindows; now: () => Date };
+  /** Conversions reported by signed sources, and the sources and their secrets. */
+  conversions: ConversionsService;
   /** My settings (the preferences the bot's settings card writes too). */
   settings: SettingsRepo;
+  /** The content team's dashboard: aggregates over groups of at least the minimum group. */
+  analytics: AnalyticsService;
   ready: () => Promise<boolean>;
   paths: { tab: string; public: string };
 }

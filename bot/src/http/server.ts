@@ -21,13 +21,22 @@ declare module 'restify' {
   }
 }
 
+/** How long an idle keep-alive connection stays open (Node's default: 5 s). */
+export const KEEP_ALIVE_MS = 65_000;
+
+const OWN_BODY_ROUTES = new WeakMap<restify.Server, Set<string>>();
+
+/** Marks a route whose handler reads the body itself, as sent (`readRawBody`): restify's body reader leaves it alone. */
+export function readsOwnBody(server: restify.Server, method: 'POST' | 'PUT', path: string): void {
+  const routes = OWN_BODY_ROUTES.get(server);
+  if (!routes) throw new Error('readsOwnBody: not a server made by createRestify');
+  routes.add(`${method} ${path}`);
+}
+
 /**
  * restify with request ids, one error mapper (JSON for the API, an HTML page for the
  * share and link pages), and an access log that names routes, never tokens or people.
  */
-/** How long an idle keep-alive connection stays open (Node's default: 5 s). */
-export const KEEP_ALIVE_MS = 65_000;
-
 export function createRestify(log: Logger): restify.Server {
   const server = restify.createServer({ name: 'chorus', handleUncaughtExceptions: false, strictFormatters: false });
   // Node closes an idle keep-alive connection after 5 s. A client (or Azure's front end,
@@ -50,9 +59,17 @@ export function createRestify(log: Logger): restify.Server {
   });
   server.pre(bodyGate);
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
-  server.use(restify.plugins.jsonBodyParser({ mapParams: false }));
-  server.use(restify.plugins.urlEncodedBodyParser({ mapParams: false }));
+  const readBody = restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES });
+  const ownBody = new Set<string>();
+  OWN_BODY_ROUTES.set(server, ownBody);
+  // A route that verifies a signature over the body reads it itself (http/raw-body.ts); the
+  // JSON and form parsers below then find no body and pass. (`bodyReader: true`: they would
+  // otherwise read the body with a reader of their own, without the size limit.)
+  server.use((req: Request, res: Response, next: restify.Next) =>
+    ownBody.has(`${req.method} ${String(req.getRoute()?.path)}`) ? next() : readBody(req, res, next),
+  );
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true }));
+  server.use(restify.plugins.urlEncodedBodyParser({ mapParams: false, bodyReader: true }));
 
   server.on('restifyError', (req: Request, res: Response, err: unknown, cb: () => void) => {
     try {

@@ -6,11 +6,12 @@ import type { ItemRecord } from './repos/items.js';
 import { itemsRepo } from './repos/items.js';
 import { peopleRepo, type Person } from './repos/people.js';
 import { pointsRepo } from './repos/points.js';
-import { sharingRepo } from './repos/sharing.js';
+import { newLinkCode, sharingRepo } from './repos/sharing.js';
 import { topicsRepo } from './repos/topics.js';
 import { seedGuidelines } from './seed-guidelines.js';
 import { seedOnboarding } from './seed-onboarding.js';
 import { seedTrainings } from './seed-trainings.js';
+import { backfillAnalytics } from './repos/analytics-rollup.js';
 
 const TOPICS = [
   { id: 'careers', de: 'Karriere', en: 'Careers' },
@@ -159,8 +160,33 @@ const PEOPLE: Array<Omit<Person, 'id'>> = [
   { devKey: 'mia', displayName: 'Mia Fischer', role: 'employee', language: 'en', department: 'Engineering', location: 'Berlin', joinedAt: 'NEW_HIRE' },
 ];
 
+/**
+ * Colleagues who cannot sign in (no dev key) but have shared in the past days, so the content
+ * team's dashboard has groups of five and more to show: [name, department, location, language].
+ */
+const COLLEAGUES: Array<[string, string, string, 'de' | 'en']> = [
+  ['Lena Hoffmann', 'Sales', 'Hamburg', 'de'], ['Tobias Krüger', 'Sales', 'Berlin', 'de'], ['Sofia Rossi', 'Sales', 'Hamburg', 'en'],
+  ['Emre Yılmaz', 'Sales', 'München', 'de'], ['Hannah Becker', 'Sales', 'Berlin', 'de'], ['Lukas Wagner', 'Engineering', 'München', 'de'],
+  ['Priya Nair', 'Engineering', 'Berlin', 'en'], ['Felix Schulz', 'Engineering', 'München', 'de'], ['Marta Nowak', 'Engineering', 'Berlin', 'en'],
+  ['Jana Richter', 'Marketing', 'Berlin', 'de'], ['Noah Klein', 'Marketing', 'Hamburg', 'de'], ['Elif Arslan', 'Marketing', 'Berlin', 'de'],
+  ['Paul Neumann', 'Marketing', 'München', 'en'], ['Katrin Wolf', 'HR', 'Berlin', 'de'], ['David Braun', 'HR', 'Hamburg', 'en'],
+  ['Sarah Lange', 'Finance', 'Berlin', 'de'],
+];
+
+/** Deterministic "random" numbers in [0, 1), so every demo database looks the same (mulberry32). */
+function numbers(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
 /** A small living company for `npm start` in development: people, topics, items, some shares. */
-export async function seedDemo(db: Db, publicUrl: string, now = new Date()): Promise<void> {
+export async function seedDemo(db: Db, publicUrl: string, now = new Date(), timeZone = 'Europe/Berlin'): Promise<void> {
   const people = peopleRepo(db);
   const topics = topicsRepo(db);
   const items = itemsRepo(db);
@@ -218,5 +244,50 @@ export async function seedDemo(db: Db, publicUrl: string, now = new Date()): Pro
     `insert into preferences (person_id, leaderboard_opt_in, board_id) values ($1, true, $2)
      on conflict (person_id) do update set leaderboard_opt_in = true, board_id = $2`,
     [jonas.id, randomUUID()],
+  );
+  await seedColleaguesSharing(db, ids.filter((_, i) => (ITEMS[i]?.published ?? -1) >= 0).map((id, i) => ({ id, daysAgo: ITEMS.filter((d) => (d.published ?? -1) >= 0)[i]!.published! })), now, timeZone);
+  // The dashboard reads daily aggregates: build them from the rows above (the analytics processor keeps them from here on).
+  await backfillAnalytics(db, timeZone);
+}
+
+/**
+ * The colleagues above shared some of the live items in the days since they went live (rows
+ * as the share page and the click counter write them, dated in the past), and readers clicked.
+ */
+async function seedColleaguesSharing(db: Db, live: Array<{ id: string; daysAgo: number }>, now: Date, timeZone: string): Promise<void> {
+  const random = numbers(20261207);
+  const networks = ['linkedin', 'linkedin', 'xing', 'x', 'facebook'] as const;
+  const shares: Array<{ item: string; person: string; network: string; code: string; at: Date; clicks: number }> = [];
+  for (const [name, department, location, language] of COLLEAGUES) {
+    const person = await peopleRepo(db).insert({ displayName: name, role: 'employee', language, department, location, devKey: null, joinedAt: '2022-03-01T08:00:00.000Z' });
+    for (const item of live) {
+      if (random() < 0.45) continue;
+      const network = networks[Math.floor(random() * networks.length)]!;
+      const at = new Date(now.getTime() - item.daysAgo * DAY + random() * item.daysAgo * DAY);
+      shares.push({ item: item.id, person: person.id, network, code: newLinkCode(), at, clicks: Math.floor(random() * 12) });
+    }
+  }
+  await db.query(
+    `with s as (select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[]) as s(item_id, person_id, network, code, at)),
+     l as (insert into links (code, item_id, person_id, network, created_at) select code, item_id, person_id, network, at from s returning code)
+     insert into shares (item_id, person_id, network, edited, link_code, created_at)
+     select item_id, person_id, network, false, code, at from s`,
+    [shares.map((x) => x.item), shares.map((x) => x.person), shares.map((x) => x.network), shares.map((x) => x.code), shares.map((x) => x.at)],
+  );
+  // Each link's clicks spread over the hours after it was posted (those still to come left out), one reader in three returning.
+  const clicks = shares
+    .flatMap((x) => Array.from({ length: x.clicks }, (_, i) => ({ code: x.code, item: x.item, network: x.network, minute: new Date(x.at.getTime() + (i + 1) * (1 + random() * 8) * 3_600_000) })))
+    .filter((c) => c.minute.getTime() < now.getTime() - 60_000);
+  await db.query(
+    `insert into clicks (link_code, minute, item_id, network, clicks)
+     select code, date_trunc('minute', minute), item_id, network, count(*) from unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[]) as c(code, item_id, network, minute)
+     group by 1, 2, 3, 4`,
+    [clicks.map((c) => c.code), clicks.map((c) => c.item), clicks.map((c) => c.network), clicks.map((c) => c.minute)],
+  );
+  await db.query(
+    `insert into link_readers (link_code, day, item_id, network, readers)
+     select link_code, (minute at time zone $2)::date, item_id, network, greatest(1, (sum(clicks) * 2 / 3)::int)
+     from clicks where link_code = any($1::text[]) group by 1, 2, 3, 4`,
+    [shares.map((x) => x.code), timeZone],
   );
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { crisisNoticeCard, type CrisisNoticeModel } from '../cards/crisis-card.js';
 import { helpCard } from '../cards/help-card.js';
-import { newContentCard } from '../cards/new-content-card.js';
+import { newContentCard, NOT_FOR_ME_INPUT_ID, NOT_FOR_ME_REASONS } from '../cards/new-content-card.js';
 import { settingsCard } from '../cards/settings-card.js';
 import { trainingCard, trainingCardModel } from '../cards/training-card.js';
 import { AppError } from '../domain/errors.js';
@@ -151,10 +151,15 @@ export function botReplies(
           const itemId = parsed.data;
           // Only items this person may see at all (live or once live, and meant for them).
           if (!(await items.knownTo(itemId, person))) return undefined;
-          if (verb === 'item.notForMe') await db.query(
-            `insert into feedback (item_id, person_id, kind) values ($1, $2, 'not_for_me') on conflict do nothing`,
-            [itemId, person.id],
-          );
+          if (verb === 'item.notForMe') {
+            // The reason is optional; anything but a known one is no reason (the card offers only those).
+            const reason = z.enum(NOT_FOR_ME_REASONS).safeParse(data[NOT_FOR_ME_INPUT_ID]);
+            await db.query(
+              `insert into feedback (item_id, person_id, kind, reason) values ($1, $2, 'not_for_me', $3)
+               on conflict (item_id, person_id, kind) do update set reason = coalesce(excluded.reason, feedback.reason)`,
+              [itemId, person.id, reason.success ? reason.data : null],
+            );
+          }
           return itemCard(itemId, person, lang, userId);
         }
         case 'training.register':

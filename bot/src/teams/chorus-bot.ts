@@ -13,6 +13,7 @@ import { tabLinks, type TabPage } from '../domain/tab-links.js';
 import { welcomeCard } from '../cards/welcome-card.js';
 import { parseCommand } from '../domain/bot/commands.js';
 import { languageOfTag, type Language } from '../domain/model/common.js';
+import type { ReadReceiptsRepo } from '../storage/repos/read-receipts.js';
 import type { ConversationKind, ConversationsRepo } from '../storage/repos/conversations.js';
 import type { PeopleRepo, Person } from '../storage/repos/people.js';
 import type { BotReplies, Reply } from './bot-replies.js';
@@ -29,6 +30,8 @@ export interface ChorusBotDeps {
   botAppId: string;
   /** Tenants the bot serves; an empty list serves every tenant (local development). */
   tenantIds: string[];
+  /** Read receipts of personal chats, counted per announcement (never per person). */
+  readReceipts?: Pick<ReadReceiptsRepo, 'record'>;
   log: Logger;
 }
 
@@ -96,6 +99,15 @@ export class ChorusBot extends TeamsActivityHandler {
             ),
           }),
         );
+      }
+      await next();
+    });
+
+    // Teams sends these only with the RSC permission ChatMessageReadReceipt.Read.Chat, and
+    // only for people whose read receipts are on. Nothing is answered.
+    this.onTeamsReadReceiptEvent(async (receipt, context, next) => {
+      if (kindOf(context.activity.conversation.conversationType) === 'personal') {
+        await deps.readReceipts?.record(baseConversationId(context.activity.conversation.id), receipt.lastReadMessageId);
       }
       await next();
     });

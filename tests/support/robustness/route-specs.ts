@@ -147,6 +147,20 @@ const SPECS: Record<string, Spec> = {
   'DELETE /api/v1/admin/onboarding/steps/:id': { admin: true, params: { id: 'step' } },
   'GET /api/v1/admin/onboarding/people': { admin: true, query: { q: fc.constantFrom('Mia', 'a', 'Jonas Weber') } },
   'PUT /api/v1/admin/people/:id/new-hire': { admin: true, params: { id: 'person' }, body: fc.record({ until: fc.constantFrom<string | null>(FUTURE, null, '2020-01-01T00:00:00Z') }), weight: 2 },
+  // Signed by a source, not signed in: without a secret nothing gets past the signature (401), whatever the body.
+  'POST /api/v1/conversions': {
+    body: fc.record({
+      eventId: fc.string({ maxLength: 40 }),
+      linkCode: fc.constantFrom('@@real.code.1@@', 'abc', 'Zz9Zz9Zz9Z'),
+      type: fc.constantFrom('application', 'lead', 'sale'),
+      value: fc.constantFrom(0, -1, 12.5, 1e13),
+    }),
+    weight: 2,
+  },
+  'GET /api/v1/admin/conversion-sources': { admin: true },
+  'POST /api/v1/admin/conversion-sources': { admin: true, body: fc.record({ name: fc.constantFrom('Careers', 'Shop', '', 'x'.repeat(81)) }), unique: 'name' },
+  'POST /api/v1/admin/conversion-sources/:id/secrets': { admin: true, params: { id: 'item' }, body: fc.constant({}) },
+  'DELETE /api/v1/admin/conversion-sources/:id/secrets/:secretId': { admin: true, params: { id: 'item', secretId: 'item' } },
 };
 
 /** A route without a spec is fuzzed generically. */

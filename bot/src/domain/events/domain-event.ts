@@ -1,3 +1,4 @@
+import type { ConversionType } from '../model/conversions.js';
 import type { Network } from '../sharing/networks.js';
 
 /**
@@ -32,7 +33,27 @@ export type DomainEvent =
   | { type: 'person.joined'; subject: `person:${string}`; payload: { personId: string; via: 'teams' | 'entra' | 'directory' | 'demo' } }
   | { type: 'person.left'; subject: `person:${string}`; payload: { personId: string } }
   /** A campaign's end was processed: its thank-you cards are queued (once per campaign). */
-  | { type: 'campaign.ended'; subject: `campaign:${string}`; payload: { campaignId: string } };
+  | { type: 'campaign.ended'; subject: `campaign:${string}`; payload: { campaignId: string } }
+  | {
+      type: 'conversion.recorded';
+      subject: `item:${string}`;
+      /**
+       * A source reported a conversion through a person's tracked link (once per source and
+       * event id). `personId` is who shared, never who converted; `day` is the tenant's day
+       * it happened on; `value` has `currency` when the source sent one.
+       */
+      payload: {
+        conversionId: string;
+        linkCode: string;
+        itemId: string;
+        network: Network;
+        personId: string;
+        type: ConversionType;
+        value: number | null;
+        currency: string | null;
+        day: string;
+      };
+    };
 
 export type DomainEventType = DomainEvent['type'];
 

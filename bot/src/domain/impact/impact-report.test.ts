@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
-import { buckets, impactPeriod, impactReport, type ImpactRow } from './impact-report.js';
+import { buckets, conversionCounts, impactPeriod, impactReport, type ImpactRow } from './impact-report.js';
 
 const fieldsOf = (fn: () => unknown) => {
   try {
@@ -34,14 +34,18 @@ describe('impact report', () => {
     expect(weeks.starts.at(-1)).toBe('2026-12-28');
   });
 
-  it('adds up totals, series, networks and top items, and leaves conversions unknown', () => {
+  it('adds up totals, series, networks, top items and conversions by type', () => {
     const rows: ImpactRow[] = [
       { day: '2026-11-01', itemId: 'a', network: 'linkedin', shares: 1, clicks: 4, readers: 3 },
       { day: '2026-11-02', itemId: 'a', network: 'x', shares: 1, clicks: 1, readers: 1 },
       { day: '2026-11-02', itemId: 'b', network: 'x', shares: 1, clicks: 9, readers: 2 },
       { day: '2026-12-02', itemId: 'c', network: 'x', shares: 1, clicks: 99, readers: 9 }, // outside
     ];
-    const r = impactReport({ from: '2026-11-01', to: '2026-11-03' }, 'Europe/Berlin', rows, new Map([['a', 'A'], ['b', 'B']]));
+    const conversions = conversionCounts([
+      { type: 'application', count: 2 },
+      { type: 'purchase', count: 1 },
+    ]);
+    const r = impactReport({ from: '2026-11-01', to: '2026-11-03' }, 'Europe/Berlin', rows, new Map([['a', 'A'], ['b', 'B']]), conversions);
     expect(r.totals).toEqual({ shares: 3, clicks: 14, readers: 6 });
     expect(r.series).toEqual([
       { start: '2026-11-01', end: '2026-11-01', shares: 1, clicks: 4, readers: 3 },
@@ -53,7 +57,7 @@ describe('impact report', () => {
       { network: 'linkedin', shares: 1, clicks: 4, readers: 3 },
     ]);
     expect(r.topItems.map((i) => [i.title, i.clicks])).toEqual([['B', 9], ['A', 5]]);
-    expect(r.conversions).toBeNull();
+    expect(r.conversions).toEqual({ total: 3, byType: { application: 2, lead: 0, signup: 0, purchase: 1, custom: 0 } });
   });
 
   it('puts each day into its week', () => {
@@ -62,7 +66,8 @@ describe('impact report', () => {
       { day: '2026-01-05', itemId: 'a', network: 'x', shares: 0, clicks: 2, readers: 1 }, // Monday
       { day: '2026-12-31', itemId: 'a', network: 'x', shares: 0, clicks: 3, readers: 1 },
     ];
-    const r = impactReport({ from: '2026-01-01', to: '2026-12-31' }, 'UTC', rows, new Map());
+    const r = impactReport({ from: '2026-01-01', to: '2026-12-31' }, 'UTC', rows, new Map(), conversionCounts([]));
+    expect(r.conversions).toEqual({ total: 0, byType: { application: 0, lead: 0, signup: 0, purchase: 0, custom: 0 } });
     expect(r.series[0]).toEqual({ start: '2026-01-01', end: '2026-01-04', shares: 1, clicks: 1, readers: 1 });
     expect(r.series[1]).toMatchObject({ start: '2026-01-05', end: '2026-01-11', clicks: 2 });
     expect(r.series.at(-1)).toMatchObject({ start: '2026-12-28', end: '2026-12-31', clicks: 3 });

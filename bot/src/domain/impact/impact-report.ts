@@ -1,7 +1,8 @@
 import { invalid } from '../errors.js';
 import type { Network } from '../sharing/networks.js';
 import { addDays, daysBetween, weekdayOf } from '../time/tenant-day.js';
-import type { Impact, ImpactCounts, ImpactQuery } from '../model/impact.js';
+import type { ConversionCounts, Impact, ImpactCounts, ImpactQuery } from '../model/impact.js';
+import { CONVERSION_TYPES, type ConversionType } from '../model/conversion-types.js';
 
 /** The longest period My impact answers for (a leap year). */
 export const MAX_IMPACT_DAYS = 366;
@@ -54,8 +55,21 @@ export function buckets(period: ImpactPeriod): { granularity: 'day' | 'week'; st
   return { granularity: 'week', starts };
 }
 
+/** Conversions per type (as storage counts them) → the total and every type, zeros included. */
+export function conversionCounts(perType: ReadonlyArray<{ type: ConversionType; count: number }>): ConversionCounts {
+  const byType = Object.fromEntries(CONVERSION_TYPES.map((t) => [t, 0])) as Record<ConversionType, number>;
+  for (const { type, count } of perType) byType[type] += count;
+  return { total: CONVERSION_TYPES.reduce((n, t) => n + byType[t], 0), byType };
+}
+
 /** The answer of GET /api/v1/me/impact from one person's rows in the period. */
-export function impactReport(period: ImpactPeriod, timeZone: string, rows: readonly ImpactRow[], titles: ReadonlyMap<string, string>): Impact {
+export function impactReport(
+  period: ImpactPeriod,
+  timeZone: string,
+  rows: readonly ImpactRow[],
+  titles: ReadonlyMap<string, string>,
+  conversions: ConversionCounts,
+): Impact {
   const { granularity, starts } = buckets(period);
   const series = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? addDays(starts[i + 1]!, -1) : period.to, ...zero() }));
   const totals = zero();
@@ -84,6 +98,6 @@ export function impactReport(period: ImpactPeriod, timeZone: string, rows: reado
     series,
     networks: [...networks].map(([network, c]) => ({ network, ...c })).sort((a, b) => b.clicks - a.clicks || b.shares - a.shares || (a.network < b.network ? -1 : 1)),
     topItems,
-    conversions: null,
+    conversions,
   };
 }

@@ -25,7 +25,7 @@ function memoryStore(): ItemStore & { rows: Map<string, AdminItem> } {
     campaign: prev?.campaign ?? 'c',
     createdAt: '',
     updatedAt: '',
-    stats: { shares: 0, clicks: 0 },
+    stats: { shares: 0, clicks: 0, declined: { total: 0, reasons: null, flagged: false } },
   });
   return {
     rows,

@@ -26,6 +26,12 @@ describe('UTM tagging', () => {
     expect(url.searchParams.getAll('utm_campaign')).toEqual(['spring']);
   });
 
+  it("always carries the link's code in utm_content: conversions are attributed by it", () => {
+    const url = new URL(withUtm({ destination: 'https://contoso.example/jobs/1?utm_content=banner&utm_source=intranet', network: 'x', campaign: 'c', code: 'Abc123xyz9' }));
+    expect(url.searchParams.getAll('utm_content')).toEqual(['Abc123xyz9']);
+    expect(url.searchParams.getAll('utm_source')).toEqual(['intranet']);
+  });
+
   it('makes readable campaign names from German titles', () => {
     expect(campaignSlug('Größte Übung: Wir suchen Dich!')).toBe('grosste-ubung-wir-suchen-dich');
     expect(campaignSlug('!!!')).toBe('item');

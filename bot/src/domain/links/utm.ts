@@ -10,7 +10,9 @@ export interface UtmInput {
 /**
  * The stored destination with UTM tags for the web analytics of the company site. The
  * destination's own query string and fragment stay; a UTM value the admins wrote into
- * the destination themselves wins over ours.
+ * the destination themselves wins over ours — except `utm_content`, which always carries
+ * the tracked link's code: it is what a careers site or shop reports a conversion with,
+ * and one value written into the destination would be the same for every sharer.
  */
 export function withUtm({ destination, network, campaign, code }: UtmInput): string {
   const url = new URL(destination);
@@ -21,6 +23,7 @@ export function withUtm({ destination, network, campaign, code }: UtmInput): str
     utm_content: code,
   };
   for (const [key, value] of Object.entries(tags)) {
+    if (key === 'utm_content') url.searchParams.delete(key);
     if (!url.searchParams.has(key)) url.searchParams.append(key, value);
   }
   return url.toString();

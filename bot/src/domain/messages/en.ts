@@ -39,6 +39,8 @@ export const en = {
   'notFound.Share page': 'Share page not found',
   'notFound.Thanks': 'Thank-you not found',
   'notFound.Campaign': 'Campaign not found',
+  'notFound.Conversion source': 'Conversion source not found',
+  'notFound.Secret': 'Secret not found',
   'share.gone': 'No longer available',
 
   // fields, in general
@@ -60,6 +62,13 @@ export const en = {
   'field.day': 'must be a date written YYYY-MM-DD',
   'impact.toBeforeFrom': 'must not be before from',
   'impact.tooLong': 'must be at most {max} days after from',
+  'analytics.dimension': 'is not a dimension the dashboard knows (item, kind, topic, network, language, department, location, weekday, hour, campaign)',
+  'analytics.minGroup': 'must be at least 5: smaller groups would describe individuals',
+  'analytics.currency': 'must be a three-letter currency code such as EUR',
+  'analytics.network': 'is not a network Chorus shares to (linkedin, x, facebook, xing)',
+  'analytics.table': 'is not a table of the overview (headline, trend)',
+  'analytics.uuid': 'is not an id Chorus made',
+  'analytics.funnelOne': 'give either announcementId or itemId, not both',
   'text.nul': 'must not contain a NUL character',
   'text.halfChar': 'is not valid text (it holds half a character)',
   'url.invalid': 'is not a valid URL',
@@ -137,6 +146,23 @@ export const en = {
   'campaign.startTooEarly': 'may lie at most a day in the past',
   'campaign.startFixed': 'cannot move once the campaign has started',
   'campaign.resultsSent': 'This campaign has ended and its results were sent: it can no longer change',
+
+  // conversions (POST /api/v1/conversions, signed by a source; admins manage the sources)
+  'conversion.signatureMissing': 'The Chorus-Signature header is missing: sign each request with a secret of your source',
+  'conversion.signatureMalformed': 'The Chorus-Signature header must read t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">',
+  'conversion.signatureMismatch': 'The signature matches no active secret: sign "<t>.<body>" with the exact bytes sent, and check that the secret was not deleted',
+  'conversion.timestampOutside': 'The signature was made {seconds} seconds away from the server\'s time; at most {window} are accepted (a replayed request, or a clock that is off)',
+  'conversion.tooLarge': 'The request body is larger than {max} bytes',
+  'conversion.eventIdReused': 'This event id was recorded before with different content: a new conversion needs a new event id',
+  'conversion.eventId': 'must be 1 to 200 printable characters without spaces',
+  'conversion.linkCode': 'must be a tracked link\'s code (6 to 16 letters and digits: the utm_content the landing page received)',
+  'conversion.unknownLink': 'no tracked link has this code',
+  'conversion.type': 'must be application, lead, signup, purchase or custom',
+  'conversion.currency': 'must be an ISO 4217 currency code in capitals, such as EUR',
+  'conversion.currencyWithoutValue': 'is allowed only together with a value',
+  'conversion.occurredInFuture': 'must not be in the future',
+  'conversion.sourceNameTaken': 'A conversion source with this name exists already',
+  'conversion.tooManySecrets': 'A source has at most {max} secrets: delete an old one first',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ConversionType } from './conversion-types.js';
 import { NETWORKS } from '../sharing/networks.js';
 import { isDay } from '../time/tenant-day.js';
 
@@ -12,6 +13,7 @@ export const impactQuerySchema = z.strictObject({
 });
 export type ImpactQuery = z.infer<typeof impactQuerySchema>;
 
+const count = z.number().int().min(0);
 const counts = {
   shares: z.number().int().min(0),
   clicks: z.number().int().min(0),
@@ -34,8 +36,16 @@ export const impactSchema = z.strictObject({
   networks: z.array(z.strictObject({ network: z.enum(NETWORKS), ...counts })),
   /** My best items in the period: most clicks, then readers, then shares (at most 5). */
   topItems: z.array(z.strictObject({ itemId: z.uuid(), title: z.string(), ...counts })),
-  /** Conversions my links led to: not measured yet (a later issue). null, never 0. */
-  conversions: z.null(),
+  /**
+   * Conversions my links led to in the period (by the day they happened), as the reporting
+   * systems named them: how many, never who converted or what they bought.
+   */
+  conversions: z.strictObject({
+    total: count,
+    /** One count per type (domain/model/conversion-types.ts), zeros included. */
+    byType: z.strictObject({ application: count, lead: count, signup: count, purchase: count, custom: count } satisfies Record<ConversionType, typeof count>),
+  }),
 });
 export type Impact = z.infer<typeof impactSchema>;
+export type ConversionCounts = Impact['conversions'];
 export type ImpactCounts = { shares: number; clicks: number; readers: number };

@@ -116,7 +116,20 @@ export const adminItemSchema = z.strictObject({
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   /** Counts only: who shared is never part of an item (see the privacy policy). */
-  stats: z.strictObject({ shares: z.number().int(), clicks: z.number().int() }),
+  stats: z.strictObject({
+    shares: z.number().int(),
+    clicks: z.number().int(),
+    /**
+     * "Not for me": how many declined, and why — the reasons only once at least five
+     * declined (`null` before, so a reason is never one colleague's); `flagged` when at least
+     * five declined and they are a fifth or more of the people the item's card reached.
+     */
+    declined: z.strictObject({
+      total: z.number().int().min(0),
+      reasons: z.strictObject({ not_relevant: z.number().int(), not_my_network: z.number().int(), dont_like: z.number().int(), none: z.number().int() }).nullable(),
+      flagged: z.boolean(),
+    }),
+  }),
 });
 export type AdminItem = z.infer<typeof adminItemSchema>;
 

@@ -23,7 +23,7 @@ describe('can: what each role may do', () => {
   });
 
   it('gives analysts aggregates only', () => {
-    expect(permissionsOf(actor('analyst'))).toEqual(['app.use', 'aggregates.read']);
+    expect(permissionsOf(actor('analyst'))).toEqual(['app.use', 'aggregates.read', 'analytics.read']);
   });
 
   it('keeps the points rules with admins', () => {
@@ -42,8 +42,13 @@ describe('can: what each role may do', () => {
     expect(can(actor('admin'), 'thanks.send')).toBe(true);
   });
 
+  it('keeps conversion sources and their secrets with admins', () => {
+    expect(can(actor('editor', 'analyst', 'employee'), 'conversions.manage')).toBe(false);
+    expect(can(actor('admin'), 'conversions.manage')).toBe(true);
+  });
+
   it('adds up the permissions of several roles', () => {
-    expect(permissionsOf(actor('editor', 'analyst'))).toEqual(PERMISSIONS.filter((p) => p !== 'crisis.manage' && p !== 'jobs.read' && p !== 'points.manage' && p !== 'thanks.send' && p !== 'disclosure.manage'));
+    expect(permissionsOf(actor('editor', 'analyst'))).toEqual(PERMISSIONS.filter((p) => p !== 'crisis.manage' && p !== 'jobs.read' && p !== 'points.manage' && p !== 'thanks.send' && p !== 'disclosure.manage' && p !== 'analytics.manage' && p !== 'conversions.manage'));
   });
 
   it('grants nothing to someone without a role', () => {

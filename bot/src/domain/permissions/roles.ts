@@ -21,6 +21,12 @@ export type Role = (typeof ROLES)[number];
  * - `thanks.send`: a personal thank-you to someone on the leaderboard (admins only).
  * - `points.manage`: the points program's rules and recomputing the ledger (admins only: a
  *   works council may want a say in what earns points).
+ * - `analytics.read`: the content team's dashboard and its exports — aggregates over groups of
+ *   at least the minimum group (≥ 5), never a person (admins and analysts).
+ * - `analytics.manage`: the dashboard's settings — the minimum group and the cost per click
+ *   that earned media value uses (admins only).
+ * - `conversions.manage`: the sources that may report conversions and their signing secrets
+ *   (admins only: a secret lets a system outside Chorus write results and earn people points).
  */
 export const PERMISSIONS = [
   'app.use',
@@ -36,6 +42,9 @@ export const PERMISSIONS = [
   'jobs.read',
   'thanks.send',
   'points.manage',
+  'analytics.read',
+  'analytics.manage',
+  'conversions.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +54,6 @@ export const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   employee: ['app.use'],
   // Content work without the crisis switch: that stays with admins.
   editor: EDITOR,
-  analyst: ['app.use', 'aggregates.read'],
+  analyst: ['app.use', 'aggregates.read', 'analytics.read'],
   admin: PERMISSIONS,
 };

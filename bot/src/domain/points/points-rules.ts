@@ -1,7 +1,7 @@
 /**
  * The points program's rules, pure. Points are ledger entries computed from domain events
- * (a share, unique readers of a share, an attended training; accepted proposals and
- * conversions when later issues record them). Admins may switch the whole program off:
+ * (a share, unique readers of a share, an attended training, a conversion through one's
+ * link; accepted proposals when a later issue records them). Admins may switch the whole program off:
  * then nothing accrues — not even when the ledger is recomputed later.
  */
 export interface PointsRules {
@@ -81,4 +81,6 @@ export const sourceKeys = {
   share: (itemId: string, personId: string, network: string) => `share:${itemId}:${personId}:${network}`,
   readers: (eventId: number, linkCode: string, day: string) => `readers:${eventId}:${linkCode}:${day}`,
   training: (trainingId: string, personId: string) => `training:${trainingId}:${personId}`,
+  /** One entry per recorded conversion (a source's retry records nothing new). */
+  conversion: (conversionId: string) => `conversion:${conversionId}`,
 };

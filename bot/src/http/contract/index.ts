@@ -22,5 +22,7 @@ export * from '../../domain/model/thanks.js';
 export { PSEUDONYM_MIN, PSEUDONYM_MAX } from '../../domain/points/pseudonym.js';
 export { MIN_TEAM_MEMBERS, MAX_POINTS_PER_ACTION, MAX_READER_DAILY_CAP } from '../../domain/points/points-rules.js';
 export * from '../../domain/model/campaigns.js';
+export * from '../../domain/model/conversions.js';
 export { campaignStatus, covers, progressPercent } from '../../domain/campaigns/campaign-rules.js';
 export { containsDisclosure, withDisclosure } from '../../domain/campaigns/disclosure.js';
+export * from '../../domain/model/analytics.js';

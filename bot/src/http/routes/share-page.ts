@@ -66,6 +66,7 @@ export function sharePageRoutes(server: Server, ctx: HttpContext): void {
       ctx.sharing.sharedOn(item.id, bound.personId),
       ctx.campaignsService.activeDisclosure(),
       ctx.campaigns.coveringItem(item.id, now),
+      ctx.sharing.markOpened(token),
     ]);
     setSecurityHeaders(res, PAGE_CSP);
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });

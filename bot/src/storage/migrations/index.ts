@@ -20,7 +20,11 @@ import * as m019 from './019-points-program-log.js';
 import * as m020 from './020-disclosure-kept.js';
 import * as m021 from './021-points-totals.js';
 import * as m022 from './022-board-versions.js';
+import * as m023 from './023-conversions.js';
 import * as m024 from './024-feed.js';
+import * as m025 from './025-analytics.js';
+import * as m026 from './026-feedback-reasons.js';
+import * as m027 from './027-funnel.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -46,5 +50,9 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '020-disclosure-kept', sql: m020.sql },
   { id: '021-points-totals', sql: m021.sql },
   { id: '022-board-versions', sql: m022.sql },
+  { id: '023-conversions', sql: m023.sql },
   { id: '024-feed', sql: m024.sql },
+  { id: '025-analytics', sql: m025.sql },
+  { id: '026-feedback-reasons', sql: m026.sql },
+  { id: '027-funnel', sql: m027.sql },
 ];

@@ -1,5 +1,6 @@
 import type { Network } from '../../domain/sharing/networks.js';
-import { impactReport, type ImpactPeriod, type ImpactRow } from '../../domain/impact/impact-report.js';
+import { conversionCounts, impactReport, type ImpactPeriod, type ImpactRow } from '../../domain/impact/impact-report.js';
+import type { ConversionType } from '../../domain/model/conversion-types.js';
 import type { Impact } from '../../domain/model/impact.js';
 import { addDays, startOfDay } from '../../domain/time/tenant-day.js';
 import type { Queryable } from '../db.js';
@@ -29,6 +30,12 @@ export const IMPACT_ROWS_SQL = /* sql */ `
   from rows r join items i on i.id = r.item_id
   group by r.day, r.item_id, r.network, i.title`;
 
+/** Conversions through the person's links in the period, per type: counts only (conversions_person_day_idx). */
+export const IMPACT_CONVERSIONS_SQL = /* sql */ `
+  select type, count(*)::int as count from conversions
+  where person_id = $1 and day >= $2::date and day <= $3::date
+  group by type`;
+
 export function impactQueryParams(personId: string, period: ImpactPeriod, timeZone: string): unknown[] {
   const start = new Date(startOfDay(period.from, timeZone)).toISOString();
   const end = new Date(startOfDay(addDays(period.to, 1), timeZone)).toISOString();
@@ -39,15 +46,18 @@ export function impactRepo(db: Queryable, timeZone: string) {
   return {
     /** The person's own numbers only: the person is the caller, never a parameter of the request. */
     async of(personId: string, period: ImpactPeriod): Promise<Impact> {
-      const rows = await db.query<{ day: string; item_id: string; network: Network; title: string; shares: number; clicks: number; readers: number }>(
-        IMPACT_ROWS_SQL,
-        impactQueryParams(personId, period, timeZone),
-        // Planning this statement costs more than running it: Postgres keeps its plan per connection.
-        { name: 'impact-rows' },
-      );
+      const [rows, conversions] = await Promise.all([
+        db.query<{ day: string; item_id: string; network: Network; title: string; shares: number; clicks: number; readers: number }>(
+          IMPACT_ROWS_SQL,
+          impactQueryParams(personId, period, timeZone),
+          // Planning this statement costs more than running it: Postgres keeps its plan per connection.
+          { name: 'impact-rows' },
+        ),
+        db.query<{ type: ConversionType; count: number }>(IMPACT_CONVERSIONS_SQL, [personId, period.from, period.to], { name: 'impact-conversions' }),
+      ]);
       const titles = new Map(rows.map((r) => [r.item_id, r.title]));
       const impactRows: ImpactRow[] = rows.map((r) => ({ day: r.day, itemId: r.item_id, network: r.network, shares: r.shares, clicks: r.clicks, readers: r.readers }));
-      return impactReport(period, timeZone, impactRows, titles);
+      return impactReport(period, timeZone, impactRows, titles, conversionCounts(conversions));
     },
   };
 }

@@ -31,7 +31,23 @@ const BASE_COLUMNS = `i.id, i.kind, i.title, i.url, i.why, i.image_url, i.langua
   i.created_at, i.updated_at, (${LIVE}) as live,
   (select json_object_agg(p.network, p.text) from item_posts p where p.item_id = i.id) as posts`;
 
-const toAdminItem = (r: ItemRow & { shares: number; clicks: number }): AdminItem => ({
+/** Reasons are shown once at least this many declined: fewer could point at a colleague. */
+const DECLINE_REASONS_FROM = 5;
+
+type AdminRow = ItemRow & {
+  shares: number;
+  clicks: number;
+  declined: { total: number; not_relevant: number; not_my_network: number; dont_like: number; none: number };
+  reached: number;
+};
+
+function declinedOf(r: AdminRow): AdminItem['stats']['declined'] {
+  const { total, ...reasons } = r.declined;
+  const enough = total >= DECLINE_REASONS_FROM;
+  return { total, reasons: enough ? reasons : null, flagged: enough && total * 5 >= r.reached };
+}
+
+const toAdminItem = (r: AdminRow): AdminItem => ({
   ...base(r),
   status: r.status,
   live: r.live,
@@ -39,7 +55,7 @@ const toAdminItem = (r: ItemRow & { shares: number; clicks: number }): AdminItem
   campaign: r.campaign,
   createdAt: isoRequired(r.created_at),
   updatedAt: isoRequired(r.updated_at),
-  stats: { shares: r.shares, clicks: r.clicks },
+  stats: { shares: r.shares, clicks: r.clicks, declined: declinedOf(r) },
 });
 
 async function writePosts(tx: Queryable, itemId: string, posts: Posts) {
@@ -52,7 +68,13 @@ async function writePosts(tx: Queryable, itemId: string, posts: Posts) {
 export function itemsRepo(db: Db) {
   const adminColumns = `${BASE_COLUMNS},
       (select count(*)::int from shares s where s.item_id = i.id) as shares,
-      (select coalesce(sum(c.clicks), 0)::int from clicks c where c.item_id = i.id) as clicks`;
+      (select coalesce(sum(c.clicks), 0)::int from clicks c where c.item_id = i.id) as clicks,
+      (select json_build_object('total', count(*), 'not_relevant', count(*) filter (where fb.reason = 'not_relevant'),
+              'not_my_network', count(*) filter (where fb.reason = 'not_my_network'), 'dont_like', count(*) filter (where fb.reason = 'dont_like'),
+              'none', count(*) filter (where fb.reason is null))
+         from feedback fb where fb.item_id = i.id and fb.kind = 'not_for_me') as declined,
+      (select count(*)::int from deliveries dl join announcements ann on ann.id = dl.announcement_id
+         where ann.kind = 'item' and ann.payload->>'itemId' = i.id::text and dl.status = 'sent') as reached`;
   const adminSelect = `select ${adminColumns} from items i`;
 
   return {
@@ -109,7 +131,7 @@ export function itemsRepo(db: Db) {
     },
 
     async adminGet(id: string): Promise<AdminItem | undefined> {
-      const row = await maybeOne<ItemRow & { shares: number; clicks: number }>(db, `${adminSelect} where i.id = $1`, [id]);
+      const row = await maybeOne<AdminRow>(db, `${adminSelect} where i.id = $1`, [id]);
       return row && toAdminItem(row);
     },
 
@@ -127,7 +149,7 @@ export function itemsRepo(db: Db) {
         keys: [{ sql: 'i.updated_at', kind: 'timestamp' }, { sql: 'i.id', kind: 'uuid' }],
         direction: 'desc',
         page: q,
-        map: (r: ItemRow & { shares: number; clicks: number }) => toAdminItem(r),
+        map: (r: AdminRow) => toAdminItem(r),
       });
     },
 

@@ -95,6 +95,12 @@ async function handleEvent(tx: Queryable, e: StoredEvent, rules: PointsRules, on
       }
       return;
     }
+    case 'conversion.recorded': {
+      if (!on || rules.perConversion === 0) return;
+      const { conversionId, personId, itemId, network, linkCode, day } = e.payload;
+      await insertEntry(tx, { personId, points: rules.perConversion, reason: 'conversion', sourceKey: sourceKeys.conversion(conversionId), event: e, itemId, network, linkCode, day });
+      return;
+    }
     default:
       return;
   }
@@ -102,14 +108,14 @@ async function handleEvent(tx: Queryable, e: StoredEvent, rules: PointsRules, on
 
 /**
  * The `points` event processor: ledger entries from shares, unique readers (capped per
- * share and day) and attended trainings, by the rules in force. Only events that happened
+ * share and day), attended trainings and conversions through a person's link, by the rules in force. Only events that happened
  * while the programme was on earn points (`points_program_log`, by event id), however late
  * they are processed — so processing as they come and recomputing agree. Idempotent: every
  * entry has a unique source key.
  */
 export const pointsProcessor: EventProcessor<Queryable> = {
   name: 'points',
-  types: ['share.recorded', 'readers.counted', 'training.attendance'],
+  types: ['share.recorded', 'readers.counted', 'training.attendance', 'conversion.recorded'],
   async handle(events, tx) {
     const rules = await readRules(tx);
     const log = await readProgramLog(tx);

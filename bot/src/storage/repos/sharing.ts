@@ -14,7 +14,7 @@ export const SHARE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{24}$/;
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 /** Short and unambiguous to read aloud; 10 of 57 symbols ≈ 58 bits. */
 export const newLinkCode = () => Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-export const LINK_CODE_PATTERN = /^[A-Za-z0-9]{6,16}$/;
+export { LINK_CODE_PATTERN } from '../../domain/links/link-code.js';
 
 export function sharingRepo(db: Db) {
   return {
@@ -41,6 +41,11 @@ export function sharingRepo(db: Db) {
         [pairs.map(() => newShareToken()), pairs.map((p) => p.itemId), pairs.map((p) => p.personId)],
       );
       return new Map(rows.map((r) => [`${r.item_id}:${r.person_id}`, r.token]));
+    },
+
+    /** The funnel's "share page opened": once per person and item, the first time. */
+    async markOpened(token: string): Promise<void> {
+      await db.query('update share_tokens set opened_at = now() where token = $1 and opened_at is null', [token]);
     },
 
     async resolveToken(token: string): Promise<{ itemId: string; personId: string; language: 'de' | 'en' } | undefined> {

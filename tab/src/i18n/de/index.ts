@@ -12,6 +12,7 @@ import { onboarding } from './onboarding.js';
 import { points } from './points.js';
 import { thanks } from './thanks.js';
 import { campaigns } from './campaigns.js';
+import { analytics } from './analytics.js';
 
 /** The German texts, one file per feature, with the same keys as the English ones. */
-export const de: Strings = { ...common, ...feed, ...myShares, ...impact, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding, ...points, ...thanks, ...campaigns };
+export const de: Strings = { ...common, ...feed, ...myShares, ...impact, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding, ...points, ...thanks, ...campaigns, ...analytics };

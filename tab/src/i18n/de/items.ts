@@ -1,6 +1,11 @@
 import type { items as english } from '../en/items.js';
 
 export const items: typeof english = {
+  declined: (n) => `${n} × „Nichts für mich“`,
+  declinedReasons: (notRelevant, notMyNetwork, dontLike, none) =>
+    `nicht relevant ${notRelevant}, nichts fürs Netzwerk ${notMyNetwork}, gefällt nicht ${dontLike}, ohne Grund ${none}`,
+  declinedFlag: 'Wird oft abgelehnt',
+  declinedFlagHint: 'Mindestens fünf Personen und mindestens ein Fünftel derer, die es erreicht hat, haben „Nichts für mich“ gewählt.',
   adminItemsTitle: 'Inhalte',
   newItem: 'Neuer Inhalt',
   statusFilter: 'Status',

@@ -1,6 +1,11 @@
 import type { ItemStatus } from '@contract';
 
 export const items = {
+  declined: (n: number) => (n === 1 ? '1 × “Not for me”' : `${n} × “Not for me”`),
+  declinedReasons: (notRelevant: number, notMyNetwork: number, dontLike: number, none: number) =>
+    `not relevant ${notRelevant}, not for their network ${notMyNetwork}, don't like it ${dontLike}, no reason ${none}`,
+  declinedFlag: 'Many decline this',
+  declinedFlagHint: 'At least five people, and a fifth or more of those it reached, said “Not for me”.',
   adminItemsTitle: 'Items',
   newItem: 'New item',
   statusFilter: 'Status',

@@ -1,5 +1,5 @@
-import { Button, Caption1, Card, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import { EditRegular } from '@fluentui/react-icons';
+import { Badge, Button, Caption1, Card, makeStyles, Subtitle2, Tooltip, tokens } from '@fluentui/react-components';
+import { EditRegular, FlagRegular } from '@fluentui/react-icons';
 import type { AdminItem } from '@contract';
 import { KindIcon } from '../../components/kind-icon.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -17,6 +17,7 @@ const useStyles = makeStyles({
 export function AdminItemRow({ item }: { item: AdminItem }) {
   const styles = useStyles();
   const { t, date } = useI18n();
+  const declined = item.stats.declined;
   return (
     <Card className={styles.row} role="article" aria-label={item.title}>
       <div className={styles.main}>
@@ -26,11 +27,26 @@ export function AdminItemRow({ item }: { item: AdminItem }) {
         </Subtitle2>
         <div className={styles.badges}>
           <StatusBadges item={item} />
+          {declined.flagged ? (
+            <Tooltip content={t.declinedFlagHint} relationship="description">
+              <Badge appearance="tint" color="warning" icon={<FlagRegular />} tabIndex={0}>
+                {t.declinedFlag}
+              </Badge>
+            </Tooltip>
+          ) : null}
         </div>
         <Caption1 className={styles.meta}>
           {t.kinds[item.kind]} · {item.language.toUpperCase()} · {t.shares(item.stats.shares)} · {t.clicks(item.stats.clicks)} ·{' '}
           {t.updated(date(item.updatedAt))}
         </Caption1>
+        {declined.total > 0 ? (
+          <Caption1 className={styles.meta} data-testid="declined">
+            {t.declined(declined.total)}
+            {declined.reasons
+              ? `: ${t.declinedReasons(declined.reasons.not_relevant, declined.reasons.not_my_network, declined.reasons.dont_like, declined.reasons.none)}`
+              : ''}
+          </Caption1>
+        ) : null}
       </div>
       <Button icon={<EditRegular />} aria-label={t.editAria(item.title)} onClick={() => navigate({ page: 'admin-edit', id: item.id })}>
         {t.edit}

@@ -60,7 +60,7 @@ export function ImpactResults() {
             </>
           )}
           <Body1 as="p" className={styles.note}>
-            {t.readersExplained} {t.clicksPrivacy}
+            {t.readersExplained} {t.conversionsExplained} {t.clicksPrivacy}
           </Body1>
         </>
       ) : null}

@@ -1,5 +1,5 @@
 import { Caption1, Card, makeStyles, Title2, tokens } from '@fluentui/react-components';
-import type { Impact } from '@contract';
+import { CONVERSION_TYPES, type Impact } from '@contract';
 import { useI18n } from '../../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
@@ -12,20 +12,22 @@ const useStyles = makeStyles({
   tile: { alignItems: 'flex-start' },
   value: { margin: 0 },
   label: { color: tokens.colorNeutralForeground2 },
-  muted: { color: tokens.colorNeutralForeground3 },
+  detail: { color: tokens.colorNeutralForeground3, margin: 0 },
 });
 
-/** Shares, clicks, unique readers — and conversions, which say "not available yet" until they are measured, never 0. */
+/** Shares, clicks, unique readers and conversions (with the types that occurred under the number). */
 export function ImpactTotals({ impact }: { impact: Impact }) {
   const styles = useStyles();
   const { t, locale } = useI18n();
   const number = new Intl.NumberFormat(locale);
-  const tiles: Array<{ label: string; value: string; muted?: boolean }> = [
+  const byType = CONVERSION_TYPES.filter((type) => impact.conversions.byType[type] > 0)
+    .map((type) => t.conversionOfType(t.conversionTypes[type], number.format(impact.conversions.byType[type])))
+    .join(' · ');
+  const tiles: Array<{ label: string; value: string; detail?: string }> = [
     { label: t.impactShares, value: number.format(impact.totals.shares) },
     { label: t.impactClicks, value: number.format(impact.totals.clicks) },
     { label: t.impactReaders, value: number.format(impact.totals.readers) },
-    // `conversions` is null until a later issue measures them (the schema allows nothing else).
-    { label: t.impactConversions, value: t.conversionsNotYet, muted: true },
+    { label: t.impactConversions, value: number.format(impact.conversions.total), ...(byType ? { detail: byType } : {}) },
   ];
   return (
     <dl className={styles.root}>
@@ -34,7 +36,14 @@ export function ImpactTotals({ impact }: { impact: Impact }) {
           <dt>
             <Caption1 className={styles.label}>{tile.label}</Caption1>
           </dt>
-          <dd className={styles.value}>{tile.muted ? <Caption1 className={styles.muted}>{tile.value}</Caption1> : <Title2>{tile.value}</Title2>}</dd>
+          <dd className={styles.value}>
+            <Title2>{tile.value}</Title2>
+            {tile.detail ? (
+              <Caption1 as="p" className={styles.detail}>
+                {tile.detail}
+              </Caption1>
+            ) : null}
+          </dd>
         </Card>
       ))}
     </dl>

@@ -13,15 +13,18 @@ export interface PeriodValue {
   custom: { from: string; to: string };
 }
 
-/** Last 7 / 30 / 90 days, this year, or from–to (applied with "Show", so half a date asks nothing). */
-export function PeriodPicker({ value, onChange }: { value: PeriodValue; onChange: (value: PeriodValue) => void }) {
+/**
+ * Last 7 / 30 / 90 days, this year (or the `choices` a page offers), or from–to (applied with
+ * "Show", so half a date asks nothing).
+ */
+export function PeriodPicker({ value, onChange, choices: offered }: { value: PeriodValue; onChange: (value: PeriodValue) => void; choices?: Array<[PeriodChoice, string]> }) {
   const styles = useStyles();
   const { t } = useI18n();
   const id = useId();
   const [draft, setDraft] = useState(value.custom);
   const [choice, setChoice] = useState<PeriodChoice>(value.choice);
   const backwards = draft.from !== '' && draft.to !== '' && draft.to < draft.from;
-  const choices: Array<[PeriodChoice, string]> = [
+  const choices: Array<[PeriodChoice, string]> = offered ?? [
     ['7', t.period7],
     ['30', t.period30],
     ['90', t.period90],

@@ -1,4 +1,6 @@
+import { analyticsEndpoints } from './analytics.js';
 import { campaignEndpoints } from './campaigns.js';
+import { conversionEndpoints } from './conversions.js';
 import { crisisEndpoints } from './crisis.js';
 import { guidelineEndpoints } from './guidelines.js';
 import { impactEndpoints } from './impact.js';
@@ -27,6 +29,8 @@ export const ENDPOINTS = {
   ...pointsEndpoints,
   ...campaignEndpoints,
   ...impactEndpoints,
+  ...analyticsEndpoints,
+  ...conversionEndpoints,
 };
 export type Endpoints = typeof ENDPOINTS;
 export type EndpointName = keyof Endpoints;

@@ -1,0 +1,91 @@
+import type { Request, Response } from 'restify';
+import { stringify } from 'csv-stringify';
+import { z } from 'zod';
+import { analyticsPeriodSchema, breakdownQuerySchema, funnelQuerySchema, type BreakdownRow } from '../../domain/model/analytics.js';
+import { analyticsEndpoints } from '../contract/endpoints/analytics.js';
+import type { HttpContext } from '../context.js';
+import { requestLanguage } from '../language.js';
+import { authorize } from '../request.js';
+import type { Route } from '../serve.js';
+import { parse } from '../validation.js';
+
+/**
+ * The content team's dashboard (issue 13 §1, §3, §5): overview, breakdowns, settings, and
+ * every table as CSV. The CSV routes check exactly what their JSON twins check (permission,
+ * query) and stream the same aggregates through csv-stringify with spreadsheet formulas
+ * neutralised (a label such as "=HYPERLINK(…)" is written as text).
+ */
+/** The overview's CSV: its headline numbers (default) or its trend. */
+const overviewCsvQuery = analyticsPeriodSchema.extend({ table: z.enum(['headline', 'trend'], 'analytics.table').default('headline') });
+
+export function analyticsRoutes(route: Route, ctx: HttpContext): void {
+  const { analytics } = ctx;
+  route(analyticsEndpoints.analyticsOverview, ({ query }) => analytics.overview(query));
+  route(analyticsEndpoints.analyticsBreakdown, ({ query, lang }) => analytics.breakdown(query, lang));
+  route(analyticsEndpoints.analyticsFunnel, ({ query }) => analytics.funnel(query));
+  route(analyticsEndpoints.analyticsSettings, () => analytics.repo.settings());
+  route(analyticsEndpoints.saveAnalyticsSettings, ({ who, body }) => analytics.repo.saveSettings(body, who.id));
+
+  const server = route.server;
+
+  server.get('/api/v1/analytics/overview/export.csv', async (req: Request, res: Response) => {
+    await authorize(ctx.auth, req, 'analytics.read');
+    const { table, ...period } = parse(overviewCsvQuery, req.query);
+    const overview = await analytics.overview(period);
+    if (table === 'headline') {
+      const metrics = ['reachable', 'activeSharers', 'participation', 'shares', 'clicks', 'readers', 'clicksPerShare', 'conversions', 'earnedMediaValue'] as const;
+      sendCsv(
+        res,
+        `chorus-overview-${overview.from}-${overview.to}.csv`,
+        ['metric', `${overview.from}..${overview.to}`, `${overview.previous.from}..${overview.previous.to}`],
+        // Withheld periods (fewer people than the minimum group) stay empty, as on the dashboard.
+        metrics.map((m) => [m, overview.current[m] ?? '', overview.before[m] ?? '']),
+      );
+      return;
+    }
+    sendCsv(
+      res,
+      `chorus-trend-${overview.from}-${overview.to}.csv`,
+      ['start', 'end', 'shares', 'clicks', 'readers'],
+      overview.trend.series.map((t) => [t.start, t.end, t.shares, t.clicks, t.readers]),
+    );
+  });
+
+  server.get('/api/v1/analytics/funnel/export.csv', async (req: Request, res: Response) => {
+    await authorize(ctx.auth, req, 'analytics.read');
+    const funnel = await analytics.funnel(parse(funnelQuerySchema, req.query));
+    sendCsv(
+      res,
+      `chorus-funnel-${funnel.subject.type}-${funnel.subject.id}.csv`,
+      ['stage', 'value', 'not_shown_because'],
+      funnel.stages.map((s) => [s.stage, s.value ?? '', s.gap ?? '']),
+    );
+  });
+
+  server.get('/api/v1/analytics/breakdown/export.csv', async (req: Request, res: Response) => {
+    const who = await authorize(ctx.auth, req, 'analytics.read');
+    const query = parse(breakdownQuerySchema, req.query);
+    const breakdown = await analytics.breakdown(query, requestLanguage(req.header('accept-language'), who.language));
+    const rows = [...breakdown.rows, ...(breakdown.other ? [breakdown.other] : [])];
+    sendCsv(
+      res,
+      `chorus-${breakdown.dimension}-${breakdown.from}-${breakdown.to}.csv`,
+      [breakdown.dimension, 'key', 'people', 'shares', 'clicks', 'readers', 'conversions', 'clicks_per_share'],
+      rows.map((r: BreakdownRow) => [r.label, r.key, r.people, r.shares, r.clicks, r.readers, r.conversions, r.clicksPerShare ?? '']),
+    );
+  });
+}
+
+/** Streams rows as CSV (UTF-8 with a byte order mark, so spreadsheets read umlauts right). */
+function sendCsv(res: Response, filename: string, header: string[], rows: Iterable<Array<string | number>>): void {
+  res.writeHead(200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+    'Cache-Control': 'no-store',
+  });
+  res.write('\uFEFF');
+  const csv = stringify({ header: true, columns: header, escape_formulas: true });
+  csv.pipe(res);
+  for (const row of rows) csv.write(row);
+  csv.end();
+}

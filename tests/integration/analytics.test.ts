@@ -1,0 +1,278 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catchUp } from '../../bot/src/storage/events/event-log.js';
+import { analyticsProcessor, backfillAnalytics } from '../../bot/src/storage/repos/analytics-rollup.js';
+import { dayOf, addDays } from '../../bot/src/domain/time/tenant-day.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { api, READER } from '../support/http.js';
+import { eventually } from '../support/eventually.js';
+import { anAdmin, anItem, aPerson, aShare, type TestPerson } from '../support/factories.js';
+
+/**
+ * Issue 13: the content team's dashboard. Shares are recorded as the share page does, clicks
+ * arrive through the real `/l/` redirect (and its unique readers), and the `analytics`
+ * processor is moved by the test (no worker), so nothing depends on timing. The rollup must
+ * equal a recomputation from the raw rows, and no view may describe fewer than five people.
+ */
+const TZ = 'Europe/Berlin';
+let s: TestServer;
+let admin: TestPerson;
+let employee: TestPerson;
+let today: string;
+let from: string;
+let to: string;
+const people: Record<string, TestPerson[]> = {};
+let clicked = 0;
+let evil: { id: string; title: string };
+let plain: { id: string; title: string };
+
+const processAll = () => catchUp(s.db, analyticsProcessor(TZ));
+const rollup = () =>
+  s.db.query<Record<string, unknown>>(
+    'select day::text, item_id, network, person_id, slot, shares, clicks, readers, conversions from analytics_daily where shares + clicks + readers + conversions > 0 order by 1, 2, 3, 4, 5',
+  );
+const rawTotals = async () =>
+  (
+    await s.db.query<{ shares: number; clicks: number; readers: number }>(
+      `select (select count(*)::int from shares) as shares, (select coalesce(sum(clicks), 0)::int from clicks) as clicks,
+              (select coalesce(sum(readers), 0)::int from link_readers) as readers`,
+    )
+  )[0]!;
+const get = (path: string, who: TestPerson = admin, lang = 'en') => api(s.url, 'GET', path, { headers: { ...who.headers, 'accept-language': lang } });
+
+async function click(code: string, reader: number) {
+  const res = await fetch(`${s.url}/l/${code}`, { redirect: 'manual', headers: { ...READER, 'x-forwarded-for': `198.51.100.${reader}` } });
+  expect(res.status).toBe(302);
+  clicked++;
+}
+
+beforeAll(async () => {
+  s = await startTestServer({ WORKER: 'false', TRUST_PROXY_HOPS: '1', TENANT_TIME_ZONE: TZ });
+  today = dayOf(Date.now(), TZ);
+  // Around today, so that a test run across midnight still finds everything.
+  from = addDays(today, -1);
+  to = addDays(today, 1);
+  admin = await anAdmin(s.db);
+  employee = await aPerson(s.db);
+  plain = await anItem(s.db, { title: 'Quarterly results', topics: ['finance'] });
+  evil = await anItem(s.db, { title: '=HYPERLINK("https://evil.example","Click")', topics: ['culture'] });
+  const departments = { Sales: 6, Marketing: 5, Legal: 3, Engineering: 3 };
+  for (const [department, n] of Object.entries(departments)) {
+    people[department] = [];
+    for (let i = 0; i < n; i++) people[department]!.push(await aPerson(s.db, { department, location: 'Berlin' }));
+  }
+  // Everybody shares the plain item to LinkedIn; Sales also shares the other to X, clicked by three readers each.
+  // A careers site reports two applications through the first Sales X link.
+  let reader = 1;
+  let converted = false;
+  for (const [department, members] of Object.entries(people)) {
+    for (const person of members) {
+      const { linkCode } = await aShare(s.db, { item: plain, person, network: 'linkedin' });
+      await click(linkCode, reader);
+      await click(linkCode, reader); // the same reader again: a click, not a new reader
+      reader++;
+      if (department === 'Sales') {
+        const x = await aShare(s.db, { item: evil, person, network: 'x' });
+        for (let r = 0; r < 3; r++) await click(x.linkCode, 100 + r);
+        if (!converted) {
+          converted = true;
+          const source = await api(s.url, 'POST', '/api/v1/admin/conversion-sources', { headers: admin.headers, body: { name: 'Careers site' } });
+          expect(source.status).toBe(201);
+          for (const eventId of ['app-1', 'app-2']) {
+            const body = JSON.stringify({ eventId, linkCode: x.linkCode, type: 'application' });
+            const t = Math.floor(Date.now() / 1000);
+            const signature = createHmac('sha256', source.body.secret.secret).update(`${t}.${body}`).digest('hex');
+            const res = await fetch(`${s.url}/api/v1/conversions`, { method: 'POST', headers: { 'content-type': 'application/json', 'chorus-signature': `t=${t},v1=${signature}` }, body });
+            expect(res.status).toBe(201);
+          }
+        }
+      }
+    }
+  }
+  await eventually(rawTotals, (t) => t.clicks === clicked);
+  await eventually(rawTotals, (t) => t.readers === 17 + 18);
+  await processAll();
+});
+afterAll(async () => s?.close());
+
+describe('daily aggregates', () => {
+  it('kept from events equal a recomputation from the raw rows', async () => {
+    const kept = await rollup();
+    expect(kept.length).toBeGreaterThan(0);
+    const raw = await rawTotals();
+    const sum = (k: string) => kept.reduce((n, r) => n + Number(r[k]), 0);
+    expect({ shares: sum('shares'), clicks: sum('clicks'), readers: sum('readers') }).toEqual(raw);
+    expect(raw).toEqual({ shares: 17 + 6, clicks: 17 * 2 + 6 * 3, readers: 17 + 6 * 3 });
+
+    const result = await backfillAnalytics(s.db, TZ);
+    expect(result.rows).toBe(kept.length);
+    expect(await rollup()).toEqual(kept);
+    // The backfill moved the processor to the end of the log: nothing is counted twice.
+    expect(await processAll()).toBe(0);
+    expect(await rollup()).toEqual(kept);
+  });
+});
+
+describe('GET /api/v1/analytics/overview', () => {
+  it('answers headline numbers, the period before, and the trend per day', async () => {
+    const res = await get(`/api/v1/analytics/overview?from=${from}&to=${to}`);
+    expect(res.status).toBe(200);
+    expect(res.body.current).toMatchObject({
+      withheld: false,
+      activeSharers: 17,
+      shares: 23,
+      clicks: 52,
+      readers: 35,
+      clicksPerShare: 2.26,
+      conversions: 2,
+      earnedMediaValue: null,
+    });
+    expect(res.body.previous).toEqual({ from: addDays(from, -3), to: addDays(from, -1) });
+    expect(res.body.before).toMatchObject({ withheld: false, shares: 0, clicks: 0, activeSharers: 0 });
+    expect(res.body.trend.granularity).toBe('day');
+    expect(res.body.trend.series.map((d: { start: string }) => d.start)).toEqual([from, today, to]);
+    expect(res.body.trend.series.reduce((n: number, d: { clicks: number }) => n + d.clicks, 0)).toBe(52);
+    // No rates entered: no value, and which networks lack one.
+    expect(res.body.earnedMedia).toEqual({ currency: 'EUR', costPerClick: {}, missingRates: ['linkedin', 'x'] });
+  });
+
+  it('computes earned media value from the rates the admins enter, per network', async () => {
+    const put = await api(s.url, 'PUT', '/api/v1/admin/analytics/settings', { headers: admin.headers, body: { minGroup: 5, currency: 'EUR', costPerClick: { linkedin: 0.5 } } });
+    expect(put.status).toBe(200);
+    const res = await get(`/api/v1/analytics/overview?from=${from}&to=${to}`);
+    // 34 LinkedIn clicks × 0.50; X has no rate yet.
+    expect(res.body.current.earnedMediaValue).toBe(17);
+    expect(res.body.earnedMedia.missingRates).toEqual(['x']);
+  });
+
+  it('withholds a period made up by fewer people than the minimum group', async () => {
+    await api(s.url, 'PUT', '/api/v1/admin/analytics/settings', { headers: admin.headers, body: { minGroup: 20, currency: 'EUR', costPerClick: {} } });
+    try {
+      const res = await get(`/api/v1/analytics/overview?from=${from}&to=${to}`);
+      expect(res.body.current).toMatchObject({ withheld: true, shares: null, clicks: null, activeSharers: null });
+      expect(res.body.trend.series).toEqual([]);
+    } finally {
+      await api(s.url, 'PUT', '/api/v1/admin/analytics/settings', { headers: admin.headers, body: { minGroup: 5, currency: 'EUR', costPerClick: {} } });
+    }
+  });
+});
+
+describe('GET /api/v1/analytics/breakdown', () => {
+  it('shows departments of five or more and merges the rest into "other"', async () => {
+    const res = await get(`/api/v1/analytics/breakdown?dimension=department&from=${from}&to=${to}`);
+    expect(res.status).toBe(200);
+    expect(res.body.rows.map((r: { key: string; people: number }) => [r.key, r.people])).toEqual([['Sales', 6], ['Marketing', 5]]);
+    expect(res.body.other).toMatchObject({ key: 'other', people: 6, shares: 6, clicks: 12 });
+  });
+
+  it('breaks down by network, item, topic, weekday and hour of posting, never below five people', async () => {
+    for (const dimension of ['network', 'item', 'topic', 'kind', 'language', 'location', 'weekday', 'hour']) {
+      const res = await get(`/api/v1/analytics/breakdown?dimension=${dimension}&from=${from}&to=${to}`);
+      expect(res.status, dimension).toBe(200);
+      for (const row of [...res.body.rows, ...(res.body.other ? [res.body.other] : [])]) expect(row.people, dimension).toBeGreaterThanOrEqual(5);
+      const clicks = [...res.body.rows, ...(res.body.other ? [res.body.other] : [])].reduce((n: number, r: { clicks: number }) => n + r.clicks, 0);
+      expect(clicks, dimension).toBe(52);
+    }
+    const networks = await get(`/api/v1/analytics/breakdown?dimension=network&from=${from}&to=${to}`);
+    expect(networks.body.rows).toEqual([
+      { key: 'linkedin', label: 'linkedin', people: 17, shares: 17, clicks: 34, readers: 17, conversions: 0, clicksPerShare: 2 },
+      { key: 'x', label: 'x', people: 6, shares: 6, clicks: 18, readers: 18, conversions: 2, clicksPerShare: 3 },
+    ]);
+    const topics = await get(`/api/v1/analytics/breakdown?dimension=topic&from=${from}&to=${to}`, admin, 'de');
+    expect(topics.body.rows.map((r: { key: string }) => r.key).sort()).toEqual(['culture', 'finance']);
+  });
+
+  it('breaks down by campaign: activity on the items it covers, on its days', async () => {
+    // A campaign that began yesterday and covers the plain item (stored as the admin page stores it).
+    const [campaign] = await s.db.query<{ id: string }>(
+      `insert into campaigns (name, starts_at, ends_at, item_ids, goal_metric, goal_target) values ('Numbers week', now() - interval '1 day', now() + interval '1 day', $1, 'clicks', 100) returning id`,
+      [[plain.id]],
+    );
+    const byCampaign = await get(`/api/v1/analytics/breakdown?dimension=campaign&from=${from}&to=${to}`);
+    expect(byCampaign.status).toBe(200);
+    expect(byCampaign.body.rows).toEqual([
+      { key: campaign!.id, label: 'Numbers week', people: 17, shares: 17, clicks: 34, readers: 17, conversions: 0, clicksPerShare: 2 },
+    ]);
+  });
+
+  it('drops a department that shrinks below five when a person leaves', async () => {
+    const leaver = people.Marketing!.pop()!;
+    await s.db.query('delete from people where id = $1', [leaver.id]);
+    const res = await get(`/api/v1/analytics/breakdown?dimension=department&from=${from}&to=${to}`);
+    expect(res.body.rows.map((r: { key: string }) => r.key)).toEqual(['Sales']);
+    expect(res.body.other).toMatchObject({ people: 10 });
+    // Never a row for four people, in any dimension.
+    expect(JSON.stringify(res.body)).not.toContain('Marketing');
+  });
+});
+
+describe('CSV export', () => {
+  it('streams a breakdown as CSV with spreadsheet formulas neutralised', async () => {
+    const res = await fetch(`${s.url}/api/v1/analytics/breakdown/export.csv?dimension=item&from=${from}&to=${to}`, { headers: admin.headers });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="chorus-item-${from}-${to}.csv"`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    // A byte order mark first, so spreadsheets read umlauts right.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
+    expect(lines[0]).toBe('item,key,people,shares,clicks,readers,conversions,clicks_per_share');
+    // The title an admin typed is text in the spreadsheet, not a formula.
+    expect(lines).toContain(`"'=HYPERLINK(""https://evil.example"",""Click"")",${evil.id},6,6,18,18,2,3`);
+    expect(lines.some((l) => l.startsWith(`Quarterly results,${plain.id},16,16,32,16,0,2`))).toBe(true);
+  });
+
+  it('exports the headline numbers and the trend of the overview', async () => {
+    const headline = await (await fetch(`${s.url}/api/v1/analytics/overview/export.csv?from=${from}&to=${to}`, { headers: admin.headers })).text();
+    expect(headline).toContain(`metric,${from}..${to},${addDays(from, -3)}..${addDays(from, -1)}`);
+    expect(headline).toContain('\nshares,22,0');
+    const trend = await (await fetch(`${s.url}/api/v1/analytics/overview/export.csv?table=trend&from=${from}&to=${to}`, { headers: admin.headers })).text();
+    expect(trend.split('\n')[0]).toBe('start,end,shares,clicks,readers');
+    expect(trend).toContain(`${today},${today},22,`);
+  });
+});
+
+describe('who may see it, and bad input', () => {
+  it('answers employees 403 on every analytics route, CSV included', async () => {
+    for (const path of [
+      `/api/v1/analytics/overview?from=${from}&to=${to}`,
+      '/api/v1/analytics/breakdown?dimension=network',
+      '/api/v1/analytics/overview/export.csv',
+      '/api/v1/analytics/breakdown/export.csv?dimension=network',
+      '/api/v1/admin/analytics/settings',
+    ]) {
+      expect((await get(path, employee)).status, path).toBe(403);
+    }
+    expect((await api(s.url, 'PUT', '/api/v1/admin/analytics/settings', { headers: employee.headers, body: { minGroup: 5, currency: 'EUR', costPerClick: {} } })).status).toBe(403);
+  });
+
+  it('refuses periods that end before they start or span more than two years, and unknown dimensions', async () => {
+    const backwards = await get(`/api/v1/analytics/overview?from=${to}&to=${from}`);
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.fields).toEqual({ to: 'must not be before from' });
+    const long = await get('/api/v1/analytics/overview?from=2023-01-01&to=2026-01-01');
+    expect(long.status).toBe(400);
+    expect(long.body.error.fields).toHaveProperty('to');
+    const dimension = await get('/api/v1/analytics/breakdown?dimension=person');
+    expect(dimension.status).toBe(400);
+    expect(dimension.body.error.fields.dimension).toMatch(/not a dimension/);
+    const csv = await get('/api/v1/analytics/breakdown/export.csv?dimension=person');
+    expect(csv.status).toBe(400);
+    expect((await get('/api/v1/analytics/overview?from=yesterday')).status).toBe(400);
+  });
+
+  it('refuses a group minimum below 5, a bad currency or a negative rate, and writes nothing', async () => {
+    const before = (await get('/api/v1/admin/analytics/settings')).body;
+    for (const [body, field] of [
+      [{ minGroup: 4, currency: 'EUR', costPerClick: {} }, 'minGroup'],
+      [{ minGroup: 5, currency: 'euro', costPerClick: {} }, 'currency'],
+      [{ minGroup: 5, currency: 'EUR', costPerClick: { linkedin: -1 } }, 'costPerClick.linkedin'],
+      [{ minGroup: 5, currency: 'EUR', costPerClick: { myspace: 1 } }, 'costPerClick'],
+    ] as const) {
+      const res = await api(s.url, 'PUT', '/api/v1/admin/analytics/settings', { headers: admin.headers, body });
+      expect(res.status, field).toBe(400);
+      expect(Object.keys(res.body.error.fields).some((k) => k.startsWith(field)), JSON.stringify(res.body.error.fields)).toBe(true);
+    }
+    expect((await get('/api/v1/admin/analytics/settings')).body).toEqual(before);
+  });
+});
