@@ -35,7 +35,8 @@ describe('the analytics dashboard', () => {
     const from = minusDays(day, 9);
     await customPeriod(main, from, day);
     const api = await callApi<AnalyticsOverview>(server, 'clara', 'GET', `/analytics/overview?from=${from}&to=${day}`);
-    expect(api.body.current.withheld).toBe(false);
+    // All sixteen colleagues shared in these days: enough people behind the shares.
+    expect(api.body.current.shares).toBeGreaterThan(0);
     const shares = main.locator('[data-metric="shares"] dd');
     await eventually(() => shares.innerText(), (text) => text.startsWith(String(api.body.current.shares)));
     await main.getByRole('img', { name: /^Chart of shares, clicks and unique readers/ }).waitFor();
@@ -43,8 +44,9 @@ describe('the analytics dashboard', () => {
     const table = main.getByRole('table', { name: 'Shares, clicks and unique readers over time' });
     // A header and one row per day, with the clicks the API counts.
     await eventually(() => table.getByRole('row').count(), (n) => n === 11);
-    const clicks = (await table.getByRole('row').allInnerTexts()).slice(1).reduce((n, row) => n + Number(row.split('\t')[2]!.replace(/\D/g, '')), 0);
-    expect(clicks).toBe(api.body.current.clicks);
+    // Days made up by fewer than five people say "—", as the API holds them back.
+    const clicks = (await table.getByRole('row').allInnerTexts()).slice(1).map((row) => row.split('\t')[2]!.trim());
+    expect(clicks).toEqual(api.body.trend.series.map((b) => (b.clicks === null ? '—' : new Intl.NumberFormat('en-US').format(b.clicks))));
     // Earned media value: no rates yet, so the card says how to set them.
     await main.locator('[data-metric="earnedMediaValue"]').getByText(/No cost per click entered yet/).waitFor();
     // Compared with the ten days before.
@@ -118,7 +120,8 @@ describe('the analytics dashboard', () => {
     const monthName = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
     await main.getByRole('heading', { level: 1, name: `Chorus — report for ${monthName}` }).waitFor();
     await main.getByRole('table', { name: 'At a glance' }).waitFor();
-    await main.getByRole('table', { name: 'Top 10 by item' }).waitFor();
+    // Its tables, or — early on the first of a month — that no group is big enough yet.
+    await main.getByRole('heading', { name: 'Top 10 by item' }).waitFor();
     await page.emulateMedia({ media: 'print' });
     try {
       expect(await page.getByRole('navigation').first().isVisible()).toBe(false);

@@ -1,4 +1,4 @@
-import { analyticsPeriod, clicksPerShare, earnedMediaValue, funnelStages, mergeSmallGroups, trendSeries, type Period } from '../domain/analytics/analytics.js';
+import { analyticsPeriod, clicksPerShare, earnedMediaValue, funnelStages, mergeSmallGroups, trendBuckets, trendSeries, type Period } from '../domain/analytics/analytics.js';
 import type { AnalyticsOverview, AnalyticsPeriodQuery, AnalyticsTotals, Breakdown, BreakdownQuery, Funnel, FunnelQuery } from '../domain/model/analytics.js';
 import { notFound } from '../domain/errors.js';
 import type { Network } from '../domain/sharing/networks.js';
@@ -22,25 +22,27 @@ export function analyticsService(db: Queryable, o: AnalyticsOptions) {
   const days = new TenantDays(o.timeZone);
   const today = () => days.dayAt(o.now());
 
+  /** The headline numbers, each only when at least minGroup people are behind it (or none). */
   function totals(n: PeriodNumbers, reachable: number, minGroup: number, costPerClick: Partial<Record<Network, number>>, measured: boolean): AnalyticsTotals {
-    const withheld = n.contributors > 0 && n.contributors < minGroup;
-    if (withheld) {
-      return {
-        withheld, reachable, activeSharers: null, participation: null, shares: null, clicks: null, readers: null,
-        clicksPerShare: null, conversions: null, earnedMediaValue: null,
-      };
-    }
+    const enough = (people: number) => people === 0 || people >= minGroup;
+    const sharesOk = enough(n.people.shares);
+    const clicksOk = enough(n.people.clicks);
+    const readersOk = enough(n.people.readers);
+    const conversionsOk = enough(n.people.conversions);
+    const emv = earnedMediaValue(n.clicksByNetwork, costPerClick, minGroup).value;
+    // A rate is entered but the value is held back: a rated network's clicks are too few people's.
+    const emvHidden = Object.keys(costPerClick).length > 0 && emv === null;
     return {
-      withheld,
+      withheld: !(sharesOk && clicksOk && readersOk && conversionsOk) || emvHidden,
       reachable,
-      activeSharers: n.activeSharers,
-      participation: reachable > 0 ? Math.round((n.activeSharers / reachable) * 1000) / 1000 : null,
-      shares: n.shares,
-      clicks: n.clicks,
-      readers: n.readers,
-      clicksPerShare: clicksPerShare(n.clicks, n.shares),
-      conversions: measured ? n.conversions : null,
-      earnedMediaValue: earnedMediaValue(n.clicksByNetwork, costPerClick).value,
+      activeSharers: sharesOk ? n.activeSharers : null,
+      participation: sharesOk && reachable > 0 ? Math.round((n.activeSharers / reachable) * 1000) / 1000 : null,
+      shares: sharesOk ? n.shares : null,
+      clicks: clicksOk ? n.clicks : null,
+      readers: readersOk ? n.readers : null,
+      clicksPerShare: sharesOk && clicksOk ? clicksPerShare(n.clicks, n.shares) : null,
+      conversions: measured && conversionsOk ? n.conversions : null,
+      earnedMediaValue: clicksOk ? emv : null,
     };
   }
 
@@ -52,11 +54,12 @@ export function analyticsService(db: Queryable, o: AnalyticsOptions) {
     async overview(query: AnalyticsPeriodQuery): Promise<AnalyticsOverview> {
       const { current, previous } = analyticsPeriod(query, today());
       const settings = await repo.settings();
+      const { starts } = trendBuckets(current);
       const [reachable, now, before, trend, measured] = await Promise.all([
         repo.reachable(),
         repo.period(current),
         repo.period(previous),
-        repo.trend(current),
+        repo.trend(current, starts),
         repo.conversionsMeasured(),
       ]);
       const currentTotals = totals(now, reachable, settings.minGroup, settings.costPerClick, measured);
@@ -68,11 +71,11 @@ export function analyticsService(db: Queryable, o: AnalyticsOptions) {
         minGroup: settings.minGroup,
         current: currentTotals,
         before: totals(before, reachable, settings.minGroup, settings.costPerClick, measured),
-        trend: currentTotals.withheld ? { granularity: 'day', series: [] } : trendSeries(current, trend),
+        trend: await trendSeries(current, trend, settings.minGroup, (hidden) => repo.peopleInBuckets(current, starts, hidden)),
         earnedMedia: {
           currency: settings.currency,
           costPerClick: settings.costPerClick,
-          missingRates: earnedMediaValue(now.clicksByNetwork, settings.costPerClick).missingRates,
+          missingRates: earnedMediaValue(now.clicksByNetwork, settings.costPerClick, settings.minGroup).missingRates,
         },
       };
     },

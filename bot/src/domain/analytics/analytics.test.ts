@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
-import { analyticsPeriod, clicksPerShare, earnedMediaValue, mergeSmallGroups, trendSeries, type GroupNumbers } from './analytics.js';
+import { analyticsPeriod, clicksPerShare, earnedMediaValue, funnelStages, mergeSmallGroups, trendSeries, type GroupNumbers } from './analytics.js';
 
 const fieldsOf = (fn: () => unknown) => {
   try {
@@ -35,33 +35,79 @@ describe('analytics period', () => {
 });
 
 describe('trend series', () => {
-  it('sums per day up to 92 days, zeros included', () => {
-    const t = trendSeries({ from: '2026-12-01', to: '2026-12-03' }, [
-      { day: '2026-12-01', shares: 2, clicks: 5, readers: 4 },
-      { day: '2026-12-03', shares: 1, clicks: 1, readers: 1 },
-      { day: '2026-11-30', shares: 9, clicks: 9, readers: 9 },
-    ]);
+  const never = async () => 0;
+  it('shows every day up to 92 days, zeros included', async () => {
+    const t = await trendSeries(
+      { from: '2026-12-01', to: '2026-12-03' },
+      [
+        { start: '2026-12-01', shares: 2, clicks: 5, readers: 4, people: 6 },
+        { start: '2026-12-03', shares: 1, clicks: 9, readers: 7, people: 5 },
+      ],
+      5,
+      never,
+    );
     expect(t).toEqual({
       granularity: 'day',
       series: [
-        { start: '2026-12-01', end: '2026-12-01', shares: 2, clicks: 5, readers: 4 },
-        { start: '2026-12-02', end: '2026-12-02', shares: 0, clicks: 0, readers: 0 },
-        { start: '2026-12-03', end: '2026-12-03', shares: 1, clicks: 1, readers: 1 },
+        { start: '2026-12-01', end: '2026-12-01', withheld: false, shares: 2, clicks: 5, readers: 4 },
+        { start: '2026-12-02', end: '2026-12-02', withheld: false, shares: 0, clicks: 0, readers: 0 },
+        { start: '2026-12-03', end: '2026-12-03', withheld: false, shares: 1, clicks: 9, readers: 7 },
       ],
     });
   });
 
-  it('sums per week (Monday to Sunday, cut at the ends) beyond 92 days', () => {
-    const t = trendSeries({ from: '2026-01-01', to: '2026-12-31' }, [
-      { day: '2026-01-04', shares: 1, clicks: 0, readers: 0 }, // Sunday: the first, short week
-      { day: '2026-01-05', shares: 2, clicks: 0, readers: 0 }, // Monday: the next
-      { day: '2026-12-31', shares: 3, clicks: 0, readers: 0 },
+  it('withholds a day made up by fewer than five people, and the smallest other day when the withheld are still too few together', async () => {
+    const rows = [
+      { start: '2026-12-01', shares: 11, clicks: 40, readers: 30, people: 11 },
+      { start: '2026-12-02', shares: 1, clicks: 17, readers: 9, people: 1 }, // Zoe alone
+      { start: '2026-12-03', shares: 6, clicks: 20, readers: 12, people: 6 },
+    ];
+    const t = await trendSeries({ from: '2026-12-01', to: '2026-12-03' }, rows, 5, async (starts) => {
+      expect(starts).toEqual(['2026-12-02']);
+      return 1;
+    });
+    // The period's total minus the 1st would be Zoe's day: the 3rd (the smaller shown day) goes too.
+    expect(t.series.map((b) => [b.start, b.withheld, b.shares])).toEqual([
+      ['2026-12-01', false, 11],
+      ['2026-12-02', true, null],
+      ['2026-12-03', true, null],
     ]);
+    const enough = await trendSeries({ from: '2026-12-01', to: '2026-12-03' }, rows, 5, async () => 5);
+    expect(enough.series.map((b) => b.withheld)).toEqual([false, true, false]);
+  });
+
+  it('sums per week (Monday to Sunday, cut at the ends) beyond 92 days', async () => {
+    const t = await trendSeries(
+      { from: '2026-01-01', to: '2026-12-31' },
+      [
+        { start: '2026-01-01', shares: 1, clicks: 0, readers: 0, people: 5 },
+        { start: '2026-01-05', shares: 2, clicks: 0, readers: 0, people: 5 },
+      ],
+      5,
+      never,
+    );
     expect(t.granularity).toBe('week');
     expect(t.series[0]).toMatchObject({ start: '2026-01-01', end: '2026-01-04', shares: 1 });
     expect(t.series[1]).toMatchObject({ start: '2026-01-05', end: '2026-01-11', shares: 2 });
-    expect(t.series.at(-1)).toMatchObject({ end: '2026-12-31', shares: 3 });
-    expect(t.series.reduce((n, b) => n + b.shares, 0)).toBe(6);
+    expect(t.series.at(-1)).toMatchObject({ end: '2026-12-31', shares: 0 });
+  });
+});
+
+describe('the funnel under the ≥ 5 rule', () => {
+  const counts = { itemId: 'i', sharers: 12, otherReached: 0, recipients: 40, delivered: 38, reads: 20, opened: 15, posted: 12, clicks: 90, conversions: 2 };
+  const values = (c: typeof counts, receipts = true) => funnelStages(c, 5, receipts).map((s) => s.value);
+  it('shows every stage of a big enough funnel', () => {
+    expect(values(counts)).toEqual([40, 38, 20, 15, 12, 90, 2]);
+    expect(values(counts, false)[2]).toBeNull();
+  });
+  it('hides what a few people did, and what subtracting it from the item breakdown would give away', () => {
+    expect(values({ ...counts, posted: 3 })).toEqual([40, 38, 20, 15, null, null, null]);
+    // One sharer the card never reached: the item's row minus this funnel would be theirs.
+    expect(values({ ...counts, sharers: 13 })).toEqual([40, 38, 20, 15, null, null, null]);
+    expect(values({ ...counts, reads: 2 })[2]).toBeNull();
+    // The item's other announcements reached two more people: this one's funnel says only its recipients.
+    expect(values({ ...counts, otherReached: 2 })).toEqual([40, null, null, null, null, null, null]);
+    expect(values({ ...counts, recipients: 3, delivered: 3 })).toEqual([3, null, null, null, null, null, null]);
   });
 });
 
@@ -72,15 +118,22 @@ describe('clicks per share and earned media value', () => {
   });
 
   it('is clicks × the cost per click of each network, with no invented rates', () => {
-    expect(earnedMediaValue({ linkedin: 100, x: 10 }, {})).toEqual({ value: null, missingRates: ['linkedin', 'x'] });
-    expect(earnedMediaValue({ linkedin: 100, x: 10 }, { linkedin: 0.85 })).toEqual({ value: 85, missingRates: ['x'] });
-    expect(earnedMediaValue({ linkedin: 3, x: 7 }, { linkedin: 0.1, x: 0.2 })).toEqual({ value: 1.7, missingRates: [] });
-    expect(earnedMediaValue({}, { linkedin: 1 })).toEqual({ value: 0, missingRates: [] });
+    const n = (clicks: number, people = 9) => ({ clicks, people });
+    expect(earnedMediaValue({ linkedin: n(100), x: n(10) }, {}, 5)).toEqual({ value: null, missingRates: ['linkedin', 'x'] });
+    expect(earnedMediaValue({ linkedin: n(100), x: n(10) }, { linkedin: 0.85 }, 5)).toEqual({ value: 85, missingRates: ['x'] });
+    expect(earnedMediaValue({ linkedin: n(3), x: n(7) }, { linkedin: 0.1, x: 0.2 }, 5)).toEqual({ value: 1.7, missingRates: [] });
+    expect(earnedMediaValue({}, { linkedin: 1 }, 5)).toEqual({ value: 0, missingRates: [] });
+  });
+
+  it("is held back when a rated network's clicks come from fewer than five people's links", () => {
+    // A rate for Xing alone would otherwise be Zoe's Xing clicks.
+    expect(earnedMediaValue({ linkedin: { clicks: 100, people: 20 }, xing: { clicks: 17, people: 1 } }, { xing: 1 }, 5).value).toBeNull();
+    expect(earnedMediaValue({ linkedin: { clicks: 100, people: 20 }, xing: { clicks: 17, people: 1 } }, { linkedin: 1 }, 5).value).toBe(100);
   });
 });
 
 describe('the smallest group shown (≥ 5 people)', () => {
-  const g = (key: string, people: number, clicks: number): GroupNumbers => ({ key, label: key.toUpperCase(), people, shares: people, clicks, readers: clicks, conversions: 0 });
+  const g = (key: string, people: number, clicks: number): GroupNumbers => ({ key, label: key.toUpperCase(), people, shares: people, clicks, readers: clicks, conversions: 0, converters: 0 });
   // Distinct people per set of keys, as storage would count them: here nobody is in two groups.
   const disjoint = (groups: GroupNumbers[]) => async (keys: string[]) => groups.filter((x) => keys.includes(x.key)).reduce((n, x) => n + x.people, 0);
 
@@ -117,6 +170,17 @@ describe('the smallest group shown (≥ 5 people)', () => {
     const { rows, other } = await mergeSmallGroups(groups, 10, disjoint(groups));
     expect(rows.map((r) => r.key).sort()).toEqual(['b']);
     expect(other).toMatchObject({ people: 16 });
+  });
+
+  it("shows conversions per row only when no row's come from fewer than five people's links", async () => {
+    const groups = [
+      { ...g('sales', 9, 10), conversions: 3, converters: 6 },
+      { ...g('it', 9, 30), conversions: 1, converters: 1 },
+    ];
+    const { rows } = await mergeSmallGroups(groups, 5, disjoint(groups));
+    expect(rows.map((r) => r.conversions)).toEqual([null, null]);
+    const fine = await mergeSmallGroups([groups[0]!], 5, disjoint(groups));
+    expect(fine.rows[0]!.conversions).toBe(3);
   });
 
   it('drops a group that shrank below the minimum after a person left', async () => {

@@ -27,26 +27,54 @@ export function analyticsPeriod(query: AnalyticsPeriodQuery, today: string): { c
   return { current: { from, to }, previous: { from: addDays(from, -days), to: addDays(from, -1) } };
 }
 
-export interface DayNumbers {
-  day: string;
+/** One bucket of the trend as storage sums it, with the fewest people behind its numbers. */
+export interface BucketNumbers {
+  start: string;
   shares: number;
   clicks: number;
   readers: number;
+  people: number;
 }
 
-/** The period's days summed per day (up to 92 days) or per week, zeros included — as My impact draws it. */
-export function trendSeries(period: Period, days: readonly DayNumbers[]): { granularity: 'day' | 'week'; series: Array<{ start: string; end: string; shares: number; clicks: number; readers: number }> } {
+export interface TrendPoint {
+  start: string;
+  end: string;
+  withheld: boolean;
+  shares: number | null;
+  clicks: number | null;
+  readers: number | null;
+}
+
+/** Where the trend's buckets start: per day up to 92 days, per week beyond (as My impact draws it). */
+export const trendBuckets = (period: Period) => buckets(period);
+
+/**
+ * The trend under the ≥ minGroup rule: a bucket made up by 1…minGroup−1 people is withheld;
+ * if the withheld ones together are still fewer than minGroup (`peopleIn` counts them), the
+ * smallest shown bucket is withheld too — else the period's total minus the shown buckets
+ * would give them away.
+ */
+export async function trendSeries(
+  period: Period,
+  rows: readonly BucketNumbers[],
+  minGroup: number,
+  peopleIn: (starts: string[]) => Promise<number>,
+): Promise<{ granularity: 'day' | 'week'; series: TrendPoint[] }> {
   const { granularity, starts } = buckets(period);
-  const series = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? addDays(starts[i + 1] as string, -1) : period.to, shares: 0, clicks: 0, readers: 0 }));
-  for (const d of days) {
-    if (d.day < period.from || d.day > period.to) continue;
-    let b = starts.length - 1;
-    while (b > 0 && (starts[b] as string) > d.day) b--;
-    const bucket = series[b]!;
-    bucket.shares += d.shares;
-    bucket.clicks += d.clicks;
-    bucket.readers += d.readers;
+  const byStart = new Map(rows.map((r) => [r.start, r]));
+  const numbers = starts.map((start) => byStart.get(start) ?? { start, shares: 0, clicks: 0, readers: 0, people: 0 });
+  const small = (n: BucketNumbers) => n.people > 0 && n.people < minGroup;
+  const hidden = new Set(numbers.filter(small).map((n) => n.start));
+  if (hidden.size > 0 && (await peopleIn([...hidden])) < minGroup) {
+    const shown = numbers.filter((n) => !hidden.has(n.start) && n.people > 0).sort((a, b) => a.people - b.people || a.clicks - b.clicks);
+    if (shown[0]) hidden.add(shown[0].start);
   }
+  const series = numbers.map((n, i): TrendPoint => {
+    const end = i + 1 < starts.length ? addDays(starts[i + 1] as string, -1) : period.to;
+    return hidden.has(n.start)
+      ? { start: n.start, end, withheld: true, shares: null, clicks: null, readers: null }
+      : { start: n.start, end, withheld: false, shares: n.shares, clicks: n.clicks, readers: n.readers };
+  });
   return { granularity, series };
 }
 
@@ -56,26 +84,38 @@ export const clicksPerShare = (clicks: number, shares: number): number | null =>
 /**
  * Earned media value: for each network, its clicks × the cost per click the admins entered;
  * networks without a rate add nothing and are named. null when no rate is entered at all
- * (no invented defaults).
+ * (no invented defaults) — and when a rated network's clicks come from fewer than minGroup
+ * people's links: with rates on some networks only, the value would be their clicks.
  */
-export function earnedMediaValue(clicksByNetwork: Partial<Record<Network, number>>, costPerClick: Partial<Record<Network, number>>): { value: number | null; missingRates: Network[] } {
+export function earnedMediaValue(
+  clicksByNetwork: Partial<Record<Network, { clicks: number; people: number }>>,
+  costPerClick: Partial<Record<Network, number>>,
+  minGroup: number,
+): { value: number | null; missingRates: Network[] } {
   const rated = Object.keys(costPerClick).length > 0;
   let value = 0;
+  let small = false;
   const missingRates: Network[] = [];
-  for (const [network, clicks] of Object.entries(clicksByNetwork) as Array<[Network, number]>) {
-    if (clicks <= 0) continue;
+  for (const [network, n] of Object.entries(clicksByNetwork) as Array<[Network, { clicks: number; people: number }]>) {
+    if (n.clicks <= 0) continue;
     const rate = costPerClick[network];
     if (rate === undefined) missingRates.push(network);
-    else value += clicks * rate;
+    else {
+      value += n.clicks * rate;
+      if (n.people < minGroup) small = true;
+    }
   }
-  return { value: rated ? Math.round(value * 100) / 100 : null, missingRates: missingRates.sort() };
+  return { value: rated && !small ? Math.round(value * 100) / 100 : null, missingRates: missingRates.sort() };
 }
 
 /** A group as storage hands it over: its numbers and how many different people they come from. */
 export interface GroupNumbers {
   key: string;
   label: string;
+  /** The fewest different people behind the group's shares, clicks and readers. */
   people: number;
+  /** Different people whose links brought the group's conversions. */
+  converters: number;
   shares: number;
   clicks: number;
   readers: number;
@@ -109,6 +149,8 @@ export async function mergeSmallGroups(
     merged.push(...shown.splice(smallest, 1));
     people = await peopleIn(merged.map((g) => g.key));
   }
+  // Conversions are rare: shown per row only when no row's come from 1…minGroup−1 people's links.
+  const conversionsShown = !groups.some((g) => g.converters > 0 && g.converters < minGroup);
   const row = (g: GroupNumbers): BreakdownRow => ({
     key: g.key,
     label: g.label,
@@ -116,13 +158,13 @@ export async function mergeSmallGroups(
     shares: g.shares,
     clicks: g.clicks,
     readers: g.readers,
-    conversions: g.conversions,
+    conversions: conversionsShown ? g.conversions : null,
     clicksPerShare: clicksPerShare(g.clicks, g.shares),
   });
   const sum = (pick: (g: GroupNumbers) => number) => merged.reduce((t, g) => t + pick(g), 0);
   const other =
     merged.length > 0 && people >= minGroup
-      ? row({ key: 'other', label: 'other', people, shares: sum((g) => g.shares), clicks: sum((g) => g.clicks), readers: sum((g) => g.readers), conversions: sum((g) => g.conversions) })
+      ? row({ key: 'other', label: 'other', people, shares: sum((g) => g.shares), clicks: sum((g) => g.clicks), readers: sum((g) => g.readers), conversions: sum((g) => g.conversions), converters: 0 })
       : null;
   return { rows: shown.map(row), other };
 }
@@ -130,6 +172,10 @@ export async function mergeSmallGroups(
 /** What storage counted for one funnel (see the funnel schema). */
 export interface FunnelCounts {
   itemId: string | null;
+  /** Everybody who shared the item, reached by the card or not (the item breakdown counts them all). */
+  sharers: number;
+  /** For one announcement: people the item's other announcements reached and this one did not. */
+  otherReached: number;
   recipients: number;
   delivered: number;
   reads: number;
@@ -150,13 +196,16 @@ type Stage = { stage: FunnelStage; value: number | null; gap: (typeof FUNNEL_GAP
 export function funnelStages(c: FunnelCounts, minGroup: number, readReceipts: boolean): Stage[] {
   const few = (people: number) => people > 0 && people < minGroup;
   const stages: Stage[] = [{ stage: 'recipients', value: c.recipients, gap: null }];
-  const hidden = few(c.delivered) || few(c.recipients);
+  // Fewer than minGroup reached — or this announcement's funnel and the item's would differ by
+  // a few people (the item's other announcements): only the recipients.
+  const hidden = few(c.delivered) || few(c.recipients) || few(c.otherReached);
   const add = (stage: FunnelStage, value: number | null, gap: Stage['gap']) => stages.push({ stage, value: gap ? null : value, gap });
   add('delivered', c.delivered, hidden ? 'too_few' : null);
-  add('read', c.reads, hidden ? 'too_few' : readReceipts ? null : 'no_read_receipts');
+  add('read', c.reads, hidden || few(c.reads) ? 'too_few' : readReceipts ? null : 'no_read_receipts');
   const noItem = c.itemId === null;
   add('opened', c.opened, noItem ? 'no_item' : hidden || few(c.opened) ? 'too_few' : null);
-  const fewPosters = hidden || few(c.posted);
+  // Few posters — or few sharers the card never reached: the item's breakdown row minus this would be theirs.
+  const fewPosters = hidden || few(c.posted) || few(c.sharers - c.posted);
   add('posted', c.posted, noItem ? 'no_item' : fewPosters ? 'too_few' : null);
   add('clicks', c.clicks, noItem ? 'no_item' : fewPosters ? 'too_few' : null);
   add('conversions', c.conversions, noItem ? 'no_item' : fewPosters ? 'too_few' : c.conversions === null ? 'not_measured' : null);

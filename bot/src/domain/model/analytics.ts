@@ -14,7 +14,7 @@ export const analyticsPeriodSchema = z.strictObject({
 });
 export type AnalyticsPeriodQuery = z.infer<typeof analyticsPeriodSchema>;
 
-export const ANALYTICS_DIMENSIONS = ['item', 'kind', 'topic', 'network', 'language', 'department', 'location', 'weekday', 'hour', 'campaign'] as const;
+export const ANALYTICS_DIMENSIONS = ['item', 'kind', 'topic', 'network', 'language', 'department', 'location', 'weekday', 'hour'] as const;
 export type AnalyticsDimension = (typeof ANALYTICS_DIMENSIONS)[number];
 
 export const breakdownQuerySchema = z.strictObject({
@@ -29,15 +29,18 @@ const metrics = {
   clicks: z.number().int().min(0),
   /** Unique readers: one reader clicking a link several times on one day counts once. */
   readers: z.number().int().min(0),
-  /** Conversions reported through these links (0 while none are measured). */
-  conversions: z.number().int().min(0),
+  /**
+   * Conversions reported through these links; null in every row when some row's conversions
+   * come from fewer than minGroup people's links (the column would give them away).
+   */
+  conversions: z.number().int().min(0).nullable(),
   /** Clicks ÷ shares; null without shares. */
   clicksPerShare: z.number().min(0).nullable(),
 };
 
 /**
- * Headline numbers of one period. All but `reachable` are null when the period is withheld:
- * fewer people than minGroup made them up, so they would describe individuals.
+ * Headline numbers of one period. A number made up by fewer people than minGroup is null (it
+ * would describe individuals); `withheld` says that at least one is.
  */
 const totalsSchema = z.strictObject({
   withheld: z.boolean(),
@@ -72,11 +75,22 @@ export const overviewSchema = z.strictObject({
   before: totalsSchema,
   /**
    * Shares, clicks and readers over the period: per day up to 92 days, per week (Monday to
-   * Sunday, cut at the ends) beyond; zeros included. Empty when the period is withheld.
+   * Sunday, cut at the ends) beyond; zeros included. A day or week made up by fewer people
+   * than minGroup is `withheld` with its numbers null — and when those together are still
+   * fewer, the smallest shown one too (the period's total minus the others would tell).
    */
   trend: z.strictObject({
     granularity: z.enum(['day', 'week']),
-    series: z.array(z.strictObject({ start: daySchema, end: daySchema, shares: z.number().int(), clicks: z.number().int(), readers: z.number().int() })),
+    series: z.array(
+      z.strictObject({
+        start: daySchema,
+        end: daySchema,
+        withheld: z.boolean(),
+        shares: z.number().int().nullable(),
+        clicks: z.number().int().nullable(),
+        readers: z.number().int().nullable(),
+      }),
+    ),
   }),
   /** How earned media value is computed, and with which rates. */
   earnedMedia: z.strictObject({

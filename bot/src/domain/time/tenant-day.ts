@@ -34,7 +34,8 @@ export function dayOf(ms: number, timeZone: string): string {
 /** Whether `day` is a real calendar date written YYYY-MM-DD (no 2026-02-30). */
 export function isDay(day: string): boolean {
   const m = DAY_PATTERN.exec(day);
-  if (!m) return false;
+  // Nothing Chorus counts happened before 1970; JavaScript reads years 0–99 as 1900–1999.
+  if (!m || Number(m[1]) < 1970) return false;
   const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return new Date(t).toISOString().slice(0, 10) === day;
 }

@@ -47,7 +47,7 @@ export function analyticsRoutes(route: Route, ctx: HttpContext): void {
       res,
       `chorus-trend-${overview.from}-${overview.to}.csv`,
       ['start', 'end', 'shares', 'clicks', 'readers'],
-      overview.trend.series.map((t) => [t.start, t.end, t.shares, t.clicks, t.readers]),
+      overview.trend.series.map((t) => [t.start, t.end, t.shares ?? '', t.clicks ?? '', t.readers ?? '']),
     );
   });
 
@@ -71,7 +71,7 @@ export function analyticsRoutes(route: Route, ctx: HttpContext): void {
       res,
       `chorus-${breakdown.dimension}-${breakdown.from}-${breakdown.to}.csv`,
       [breakdown.dimension, 'key', 'people', 'shares', 'clicks', 'readers', 'conversions', 'clicks_per_share'],
-      rows.map((r: BreakdownRow) => [r.label, r.key, r.people, r.shares, r.clicks, r.readers, r.conversions, r.clicksPerShare ?? '']),
+      rows.map((r: BreakdownRow) => [r.label, r.key, r.people, r.shares, r.clicks, r.readers, r.conversions ?? '', r.clicksPerShare ?? '']),
     );
   });
 }

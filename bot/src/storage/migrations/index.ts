@@ -25,6 +25,7 @@ import * as m024 from './024-feed.js';
 import * as m025 from './025-analytics.js';
 import * as m026 from './026-feedback-reasons.js';
 import * as m027 from './027-funnel.js';
+import * as m028 from './028-analytics-indexes.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -55,4 +56,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '025-analytics', sql: m025.sql },
   { id: '026-feedback-reasons', sql: m026.sql },
   { id: '027-funnel', sql: m027.sql },
+  { id: '028-analytics-indexes', sql: m028.sql },
 ];

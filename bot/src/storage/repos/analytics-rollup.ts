@@ -89,7 +89,7 @@ export async function backfillAnalytics(db: Db, timeZone: string): Promise<{ row
         await tx.query(
           `insert into analytics_daily (day, item_id, network, person_id, slot, shares, clicks, readers, conversions)
            select day, item_id, network, person_id, slot, sum(shares), sum(clicks), sum(readers), sum(conversions) from (
-             select (s.created_at at time zone $1)::date as day, s.item_id, s.network, s.person_id, ((extract(isodow from s.created_at at time zone $1)::int - 1) * 24 + extract(hour from s.created_at at time zone $1)::int) as slot,
+             select (coalesce(s.first_at, s.created_at) at time zone $1)::date as day, s.item_id, s.network, s.person_id, ((extract(isodow from coalesce(s.first_at, s.created_at) at time zone $1)::int - 1) * 24 + extract(hour from coalesce(s.first_at, s.created_at) at time zone $1)::int) as slot,
                     count(*) as shares, 0 as clicks, 0 as readers, 0 as conversions
                from shares s group by 1, 2, 3, 4, 5
              union all

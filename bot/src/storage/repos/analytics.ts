@@ -13,9 +13,10 @@ export interface PeriodNumbers {
   conversions: number;
   /** People with at least one share in the period. */
   activeSharers: number;
-  /** Different people whose shares or links make up the numbers (for the ≥ minGroup rule). */
-  contributors: number;
-  clicksByNetwork: Partial<Record<Network, number>>;
+  /** How many different people are behind each number (for the ≥ minGroup rule). */
+  people: { shares: number; clicks: number; readers: number; conversions: number };
+  /** Per network with clicks: the clicks, and how many people's links brought them. */
+  clicksByNetwork: Partial<Record<Network, { clicks: number; people: number }>>;
 }
 
 /**
@@ -39,16 +40,19 @@ const DIMENSIONS: Record<AnalyticsDimension, { join: string; key: string; label:
   // When it was posted (the share; for clicks and readers, the link's first share).
   weekday: { join: '', key: '(d.slot / 24 + 1)::text', label: '(d.slot / 24 + 1)::text' },
   hour: { join: '', key: '(d.slot % 24)::text', label: '(d.slot % 24)::text' },
-  // Activity on an item a campaign covers (its items, or its topic), on the campaign's days
-  // in the tenant's time zone ($5). An item in two campaigns counts in both.
-  campaign: {
-    join: `join items i on i.id = d.item_id
-           join campaigns c on (d.item_id = any(c.item_ids) or (c.topic is not null and c.topic = any(i.topics)))
-             and d.day >= (c.starts_at at time zone $5)::date and d.day <= (c.ends_at at time zone $5)::date`,
-    key: 'c.id::text',
-    label: 'c.name',
-  },
 };
+
+/**
+ * The fewest different people behind any of a group's shares, clicks and readers (0 when it
+ * has none): the number the ≥ minGroup rule is checked against. Counting everyone with any
+ * activity would let a row of "5 people" hold one sharer whose shares it shows.
+ */
+const PEOPLE_BEHIND = (d: string) => `coalesce(least(
+    nullif(count(distinct ${d}.person_id) filter (where ${d}.shares > 0), 0),
+    nullif(count(distinct ${d}.person_id) filter (where ${d}.clicks > 0), 0),
+    nullif(count(distinct ${d}.person_id) filter (where ${d}.readers > 0), 0)), 0)::int`;
+/** Different people whose links brought the conversions (checked on its own: conversions are rare). */
+const CONVERTERS = (d: string) => `count(distinct ${d}.person_id) filter (where ${d}.conversions > 0)::int`;
 
 interface SettingsRow {
   min_group: number;
@@ -71,7 +75,7 @@ export interface FunnelNumbers extends Omit<FunnelCounts, 'conversions'> {
   conversions: number;
 }
 
-/** `timeZone`: the tenant's, for campaign days. */
+/** `timeZone`: the tenant's ($5 in every dimension's SQL, for dimensions that need its days). */
 export function analyticsRepo(db: Queryable, timeZone = 'Europe/Berlin') {
   return {
     /** Whether conversions are measured at all: some system may report them (a conversion source exists). */
@@ -108,8 +112,12 @@ export function analyticsRepo(db: Queryable, timeZone = 'Europe/Berlin') {
       if (!subject) return undefined;
       const [n] = await db.query<Omit<FunnelNumbers, 'title' | 'kind' | 'itemId'>>(
         `with got as (select person_id, status from deliveries where announcement_id = any($1::uuid[])),
-              reached as (select distinct person_id from got where status = 'sent')
-         select (select count(distinct person_id) from got)::int as recipients,
+              reached as (select distinct person_id from got where status = 'sent'),
+              others as (select distinct dl.person_id from deliveries dl join announcements a on a.id = dl.announcement_id
+                         where a.kind = 'item' and (a.payload->>'itemId') = ($2::uuid)::text and dl.status = 'sent' and dl.announcement_id <> all($1::uuid[]))
+         select (select count(distinct person_id) from shares where item_id = $2::uuid)::int as sharers,
+                (select count(*) from others where person_id not in (select person_id from reached))::int as "otherReached",
+                (select count(distinct person_id) from got)::int as recipients,
                 (select count(*) from reached)::int as delivered,
                 (select coalesce(sum(reads), 0) from announcement_reads where announcement_id = any($1::uuid[]))::int as reads,
                 (select count(*) from share_tokens t where t.item_id = $2::uuid and t.opened_at is not null
@@ -145,46 +153,73 @@ export function analyticsRepo(db: Queryable, timeZone = 'Europe/Berlin') {
       return row?.n ?? 0;
     },
 
-    /** A period's sums, active sharers and contributors, and clicks per network. */
+    /**
+     * A period's sums, and per number how many different people are behind it; per network
+     * the clicks and how many people's links brought them.
+     */
     async period(p: Period): Promise<PeriodNumbers> {
-      const rows = await db.query<{ network: Network | null; shares: number; clicks: number; readers: number; conversions: number; active: number; contributors: number }>(
+      const rows = await db.query<{
+        network: Network | null; shares: number; clicks: number; readers: number; conversions: number;
+        sharers: number; clickers: number; readers_of: number; converters: number;
+      }>(
         `select network, coalesce(sum(shares), 0)::int as shares, coalesce(sum(clicks), 0)::int as clicks, coalesce(sum(readers), 0)::int as readers,
                 coalesce(sum(conversions), 0)::int as conversions,
-                count(distinct person_id) filter (where shares > 0)::int as active, count(distinct person_id)::int as contributors
+                count(distinct person_id) filter (where shares > 0)::int as sharers,
+                count(distinct person_id) filter (where clicks > 0)::int as clickers,
+                count(distinct person_id) filter (where readers > 0)::int as readers_of,
+                count(distinct person_id) filter (where conversions > 0)::int as converters
          from analytics_daily where day between $1::date and $2::date
          group by grouping sets ((network), ())`,
         [p.from, p.to],
         { name: 'analytics.period' },
       );
       const all = rows.find((r) => r.network === null);
-      const clicksByNetwork: Partial<Record<Network, number>> = {};
-      for (const r of rows) if (r.network !== null && r.clicks > 0) clicksByNetwork[r.network] = r.clicks;
+      const clicksByNetwork: Partial<Record<Network, { clicks: number; people: number }>> = {};
+      for (const r of rows) if (r.network !== null && r.clicks > 0) clicksByNetwork[r.network] = { clicks: r.clicks, people: r.clickers };
       return {
         shares: all?.shares ?? 0,
         clicks: all?.clicks ?? 0,
         readers: all?.readers ?? 0,
         conversions: all?.conversions ?? 0,
-        activeSharers: all?.active ?? 0,
-        contributors: all?.contributors ?? 0,
+        activeSharers: all?.sharers ?? 0,
+        people: { shares: all?.sharers ?? 0, clicks: all?.clickers ?? 0, readers: all?.readers_of ?? 0, conversions: all?.converters ?? 0 },
         clicksByNetwork,
       };
     },
 
-    /** Sums per day of the period (days without any activity are left out). */
-    async trend(p: Period): Promise<Array<{ day: string; shares: number; clicks: number; readers: number }>> {
+    /**
+     * Sums per bucket of the trend (a bucket starts at each of `starts` and runs to the next,
+     * the last to `p.to`), each with the fewest people behind its numbers.
+     */
+    async trend(p: Period, starts: readonly string[]): Promise<Array<{ start: string; shares: number; clicks: number; readers: number; people: number }>> {
       return db.query(
-        `select day::text as day, sum(shares)::int as shares, sum(clicks)::int as clicks, sum(readers)::int as readers
-         from analytics_daily where day between $1::date and $2::date group by day order by day`,
-        [p.from, p.to],
+        `with b as (select start, coalesce(lead(start) over (order by start) - 1, $2::date) as until from unnest($3::date[]) as start)
+         select b.start::text as start, coalesce(sum(d.shares), 0)::int as shares, coalesce(sum(d.clicks), 0)::int as clicks,
+                coalesce(sum(d.readers), 0)::int as readers, ${PEOPLE_BEHIND('d')} as people
+         from b left join analytics_daily d on d.day between b.start and b.until and d.day between $1::date and $2::date
+         group by b.start order by b.start`,
+        [p.from, p.to, starts],
         { name: 'analytics.trend' },
       );
+    },
+
+    /** The fewest people behind the numbers of the buckets starting at `starts` (of `all` buckets), together. */
+    async peopleInBuckets(p: Period, all: readonly string[], starts: readonly string[]): Promise<number> {
+      const [row] = await db.query<{ n: number }>(
+        `with b as (select start, coalesce(lead(start) over (order by start) - 1, $2::date) as until from unnest($3::date[]) as start)
+         select ${PEOPLE_BEHIND('d')} as n
+         from b join analytics_daily d on d.day between b.start and b.until and d.day between $1::date and $2::date
+         where b.start = any($4::date[])`,
+        [p.from, p.to, all, starts],
+      );
+      return row?.n ?? 0;
     },
 
     /** The period's numbers grouped by a dimension, each group with how many different people make it up. */
     async groups(dimension: AnalyticsDimension, p: Period, language: 'de' | 'en'): Promise<GroupNumbers[]> {
       const d = DIMENSIONS[dimension];
       return db.query<GroupNumbers>(
-        `select ${d.key} as key, min(${d.label}) as label, count(distinct d.person_id)::int as people,
+        `select ${d.key} as key, min(${d.label}) as label, ${PEOPLE_BEHIND('d')} as people, ${CONVERTERS('d')} as converters,
                 sum(d.shares)::int as shares, sum(d.clicks)::int as clicks, sum(d.readers)::int as readers, sum(d.conversions)::int as conversions
          from analytics_daily d ${d.join}
          where d.day between $1::date and $2::date and $3::text is not null and $4::text[] is not null and $5::text is not null
@@ -194,11 +229,11 @@ export function analyticsRepo(db: Queryable, timeZone = 'Europe/Berlin') {
       );
     },
 
-    /** How many different people the groups with these keys hold together. */
+    /** The fewest people behind the numbers of the groups with these keys, together. */
     async peopleIn(dimension: AnalyticsDimension, p: Period, language: 'de' | 'en', keys: readonly string[]): Promise<number> {
       const d = DIMENSIONS[dimension];
       const [row] = await db.query<{ n: number }>(
-        `select count(distinct d.person_id)::int as n
+        `select ${PEOPLE_BEHIND('d')} as n
          from analytics_daily d ${d.join}
          where d.day between $1::date and $2::date and $3::text is not null and ${d.key} = any($4::text[]) and $5::text is not null`,
         [p.from, p.to, language, keys, timeZone],

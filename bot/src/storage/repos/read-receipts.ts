@@ -14,9 +14,11 @@ export function readReceiptsRepo(db: Db) {
     async record(conversationId: string, lastReadMessageId: unknown): Promise<number> {
       if (typeof lastReadMessageId !== 'string' || !MESSAGE_ID.test(lastReadMessageId)) return 0;
       return db.transaction(async (tx) => {
-        await tx.query(
-          `insert into read_receipts_seen (id, last_at) values (true, now()) on conflict (id) do update set last_at = now()`,
-        );
+        // One row for the whole tenant: written only when missing or a minute old, so receipts do not queue on its lock.
+        const [seen] = await tx.query<{ fresh: boolean }>(`select last_at > now() - interval '1 minute' as fresh from read_receipts_seen`);
+        if (!seen?.fresh) {
+          await tx.query(`insert into read_receipts_seen (id, last_at) values (true, now()) on conflict (id) do update set last_at = now()`);
+        }
         const [chat] = await tx.query<{ last: string | null }>('select last_read_message::text as last from conversations where id = $1 for update', [conversationId]);
         if (!chat) return 0;
         if (chat.last !== null && BigInt(chat.last) >= BigInt(lastReadMessageId)) return 0;

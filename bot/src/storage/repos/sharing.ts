@@ -73,7 +73,7 @@ export function sharingRepo(db: Db) {
         // One share per (item, person, network): posting again only moves its time.
         const [row] = await tx.query<{ inserted: boolean }>(
           `insert into shares (item_id, person_id, network, edited, link_code) values ($1, $2, $3, $4, $5)
-           on conflict (item_id, person_id, network) do update set created_at = now(), edited = shares.edited or excluded.edited
+           on conflict (item_id, person_id, network) do update set first_at = coalesce(shares.first_at, shares.created_at), created_at = now(), edited = shares.edited or excluded.edited
            returning (xmax = 0) as inserted`,
           [s.itemId, s.personId, s.network, s.edited, code],
         );

@@ -28,8 +28,8 @@ export const analytics: typeof english = {
   deltaDown: (pct: string) => `▼ ${pct} gegenüber dem Zeitraum davor`,
   deltaSame: 'Gleich wie im Zeitraum davor',
   deltaFromZero: (before: string) => `Zeitraum davor: ${before}`,
-  withheldTitle: 'Zahlen zurückgehalten',
-  withheldBody: (min: number) => `In diesem Zeitraum haben weniger als ${min} Personen geteilt oder wurden gelesen. Damit keine Zahl Einzelne beschreibt, sehen Sie nur „Erreichbare Personen“. Wählen Sie einen längeren Zeitraum.`,
+  withheldTitle: 'Einige Zahlen zurückgehalten',
+  withheldBody: (min: number) => `Hinter einigen Zahlen dieses Zeitraums stehen weniger als ${min} Personen; sie zeigen „—“, sonst beschrieben sie Einzelne. Ein längerer Zeitraum zeigt sie meist.`,
   trendHeading: 'Im Zeitverlauf',
   trendLabel: (shares: string, clicks: string, readers: string, range: string) =>
     `Diagramm der geteilten Beiträge, Klicks und eindeutigen Leser:innen, ${range}: insgesamt ${shares} geteilte Beiträge, ${clicks} Klicks, ${readers} eindeutige Leser:innen. Die Tabelle darunter enthält jeden Wert.`,

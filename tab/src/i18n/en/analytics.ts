@@ -30,8 +30,8 @@ export const analytics = {
   deltaDown: (pct: string) => `▼ ${pct} on the period before`,
   deltaSame: 'Same as the period before',
   deltaFromZero: (before: string) => `Period before: ${before}`,
-  withheldTitle: 'Numbers withheld',
-  withheldBody: (min: number) => `Fewer than ${min} people shared or were read in this period. So that no number describes individuals, only “people reachable” is shown. Choose a longer period.`,
+  withheldTitle: 'Some numbers held back',
+  withheldBody: (min: number) => `Fewer than ${min} people are behind some numbers of this period, so they show “—” — otherwise they would describe individuals. A longer period usually shows them.`,
   trendHeading: 'Over time',
   trendLabel: (shares: string, clicks: string, readers: string, range: string) =>
     `Chart of shares, clicks and unique readers, ${range}: ${shares} shares, ${clicks} clicks, ${readers} unique readers in total. The table below has every value.`,

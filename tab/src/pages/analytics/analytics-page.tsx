@@ -74,11 +74,9 @@ export function AnalyticsPage() {
             </MessageBar>
           ) : null}
           <HeadlineNumbers overview={overview.data} />
-          {overview.data.current.withheld ? null : (
-            <Suspense fallback={<LoadingState />}>
-              <TrendChart overview={overview.data} query={query} />
-            </Suspense>
-          )}
+          <Suspense fallback={<LoadingState />}>
+            <TrendChart overview={overview.data} query={query} />
+          </Suspense>
           <BreakdownSection query={query} />
         </>
       ) : null}

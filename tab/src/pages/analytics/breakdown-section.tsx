@@ -115,7 +115,7 @@ export function BreakdownSection({ query }: { query: Record<string, string | und
                         <TableCell className={styles.number}>{number.format(row.shares)}</TableCell>
                         <TableCell className={styles.number}>{number.format(row.clicks)}</TableCell>
                         <TableCell className={styles.number}>{number.format(row.readers)}</TableCell>
-                        <TableCell className={styles.number}>{number.format(row.conversions)}</TableCell>
+                        <TableCell className={styles.number}>{row.conversions === null ? '—' : number.format(row.conversions)}</TableCell>
                         <TableCell className={styles.number}>{row.clicksPerShare === null ? '—' : number.format(row.clicksPerShare)}</TableCell>
                       </TableRow>
                     );

@@ -171,7 +171,7 @@ function ReportBreakdown({ dimension, range }: { dimension: AnalyticsDimension; 
                 <TableCell className={styles.number}>{number.format(r.shares)}</TableCell>
                 <TableCell className={styles.number}>{number.format(r.clicks)}</TableCell>
                 <TableCell className={styles.number}>{number.format(r.readers)}</TableCell>
-                <TableCell className={styles.number}>{number.format(r.conversions)}</TableCell>
+                <TableCell className={styles.number}>{r.conversions === null ? '—' : number.format(r.conversions)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -22,15 +22,20 @@ export function TrendChart({ overview, query }: { overview: AnalyticsOverview; q
   const short = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const number = new Intl.NumberFormat(locale);
   const series = overview.trend.series;
-  const sum = (pick: (p: (typeof series)[number]) => number) => series.reduce((n, p) => n + pick(p), 0);
-  const line = (legend: string, pick: (p: (typeof series)[number]) => number) => ({ legend, data: series.map((p) => ({ x: noon(p.start), y: pick(p) })) });
+  type Point = (typeof series)[number];
+  const sum = (pick: (p: Point) => number | null) => series.reduce((n, p) => n + (pick(p) ?? 0), 0);
+  // Withheld days or weeks (fewer than minGroup people) are left out of the lines; the table says "—".
+  const line = (legend: string, pick: (p: Point) => number | null) => ({
+    legend,
+    data: series.filter((p) => !p.withheld).map((p) => ({ x: noon(p.start), y: pick(p) ?? 0 })),
+  });
   const data: ChartProps = {
     chartTitle: t.trendHeading,
     lineChartData: [line(t.metricClicks, (p) => p.clicks), line(t.metricReaders, (p) => p.readers), line(t.metricShares, (p) => p.shares)],
   };
-  const label = (p: (typeof series)[number]) => (p.start === p.end ? date(noon(p.start).toISOString()) : t.weekOf(date(noon(p.start).toISOString()), date(noon(p.end).toISOString())));
+  const label = (p: Point) => (p.start === p.end ? date(noon(p.start).toISOString()) : t.weekOf(date(noon(p.start).toISOString()), date(noon(p.end).toISOString())));
   const range = t.periodRange(date(noon(overview.from).toISOString()), date(noon(overview.to).toISOString()));
-  const empty = sum((p) => p.shares + p.clicks + p.readers) === 0;
+  const empty = series.every((p) => p.withheld || (p.shares ?? 0) + (p.clicks ?? 0) + (p.readers ?? 0) === 0);
   return (
     <section className={styles.root} aria-labelledby="analytics-trend">
       <div className={styles.top}>

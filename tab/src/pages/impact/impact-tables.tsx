@@ -15,13 +15,15 @@ const useStyles = makeStyles({
   title: { overflowWrap: 'anywhere', minWidth: '9rem' },
 });
 
-type Row = { key: string; label: string; shares: number; clicks: number; readers: number };
+/** A row's numbers; null: held back (fewer people than the minimum group are behind it). */
+type Row = { key: string; label: string; shares: number | null; clicks: number | null; readers: number | null };
 
 /** A small table of counts: a first column that names the row, then shares, clicks and readers. */
 export function CountsTable({ caption, first, rows, hidden }: { caption: string; first: string; rows: Row[]; hidden?: boolean }) {
   const styles = useStyles();
   const { t, locale } = useI18n();
-  const number = new Intl.NumberFormat(locale);
+  const format = new Intl.NumberFormat(locale);
+  const number = { format: (n: number | null) => (n === null ? '—' : format.format(n)) };
   return (
     <div className={styles.scroll}>
       <Table size="small" className={styles.table} aria-label={hidden ? undefined : caption}>
