@@ -57,7 +57,7 @@ export const de: Record<MessageKey, string> = {
   'field.day': 'muss ein Datum der Form JJJJ-MM-TT sein',
   'impact.toBeforeFrom': 'darf nicht vor from liegen',
   'impact.tooLong': 'darf höchstens {max} Tage nach from liegen',
-  'analytics.dimension': 'ist keine Aufschlüsselung, die das Dashboard kennt (item, kind, topic, network, language, department, location, weekday, hour, campaign)',
+  'analytics.dimension': 'ist keine Aufschlüsselung, die das Dashboard kennt (item, kind, topic, network, language, department, location, weekday, hour)',
   'analytics.minGroup': 'muss mindestens 5 sein: kleinere Gruppen würden Einzelne beschreiben',
   'analytics.currency': 'muss ein dreistelliger Währungscode wie EUR sein',
   'analytics.network': 'ist kein Netzwerk, in das Chorus teilt (linkedin, x, facebook, xing)',

@@ -62,7 +62,7 @@ export const en = {
   'field.day': 'must be a date written YYYY-MM-DD',
   'impact.toBeforeFrom': 'must not be before from',
   'impact.tooLong': 'must be at most {max} days after from',
-  'analytics.dimension': 'is not a dimension the dashboard knows (item, kind, topic, network, language, department, location, weekday, hour, campaign)',
+  'analytics.dimension': 'is not a dimension the dashboard knows (item, kind, topic, network, language, department, location, weekday, hour)',
   'analytics.minGroup': 'must be at least 5: smaller groups would describe individuals',
   'analytics.currency': 'must be a three-letter currency code such as EUR',
   'analytics.network': 'is not a network Chorus shares to (linkedin, x, facebook, xing)',

@@ -47,7 +47,6 @@ export const analytics: typeof english = {
     location: 'Standort',
     weekday: 'Wochentag des Teilens',
     hour: 'Uhrzeit des Teilens',
-    campaign: 'Kampagne',
   },
   columnPeople: 'Personen',
   columnClicksPerShare: 'Klicks pro Beitrag',

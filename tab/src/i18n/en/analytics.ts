@@ -49,7 +49,6 @@ export const analytics = {
     location: 'Location',
     weekday: 'Weekday it was posted',
     hour: 'Hour it was posted',
-    campaign: 'Campaign',
   },
   columnPeople: 'People',
   columnClicksPerShare: 'Clicks per share',
