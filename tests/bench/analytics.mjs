@@ -27,7 +27,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { seedCompany } from './company-data.mjs';
-import { createBenchDatabase, median, root, sleep, startServer, table, withClient } from './support.mjs';
+import { createBenchDatabase, measure, root, sleep, startServer, table, withClient } from './support.mjs';
 
 export const title = 'analytics dashboard at company size (Postgres): p95 under 4 concurrent requests vs the same answer from raw rows; CSV export memory';
 export const needs = ['bot'];
@@ -365,24 +365,6 @@ function targets(d, busyItem) {
   ];
 }
 
-/** `total` calls, `concurrency` at a time; latencies in ms. */
-async function measure(total, concurrency, once) {
-  const latencies = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < total; i = next++) {
-        const t = performance.now();
-        await once(i);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const sorted = latencies.sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { requests: total, seconds: (performance.now() - started) / 1000, p50: median(sorted), p95: at(0.95), p99: at(0.99), max: sorted.at(-1) };
-}
 
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
 
