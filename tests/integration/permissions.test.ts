@@ -31,7 +31,7 @@ describe('roles by configuration', () => {
     const editor = (await (await as(['Content.Editor']))('GET', '/api/v1/me')).body;
     expect(editor).toMatchObject({ role: 'employee', roles: ['editor', 'employee'] });
     expect(editor.permissions).toEqual(['app.use', 'items.manage', 'announcements.manage', 'trainings.manage', 'guidelines.manage', 'onboarding.manage', 'campaigns.manage']);
-    expect((await (await as(['Chorus.Analyst']))('GET', '/api/v1/me')).body.permissions).toEqual(['app.use', 'aggregates.read']);
+    expect((await (await as(['Chorus.Analyst']))('GET', '/api/v1/me')).body.permissions).toEqual(['app.use', 'aggregates.read', 'analytics.read']);
   });
 
   it('lets editors manage content, trainings, guidelines and onboarding, but not switch crisis mode', async () => {
