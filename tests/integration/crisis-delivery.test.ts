@@ -37,7 +37,15 @@ describe('announcements in crisis mode', () => {
     await crisisOn();
     let held: { counts: { pending: number; sent: number } };
     try {
-      await pause(400); // what was on its way lands
+      // What was on its way lands: wait until the worker holds no card of this announcement
+      // in hand and every send it made is recorded (not a fixed pause: a busy machine is slower).
+      const inHand = async () =>
+        (await h.s.db.query<{ n: number }>('select count(*)::int as n from deliveries where announcement_id = $1 and claimed_at is not null', [res.body.id]))[0]!.n;
+      await eventually(
+        async () => ({ inHand: await inHand(), received: h.connector.received.length, sent: (await announcement(res.body.id)).counts.sent }),
+        (v) => v.inHand === 0 && v.sent === v.received,
+        15_000,
+      );
       const atHold = h.connector.received.length;
       await pause(800);
       expect(h.connector.received.length).toBe(atHold); // nothing more while held
