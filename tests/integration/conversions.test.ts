@@ -55,7 +55,7 @@ const conversion = (over: Record<string, unknown> = {}) => ({ eventId: `evt-${++
 const fingerprint = async () =>
   JSON.stringify(
     await s.db.query(
-      `select (select count(*)::int from conversions) as conversions, (select count(*)::int from events) as events,
+      `select (select count(*)::int from conversions) as conversions, (select count(*)::int from events where type = 'conversion.recorded') as events,
               (select count(*)::int from conversion_sources) as sources, (select count(*)::int from conversion_secrets) as secrets`,
     ),
   );
