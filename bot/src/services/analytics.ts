@@ -18,7 +18,7 @@ export interface AnalyticsOptions {
  * are merged into "other".
  */
 export function analyticsService(db: Queryable, o: AnalyticsOptions) {
-  const repo = analyticsRepo(db, o.timeZone);
+  const repo = analyticsRepo(db);
   const days = new TenantDays(o.timeZone);
   const today = () => days.dayAt(o.now());
 
@@ -48,14 +48,12 @@ export function analyticsService(db: Queryable, o: AnalyticsOptions) {
 
   return {
     repo,
-    today,
-    period: (query: AnalyticsPeriodQuery) => analyticsPeriod(query, today()),
 
     async overview(query: AnalyticsPeriodQuery): Promise<AnalyticsOverview> {
       const { current, previous } = analyticsPeriod(query, today());
-      const settings = await repo.settings();
       const { starts } = trendBuckets(current);
-      const [reachable, now, before, trend, measured] = await Promise.all([
+      const [settings, reachable, now, before, trend, measured] = await Promise.all([
+        repo.settings(),
         repo.reachable(),
         repo.period(current),
         repo.period(previous),

@@ -75,8 +75,7 @@ export interface FunnelNumbers extends Omit<FunnelCounts, 'conversions'> {
   conversions: number;
 }
 
-/** `timeZone`: the tenant's ($5 in every dimension's SQL, for dimensions that need its days). */
-export function analyticsRepo(db: Queryable, timeZone = 'Europe/Berlin') {
+export function analyticsRepo(db: Queryable) {
   return {
     /** Whether conversions are measured at all: some system may report them (a conversion source exists). */
     async conversionsMeasured(): Promise<boolean> {
@@ -222,10 +221,9 @@ export function analyticsRepo(db: Queryable, timeZone = 'Europe/Berlin') {
         `select ${d.key} as key, min(${d.label}) as label, ${PEOPLE_BEHIND('d')} as people, ${CONVERTERS('d')} as converters,
                 sum(d.shares)::int as shares, sum(d.clicks)::int as clicks, sum(d.readers)::int as readers, sum(d.conversions)::int as conversions
          from analytics_daily d ${d.join}
-         where d.day between $1::date and $2::date and $3::text is not null and $4::text[] is not null and $5::text is not null
+         where d.day between $1::date and $2::date and $3::text is not null
          group by 1`,
-        // The same parameters as peopleIn ($4: its keys, unused here), so every dimension's SQL fits both.
-        [p.from, p.to, language, [], timeZone],
+        [p.from, p.to, language],
       );
     },
 
@@ -235,8 +233,8 @@ export function analyticsRepo(db: Queryable, timeZone = 'Europe/Berlin') {
       const [row] = await db.query<{ n: number }>(
         `select ${PEOPLE_BEHIND('d')} as n
          from analytics_daily d ${d.join}
-         where d.day between $1::date and $2::date and $3::text is not null and ${d.key} = any($4::text[]) and $5::text is not null`,
-        [p.from, p.to, language, keys, timeZone],
+         where d.day between $1::date and $2::date and $3::text is not null and ${d.key} = any($4::text[])`,
+        [p.from, p.to, language, keys],
       );
       return row?.n ?? 0;
     },
