@@ -70,6 +70,7 @@ import { adminJobRoutes } from './http/routes/admin-jobs.js';
 import { chorusKinds, type KindRegistry } from './notifications/registry.js';
 import { pointsRoutes } from './http/routes/points.js';
 import { analyticsRoutes } from './http/routes/analytics.js';
+import { AnalyticsCache } from './services/analytics-cache.js';
 import { analyticsService } from './services/analytics.js';
 import { analyticsProcessor } from './storage/repos/analytics-rollup.js';
 import { readReceiptsRepo } from './storage/repos/read-receipts.js';
@@ -202,7 +203,15 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       now: () => new Date(clock.now()),
     },
     settings: settingsRepo(db),
-    analytics: analyticsService(db, { timeZone: config.timeZone, now: () => clock.now() }),
+    analytics: analyticsService(db, {
+      timeZone: config.timeZone,
+      now: () => clock.now(),
+      cache: new AnalyticsCache({
+        refreshMs: config.analyticsRefreshSeconds * 1000,
+        now: () => clock.now(),
+        onRefreshError: (err) => log.warn({ err }, 'refreshing an analytics answer failed; the older one is still shown'),
+      }),
+    }),
     conversions: conversionsServiceFor(db, { timeZone: config.timeZone }),
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
     paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },

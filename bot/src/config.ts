@@ -58,6 +58,9 @@ const envSchema = z.object({
   // The leaderboard is ranked once and read by many: new points show within this many
   // seconds (0: with the next request). Opting in or out and new names always show at once.
   LEADERBOARD_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  // The analytics dashboard's answers are computed once and served for this many seconds
+  // (then served while one recomputation runs); 0: computed on every request.
+  ANALYTICS_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   SEED_DEMO: bool.optional(),
   // Benchmarks only (npm run bench -- feed): serves GET /api/v1/bench/fixed-feed, a fixed
@@ -100,6 +103,8 @@ export interface Config {
   trustProxyHops: number;
   /** New points show on the leaderboard within this many seconds; membership changes at once. */
   leaderboardRefreshSeconds: number;
+  /** The analytics dashboard's numbers are at most this many seconds (plus one computation) old. */
+  analyticsRefreshSeconds: number;
   logLevel: (typeof logLevels)[number];
   /** undefined: decide at start-up (seed when the database is new and auth is dev). */
   seedDemo: boolean | undefined;
@@ -199,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     teamsAppId: e.TEAMS_APP_ID,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     leaderboardRefreshSeconds: e.LEADERBOARD_REFRESH_SECONDS,
+    analyticsRefreshSeconds: e.ANALYTICS_REFRESH_SECONDS,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     benchBaseline: e.BENCH_BASELINE,

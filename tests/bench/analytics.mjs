@@ -16,6 +16,10 @@
 //    process while its resident memory (VmRSS) is sampled every 50 ms: it must grow by less
 //    than 50 MB.
 //
+// Chorus runs with ANALYTICS_REFRESH_SECONDS=60 (its default; BENCH_ANALYTICS_REFRESH_SECONDS
+// changes it): the first request of each target computes its answer and is timed alone; the
+// measured ones are served what was computed (the data does not change during the run).
+//
 // Knobs: BENCH_ANALYTICS_REQUESTS (100 per target), BENCH_ANALYTICS_RAW_REQUESTS (4),
 // BENCH_ANALYTICS_CONCURRENCY (4), BENCH_ANALYTICS_ONLY (targets whose name contains it;
 // "csv" for the CSV part alone), BENCH_ANALYTICS_CSV_ITEMS (100000; 0 skips the CSV part),
@@ -39,6 +43,8 @@ const REQUESTS = Number(process.env.BENCH_ANALYTICS_REQUESTS || 100);
 const RAW_REQUESTS = Number(process.env.BENCH_ANALYTICS_RAW_REQUESTS || 4);
 const CONCURRENCY = Number(process.env.BENCH_ANALYTICS_CONCURRENCY || 4);
 const WARM_UP = 8;
+// How long Chorus serves a computed answer (ANALYTICS_REFRESH_SECONDS; its default is 60).
+const REFRESH_SECONDS = Number(process.env.BENCH_ANALYTICS_REFRESH_SECONDS ?? 60);
 const ONLY = process.env.BENCH_ANALYTICS_ONLY || '';
 const CSV_ITEMS = Number(process.env.BENCH_ANALYTICS_CSV_ITEMS ?? 100_000);
 const CSV_SHARERS = 5;
@@ -376,6 +382,7 @@ function startChorus(cleanup, url, settings) {
       // development, not test: answers are not checked against their schemas (as in production); dev sign-in stays possible.
       NODE_ENV: 'development', HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: settings.logLevel === 'silent' ? 'warn' : settings.logLevel,
       AUTH_MODE: 'dev', SEED_DEMO: 'false', DIGEST_SCHEDULE: 'off', RESULTS_SCHEDULE: 'off', TENANT_TIME_ZONE: TZ, DATABASE_URL: url,
+      ANALYTICS_REFRESH_SECONDS: String(REFRESH_SECONDS),
     }),
     readyPath: '/readyz',
   });
@@ -420,6 +427,10 @@ export async function run({ cleanup, settings }) {
     try {
       for (const target of targets(d, busyItem).filter((t) => t.name.includes(ONLY))) {
         const ask = () => get(chorus, target.path);
+        // The first request of a period computes the answer (nothing kept yet): alone, timed.
+        const firstStarted = performance.now();
+        await ask();
+        const firstMs = performance.now() - firstStarted;
         await measure(WARM_UP, CONCURRENCY, ask);
         // The answers agree: the served one and the one from raw rows, asked back to back.
         const client = await pool.connect();
@@ -445,12 +456,13 @@ export async function run({ cleanup, settings }) {
         });
         const passed = served.p95 <= TARGET_P95_MS;
         ok &&= passed;
-        results.targets[target.name] = { served, raw: fromRaw, rawOnceMs: rawOnce, ratio: fromRaw.p95 / served.p95, passed, loadAverage: loadAverage() };
+        results.targets[target.name] = { served, firstMs, refreshSeconds: REFRESH_SECONDS, raw: fromRaw, rawOnceMs: rawOnce, ratio: fromRaw.p95 / served.p95, passed, loadAverage: loadAverage() };
         console.log(
           '\n' +
             table([
               [target.name, 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s'],
-              ['Chorus (HTTP, daily aggregates)', served.requests, served.p50.toFixed(1), served.p95.toFixed(1), served.p99.toFixed(1), (served.requests / served.seconds).toFixed(0)],
+              ['Chorus, first request (computes)', 1, firstMs.toFixed(0), '', '', ''],
+              [`Chorus (HTTP, answers kept ${REFRESH_SECONDS} s)`, served.requests, served.p50.toFixed(1), served.p95.toFixed(1), served.p99.toFixed(1), (served.requests / served.seconds).toFixed(0)],
               ['the same from raw rows (SQL only)', fromRaw.requests, fromRaw.p50.toFixed(0), fromRaw.p95.toFixed(0), fromRaw.p99.toFixed(0), (fromRaw.requests / fromRaw.seconds).toFixed(1)],
             ]).replace(/^/gm, '    '),
         );

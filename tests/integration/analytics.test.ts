@@ -4,6 +4,8 @@ import { catchUp } from '../../bot/src/storage/events/event-log.js';
 import { analyticsProcessor, backfillAnalytics } from '../../bot/src/storage/repos/analytics-rollup.js';
 import { dayOf, addDays } from '../../bot/src/domain/time/tenant-day.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { analyticsService } from '../../bot/src/services/analytics.js';
+import { AnalyticsCache } from '../../bot/src/services/analytics-cache.js';
 import { api, READER } from '../support/http.js';
 import { eventually } from '../support/eventually.js';
 import { anAdmin, anItem, aPerson, aShare, type TestPerson } from '../support/factories.js';
@@ -327,5 +329,41 @@ describe('a share posted again', () => {
     expect(mine).toEqual([expect.objectContaining({ day: addDays(today, -1), shares: 1 })]);
     await backfillAnalytics(s.db, TZ);
     expect(await rollup()).toEqual(kept);
+  });
+});
+
+describe('answers kept for a while (ANALYTICS_REFRESH_SECONDS)', () => {
+  it('serves a kept answer until the refresh time, shows a raised minimum group at once, and then the new numbers', async () => {
+    let now = Date.now();
+    const clock = () => now;
+    const service = analyticsService(s.db, { timeZone: TZ, now: clock, cache: new AnalyticsCache({ refreshMs: 60_000, now: clock }) });
+    const sales = () => service.breakdown({ dimension: 'department', from, to }, 'en').then((b) => b.rows.find((r) => r.key === 'Sales'));
+    const before = await sales();
+    expect(before).toMatchObject({ people: 6 });
+
+    // A Sales colleague shares once more: within the refresh time the kept answer is served.
+    await aShare(s.db, { item: evil, person: people.Sales![1]!, network: 'linkedin' });
+    await processAll();
+    now += 30_000;
+    expect(await sales()).toEqual(before);
+
+    // A raised minimum group is never answered from what was computed under the lower one.
+    const settings = await service.repo.settings();
+    await service.repo.saveSettings({ minGroup: 7, currency: settings.currency, costPerClick: settings.costPerClick }, admin.id);
+    try {
+      const raised = await service.breakdown({ dimension: 'department', from, to }, 'en');
+      expect(raised.minGroup).toBe(7);
+      expect(raised.rows.map((r) => r.key)).toEqual([]);
+    } finally {
+      await service.repo.saveSettings({ minGroup: settings.minGroup, currency: settings.currency, costPerClick: settings.costPerClick }, admin.id);
+    }
+
+    // After the refresh time: the older answer once more, at once, while the new one is computed.
+    now += 60_000;
+    expect(await sales()).toEqual(before);
+    await eventually(
+      async () => (await sales())!.shares,
+      (shares) => shares === before!.shares + 1,
+    );
   });
 });

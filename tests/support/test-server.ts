@@ -60,6 +60,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     RESULTS_SCHEDULE: 'off',
     // A test that gives points reads the board right after; the refresh time has its own tests.
     LEADERBOARD_REFRESH_SECONDS: '0',
+    ANALYTICS_REFRESH_SECONDS: '0',
     ...env,
     SEED_DEMO: String(demo),
   });

@@ -5,11 +5,18 @@ import type { Network } from '../domain/sharing/networks.js';
 import { TenantDays } from '../domain/time/tenant-day.js';
 import type { Queryable } from '../storage/db.js';
 import { analyticsRepo, type PeriodNumbers } from '../storage/repos/analytics.js';
+import type { AnalyticsSettings } from '../domain/model/analytics.js';
+import { AnalyticsCache } from './analytics-cache.js';
 
 export interface AnalyticsOptions {
   timeZone: string;
   now: () => number;
+  /** Answers kept for a while (see AnalyticsCache); without it every request computes. */
+  cache?: AnalyticsCache;
 }
+
+/** What of the settings an answer depends on: a change shows at once (a new key). */
+const settingsKey = (s: AnalyticsSettings) => JSON.stringify([s.minGroup, s.currency, s.costPerClick]);
 
 /**
  * The content team's dashboard (issue 13): headline numbers with the period before, the trend,
@@ -21,6 +28,7 @@ export function analyticsService(db: Queryable, o: AnalyticsOptions) {
   const repo = analyticsRepo(db);
   const days = new TenantDays(o.timeZone);
   const today = () => days.dayAt(o.now());
+  const cache = o.cache ?? new AnalyticsCache({ refreshMs: 0, now: o.now });
 
   /** The headline numbers, each only when at least minGroup people are behind it (or none). */
   function totals(n: PeriodNumbers, reachable: number, minGroup: number, costPerClick: Partial<Record<Network, number>>, measured: boolean): AnalyticsTotals {
@@ -50,10 +58,37 @@ export function analyticsService(db: Queryable, o: AnalyticsOptions) {
     repo,
 
     async overview(query: AnalyticsPeriodQuery): Promise<AnalyticsOverview> {
-      const { current, previous } = analyticsPeriod(query, today());
+      const { current } = analyticsPeriod(query, today());
+      const settings = await repo.settings();
+      return cache.get(`overview|${current.from}|${current.to}|${settingsKey(settings)}`, async () => {
+        const value = await overviewOf(analyticsPeriod(query, today()), settings);
+        return { value, rows: value.trend.series.length };
+      });
+    },
+
+    /** Recipients → delivered → read → share page opened → posted → clicks → conversions. */
+    async funnel(query: FunnelQuery): Promise<Funnel> {
+      const settings = await repo.settings();
+      return cache.get(`funnel|${query.announcementId ?? ''}|${query.itemId ?? ''}|${settingsKey(settings)}`, async () => ({
+        value: await funnelOf(query, settings),
+        rows: 1,
+      }));
+    },
+
+    async breakdown(query: BreakdownQuery, language: 'de' | 'en'): Promise<Breakdown> {
+      const { current } = analyticsPeriod(query, today());
+      const settings = await repo.settings();
+      return cache.get(`breakdown|${query.dimension}|${language}|${current.from}|${current.to}|${settingsKey(settings)}`, async () => {
+        const { rows, other } = await breakdownIn(current, query.dimension, settings.minGroup, language);
+        const value: Breakdown = { dimension: query.dimension, from: current.from, to: current.to, minGroup: settings.minGroup, rows, other };
+        return { value, rows: rows.length };
+      });
+    },
+  };
+
+  async function overviewOf({ current, previous }: { current: Period; previous: Period }, settings: AnalyticsSettings): Promise<AnalyticsOverview> {
       const { starts } = trendBuckets(current);
-      const [settings, reachable, now, before, trend, measured] = await Promise.all([
-        repo.settings(),
+      const [reachable, now, before, trend, measured] = await Promise.all([
         repo.reachable(),
         repo.period(current),
         repo.period(previous),
@@ -76,29 +111,20 @@ export function analyticsService(db: Queryable, o: AnalyticsOptions) {
           missingRates: earnedMediaValue(now.clicksByNetwork, settings.costPerClick, settings.minGroup).missingRates,
         },
       };
-    },
+  }
 
-    /** Recipients → delivered → read → share page opened → posted → clicks → conversions. */
-    async funnel(query: FunnelQuery): Promise<Funnel> {
-      const [numbers, settings, receipts, measured] = await Promise.all([repo.funnel(query), repo.settings(), repo.readReceiptsSeen(), repo.conversionsMeasured()]);
-      if (!numbers) throw notFound(query.announcementId ? 'Announcement' : 'Item');
-      const subject = query.announcementId
-        ? { type: 'announcement' as const, id: query.announcementId }
-        : { type: 'item' as const, id: query.itemId as string };
-      return {
-        subject: { ...subject, title: numbers.title, kind: numbers.kind },
-        minGroup: settings.minGroup,
-        stages: funnelStages({ ...numbers, conversions: measured ? numbers.conversions : null }, settings.minGroup, receipts),
-      };
-    },
-
-    async breakdown(query: BreakdownQuery, language: 'de' | 'en'): Promise<Breakdown> {
-      const { current } = analyticsPeriod(query, today());
-      const settings = await repo.settings();
-      const { rows, other } = await breakdownIn(current, query.dimension, settings.minGroup, language);
-      return { dimension: query.dimension, from: current.from, to: current.to, minGroup: settings.minGroup, rows, other };
-    },
-  };
+  async function funnelOf(query: FunnelQuery, settings: AnalyticsSettings): Promise<Funnel> {
+    const [numbers, receipts, measured] = await Promise.all([repo.funnel(query), repo.readReceiptsSeen(), repo.conversionsMeasured()]);
+    if (!numbers) throw notFound(query.announcementId ? 'Announcement' : 'Item');
+    const subject = query.announcementId
+      ? { type: 'announcement' as const, id: query.announcementId }
+      : { type: 'item' as const, id: query.itemId as string };
+    return {
+      subject: { ...subject, title: numbers.title, kind: numbers.kind },
+      minGroup: settings.minGroup,
+      stages: funnelStages({ ...numbers, conversions: measured ? numbers.conversions : null }, settings.minGroup, receipts),
+    };
+  }
 
   async function breakdownIn(period: Period, dimension: BreakdownQuery['dimension'], minGroup: number, language: 'de' | 'en') {
     const groups = await repo.groups(dimension, period, language);
