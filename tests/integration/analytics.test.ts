@@ -256,6 +256,15 @@ describe('CSV export', () => {
     expect(lines.some((l) => l.startsWith(`Quarterly results,${plain.id},16,16,32,16,0,2`))).toBe(true);
   });
 
+  it('streams every breakdown with the rows of its JSON twin, in the same order, "other" last', async () => {
+    for (const dimension of ['item', 'network', 'department', 'topic', 'hour']) {
+      const json = (await get(`/api/v1/analytics/breakdown?dimension=${dimension}&from=${from}&to=${to}`)).body;
+      const csv = await (await fetch(`${s.url}/api/v1/analytics/breakdown/export.csv?dimension=${dimension}&from=${from}&to=${to}`, { headers: admin.headers })).text();
+      const keys = csv.trim().split('\n').slice(1).map((line) => line.split(',').at(-7));
+      expect(keys, dimension).toEqual([...json.rows, ...(json.other ? [json.other] : [])].map((r: { key: string }) => r.key));
+    }
+  });
+
   it('exports the headline numbers and the trend of the overview', async () => {
     const headline = await (await fetch(`${s.url}/api/v1/analytics/overview/export.csv?from=${from}&to=${to}`, { headers: admin.headers })).text();
     expect(headline).toContain(`metric,${from}..${to},${addDays(from, -3)}..${addDays(from, -1)}`);

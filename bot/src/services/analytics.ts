@@ -1,10 +1,10 @@
-import { analyticsPeriod, clicksPerShare, earnedMediaValue, funnelStages, mergeSmallGroups, trendBuckets, trendSeries, type Period } from '../domain/analytics/analytics.js';
-import type { AnalyticsOverview, AnalyticsPeriodQuery, AnalyticsTotals, Breakdown, BreakdownQuery, Funnel, FunnelQuery } from '../domain/model/analytics.js';
+import { analyticsPeriod, clicksPerShare, earnedMediaValue, funnelStages, mergeSmallGroups, mergeSmallGroupsStreaming, trendBuckets, trendSeries, type Period } from '../domain/analytics/analytics.js';
+import type { AnalyticsOverview, AnalyticsPeriodQuery, AnalyticsTotals, Breakdown, BreakdownQuery, BreakdownRow, Funnel, FunnelQuery } from '../domain/model/analytics.js';
 import { notFound } from '../domain/errors.js';
 import type { Network } from '../domain/sharing/networks.js';
 import { TenantDays } from '../domain/time/tenant-day.js';
-import type { Queryable } from '../storage/db.js';
-import { analyticsRepo, type PeriodNumbers } from '../storage/repos/analytics.js';
+import type { Db } from '../storage/db.js';
+import { analyticsRepo, scanGroups, type PeriodNumbers } from '../storage/repos/analytics.js';
 import type { AnalyticsSettings } from '../domain/model/analytics.js';
 import { AnalyticsCache } from './analytics-cache.js';
 
@@ -24,7 +24,7 @@ const settingsKey = (s: AnalyticsSettings) => JSON.stringify([s.minGroup, s.curr
  * people than the minimum group (≥ 5): a period made up by fewer is withheld, smaller groups
  * are merged into "other".
  */
-export function analyticsService(db: Queryable, o: AnalyticsOptions) {
+export function analyticsService(db: Db, o: AnalyticsOptions) {
   const repo = analyticsRepo(db);
   const days = new TenantDays(o.timeZone);
   const today = () => days.dayAt(o.now());
@@ -83,6 +83,26 @@ export function analyticsService(db: Queryable, o: AnalyticsOptions) {
         const value: Breakdown = { dimension: query.dimension, from: current.from, to: current.to, minGroup: settings.minGroup, rows, other };
         return { value, rows: rows.length };
       });
+    },
+
+    /**
+     * A breakdown for download, however many rows it has: the period is checked at once; `rows`
+     * then hands each row to `emit` in the order of the JSON (awaiting it: the reader sets the
+     * pace) and returns "other". Read from the database twice through a cursor, never kept in
+     * memory or in the cache.
+     */
+    breakdownRows(query: BreakdownQuery, language: 'de' | 'en') {
+      const { current } = analyticsPeriod(query, today());
+      const scan = (ordered: boolean) => (visit: Parameters<typeof scanGroups>[5]) => scanGroups(db, query.dimension, current, language, ordered, visit);
+      return {
+        dimension: query.dimension,
+        from: current.from,
+        to: current.to,
+        rows: async (emit: (row: BreakdownRow) => Promise<void>): Promise<BreakdownRow | null> => {
+          const { minGroup } = await repo.settings();
+          return mergeSmallGroupsStreaming(scan(false), scan(true), minGroup, (keys) => repo.peopleIn(query.dimension, current, language, keys), emit);
+        },
+      };
     },
   };
 

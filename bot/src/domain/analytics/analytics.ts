@@ -123,35 +123,61 @@ export interface GroupNumbers {
 }
 
 /**
+ * The order of a breakdown: most clicks first, then most shares, then by key (code points,
+ * as Postgres's "C" collation orders them: storage streams rows in this order).
+ */
+export function byClicks(a: GroupNumbers, b: GroupNumbers): number {
+  return b.clicks - a.clicks || b.shares - a.shares || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** Hands every group to `visit`, in some order; awaited between groups (storage reads them in batches). */
+export type GroupScan = (visit: (g: GroupNumbers) => void | Promise<void>) => Promise<void>;
+
+/**
  * The ≥ minGroup rule: groups of fewer people are merged into "other". If "other" would hold
  * fewer than minGroup different people (but some), the smallest shown group is merged in as
  * well — otherwise the total minus the rows shown would describe those few. If everything
  * together is fewer, nothing is shown. `peopleIn(keys)`: how many different people the
  * groups with these keys hold together (one person may be in several groups).
+ *
+ * Streamed in two passes, so that a breakdown of 100,000 items never sits in memory: `scan`
+ * (any order) decides what is merged, keeping only the small groups' keys and sums;
+ * `scanInOrder` (in `byClicks` order) hands each shown row to `emit`. Returns "other".
  */
-export async function mergeSmallGroups(
-  groups: readonly GroupNumbers[],
+export async function mergeSmallGroupsStreaming(
+  scan: GroupScan,
+  scanInOrder: GroupScan,
   minGroup: number,
   peopleIn: (keys: string[]) => Promise<number>,
-): Promise<{ rows: BreakdownRow[]; other: BreakdownRow | null }> {
-  const byClicks = [...groups].sort((a, b) => b.clicks - a.clicks || b.shares - a.shares || a.label.localeCompare(b.label));
-  const shown = byClicks.filter((g) => g.people >= minGroup);
-  const merged = byClicks.filter((g) => g.people < minGroup);
-  let people = merged.length > 0 ? await peopleIn(merged.map((g) => g.key)) : 0;
-  if (merged.length > 0 && people < minGroup && shown.length > 0) {
-    // The smallest shown group (fewest people, then fewest clicks) joins "other": on its own
-    // it has minGroup people or more.
-    let smallest = 0;
-    shown.forEach((g, i) => {
-      const s = shown[smallest] as GroupNumbers;
-      if (g.people < s.people || (g.people === s.people && g.clicks < s.clicks)) smallest = i;
-    });
-    merged.push(...shown.splice(smallest, 1));
-    people = await peopleIn(merged.map((g) => g.key));
-  }
+  emit: (row: BreakdownRow) => void | Promise<void>,
+): Promise<BreakdownRow | null> {
+  const merged: string[] = [];
+  const sums = { shares: 0, clicks: 0, readers: 0, conversions: 0 };
+  let smallest: GroupNumbers | null = null;
   // Conversions are rare: shown per row only when no row's come from 1…minGroup−1 people's links.
-  const conversionsShown = !groups.some((g) => g.converters > 0 && g.converters < minGroup);
-  const row = (g: GroupNumbers): BreakdownRow => ({
+  let conversionsShown = true;
+  const add = (g: GroupNumbers) => {
+    merged.push(g.key);
+    sums.shares += g.shares;
+    sums.clicks += g.clicks;
+    sums.readers += g.readers;
+    sums.conversions += g.conversions;
+  };
+  await scan((g) => {
+    if (g.converters > 0 && g.converters < minGroup) conversionsShown = false;
+    if (g.people < minGroup) add(g);
+    // The smallest shown group: fewest people, then fewest clicks, then the last in order.
+    else if (!smallest || g.people < smallest.people || (g.people === smallest.people && (g.clicks < smallest.clicks || (g.clicks === smallest.clicks && byClicks(g, smallest) > 0)))) smallest = g;
+  });
+  let people = merged.length > 0 ? await peopleIn(merged) : 0;
+  let joined: string | null = null;
+  if (merged.length > 0 && people < minGroup && smallest) {
+    // The smallest shown group joins "other": on its own it has minGroup people or more.
+    joined = (smallest as GroupNumbers).key;
+    add(smallest);
+    people = await peopleIn(merged);
+  }
+  const row = (g: Omit<GroupNumbers, 'converters'>): BreakdownRow => ({
     key: g.key,
     label: g.label,
     people: g.people,
@@ -161,12 +187,26 @@ export async function mergeSmallGroups(
     conversions: conversionsShown ? g.conversions : null,
     clicksPerShare: clicksPerShare(g.clicks, g.shares),
   });
-  const sum = (pick: (g: GroupNumbers) => number) => merged.reduce((t, g) => t + pick(g), 0);
-  const other =
-    merged.length > 0 && people >= minGroup
-      ? row({ key: 'other', label: 'other', people, shares: sum((g) => g.shares), clicks: sum((g) => g.clicks), readers: sum((g) => g.readers), conversions: sum((g) => g.conversions), converters: 0 })
-      : null;
-  return { rows: shown.map(row), other };
+  await scanInOrder(async (g) => {
+    if (g.people >= minGroup && g.key !== joined) await emit(row(g));
+  });
+  return merged.length > 0 && people >= minGroup ? row({ key: 'other', label: 'other', people, ...sums }) : null;
+}
+
+/** The same for groups in memory (a breakdown as JSON). */
+export async function mergeSmallGroups(
+  groups: readonly GroupNumbers[],
+  minGroup: number,
+  peopleIn: (keys: string[]) => Promise<number>,
+): Promise<{ rows: BreakdownRow[]; other: BreakdownRow | null }> {
+  const rows: BreakdownRow[] = [];
+  const each = (list: readonly GroupNumbers[]): GroupScan => async (visit) => {
+    for (const g of list) await visit(g);
+  };
+  const other = await mergeSmallGroupsStreaming(each(groups), each([...groups].sort(byClicks)), minGroup, peopleIn, (r) => {
+    rows.push(r);
+  });
+  return { rows, other };
 }
 
 /** What storage counted for one funnel (see the funnel schema). */

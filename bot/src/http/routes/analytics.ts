@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Request, Response } from 'restify';
 import { stringify } from 'csv-stringify';
 import { z } from 'zod';
@@ -65,19 +66,62 @@ export function analyticsRoutes(route: Route, ctx: HttpContext): void {
   server.get('/api/v1/analytics/breakdown/export.csv', async (req: Request, res: Response) => {
     const who = await authorize(ctx.auth, req, 'analytics.read');
     const query = parse(breakdownQuerySchema, req.query);
-    const breakdown = await analytics.breakdown(query, requestLanguage(req.header('accept-language'), who.language));
-    const rows = [...breakdown.rows, ...(breakdown.other ? [breakdown.other] : [])];
-    sendCsv(
-      res,
-      `chorus-${breakdown.dimension}-${breakdown.from}-${breakdown.to}.csv`,
-      [breakdown.dimension, 'key', 'people', 'shares', 'clicks', 'readers', 'conversions', 'clicks_per_share'],
-      rows.map((r: BreakdownRow) => [r.label, r.key, r.people, r.shares, r.clicks, r.readers, r.conversions ?? '', r.clicksPerShare ?? '']),
-    );
+    const breakdown = analytics.breakdownRows(query, requestLanguage(req.header('accept-language'), who.language));
+    // A breakdown may have 100,000 rows (items): streamed from a cursor at the reader's pace.
+    const out = csvStream(res, `chorus-${breakdown.dimension}-${breakdown.from}-${breakdown.to}.csv`, [
+      breakdown.dimension, 'key', 'people', 'shares', 'clicks', 'readers', 'conversions', 'clicks_per_share',
+    ]);
+    const line = (r: BreakdownRow) => [r.label, r.key, r.people, r.shares, r.clicks, r.readers, r.conversions ?? '', r.clicksPerShare ?? ''];
+    try {
+      const other = await breakdown.rows((r) => out.write(line(r)));
+      if (other) await out.write(line(other));
+      out.end();
+    } catch (err) {
+      // Before the first row, an ordinary error answer; after it, the download is cut off
+      // (never a file that looks complete).
+      if (!out.started) throw err;
+      ctx.log.warn({ err }, 'a CSV download stopped part-way');
+      res.destroy();
+    }
   });
+}
+
+/**
+ * A CSV answer written row by row: the head goes out with the first row (so that an error
+ * before it is still an ordinary error answer); `write` waits while the reader is behind and
+ * fails when the reader went away.
+ */
+function csvStream(res: Response, filename: string, header: string[]) {
+  let csv: ReturnType<typeof stringify> | null = null;
+  const gone = new AbortController();
+  res.once('close', () => gone.abort());
+  const start = () => {
+    if (csv) return csv;
+    csv = startCsv(res, filename, header);
+    return csv;
+  };
+  return {
+    get started() {
+      return csv !== null;
+    },
+    async write(row: Array<string | number>): Promise<void> {
+      if (gone.signal.aborted) throw new Error('the reader went away');
+      if (!start().write(row)) await once(start(), 'drain', { signal: gone.signal });
+    },
+    end(): void {
+      start().end();
+    },
+  };
 }
 
 /** Streams rows as CSV (UTF-8 with a byte order mark, so spreadsheets read umlauts right). */
 function sendCsv(res: Response, filename: string, header: string[], rows: Iterable<Array<string | number>>): void {
+  const csv = startCsv(res, filename, header);
+  for (const row of rows) csv.write(row);
+  csv.end();
+}
+
+function startCsv(res: Response, filename: string, header: string[]) {
   res.writeHead(200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
@@ -86,6 +130,5 @@ function sendCsv(res: Response, filename: string, header: string[], rows: Iterab
   res.write('\uFEFF');
   const csv = stringify({ header: true, columns: header, escape_formulas: true });
   csv.pipe(res);
-  for (const row of rows) csv.write(row);
-  csv.end();
+  return csv;
 }
