@@ -6,6 +6,8 @@ import { dayOf, addDays } from '../../bot/src/domain/time/tenant-day.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { analyticsService } from '../../bot/src/services/analytics.js';
 import { AnalyticsCache } from '../../bot/src/services/analytics-cache.js';
+import { analyticsRepo, scanGroups } from '../../bot/src/storage/repos/analytics.js';
+import { byClicks } from '../../bot/src/domain/analytics/analytics.js';
 import { api, READER } from '../support/http.js';
 import { eventually } from '../support/eventually.js';
 import { anAdmin, anItem, aPerson, aShare, type TestPerson } from '../support/factories.js';
@@ -263,6 +265,15 @@ describe('CSV export', () => {
       const keys = csv.trim().split('\n').slice(1).map((line) => line.split(',').at(-7));
       expect(keys, dimension).toEqual([...json.rows, ...(json.other ? [json.other] : [])].map((r: { key: string }) => r.key));
     }
+  });
+
+  it('reads the groups through a cursor batch by batch, every group once, most clicks first', async () => {
+    const period = { from, to };
+    const all = await analyticsRepo(s.db).groups('department', period, 'en');
+    const seen: string[] = [];
+    await scanGroups(s.db, 'department', period, 'en', true, (g) => void seen.push(g.key), 1);
+    expect(seen).toEqual([...all].sort(byClicks).map((g) => g.key));
+    expect(seen.length).toBeGreaterThan(2);
   });
 
   it('exports the headline numbers and the trend of the overview', async () => {

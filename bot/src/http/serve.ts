@@ -32,6 +32,28 @@ export const answer = <T>(status: number, body: T): Answer<T> => new Answer(stat
 type Handler<E extends AnyEndpoint> = (call: Call<E>) => Promise<EndpointOutput<E> | Answer<EndpointOutput<E>>>;
 type PublicHandler<E extends AnyEndpoint> = (call: Omit<Call<E>, 'who' | 'lang'>) => Promise<EndpointOutput<E>>;
 
+/** Answers served many times unchanged, and their JSON once it was made. */
+const unchanged = new WeakMap<object, Buffer | null>();
+
+/**
+ * Marks an answer that will be served many times as it is (the analytics dashboard's kept
+ * answers: a breakdown of 10,000 items is 1.6 MB of JSON): serialized on its first serving,
+ * then sent as those bytes. It must never be changed afterwards.
+ */
+export function servedUnchanged<T extends object>(body: T): T {
+  if (!unchanged.has(body)) unchanged.set(body, null);
+  return body;
+}
+
+function serializedOnce(body: object): Buffer {
+  let bytes = unchanged.get(body);
+  if (!bytes) {
+    bytes = Buffer.from(JSON.stringify(body));
+    unchanged.set(body, bytes);
+  }
+  return bytes;
+}
+
 const METHODS = { GET: 'get', POST: 'post', PUT: 'put', DELETE: 'del' } as const;
 
 function parsedParams<E extends AnyEndpoint>(endpoint: E, raw: Record<string, unknown>): ParsedParams<E> {
@@ -61,6 +83,7 @@ export function endpointRouter(server: Server, ctx: HttpContext) {
       const { status, body } = await run(req);
       if (checkAnswers) checkAnswer(endpoint, status, body);
       if (status === 204) res.send(204);
+      else if (body !== null && typeof body === 'object' && unchanged.has(body)) res.sendRaw(status, serializedOnce(body), { 'Content-Type': 'application/json' });
       else res.send(status, body);
     });
   };

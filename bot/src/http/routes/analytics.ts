@@ -7,7 +7,7 @@ import { analyticsEndpoints } from '../contract/endpoints/analytics.js';
 import type { HttpContext } from '../context.js';
 import { requestLanguage } from '../language.js';
 import { authorize } from '../request.js';
-import type { Route } from '../serve.js';
+import { servedUnchanged, type Route } from '../serve.js';
 import { parse } from '../validation.js';
 
 /**
@@ -21,9 +21,10 @@ const overviewCsvQuery = analyticsPeriodSchema.extend({ table: z.enum(['headline
 
 export function analyticsRoutes(route: Route, ctx: HttpContext): void {
   const { analytics } = ctx;
-  route(analyticsEndpoints.analyticsOverview, ({ query }) => analytics.overview(query));
-  route(analyticsEndpoints.analyticsBreakdown, ({ query, lang }) => analytics.breakdown(query, lang));
-  route(analyticsEndpoints.analyticsFunnel, ({ query }) => analytics.funnel(query));
+  // Kept answers (ANALYTICS_REFRESH_SECONDS) are the same objects request after request: their JSON is made once.
+  route(analyticsEndpoints.analyticsOverview, async ({ query }) => servedUnchanged(await analytics.overview(query)));
+  route(analyticsEndpoints.analyticsBreakdown, async ({ query, lang }) => servedUnchanged(await analytics.breakdown(query, lang)));
+  route(analyticsEndpoints.analyticsFunnel, async ({ query }) => servedUnchanged(await analytics.funnel(query)));
   route(analyticsEndpoints.analyticsSettings, () => analytics.repo.settings());
   route(analyticsEndpoints.saveAnalyticsSettings, ({ who, body }) => analytics.repo.saveSettings(body, who.id));
 
