@@ -231,6 +231,20 @@ describe('GET /api/v1/analytics/breakdown', () => {
     expect(topics.body.rows.map((r: { key: string }) => r.key).sort()).toEqual(['culture', 'finance']);
   });
 
+  it('lists only the first rows with limit, says how many more there are, and refuses a bad limit', async () => {
+    const all = (await get(`/api/v1/analytics/breakdown?dimension=network&from=${from}&to=${to}`)).body;
+    expect(all.more).toBe(0);
+    const first = (await get(`/api/v1/analytics/breakdown?dimension=network&from=${from}&to=${to}&limit=1`)).body;
+    expect(first.rows).toEqual(all.rows.slice(0, 1));
+    expect(first.more).toBe(all.rows.length - 1);
+    expect(first.other).toEqual(all.other);
+    for (const limit of ['0', '-1', 'x', '10001']) {
+      const res = await get(`/api/v1/analytics/breakdown?dimension=network&limit=${limit}`);
+      expect(res.status, limit).toBe(400);
+      expect(Object.keys(res.body.error.fields)).toEqual(['limit']);
+    }
+  });
+
   it('drops a department that shrinks below five when a person leaves', async () => {
     const leaver = people.Marketing!.pop()!;
     await s.db.query('delete from people where id = $1', [leaver.id]);

@@ -1,5 +1,5 @@
 import { analyticsPeriod, clicksPerShare, earnedMediaValue, funnelStages, mergeSmallGroups, mergeSmallGroupsStreaming, trendBuckets, trendSeries, type Period } from '../domain/analytics/analytics.js';
-import type { AnalyticsOverview, AnalyticsPeriodQuery, AnalyticsTotals, Breakdown, BreakdownQuery, BreakdownRow, Funnel, FunnelQuery } from '../domain/model/analytics.js';
+import type { AnalyticsOverview, AnalyticsPeriodQuery, AnalyticsTotals, Breakdown, BreakdownPageQuery, BreakdownQuery, BreakdownRow, Funnel, FunnelQuery } from '../domain/model/analytics.js';
 import { notFound } from '../domain/errors.js';
 import type { Network } from '../domain/sharing/networks.js';
 import { TenantDays } from '../domain/time/tenant-day.js';
@@ -75,14 +75,18 @@ export function analyticsService(db: Db, o: AnalyticsOptions) {
       }));
     },
 
-    async breakdown(query: BreakdownQuery, language: 'de' | 'en'): Promise<Breakdown> {
+    async breakdown(query: BreakdownPageQuery, language: 'de' | 'en'): Promise<Breakdown> {
       const { current } = analyticsPeriod(query, today());
       const settings = await repo.settings();
-      return cache.get(`breakdown|${query.dimension}|${language}|${current.from}|${current.to}|${settingsKey(settings)}`, async () => {
+      const all = await cache.get(`breakdown|${query.dimension}|${language}|${current.from}|${current.to}|${settingsKey(settings)}`, async () => {
         const { rows, other } = await breakdownIn(current, query.dimension, settings.minGroup, language);
-        const value: Breakdown = { dimension: query.dimension, from: current.from, to: current.to, minGroup: settings.minGroup, rows, other };
+        const value: Breakdown = { dimension: query.dimension, from: current.from, to: current.to, minGroup: settings.minGroup, rows, other, more: 0 };
         return { value, rows: rows.length };
       });
+      // The first `limit` rows (most clicks first); "other" stays the small groups merged.
+      return query.limit === undefined || all.rows.length <= query.limit
+        ? all
+        : { ...all, rows: all.rows.slice(0, query.limit), more: all.rows.length - query.limit };
     },
 
     /**

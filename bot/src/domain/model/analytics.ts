@@ -24,6 +24,12 @@ export const breakdownQuerySchema = z.strictObject({
 });
 export type BreakdownQuery = z.infer<typeof breakdownQuerySchema>;
 
+/** The JSON breakdown may list only the first `limit` rows (the dashboard shows 50; the CSV has every row). */
+export const breakdownPageQuerySchema = breakdownQuerySchema.extend({
+  limit: z.coerce.number({ error: 'field.number' }).int('field.wholeNumber').min(1, 'field.atLeastOne').max(10_000, 'field.atMost').optional(),
+});
+export type BreakdownPageQuery = z.infer<typeof breakdownPageQuerySchema>;
+
 const metrics = {
   shares: z.number().int().min(0),
   clicks: z.number().int().min(0),
@@ -121,6 +127,8 @@ export const breakdownSchema = z.strictObject({
   minGroup: z.number().int().min(MIN_GROUP_FLOOR),
   /** Groups of at least minGroup people, most clicks first. */
   rows: z.array(breakdownRowSchema),
+  /** Rows of at least minGroup people not listed because of `limit` (the CSV lists them). */
+  more: z.number().int().min(0),
   /**
    * Every smaller group merged (key "other"); null when there is none. Never fewer than
    * minGroup people: if the small groups together are fewer, the smallest shown groups are

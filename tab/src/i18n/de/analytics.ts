@@ -53,6 +53,7 @@ export const analytics: typeof english = {
   otherGroup: (min: number) => `Sonstige (Gruppen unter ${min} Personen, zusammengefasst)`,
   unknownValue: 'Nicht bekannt',
   breakdownEmpty: (min: number) => `Keine Gruppe mit mindestens ${min} Personen in diesem Zeitraum.`,
+  breakdownMore: (n: string, shown: number) => `${n} weitere Zeilen stehen nicht hier (hier stehen die ersten ${shown}, die meisten Klicks zuerst). Der CSV-Download enthält alle.`,
   breakdownNote: (min: number) => `Jede Zeile zählt mindestens ${min} Personen. Kleinere Gruppen sind unter „Sonstige“ zusammengefasst; sind auch sie zusammen zu wenige, kommt die kleinste Zeile hinzu.`,
   hourRange: (from: string, to: string) => `${from}–${to} Uhr`,
   funnelButton: 'Trichter',

@@ -55,6 +55,7 @@ export const analytics = {
   otherGroup: (min: number) => `Other (groups of fewer than ${min} people, merged)`,
   unknownValue: 'Not known',
   breakdownEmpty: (min: number) => `No group of at least ${min} people in this period.`,
+  breakdownMore: (n: string, shown: number) => `${n} more rows are not listed here (the first ${shown} are, most clicks first). The CSV download has all of them.`,
   breakdownNote: (min: number) => `Every row counts at least ${min} people. Smaller groups are merged into “Other”; if they are too few even together, the smallest row joins them.`,
   hourRange: (from: string, to: string) => `${from}–${to}`,
   funnelButton: 'Funnel',

@@ -23,13 +23,16 @@ const useStyles = makeStyles({
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const ROWS_SHOWN = 50;
+
 /** The period's numbers by item, kind, topic, network, … — groups of fewer people merged into "other". */
 export function BreakdownSection({ query }: { query: Record<string, string | undefined> }) {
   const styles = useStyles();
   const { t, locale } = useI18n();
   const [dimension, setDimension] = useState<AnalyticsDimension>('item');
   const [funnelOf, setFunnelOf] = useState<{ itemId: string; title: string } | undefined>(undefined);
-  const breakdown = useEndpoint(ENDPOINTS.analyticsBreakdown, { query: { ...query, dimension } }, { keepPrevious: true });
+  // The first rows only: a quarter can have 10,000 items (the CSV lists them all).
+  const breakdown = useEndpoint(ENDPOINTS.analyticsBreakdown, { query: { ...query, dimension, limit: ROWS_SHOWN } }, { keepPrevious: true });
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
   const labelOf = (row: BreakdownRow): string => {
@@ -126,6 +129,7 @@ export function BreakdownSection({ query }: { query: Record<string, string | und
             <div className={styles.top}>
               <Body1 as="p" className={styles.note}>
                 {t.breakdownNote(breakdown.data.minGroup)}
+                {breakdown.data.more > 0 ? <> {t.breakdownMore(number.format(breakdown.data.more), ROWS_SHOWN)}</> : null}
               </Body1>
               <CsvButton
                 path="breakdown"

@@ -136,11 +136,11 @@ export function ReportPage({ month: asked }: { month: string | null }) {
 function ReportBreakdown({ dimension, range }: { dimension: AnalyticsDimension; range: { from: string; to: string } }) {
   const styles = useStyles();
   const { t, locale } = useI18n();
-  const breakdown = useEndpoint(ENDPOINTS.analyticsBreakdown, { query: { ...range, dimension } });
+  const breakdown = useEndpoint(ENDPOINTS.analyticsBreakdown, { query: { ...range, dimension, limit: 10 } });
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const id = `report-${dimension}`;
   if (breakdown.state !== 'ok') return breakdown.state === 'error' ? <ErrorState error={breakdown.error} onRetry={breakdown.reload} /> : <LoadingState />;
-  const rows = breakdown.data.rows.slice(0, 10);
+  const rows = breakdown.data.rows;
   const label = (key: string, fallback: string) => (dimension === 'network' ? (NETWORK_LABELS[key as Network] ?? key) : key === '' ? t.unknownValue : fallback);
   return (
     <section className={styles.section} aria-labelledby={id}>

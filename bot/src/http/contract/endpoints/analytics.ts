@@ -2,7 +2,7 @@ import {
   analyticsPeriodSchema,
   analyticsSettingsInputSchema,
   analyticsSettingsSchema,
-  breakdownQuerySchema,
+  breakdownPageQuerySchema,
   breakdownSchema,
   funnelQuerySchema,
   funnelSchema,
@@ -17,7 +17,7 @@ import { endpoint } from '../endpoint.js';
  */
 export const analyticsEndpoints = {
   analyticsOverview: endpoint({ method: 'GET', path: '/api/v1/analytics/overview', query: analyticsPeriodSchema, response: overviewSchema, permission: 'analytics.read' }),
-  analyticsBreakdown: endpoint({ method: 'GET', path: '/api/v1/analytics/breakdown', query: breakdownQuerySchema, response: breakdownSchema, permission: 'analytics.read' }),
+  analyticsBreakdown: endpoint({ method: 'GET', path: '/api/v1/analytics/breakdown', query: breakdownPageQuerySchema, response: breakdownSchema, permission: 'analytics.read' }),
   analyticsFunnel: endpoint({ method: 'GET', path: '/api/v1/analytics/funnel', query: funnelQuerySchema, response: funnelSchema, permission: 'analytics.read' }),
   analyticsSettings: endpoint({ method: 'GET', path: '/api/v1/admin/analytics/settings', response: analyticsSettingsSchema, permission: 'analytics.read' }),
   saveAnalyticsSettings: endpoint({ method: 'PUT', path: '/api/v1/admin/analytics/settings', body: analyticsSettingsInputSchema, response: analyticsSettingsSchema, permission: 'analytics.manage' }),
