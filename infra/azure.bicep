@@ -81,7 +81,7 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|22-lts' // Node 20 reached end of life in April 2026
       appCommandLine: 'npm start'
       alwaysOn: true // the delivery worker and scheduler live in this process
       ftpsState: 'Disabled'
