@@ -27,6 +27,10 @@ const envSchema = z.object({
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   MicrosoftAppTenantId: z.string().default(''),
+  // Where botbuilder reads the Bot Framework's signing keys for channel tokens (its OpenID
+  // metadata document). Production keeps botbuilder's default; tests point it at a fake on
+  // loopback.
+  BOT_OPENID_METADATA_URL: z.url({ protocol: /^https?$/ }).optional(),
   AUTH_MODE: z.enum(['dev', 'entra']).optional(),
   ENTRA_CLIENT_ID: z.string().default(''),
   ENTRA_TENANT_IDS: csv.default([]),
@@ -76,7 +80,7 @@ export interface Config {
   host: string;
   publicUrl: string;
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
-  bot: { appId: string; appPassword: string; appType: string; tenantId: string };
+  bot: { appId: string; appPassword: string; appType: string; tenantId: string; openIdMetadataUrl: string | undefined };
   auth: {
     mode: AuthMode;
     entra: { clientId: string; tenantIds: string[]; authorityHost: string };
@@ -139,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && authMode === 'dev') problems.push('AUTH_MODE: dev identity is refused when NODE_ENV=production');
   if (production && !e.MicrosoftAppId) problems.push('MicrosoftAppId: required when NODE_ENV=production');
   if (production && !publicUrl.startsWith('https://')) problems.push('PUBLIC_URL: must be https when NODE_ENV=production');
+  if (production && e.BOT_OPENID_METADATA_URL && !e.BOT_OPENID_METADATA_URL.startsWith('https://')) problems.push('BOT_OPENID_METADATA_URL: must be https when NODE_ENV=production');
   if (production && e.BENCH_BASELINE) problems.push('BENCH_BASELINE: the benchmark baseline is refused when NODE_ENV=production');
   if (authMode === 'dev' && !isLoopbackHost(publicHost)) {
     problems.push(`AUTH_MODE: dev identity is only allowed when PUBLIC_URL is on localhost (got ${publicHost})`);
@@ -181,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     },
     auth: {
       mode: authMode,

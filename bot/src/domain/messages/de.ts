@@ -18,6 +18,7 @@ export const de: Record<MessageKey, string> = {
   'request.sendJson': 'Senden Sie die Daten als application/json',
   'request.compressed': 'Komprimierte Anfragen werden nicht angenommen: Senden Sie sie unkomprimiert',
   'server.internal': 'Bei uns ist etwas schiefgelaufen',
+  'bot.token': 'Dieser Aufruf trägt kein gültiges Bot-Framework-Token für diesen Bot',
   'bot.localOnly': 'Ohne App-ID nimmt dieser Bot-Endpunkt nur lokale Aufrufe an',
   'bot.unknownInvoke': 'ist kein Aufruf, den Chorus beantwortet',
   'bot.cardAction': 'muss eine Kartenaktion enthalten',

@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { z } from 'zod';
-import { forbidden } from '../../domain/errors.js';
+import { forbidden, unauthenticated } from '../../domain/errors.js';
 import { isLocalRequest } from '../auth/identity.js';
 import { authRequest, parse } from '../request.js';
 
@@ -49,10 +49,25 @@ const activityEnvelope = z
  * one (development, the Agents Playground) nothing would: then only this computer may
  * call, or anyone could make the bot post to a serviceUrl of their choosing.
  */
-export function messageRoutes(server: Server, adapter: CloudAdapter, bot: ActivityHandler, options: { appId: string }): void {
+export function messageRoutes(
+  server: Server,
+  { adapter, auth }: { adapter: CloudAdapter; auth: ConfigurationBotFrameworkAuthentication },
+  bot: ActivityHandler,
+  options: { appId: string },
+): void {
   server.post('/api/messages', async (req, res) => {
     if (!options.appId && !isLocalRequest(authRequest(req))) throw forbidden('bot.localOnly');
-    parse(activityEnvelope, Array.isArray(req.body) || typeof req.body !== 'object' ? { _: req.body } : req.body);
+    const activity = parse(activityEnvelope, Array.isArray(req.body) || typeof req.body !== 'object' ? { _: req.body } : req.body);
+    // botbuilder checks the token again inside process(), but answers a forged signature or an
+    // expired token with 500 and the library's message (its JWT library's errors are not its
+    // AuthenticationError): every refusal here is a 401 with our reason, before anything runs.
+    if (options.appId) {
+      try {
+        await auth.authenticateRequest(activity as never, req.header('authorization') ?? '');
+      } catch {
+        throw unauthenticated('bot.token');
+      }
+    }
     // botbuilder's Request/Response are structural: restify's objects fit at runtime.
     await adapter.process(req as never, res as never, (context) => bot.run(context));
   });
