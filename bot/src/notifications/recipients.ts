@@ -22,13 +22,16 @@ export interface Selection {
   where: string;
 }
 
-/** The people `pick` picks who have a working personal chat with the bot and want this kind. */
+/**
+ * The people `pick` picks who have a working personal chat with the bot and want this kind —
+ * never people the directory says have left (issue 14 §1).
+ */
 export function reachable(pick: Selection, wants: WantsPolicy): string {
   return `select p.id as person_id, c.id as conversation_id, c.tenant_id, null::text as activity_id
     from ${pick.from ? `${pick.from}, ` : ''}people p
     ${PERSONAL_CHAT}
     left join preferences pr on pr.person_id = p.id
-    where (${pick.where}) and ${wants.sql}`;
+    where (${pick.where}) and p.left_at is null and ${wants.sql}`;
 }
 
 /** `p` is in these departments and locations (text[] expressions; empty: everyone). */
@@ -54,6 +57,7 @@ export const SOURCE = `(s.payload->>'sourceAnnouncementId')::uuid`;
 export function followUp(o: { replacesCards: boolean; where?: string }): string {
   return `select d.person_id, d.conversation_id, d.tenant_id, ${o.replacesCards ? 'd.activity_id' : 'null::text'} as activity_id
     from deliveries d join conversations c on c.id = d.conversation_id and c.status = 'active'
+    join people lp on lp.id = d.person_id and lp.left_at is null
     where d.announcement_id = ${SOURCE} and d.status = 'sent'
       ${o.replacesCards ? 'and d.activity_id is not null' : ''}
       ${o.where ? `and (${o.where})` : ''}`;

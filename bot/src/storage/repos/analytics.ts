@@ -147,7 +147,8 @@ export function analyticsRepo(db: Queryable) {
     /** People Chorus can reach with a card: a personal chat with the bot that still works. */
     async reachable(): Promise<number> {
       const [row] = await db.query<{ n: number }>(
-        `select count(distinct person_id)::int as n from conversations where kind = 'personal' and status = 'active' and person_id is not null`,
+        `select count(distinct c.person_id)::int as n from conversations c join people p on p.id = c.person_id
+         where c.kind = 'personal' and c.status = 'active' and p.left_at is null`,
       );
       return row?.n ?? 0;
     },

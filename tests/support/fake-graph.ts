@@ -1,0 +1,178 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+/** A user as the fake directory holds it (Graph's property names). */
+export interface GraphUser {
+  id: string;
+  displayName?: string | null;
+  mail?: string | null;
+  department?: string | null;
+  officeLocation?: string | null;
+  preferredLanguage?: string | null;
+  employeeHireDate?: string | null;
+  accountEnabled?: boolean | null;
+  [other: string]: unknown;
+}
+
+const TOKEN = 'fake-graph-token';
+
+/**
+ * Microsoft Graph on loopback, as the directory sync uses it, following the documented
+ * protocol: the client-credentials token endpoint (`/{tenant}/oauth2/v2.0/token`), `GET
+ * /v1.0/users/delta` with `$select`, pages of `pageSize` with `@odata.nextLink`, the last
+ * with `@odata.deltaLink`; a delta link answers what changed since (removed users as
+ * `{ id, "@removed": { reason } }`) or 410 Gone once expired; `GET
+ * /v1.0/groups/{id}/transitiveMembers/microsoft.graph.user`; and what tests inject: 429
+ * with Retry-After, 5xx, garbage pages, links to another host. Every request needs the
+ * token.
+ */
+export class FakeGraph {
+  url = '';
+  pageSize = 999;
+  readonly users = new Map<string, GraphUser>();
+  readonly groups = new Map<string, Set<string>>();
+  /** Requests to Graph (not the token endpoint), by path and query. */
+  readonly requests: string[] = [];
+  tokenRequests = 0;
+  /** The next requests answer this (status, Retry-After seconds), one each. */
+  private readonly faults: Array<{ status: number; retryAfter?: string; body?: string }> = [];
+  /** Links in answers point to this origin instead (a hostile or broken Graph). */
+  linkOrigin: string | null = null;
+  private version = 0;
+  private readonly changedAt = new Map<string, number>();
+  private readonly removedAt = new Map<string, number>();
+  private expiredBefore = 0;
+  private readonly snapshots = new Map<string, string[]>();
+  private server: Server | undefined;
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => {
+        res.writeHead(500);
+        res.end(String(err));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  get graphUrl(): string {
+    return `${this.url}/v1.0`;
+  }
+
+  /** Adds or changes a user (a change shows in the next delta). */
+  put(user: GraphUser): void {
+    this.users.set(user.id, { ...this.users.get(user.id), ...user });
+    this.changedAt.set(user.id, ++this.version);
+    this.removedAt.delete(user.id);
+  }
+
+  /** Deletes a user (shows as @removed in the next delta). */
+  remove(id: string): void {
+    this.users.delete(id);
+    this.removedAt.set(id, ++this.version);
+  }
+
+  /** Every delta link handed out so far answers 410 Gone. */
+  expireDeltaLinks(): void {
+    this.expiredBefore = ++this.version;
+  }
+
+  /** The next `times` requests answer `status` (with Retry-After when given). */
+  fail(status: number, times = 1, retryAfter?: string, body?: string): void {
+    for (let i = 0; i < times; i++) this.faults.push({ status, ...(retryAfter !== undefined ? { retryAfter } : {}), ...(body !== undefined ? { body } : {}) });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method === 'POST' && /^\/[^/]+\/oauth2\/v2\.0\/token$/.test(url.pathname)) {
+      this.tokenRequests++;
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      const form = new URLSearchParams(body);
+      if (form.get('grant_type') !== 'client_credentials' || form.get('scope') !== 'https://graph.microsoft.com/.default' || !form.get('client_secret')) {
+        return json(400, { error: 'invalid_request' });
+      }
+      return json(200, { token_type: 'Bearer', expires_in: 3599, access_token: TOKEN });
+    }
+    this.requests.push(`${url.pathname}${url.search}`);
+    if (req.headers.authorization !== `Bearer ${TOKEN}`) return json(401, { error: { code: 'InvalidAuthenticationToken' } });
+    const fault = this.faults.shift();
+    if (fault) {
+      res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) });
+      res.end(fault.body ?? JSON.stringify({ error: { code: 'fault', message: `injected ${fault.status}` } }));
+      return;
+    }
+    const select = url.searchParams.get('$select')?.split(',');
+    const shape = (u: GraphUser) => (select ? Object.fromEntries(['id', ...select].filter((k) => k in u).map((k) => [k, u[k]])) : u);
+    const origin = this.linkOrigin ?? this.url;
+
+    if (url.pathname === '/v1.0/users/delta') {
+      const deltaToken = url.searchParams.get('$deltatoken');
+      if (deltaToken !== null) {
+        const since = Number(deltaToken);
+        if (since < this.expiredBefore) return json(410, { error: { code: 'syncStateNotFound', message: 'the delta token expired' } });
+        const changed = [...this.changedAt].filter(([id, v]) => v > since && this.users.has(id)).map(([id]) => shape(this.users.get(id)!));
+        const removed = [...this.removedAt].filter(([, v]) => v > since).map(([id]) => ({ id, '@removed': { reason: 'changed' } }));
+        return this.page([...changed, ...removed], url, origin, (token) => `${origin}/v1.0/users/delta?$skiptoken=${token}`, json);
+      }
+      return this.page(
+        [...this.users.values()].map(shape),
+        url,
+        origin,
+        (token) => `${origin}/v1.0/users/delta?$skiptoken=${token}`,
+        json,
+      );
+    }
+    const group = /^\/v1\.0\/groups\/([^/]+)\/transitiveMembers\/microsoft\.graph\.user$/.exec(url.pathname);
+    if (group) {
+      const members = this.groups.get(decodeURIComponent(group[1]!));
+      if (!members) return json(404, { error: { code: 'Request_ResourceNotFound' } });
+      const list = [...members].filter((id) => this.users.has(id)).map((id) => shape(this.users.get(id)!));
+      return this.page(list, url, origin, (token) => `${origin}${url.pathname}?$skiptoken=${token}`, json, false);
+    }
+    json(404, { error: { code: 'notFound' } });
+  }
+
+  /** Pages of a snapshot taken at the first request: skip tokens name the snapshot and the offset. */
+  private page(
+    list: unknown[],
+    url: URL,
+    origin: string,
+    next: (token: string) => string,
+    json: (status: number, body: unknown) => void,
+    delta = true,
+  ): void {
+    const skip = url.searchParams.get('$skiptoken');
+    let snapshot: unknown[];
+    let offset = 0;
+    let id: string;
+    if (skip) {
+      const [sid, at] = skip.split('.');
+      const kept = this.snapshots.get(sid!);
+      if (!kept) return json(410, { error: { code: 'syncStateNotFound' } });
+      snapshot = kept.map((s) => JSON.parse(s) as unknown);
+      offset = Number(at);
+      id = sid!;
+    } else {
+      id = `s${this.snapshots.size + 1}v${this.version}`;
+      this.snapshots.set(id, list.map((u) => JSON.stringify(u)));
+      snapshot = list;
+    }
+    const value = snapshot.slice(offset, offset + this.pageSize);
+    const end = offset + this.pageSize >= snapshot.length;
+    json(200, {
+      '@odata.context': `${origin}/v1.0/$metadata#users`,
+      value,
+      ...(end ? (delta ? { '@odata.deltaLink': `${origin}/v1.0/users/delta?$deltatoken=${this.version}` } : {}) : { '@odata.nextLink': next(`${id}.${offset + this.pageSize}`) }),
+    });
+  }
+}
