@@ -1,4 +1,4 @@
-import type { DirectoryUser } from '../../directory/directory-user.js';
+import type { DirectoryUser } from '../../domain/directory/directory-user.js';
 import type { Db, Queryable } from '../db.js';
 import { appendEventsCte } from '../events/record-events.js';
 import { iso } from './rows.js';

@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Db } from '../storage/db.js';
-import { directoryRepo, type DirectoryCounts } from '../storage/repos/directory.js';
-import { directoryUser, USER_SELECT, type DirectoryUser } from './directory-user.js';
+import type { Db } from '../../storage/db.js';
+import { directoryRepo, type DirectoryCounts } from '../../storage/repos/directory.js';
+import { directoryUser, USER_SELECT, type DirectoryUser } from '../../domain/directory/directory-user.js';
 import { DeltaExpired, type GraphClient } from './graph.js';
 
 export interface DirectorySyncOptions {

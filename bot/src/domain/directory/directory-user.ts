@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Language } from '../domain/model/common.js';
+import type { Language } from '../model/common.js';
 
 /** What Chorus asks Graph for each user. */
 export const USER_SELECT = 'id,displayName,mail,department,officeLocation,preferredLanguage,employeeHireDate,accountEnabled';
