@@ -67,6 +67,10 @@ import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js';
 import { chorusJobs, type PlannerOptions } from './jobs/planners.js';
 import { jobsRepo } from './storage/repos/jobs.js';
 import { adminJobRoutes } from './http/routes/admin-jobs.js';
+import { adminDirectoryRoutes } from './http/routes/admin-directory.js';
+import { directorySync } from './services/directory/directory-sync.js';
+import { cachedToken, clientSecretToken, graphClient, managedIdentityToken } from './services/directory/graph.js';
+import { directoryRepo } from './storage/repos/directory.js';
 import { chorusKinds, type KindRegistry } from './notifications/registry.js';
 import { pointsRoutes } from './http/routes/points.js';
 import { analyticsRoutes } from './http/routes/analytics.js';
@@ -139,6 +143,26 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
           publicHost: new URL(config.publicUrl).host,
         });
   const clock = options.clock ?? options.jobs?.clock ?? systemClock;
+  // Directory sync from Graph (issue 14 §1), when the bot's app can reach it.
+  const directory = config.directory
+    ? directorySync({
+        db,
+        log,
+        now: () => new Date(clock.now()),
+        tenantId: config.directory.tenantId,
+        ...(config.directory.groupId ? { groupId: config.directory.groupId } : {}),
+        graph: graphClient({
+          baseUrl: config.directory.graphBaseUrl,
+          token: cachedToken(
+            config.directory.credential.kind === 'secret'
+              ? clientSecretToken({ authorityHost: config.directory.credential.authorityHost, tenantId: config.directory.tenantId, clientId: config.directory.credential.clientId, secret: config.directory.credential.secret })
+              : managedIdentityToken(config.directory.credential),
+            () => clock.now(),
+          ),
+          sleep: (ms) => new Promise((resolve) => clock.after(ms, () => resolve())),
+        }),
+      })
+    : undefined;
   // The leaderboard: ranked once per period and reused (new points show within the refresh time).
   boardCacheFor(db, { refreshMs: config.leaderboardRefreshSeconds * 1000, now: () => clock.now() });
   // Unique readers: the day keys live in memory, so a redirect never waits for them.
@@ -213,6 +237,13 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       }),
     }),
     conversions: conversionsServiceFor(db, { timeZone: config.timeZone }),
+    directory: {
+      sync: directory,
+      repo: directoryRepo(db),
+      everyMinutes: config.directory?.everyMinutes ?? 0,
+      groupId: config.directory?.groupId,
+      now: () => new Date(clock.now()),
+    },
     ready: async () => !draining && (await db.query('select 1')).length === 1 && (await pendingMigrations(db)).length === 0,
     paths: { tab: path.join(root, 'dist', 'tab'), public: path.join(root, 'bot', 'public') },
   };
@@ -245,6 +276,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   adminItemRoutes(route, ctx);
   adminAnnouncementRoutes(route, ctx);
   adminJobRoutes(route, ctx);
+  adminDirectoryRoutes(route, ctx);
   crisisRoutes(route, ctx);
   guidelineRoutes(route, ctx);
   thanksRoutes(route, ctx);
@@ -283,6 +315,14 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         jobs: [
           ...chorusJobs({ db, digest: config.digest, results: config.results, held: () => crisisWatch.active, onboardingDays: config.onboardingDays, timeZone: config.timeZone, everyMs }),
           eventProcessingJob(db, [pointsProcessor, analyticsProcessor(config.timeZone), ...(options.eventProcessors ?? [])]),
+          {
+            // One round at a time across processes (a lease); a round that failed is tried again next time.
+            name: 'directory-sync',
+            schedule: directory && config.directory && config.directory.everyMinutes > 0 ? { everyMs: config.directory.everyMinutes * 60_000 } : null,
+            async run() {
+              await directory?.round();
+            },
+          },
         ],
         ...runnerOptions,
       })

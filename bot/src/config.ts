@@ -65,6 +65,15 @@ const envSchema = z.object({
   // The analytics dashboard's answers are computed once and served for this many seconds
   // (then served while one recomputation runs); 0: computed on every request.
   ANALYTICS_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  // Directory sync from Microsoft Graph (issue 14): every this many minutes (0: off); only
+  // this group's members when a group id is given. Needs MicrosoftAppId with a secret or the
+  // App Service managed identity, and the Graph application permission User.Read.All.
+  DIRECTORY_SYNC_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
+  DIRECTORY_GROUP_ID: z.string().regex(/^[0-9a-fA-F-]{36}$/, 'must be a group object id').optional(),
+  // Graph's address (tests: a fake on loopback). Links Graph returns to any other host are refused.
+  GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.microsoft.com/v1.0'),
+  IDENTITY_ENDPOINT: z.url().optional(),
+  IDENTITY_HEADER: z.string().optional(),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   SEED_DEMO: bool.optional(),
   // Benchmarks only (npm run bench -- feed): serves GET /api/v1/bench/fixed-feed, a fixed
@@ -110,6 +119,17 @@ export interface Config {
   /** The analytics dashboard's numbers are at most this many seconds (plus one computation) old. */
   analyticsRefreshSeconds: number;
   logLevel: (typeof logLevels)[number];
+  /**
+   * Directory sync, when the bot's app can reach Graph: every `everyMinutes` (0: only when an
+   * admin asks), the tenant's users or one group's. null: not configured.
+   */
+  directory: {
+    everyMinutes: number;
+    groupId: string | undefined;
+    graphBaseUrl: string;
+    tenantId: string;
+    credential: { kind: 'secret'; clientId: string; secret: string; authorityHost: string } | { kind: 'managedIdentity'; clientId: string; endpoint: string; header: string };
+  } | null;
   /** undefined: decide at start-up (seed when the database is new and auth is dev). */
   seedDemo: boolean | undefined;
   /** Benchmarks only: serve the fixed-page baseline next to the feed (never in production). */
@@ -172,6 +192,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push(`RESULTS_SCHEDULE: ${(err as Error).message}`);
     }
   }
+  if (production && !e.GRAPH_BASE_URL.startsWith('https://')) problems.push('GRAPH_BASE_URL: must be https when NODE_ENV=production');
+  const directoryTenant = e.MicrosoftAppTenantId || e.ENTRA_TENANT_IDS[0] || '';
+  const credential = !e.MicrosoftAppId
+    ? null
+    : e.MicrosoftAppType === 'UserAssignedMSI'
+      ? e.IDENTITY_ENDPOINT && e.IDENTITY_HEADER
+        ? ({ kind: 'managedIdentity', clientId: e.MicrosoftAppId, endpoint: e.IDENTITY_ENDPOINT, header: e.IDENTITY_HEADER } as const)
+        : null
+      : e.MicrosoftAppPassword
+        ? ({ kind: 'secret', clientId: e.MicrosoftAppId, secret: e.MicrosoftAppPassword, authorityHost: e.ENTRA_AUTHORITY_HOST } as const)
+        : null;
+  const directory = credential && directoryTenant
+    ? { everyMinutes: e.DIRECTORY_SYNC_MINUTES, groupId: e.DIRECTORY_GROUP_ID?.toLowerCase(), graphBaseUrl: e.GRAPH_BASE_URL, tenantId: directoryTenant, credential }
+    : null;
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -212,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     leaderboardRefreshSeconds: e.LEADERBOARD_REFRESH_SECONDS,
     analyticsRefreshSeconds: e.ANALYTICS_REFRESH_SECONDS,
     logLevel: e.LOG_LEVEL,
+    directory,
     seedDemo: e.SEED_DEMO,
     benchBaseline: e.BENCH_BASELINE,
   };

@@ -8,6 +8,10 @@ import type { Db } from '../../bot/src/storage/db.js';
 import { FakeGraph, type GraphUser } from '../support/fake-graph.js';
 import { createTestDb } from '../support/test-db.js';
 import { migrate } from '../../bot/src/storage/migrate.js';
+import { startTestServer } from '../support/test-server.js';
+import { anAdmin, aPerson } from '../support/factories.js';
+import { api } from '../support/http.js';
+import { eventually } from '../support/eventually.js';
 
 /**
  * Issue 14 §1: directory sync from a fake Microsoft Graph on loopback that follows the
@@ -233,5 +237,56 @@ describe('a group instead of the whole directory', () => {
     graph.groups.get('g-1')!.delete(oid(3));
     expect(await sync({ groupId: 'g-1' }).round()).toMatchObject({ status: 'ok', counts: { left: 1 } });
     expect((await person(3))!.left_at).not.toBeNull();
+  });
+});
+
+describe('the Directory admin page', () => {
+  it('shows the last round and counts to admins, starts a round with "Sync now", and refuses employees and a second start', async () => {
+    const s = await startTestServer({
+      WORKER: 'false',
+      MicrosoftAppId: 'app-id',
+      MicrosoftAppPassword: 'app-secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: TENANT,
+      GRAPH_BASE_URL: graph.graphUrl,
+      ENTRA_AUTHORITY_HOST: graph.url,
+      DIRECTORY_SYNC_MINUTES: '0',
+    });
+    try {
+      const admin = await anAdmin(s.db);
+      const employee = await aPerson(s.db);
+      for (let n = 1; n <= 12; n++) graph.put(user(n));
+      expect((await api(s.url, 'GET', '/api/v1/admin/directory', { headers: employee.headers })).status).toBe(403);
+      expect((await api(s.url, 'POST', '/api/v1/admin/directory/sync', { headers: employee.headers })).status).toBe(403);
+      const before = await api(s.url, 'GET', '/api/v1/admin/directory', { headers: admin.headers });
+      expect(before.body).toMatchObject({ configured: true, everyMinutes: 0, groupId: null, running: false, lastStatus: null });
+
+      graph.fail(429, 1, '1'); // the round waits a second: "Sync now" twice meanwhile
+      const started = await api(s.url, 'POST', '/api/v1/admin/directory/sync', { headers: admin.headers });
+      expect(started).toMatchObject({ status: 202, body: { started: true } });
+      const again = await api(s.url, 'POST', '/api/v1/admin/directory/sync', { headers: admin.headers });
+      expect(again.status).toBe(409);
+      const done = await eventually(
+        async () => (await api(s.url, 'GET', '/api/v1/admin/directory', { headers: admin.headers })).body,
+        (b) => b.lastStatus !== null && !b.running,
+      );
+      expect(done).toMatchObject({ lastStatus: 'ok', lastError: null, lastCounts: { created: expect.any(Number) }, people: { fromDirectory: expect.any(Number) } });
+      expect(done.people.fromDirectory).toBeGreaterThanOrEqual(12);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('says when the sync is not set up', async () => {
+    const s = await startTestServer({ WORKER: 'false' });
+    try {
+      const admin = await anAdmin(s.db);
+      expect((await api(s.url, 'GET', '/api/v1/admin/directory', { headers: admin.headers })).body).toMatchObject({ configured: false, everyMinutes: null });
+      const res = await api(s.url, 'POST', '/api/v1/admin/directory/sync', { headers: admin.headers });
+      expect(res.status).toBe(409);
+      expect(res.body.error.message).toContain('MicrosoftAppId');
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -25,6 +25,8 @@ import type { SettingsRepo } from '../storage/repos/settings.js';
 import type { Clock } from '../domain/time/clock.js';
 import type { ImpactRepo } from '../storage/repos/impact.js';
 import type { AnalyticsService } from '../services/analytics.js';
+import type { DirectorySync } from '../services/directory/directory-sync.js';
+import type { DirectoryRepo } from '../storage/repos/directory.js';
 import type { ConversionsService } from '../services/conversions.js';
 
 /** Everything a route may use; built once in app.ts. */
@@ -69,6 +71,8 @@ export interface HttpContext {
   settings: SettingsRepo;
   /** The content team's dashboard: aggregates over groups of at least the minimum group. */
   analytics: AnalyticsService;
+  /** Directory sync from Graph: undefined `sync` when it is not set up. */
+  directory: { sync: DirectorySync | undefined; repo: DirectoryRepo; everyMinutes: number; groupId: string | undefined; now: () => Date };
   ready: () => Promise<boolean>;
   paths: { tab: string; public: string };
 }

@@ -18,6 +18,8 @@ export const de: Record<MessageKey, string> = {
   'request.sendJson': 'Senden Sie die Daten als application/json',
   'request.compressed': 'Komprimierte Anfragen werden nicht angenommen: Senden Sie sie unkomprimiert',
   'server.internal': 'Bei uns ist etwas schiefgelaufen',
+  'directory.notConfigured': 'Der Verzeichnisabgleich ist nicht eingerichtet: Er braucht die MicrosoftAppId mit Geheimnis oder der verwalteten Identität und den Mandanten (siehe README, „Directory sync“)',
+  'directory.running': 'Ein Verzeichnisabgleich läuft bereits',
   'bot.token': 'Dieser Aufruf trägt kein gültiges Bot-Framework-Token für diesen Bot',
   'bot.localOnly': 'Ohne App-ID nimmt dieser Bot-Endpunkt nur lokale Aufrufe an',
   'bot.unknownInvoke': 'ist kein Aufruf, den Chorus beantwortet',

@@ -21,6 +21,8 @@ export const en = {
   'request.sendJson': 'Send the body as application/json',
   'request.compressed': 'Compressed request bodies are not accepted: send them uncompressed',
   'server.internal': 'Something went wrong on our side',
+  'directory.notConfigured': 'Directory sync is not set up: it needs MicrosoftAppId with a secret or the managed identity, and the tenant (see the README, “Directory sync”)',
+  'directory.running': 'A directory sync round is already running',
   'bot.token': 'This call does not carry a valid Bot Framework token for this bot',
   'bot.localOnly': 'This bot endpoint accepts local calls only until an app id is configured',
   'bot.unknownInvoke': 'is not an invoke Chorus answers',

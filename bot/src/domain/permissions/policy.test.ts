@@ -48,7 +48,7 @@ describe('can: what each role may do', () => {
   });
 
   it('adds up the permissions of several roles', () => {
-    expect(permissionsOf(actor('editor', 'analyst'))).toEqual(PERMISSIONS.filter((p) => p !== 'crisis.manage' && p !== 'jobs.read' && p !== 'points.manage' && p !== 'thanks.send' && p !== 'disclosure.manage' && p !== 'analytics.manage' && p !== 'conversions.manage'));
+    expect(permissionsOf(actor('editor', 'analyst'))).toEqual(PERMISSIONS.filter((p) => p !== 'crisis.manage' && p !== 'jobs.read' && p !== 'points.manage' && p !== 'thanks.send' && p !== 'disclosure.manage' && p !== 'analytics.manage' && p !== 'conversions.manage' && p !== 'directory.manage'));
   });
 
   it('grants nothing to someone without a role', () => {

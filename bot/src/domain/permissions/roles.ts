@@ -27,6 +27,7 @@ export type Role = (typeof ROLES)[number];
  *   that earned media value uses (admins only).
  * - `conversions.manage`: the sources that may report conversions and their signing secrets
  *   (admins only: a secret lets a system outside Chorus write results and earn people points).
+ * - `directory.manage`: the directory sync's state and "Sync now" (admins only).
  */
 export const PERMISSIONS = [
   'app.use',
@@ -45,6 +46,7 @@ export const PERMISSIONS = [
   'analytics.read',
   'analytics.manage',
   'conversions.manage',
+  'directory.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -2,6 +2,7 @@ import { analyticsEndpoints } from './analytics.js';
 import { campaignEndpoints } from './campaigns.js';
 import { conversionEndpoints } from './conversions.js';
 import { crisisEndpoints } from './crisis.js';
+import { directoryEndpoints } from './directory.js';
 import { guidelineEndpoints } from './guidelines.js';
 import { impactEndpoints } from './impact.js';
 import { jobEndpoints } from './jobs.js';
@@ -31,6 +32,7 @@ export const ENDPOINTS = {
   ...impactEndpoints,
   ...analyticsEndpoints,
   ...conversionEndpoints,
+  ...directoryEndpoints,
 };
 export type Endpoints = typeof ENDPOINTS;
 export type EndpointName = keyof Endpoints;
