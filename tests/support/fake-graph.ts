@@ -35,6 +35,9 @@ export class FakeGraph {
   tokenRequests = 0;
   /** The next requests answer this (status, Retry-After seconds), one each. */
   private readonly faults: Array<{ status: number; retryAfter?: string; body?: string }> = [];
+  /** Every n-th request to Graph answers 429 with this Retry-After (seconds): throttling under load. */
+  throttleEvery: { n: number; retryAfter: string } | null = null;
+  throttled = 0;
   /** Links in answers point to this origin instead (a hostile or broken Graph). */
   linkOrigin: string | null = null;
   private version = 0;
@@ -105,6 +108,10 @@ export class FakeGraph {
     }
     this.requests.push(`${url.pathname}${url.search}`);
     if (req.headers.authorization !== `Bearer ${TOKEN}`) return json(401, { error: { code: 'InvalidAuthenticationToken' } });
+    if (this.throttleEvery && this.requests.length % this.throttleEvery.n === 0) {
+      this.throttled++;
+      return json(429, { error: { code: 'TooManyRequests' } }, { 'retry-after': this.throttleEvery.retryAfter });
+    }
     const fault = this.faults.shift();
     if (fault) {
       res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) });
