@@ -1,4 +1,4 @@
-// Chorus on Azure: one Linux Web App (Node 20) running web + worker, a user-assigned
+// Chorus on Azure: one Linux Web App (Node 22) running web + worker, a user-assigned
 // managed identity as the bot's identity (no secret to rotate), an Azure Bot with the
 // Teams channel, and optionally a PostgreSQL flexible server.
 // Deployed by `atk provision --env dev` (m365agents.yml, arm/deploy); outputs in
@@ -47,7 +47,9 @@ var usePostgresHere = empty(databaseUrl) && createPostgres
 var postgresServerName = '${resourceBaseName}-pg'
 // Public-cloud host name; computed rather than read so the conditional server needs no null checks.
 var postgresHost = '${postgresServerName}.postgres.database.azure.com'
-var createdDatabaseUrl = 'postgres://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgresHost}:5432/chorus?sslmode=require'
+// verify-full: TLS with the server's certificate and host name checked against Node's own CA list
+// (Azure's roots are public ones). pg 8 reads 'require' the same way but warns on every start.
+var createdDatabaseUrl = 'postgres://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgresHost}:5432/chorus?sslmode=verify-full'
 var effectiveDatabaseUrl = !empty(databaseUrl) ? databaseUrl : (usePostgresHere ? createdDatabaseUrl : '')
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {

@@ -59,8 +59,61 @@ describe('config', () => {
     const p = problems({ NODE_ENV: 'production', PUBLIC_URL: 'https://chorus.contoso.com', MicrosoftAppId: 'a', MicrosoftAppPassword: 'b', MicrosoftAppTenantId: 't' });
     expect(p).toEqual([
       'ENTRA_CLIENT_ID: required when AUTH_MODE=entra',
-      'ENTRA_TENANT_IDS: required when AUTH_MODE=entra (comma-separated tenant ids)',
+      'ENTRA_TENANT_IDS: required when NODE_ENV=production (comma-separated ids of the tenants allowed to sign in)',
     ]);
+  });
+
+  describe('the production checklist', () => {
+    // Everything a production start needs, so each case below removes exactly one item.
+    const complete = {
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://chorus.contoso.com',
+      MicrosoftAppId: '00000000-0000-4000-8000-0000000000b0',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: '11111111-2222-3333-4444-555555555555',
+      ENTRA_CLIENT_ID: '00000000-0000-4000-8000-00000000c11e',
+      ENTRA_TENANT_IDS: '11111111-2222-3333-4444-555555555555',
+      DATABASE_URL: 'postgres://chorus@chorus-pg.postgres.database.azure.com:5432/chorus?sslmode=verify-full',
+    };
+    const without = (name: keyof typeof complete, value = '') => problems({ ...complete, [name]: value });
+
+    it('passes with every item in place', () => {
+      expect(problems(complete)).toEqual([]);
+    });
+
+    it('wants an https PUBLIC_URL, and says so when it is missing rather than judging the localhost default', () => {
+      expect(without('PUBLIC_URL')).toEqual(['PUBLIC_URL: required when NODE_ENV=production (the https address Teams and readers reach Chorus at)']);
+      expect(without('PUBLIC_URL', 'http://chorus.contoso.com')).toEqual(['PUBLIC_URL: must be https when NODE_ENV=production']);
+    });
+
+    it('wants the bot app id', () => {
+      expect(without('MicrosoftAppId')).toEqual(['MicrosoftAppId: required when NODE_ENV=production']);
+    });
+
+    it('wants the allowed tenants, also when dev sign-in was asked for (refused on its own line)', () => {
+      expect(without('ENTRA_TENANT_IDS')).toEqual(['ENTRA_TENANT_IDS: required when NODE_ENV=production (comma-separated ids of the tenants allowed to sign in)']);
+      // Only commas and spaces: no tenant at all.
+      expect(without('ENTRA_TENANT_IDS', ' , ')).toHaveLength(1);
+      expect(problems({ ...complete, AUTH_MODE: 'dev', ENTRA_TENANT_IDS: '' })).toEqual([
+        'AUTH_MODE: dev identity is refused when NODE_ENV=production',
+        'AUTH_MODE: dev identity is only allowed when PUBLIC_URL is on localhost (got chorus.contoso.com)',
+        'ENTRA_TENANT_IDS: required when NODE_ENV=production (comma-separated ids of the tenants allowed to sign in)',
+      ]);
+    });
+
+    it('lists every missing item at once, one line each', () => {
+      expect(problems({ NODE_ENV: 'production' })).toEqual([
+        'MicrosoftAppId: required when NODE_ENV=production',
+        'PUBLIC_URL: required when NODE_ENV=production (the https address Teams and readers reach Chorus at)',
+        'ENTRA_CLIENT_ID: required when AUTH_MODE=entra',
+        'ENTRA_TENANT_IDS: required when NODE_ENV=production (comma-separated ids of the tenants allowed to sign in)',
+      ]);
+    });
+
+    it('leaves development open to any tenant with dev sign-in', () => {
+      expect(loadConfig({}).auth.entra.tenantIds).toEqual([]);
+      expect(problems({ AUTH_MODE: 'entra', ENTRA_CLIENT_ID: 'c' })).toEqual(['ENTRA_TENANT_IDS: required when AUTH_MODE=entra (comma-separated ids of the tenants allowed to sign in)']);
+    });
   });
 
   it('refuses dev sign-in on a public address even outside production', () => {

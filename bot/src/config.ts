@@ -162,15 +162,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   if (production && authMode === 'dev') problems.push('AUTH_MODE: dev identity is refused when NODE_ENV=production');
   if (production && !e.MicrosoftAppId) problems.push('MicrosoftAppId: required when NODE_ENV=production');
-  if (production && !publicUrl.startsWith('https://')) problems.push('PUBLIC_URL: must be https when NODE_ENV=production');
+  if (production && !e.PUBLIC_URL) problems.push('PUBLIC_URL: required when NODE_ENV=production (the https address Teams and readers reach Chorus at)');
+  else if (production && !publicUrl.startsWith('https://')) problems.push('PUBLIC_URL: must be https when NODE_ENV=production');
   if (production && e.BOT_OPENID_METADATA_URL && !e.BOT_OPENID_METADATA_URL.startsWith('https://')) problems.push('BOT_OPENID_METADATA_URL: must be https when NODE_ENV=production');
   if (production && e.BENCH_BASELINE) problems.push('BENCH_BASELINE: the benchmark baseline is refused when NODE_ENV=production');
   if (authMode === 'dev' && !isLoopbackHost(publicHost)) {
     problems.push(`AUTH_MODE: dev identity is only allowed when PUBLIC_URL is on localhost (got ${publicHost})`);
   }
-  if (authMode === 'entra') {
-    if (!e.ENTRA_CLIENT_ID) problems.push('ENTRA_CLIENT_ID: required when AUTH_MODE=entra');
-    if (e.ENTRA_TENANT_IDS.length === 0) problems.push('ENTRA_TENANT_IDS: required when AUTH_MODE=entra (comma-separated tenant ids)');
+  if (authMode === 'entra' && !e.ENTRA_CLIENT_ID) problems.push('ENTRA_CLIENT_ID: required when AUTH_MODE=entra');
+  // The allowed tenants are the production checklist's too: the bot also drops activities
+  // from any other tenant, so production never runs open to every tenant, whatever AUTH_MODE says.
+  if ((authMode === 'entra' || production) && e.ENTRA_TENANT_IDS.length === 0) {
+    problems.push(`ENTRA_TENANT_IDS: required when ${production ? 'NODE_ENV=production' : 'AUTH_MODE=entra'} (comma-separated ids of the tenants allowed to sign in)`);
   }
   if (e.MicrosoftAppId && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
     problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (unless MicrosoftAppType=UserAssignedMSI)');

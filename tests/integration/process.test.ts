@@ -42,6 +42,44 @@ describe('the process', () => {
     expect(output()).toMatch(/Invalid configuration:\n {2}- PORT: .+\n {2}- AUTH_MODE: .+/);
   });
 
+  // The production checklist as `npm start` applies it (README "Deploy to Azure").
+  const production = {
+    NODE_ENV: 'production',
+    PUBLIC_URL: 'https://chorus.contoso.com',
+    MicrosoftAppId: '00000000-0000-4000-8000-0000000000b0',
+    MicrosoftAppType: 'UserAssignedMSI',
+    MicrosoftAppTenantId: '11111111-2222-3333-4444-555555555555',
+    ENTRA_CLIENT_ID: '00000000-0000-4000-8000-00000000c11e',
+    ENTRA_TENANT_IDS: '11111111-2222-3333-4444-555555555555',
+  };
+  /** What Chorus printed, without Node's deprecation notices about restify's dependencies (README "Known noise"). */
+  const ownLines = (output: string) =>
+    output.split('\n').filter((l) => l.trim() !== '' && !/DeprecationWarning|--trace-deprecation/.test(l));
+
+  it('in production, names each missing checklist item on its own line and does not start', async () => {
+    const { exit, output } = run({ ...production, PUBLIC_URL: '', MicrosoftAppId: '', ENTRA_TENANT_IDS: '' });
+    expect(await exit).toBe(2);
+    expect(ownLines(output())).toEqual([
+      'Invalid configuration:',
+      '  - MicrosoftAppId: required when NODE_ENV=production',
+      '  - PUBLIC_URL: required when NODE_ENV=production (the https address Teams and readers reach Chorus at)',
+      '  - ENTRA_TENANT_IDS: required when NODE_ENV=production (comma-separated ids of the tenants allowed to sign in)',
+    ]);
+  });
+
+  it('in production, an unreachable database is one clear line, no stack trace, and a non-zero exit before listening', async () => {
+    const port = await freePort();
+    // Port 1 on loopback: nothing listens there. The password must not be printed.
+    const { exit, output } = run({ ...production, PORT: String(port), DATABASE_URL: 'postgres://postgres:s3cret@127.0.0.1:1/x' });
+    expect(await exit).toBe(1);
+    expect(ownLines(output())).toEqual([
+      expect.stringMatching(/^Chorus failed to start: DATABASE_URL: cannot connect to the database x on 127\.0\.0\.1:1 as postgres: .*ECONNREFUSED/),
+    ]);
+    expect(output()).not.toContain('s3cret');
+    // It never listened.
+    expect(await fetch(`http://127.0.0.1:${port}/healthz`).then(() => 'answered', () => 'refused')).toBe('refused');
+  });
+
   it('on SIGTERM finishes, stores every click, closes the database, and exits 0; a second process on the same data is refused', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'chorus-proc-'));
     dirs.push(dataDir);
