@@ -200,6 +200,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     itemsService: itemsService({
       items,
       topics,
+      audiences: { reach: (d, l) => people.audienceReach(d, l), unknown: (d, l) => people.unknownAudienceValues(d, l) },
       urlPolicy: { allowHttpLocalhost: config.env !== 'production' },
       now: () => new Date(),
     }),

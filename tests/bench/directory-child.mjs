@@ -28,13 +28,15 @@ if (process.env.MODE === 'read-only') {
   // The baseline: the same pages read and parsed, nothing written.
   let url = `/users/delta?$select=id,displayName,mail,department,officeLocation,preferredLanguage,employeeHireDate,accountEnabled`;
   let users = 0;
+  let pages = 0;
   for (;;) {
     const page = await graph.getPage(url);
+    pages++;
     users += page.value.length;
     if (!page['@odata.nextLink']) break;
     url = page['@odata.nextLink'];
   }
-  result = { status: 'ok', counts: { seen: users } };
+  result = { status: 'ok', counts: { seen: users, pages } };
 } else {
   result = await directorySync({ db, graph, log: pino({ level: 'silent' }), now: () => new Date(), tenantId: 'bench-tenant' }).round();
 }

@@ -18,7 +18,7 @@ export const title = 'directory sync at company size (fake Graph, Postgres): tim
 export const needs = ['bot'];
 
 const USERS = Number(process.env.BENCH_DIRECTORY_USERS || 100_000);
-const THROTTLE_EVERY = Number(process.env.BENCH_DIRECTORY_THROTTLE_EVERY || 25);
+const THROTTLE_EVERY = Number(process.env.BENCH_DIRECTORY_THROTTLE_EVERY || 10);
 const MEMORY_RATIO_LIMIT = 1.5;
 
 const departments = ['Sales', 'Engineering', 'Marketing', 'Finance', 'Legal', 'People', 'Support', 'Research'];

@@ -77,10 +77,32 @@ describe('admin items API', () => {
     expect(res.body.warnings[0].message).toMatch(/^LinkedIn zeigt etwa 210 Zeichen/);
   });
 
-  it('offers known departments and locations for the audience', async () => {
+  it('offers known departments and locations for the audience, with how many people hold each (people who left do not count)', async () => {
+    await aPerson(s.db, { department: 'Sales', location: 'Hamburg' });
+    const leaver = await aPerson(s.db, { department: 'Sales', location: 'Bremen' });
+    await s.db.query('update people set left_at = now() where id = $1', [leaver.id]);
     const res = await api(s.url, 'GET', '/api/v1/admin/audiences', { headers: admin() });
     expect(res.body.departments).toEqual(expect.arrayContaining(['Engineering', 'Sales', 'Marketing']));
     expect(res.body.locations).toEqual(expect.arrayContaining(['Berlin', 'Hamburg']));
+    expect(res.body.locations).not.toContain('Bremen');
+    expect(res.body.counts.departments).toMatchObject({ Sales: 2, Engineering: 1 });
+    expect(res.body.counts.locations).toMatchObject({ Hamburg: 2 });
+  });
+
+  it('warns when an audience reaches nobody, and names values nobody holds (a renamed department)', async () => {
+    const nobody = await api(s.url, 'POST', '/api/v1/admin/items', {
+      headers: admin(),
+      body: validItem({ audience: { departments: ['Sales'], locations: ['Berlin'] } }),
+    });
+    expect(nobody.status).toBe(201);
+    expect(nobody.body.warnings.map((w: { field: string }) => w.field)).toEqual(['audience']);
+    const renamed = await api(s.url, 'POST', '/api/v1/admin/items', {
+      headers: { ...admin(), 'accept-language': 'en' },
+      body: validItem({ audience: { departments: ['Sales', 'Sales & Marketing (old)'], locations: [] } }),
+    });
+    expect(renamed.body.warnings).toEqual([{ field: 'audience.departments', message: expect.stringContaining('Sales & Marketing (old)') }]);
+    const fine = await api(s.url, 'POST', '/api/v1/admin/items', { headers: admin(), body: validItem({ audience: { departments: ['Sales'], locations: [] } }) });
+    expect(fine.body.warnings).toEqual([]);
   });
 });
 

@@ -31,14 +31,23 @@ export interface SavedItemWithWarnings {
   warnings: ItemWarning[];
 }
 
+/** Who is in the directory (issue 14 §2): what an audience reaches, and values nobody holds. */
+export interface AudienceDirectory {
+  /** People (who have not left) in these departments and locations; empty lists: everyone. */
+  reach(departments: readonly string[], locations: readonly string[]): Promise<number>;
+  /** The values no one (who has not left) holds: renamed, gone, or mistyped. */
+  unknown(departments: readonly string[], locations: readonly string[]): Promise<{ departments: string[]; locations: string[] }>;
+}
+
 export interface ItemsDeps {
   items: ItemStore;
+  audiences?: AudienceDirectory;
   topics: TopicCatalog;
   urlPolicy: UrlPolicy;
   now: () => Date;
 }
 
-export function itemsService({ items, topics, urlPolicy, now }: ItemsDeps) {
+export function itemsService({ items, topics, urlPolicy, now, audiences }: ItemsDeps) {
   async function check(input: ItemInput, current?: AdminItem): Promise<{ record: ItemRecordLike; warnings: ItemWarning[] }> {
     const { urls, reasons } = checkUrls({ url: input.url, imageUrl: input.imageUrl }, urlPolicy);
     const fields: Record<string, Message> = { ...reasons };
@@ -60,6 +69,14 @@ export function itemsService({ items, topics, urlPolicy, now }: ItemsDeps) {
     }
     if (!NETWORKS.some((n) => input.posts[n])) {
       warnings.push({ field: 'posts', reason: msg('item.noPosts') });
+    }
+    const { departments, locations } = input.audience;
+    if (audiences && departments.length + locations.length > 0) {
+      const [reach, unknown] = await Promise.all([audiences.reach(departments, locations), audiences.unknown(departments, locations)]);
+      if (reach === 0) warnings.push({ field: 'audience', reason: msg('item.audienceEmpty') });
+      for (const key of ['departments', 'locations'] as const) {
+        if (unknown[key].length > 0) warnings.push({ field: `audience.${key}`, reason: msg('item.audienceUnknown', { values: unknown[key].join(', ') }) });
+      }
     }
     return {
       record: { ...input, url: urls.url ?? input.url, imageUrl: urls.imageUrl || null, expiresAt: input.expiresAt ?? null, topics: [...new Set(input.topics)] },

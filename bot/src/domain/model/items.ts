@@ -83,6 +83,12 @@ export type Topic = z.infer<typeof topicSchema>;
 export const audienceSchema = z.strictObject({ departments: z.array(z.string()), locations: z.array(z.string()) });
 export type Audience = z.infer<typeof audienceSchema>;
 
+/** The audience pickers' values (departments and locations people hold) with how many people hold each. */
+export const audienceChoicesSchema = audienceSchema.extend({
+  counts: z.strictObject({ departments: z.record(z.string(), z.number().int().min(0)), locations: z.record(z.string(), z.number().int().min(0)) }),
+});
+export type AudienceChoices = z.infer<typeof audienceChoicesSchema>;
+
 const postsOut = z.strictObject({
   linkedin: z.string().optional(),
   x: z.string().optional(),

@@ -124,16 +124,41 @@ export function peopleRepo(db: Queryable) {
       await db.query('update people set language = $2 where id = $1', [id, language]);
     },
 
-    /** Known departments and locations, for the audience picker. */
-    async audienceValues(): Promise<{ departments: string[]; locations: string[] }> {
-      const rows = await db.query<{ kind: string; value: string }>(
-        `select distinct 'd' as kind, department as value from people where department is not null
-         union select distinct 'l', location from people where location is not null order by 2`,
+    /**
+     * Departments and locations people hold (people who left do not count), each with how many
+     * people, for the audience pickers (issue 14 §2: the directory's values once it syncs).
+     */
+    async audienceValues(): Promise<{ departments: string[]; locations: string[]; counts: { departments: Record<string, number>; locations: Record<string, number> } }> {
+      const rows = await db.query<{ kind: string; value: string; n: number }>(
+        `select 'd' as kind, department as value, count(*)::int as n from people where department is not null and left_at is null group by department
+         union all select 'l', location, count(*)::int from people where location is not null and left_at is null group by location order by 2`,
       );
+      const of = (kind: string) => rows.filter((r) => r.kind === kind);
       return {
-        departments: rows.filter((r) => r.kind === 'd').map((r) => r.value),
-        locations: rows.filter((r) => r.kind === 'l').map((r) => r.value),
+        departments: of('d').map((r) => r.value),
+        locations: of('l').map((r) => r.value),
+        counts: { departments: Object.fromEntries(of('d').map((r) => [r.value, r.n])), locations: Object.fromEntries(of('l').map((r) => [r.value, r.n])) },
       };
+    },
+
+    /** People (who have not left) in these departments and locations; empty lists: everyone. */
+    async audienceReach(departments: readonly string[], locations: readonly string[]): Promise<number> {
+      const [row] = await db.query<{ n: number }>(
+        `select count(*)::int as n from people p where p.left_at is null
+           and (cardinality($1::text[]) = 0 or p.department = any($1::text[])) and (cardinality($2::text[]) = 0 or p.location = any($2::text[]))`,
+        [departments, locations],
+      );
+      return row?.n ?? 0;
+    },
+
+    /** The values no one (who has not left) holds. */
+    async unknownAudienceValues(departments: readonly string[], locations: readonly string[]): Promise<{ departments: string[]; locations: string[] }> {
+      const [row] = await db.query<{ departments: string[]; locations: string[] }>(
+        `select array(select v from unnest($1::text[]) v where not exists (select 1 from people p where p.department = v and p.left_at is null)) as departments,
+                array(select v from unnest($2::text[]) v where not exists (select 1 from people p where p.location = v and p.left_at is null)) as locations`,
+        [departments, locations],
+      );
+      return { departments: row?.departments ?? [], locations: row?.locations ?? [] };
     },
   };
 }

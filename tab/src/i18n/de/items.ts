@@ -44,6 +44,8 @@ export const items: typeof english = {
   hashtagsHint: 'Ohne #; nach jedem Enter oder Komma drücken.',
   addValueHint: 'Eingeben und mit Enter hinzufügen.',
   removeValue: (value) => `${value} entfernen`,
+  valuePeople: (n) => (n === 1 ? '1 Person' : `${n} Personen`),
+  valueUnknown: 'hat niemand (umbenannt oder weggefallen?)',
   postsHeading: 'Textvorschläge je Netzwerk',
   postLabel: (network) => `Textvorschlag für ${network}`,
   counter: (count, max) => `${count} / ${max}`,

@@ -44,6 +44,8 @@ export const items = {
   hashtagsHint: 'Without #; press Enter or comma after each.',
   addValueHint: 'Type and press Enter to add.',
   removeValue: (value: string) => `Remove ${value}`,
+  valuePeople: (n: number) => (n === 1 ? '1 person' : `${n} people`),
+  valueUnknown: 'nobody holds this (renamed or gone?)',
   postsHeading: 'Suggested text per network',
   postLabel: (network: string) => `Suggested text for ${network}`,
   counter: (count: number, max: number) => `${count} / ${max}`,

@@ -1,5 +1,5 @@
 import { Field, Input, Select, Textarea } from '@fluentui/react-components';
-import { LANGUAGES, type Audience, type Training } from '@contract';
+import { LANGUAGES, type AudienceChoices, type Training } from '@contract';
 import { useId, useMemo, useState } from 'react';
 import { useAdminFormStyles } from '../../components/admin-styles.js';
 import { AdminForm } from '../../components/admin-form.js';
@@ -20,7 +20,7 @@ function knownZones(): string[] {
 export interface TrainingEditorProps {
   /** The session to change; undefined for a new one. */
   training?: Training;
-  audiences: Audience;
+  audiences: AudienceChoices;
   onSaved: (saved: Training) => void;
   onCancel: () => void;
 }

@@ -33,7 +33,7 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
   const load = {
     state: sessions.status === 'error' || audiences.state === 'error' ? ('error' as const) : sessions.status === 'ok' && audiences.data ? ('ok' as const) : ('loading' as const),
     error: failed,
-    data: { sessions: sessions.items, audiences: audiences.data ?? { departments: [], locations: [] } },
+    data: { sessions: sessions.items, audiences: audiences.data ?? { departments: [], locations: [], counts: { departments: {}, locations: {} } } },
     reload: () => {
       sessions.reload();
       audiences.reload();

@@ -4,7 +4,7 @@ import { endpoint, uuidParam } from '../endpoint.js';
 import {
   adminItemSchema,
   adminItemsQuerySchema,
-  audienceSchema,
+  audienceChoicesSchema,
   feedItemSchema,
   feedQuerySchema,
   itemInputSchema,
@@ -30,7 +30,7 @@ export const itemEndpoints = {
   publish: endpoint({ method: 'POST', path: '/api/v1/admin/items/:id/publish', params: item, body: publishInputSchema, response: adminItemSchema, permission: 'items.manage' }),
   archive: endpoint({ method: 'POST', path: '/api/v1/admin/items/:id/archive', params: item, body: emptyBody, response: adminItemSchema, permission: 'items.manage' }),
   /** Departments and locations known from the directory, for the audience picker. */
-  audiences: endpoint({ method: 'GET', path: '/api/v1/admin/audiences', response: audienceSchema, permission: 'items.manage' }),
+  audiences: endpoint({ method: 'GET', path: '/api/v1/admin/audiences', response: audienceChoicesSchema, permission: 'items.manage' }),
 };
 
 export const announcementEndpoints = {

@@ -1,4 +1,4 @@
-import type { Audience } from '@contract';
+import type { AudienceChoices } from '@contract';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { AudienceValues } from './audience-values.js';
 import { messageFor } from './item-form-model.js';
@@ -10,7 +10,7 @@ import { ValuesField } from './values-field.js';
 /** Hashtags are stored without "#" and may hold letters, digits and _ only. */
 const cleanHashtag = (raw: string) => raw.trim().replace(/^#+/, '');
 
-export function AudienceFields({ form, update, messages, audiences }: { form: ItemForm; update: UpdateForm; messages: Messages; audiences: Audience }) {
+export function AudienceFields({ form, update, messages, audiences }: { form: ItemForm; update: UpdateForm; messages: Messages; audiences: AudienceChoices }) {
   const { t } = useI18n();
   return (
     <>

@@ -1,4 +1,4 @@
-import type { Audience } from '@contract';
+import type { Audience, AudienceChoices } from '@contract';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { ValuesField } from './values-field.js';
 
@@ -6,8 +6,8 @@ type AudienceKey = keyof Audience;
 
 export interface AudienceValuesProps {
   value: Audience;
-  /** The departments and locations people have, to suggest. */
-  suggestions: Audience;
+  /** The departments and locations people have, to suggest, with how many people hold each. */
+  suggestions: AudienceChoices;
   errorOf: (key: AudienceKey) => string | undefined;
   onChange: (key: AudienceKey, values: string[]) => void;
 }
@@ -25,6 +25,7 @@ export function AudienceValues({ value, suggestions, errorOf, onChange }: Audien
           hint={`${t.audienceHint} ${t.addValueHint}`}
           values={value[key]}
           suggestions={suggestions[key]}
+          countOf={(v) => suggestions.counts[key][v]}
           error={errorOf(key)}
           onChange={(v) => onChange(key, v)}
         />

@@ -1,6 +1,6 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
-import type { AdminItem, Announcement, Audience, Topic } from '@contract';
+import type { AdminItem, Announcement, AudienceChoices, Topic } from '@contract';
 import { PageHeader } from '../../../components/page-header.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { navigate } from '../../../routing.js';
@@ -33,7 +33,7 @@ export interface ItemEditorProps {
   /** The item's latest announcement, if it has one. */
   initialAnnouncement: Announcement | null;
   topics: Topic[];
-  audiences: Audience;
+  audiences: AudienceChoices;
 }
 
 /** Items that are not out yet may be announced as part of publishing; the rest use "Announce". */
@@ -46,7 +46,7 @@ export function ItemEditor({ initial, initialAnnouncement, topics, audiences }: 
   const announced = editor.announcement !== null && editor.announcement.status !== 'cancelled';
   const offerAnnounce = PUBLISH_ANNOUNCES.has(editor.item?.status ?? null) && !announced;
   const messages = { errors: editor.errors, warnings: editor.warnings };
-  const general = Object.entries(editor.warnings).filter(([field]) => field === 'posts' || field === '_');
+  const general = Object.entries(editor.warnings).filter(([field]) => field === 'posts' || field === '_' || field.startsWith('audience'));
 
   return (
     <div className={styles.root}>

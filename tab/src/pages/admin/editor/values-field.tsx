@@ -1,10 +1,12 @@
 import { Field, Input, makeStyles, Tag, TagGroup, tokens } from '@fluentui/react-components';
+import { WarningRegular } from '@fluentui/react-icons';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../../i18n/i18n-context.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   tags: { flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  unknown: { color: tokens.colorStatusWarningForeground1 },
 });
 
 export interface ValuesFieldProps {
@@ -12,6 +14,8 @@ export interface ValuesFieldProps {
   hint: string;
   values: string[];
   suggestions?: string[];
+  /** How many people hold a value (audience pickers); a chosen value nobody holds is flagged. */
+  countOf?: (value: string) => number | undefined;
   error?: string;
   /** Cleans one entered value (e.g. strips "#"); '' drops it. */
   normalize?: (raw: string) => string;
@@ -19,7 +23,7 @@ export interface ValuesFieldProps {
 }
 
 /** A list of free values (departments, locations, hashtags): type, Enter or comma, remove with ×. */
-export function ValuesField({ label, hint, values, suggestions = [], error, normalize = (s) => s.trim(), onChange }: ValuesFieldProps) {
+export function ValuesField({ label, hint, values, suggestions = [], countOf, error, normalize = (s) => s.trim(), onChange }: ValuesFieldProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const listId = useId();
@@ -49,11 +53,24 @@ export function ValuesField({ label, hint, values, suggestions = [], error, norm
               aria-label={label}
               onDismiss={(_, data) => onChange(values.filter((v) => v !== data.value))}
             >
-              {values.map((v) => (
-                <Tag key={v} value={v} size="small" dismissible dismissIcon={{ 'aria-label': t.removeValue(v) }}>
-                  {v}
-                </Tag>
-              ))}
+              {values.map((v) => {
+                const count = countOf?.(v);
+                const unknown = countOf !== undefined && count === undefined;
+                return (
+                  <Tag
+                    key={v}
+                    value={v}
+                    size="small"
+                    dismissible
+                    dismissIcon={{ 'aria-label': t.removeValue(v) }}
+                    appearance={unknown ? 'outline' : 'filled'}
+                    icon={unknown ? <WarningRegular className={styles.unknown} /> : undefined}
+                    secondaryText={unknown ? t.valueUnknown : count !== undefined ? t.valuePeople(count) : undefined}
+                  >
+                    {v}
+                  </Tag>
+                );
+              })}
             </TagGroup>
           ) : null}
           <Input
@@ -74,9 +91,10 @@ export function ValuesField({ label, hint, values, suggestions = [], error, norm
             <datalist id={listId}>
               {suggestions
                 .filter((s) => !values.includes(s))
-                .map((s) => (
-                  <option key={s} value={s} />
-                ))}
+                .map((s) => {
+                  const count = countOf?.(s);
+                  return <option key={s} value={s} label={count !== undefined ? `${s} (${t.valuePeople(count)})` : undefined} />;
+                })}
             </datalist>
           ) : null}
         </div>
