@@ -15,12 +15,12 @@ export type WelcomeCause = (typeof WELCOME_CAUSES)[number];
 /**
  * The welcome card: what Chorus is, that taking part is voluntary, where to go next — and,
  * for a new hire while the onboarding checklist has steps, the way to it. Queued when the
- * person installs Chorus, joins a team it is in, or is found as a new hire, and sent by the
- * delivery worker at the tenant's pace (never inline: an install wave of thousands would
- * bounce off Teams' 50 requests/s). Once per person, ever (the once key is the person):
- * a second install, a reinstall, a re-run rollout or a team join after the install sends
- * nothing more; Teams keeps the 1:1 chat and the first welcome in it, and "help" explains
- * the rest. Not sent to someone who typed "stop" before it went out.
+ * person installs Chorus or joins a team it is in (services/welcome.ts), to that one person,
+ * and sent by the delivery worker at the tenant's pace — never inline: an install wave of
+ * thousands would bounce off Teams' 50 requests/s. Once per person, ever: services/welcome.ts
+ * queues one only when none was sent or is on its way (under a per-person lock), so it needs
+ * no once key — a welcome that reached nobody must not use the person's welcome up. Not
+ * sent to someone who typed "stop" before it went out; held during a crisis like any card.
  */
 export const welcomeKind = defineKind({
   name: 'welcome',
@@ -28,7 +28,6 @@ export const welcomeKind = defineKind({
   audience: ['people'],
   wants: unlessStopped,
   recipients: reachable(NAMED, unlessStopped),
-  onceKey: (p) => p.personId,
   view: () => ({}),
   async render(d, ctx) {
     const [[person], facts, steps] = await Promise.all([
