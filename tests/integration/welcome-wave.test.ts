@@ -14,9 +14,9 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 // enforcing Teams' 50/s), exactly one per person.
 
 const TENANT = '14141414-0000-4000-8000-000000000004';
-const WAVE = 250;
+const WAVE = 200;
 /** Teams retries an activity it got no quick answer for: some installs arrive twice. */
-const TWICE = 25;
+const TWICE = 20;
 /** Installs posted at once, as Teams' many front ends would. */
 const PARALLEL = 16;
 
