@@ -62,6 +62,7 @@ import { guidelinesService } from './domain/guidelines/guidelines-service.js';
 import { guidelinesRepo } from './storage/repos/guidelines.js';
 import { crisisServiceFor } from './services/crisis.js';
 import { onboardingServiceFor } from './services/onboarding.js';
+import { welcomesFor } from './services/welcome.js';
 import { crisisInstructions } from './http/pages/crisis-page.js';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js';
 import { chorusJobs, type PlannerOptions } from './jobs/planners.js';
@@ -260,9 +261,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         ? { instructions: crisisInstructions(state, lang), statementUrl: state.statementUrl, spokesperson: state.spokesperson, crisisPageUrl: tabLink('crisis') }
         : undefined;
     }, tabLink),
-    publicUrl: config.publicUrl,
-    onboarding: onboardingService,
-    tabLink,
+    welcome: welcomesFor(db).welcome,
     botAppId: config.bot.appId,
     tenantIds: [...new Set([...config.auth.entra.tenantIds, ...(config.bot.tenantId ? [config.bot.tenantId] : [])])],
     readReceipts: readReceiptsRepo(db),
@@ -299,7 +298,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         db,
         log,
         connector: connectorClient(botTokenSource(config)),
-        render: deliveryRenderer(db, config.publicUrl, { crisis: () => crisis.state(), tabLink, kinds }),
+        render: deliveryRenderer(db, config.publicUrl, { crisis: () => crisis.state(), tabLink, kinds, newHireDays: config.onboardingDays }),
         kinds,
         rps: config.teamsRateLimitRps,
         held: () => crisisWatch.active,

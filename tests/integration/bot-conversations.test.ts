@@ -1,6 +1,7 @@
 import { renderForTest } from '../../bot/src/cards/render-for-test.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botTraffic, type Card } from '../support/bot-traffic.js';
+import { eventually } from '../support/eventually.js';
 import { anAdmin, anItem, daysAgo, type TestPerson } from '../support/factories.js';
 import { FakeBotConnector } from '../support/fake-bot-connector.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -48,14 +49,18 @@ const prefs = async (aad: string) =>
   ))[0];
 
 describe('the bot in conversations', () => {
-  it('remembers a personal install and welcomes the person, voluntarily', async () => {
+  it('remembers a personal install and welcomes the person, voluntarily — through the queue, not inline', async () => {
     const res = await send(activity({ type: 'installationUpdate', action: 'add' }));
     expect(res.status).toBe(200);
     const [row] = await s.db.query<{ kind: string; status: string; service_url: string }>(
       `select kind, status, service_url from conversations where id = 'a:personal-29:ada'`,
     );
     expect(row).toEqual({ kind: 'personal', status: 'active', service_url: connector.url });
-    expect(cardText(lastCard())).toMatch(/voluntary/i);
+    // Nothing answered inline (a reply to the install activity); the delivery worker sends it.
+    expect(connector.received.filter((r) => r.replyToId !== undefined)).toEqual([]);
+    const [welcome] = await eventually(async () => connector.deliveredTo('a:personal-29:ada'), (got) => got.length > 0);
+    expect(welcome?.replyToId).toBeUndefined();
+    expect(JSON.stringify(welcome?.activity)).toMatch(/voluntary/i);
   });
 
   it('answers help, and unknown text with the help card rather than silence', async () => {
@@ -154,7 +159,7 @@ describe('the bot in conversations', () => {
     expect(rows).toHaveLength(1);
   });
 
-  it('opens a 1:1 chat for people who join a team the bot is in', async () => {
+  it('opens a 1:1 chat for people who join a team the bot is in, and welcomes them through the queue', async () => {
     const newcomer = { id: '29:newcomer', aadObjectId: 'aaaaaaaa-0000-0000-0000-0000000000ee', name: 'Nia' };
     // Teams' connector knows the team's members; botbuilder looks each new one up.
     connector.addMember({ ...newcomer, tenantId: TENANT });
@@ -172,6 +177,11 @@ describe('the bot in conversations', () => {
     );
     expect(row).toEqual({ kind: 'personal', status: 'active' });
     expect(connector.created.length).toBeGreaterThan(0);
+    const chat = connector.created.find((c) => c.memberId === newcomer.id)!.conversationId;
+    const welcomes = await eventually(async () => connector.deliveredTo(chat), (got) => got.length > 0);
+    expect(welcomes).toHaveLength(1);
+    const card = (welcomes[0]!.activity.attachments as Array<{ content: Card }>)[0]!.content;
+    expect(renderForTest(card as never).text).toContain('Welcome to Chorus, Nia!');
   });
 
   it('marks the conversation gone when the app is uninstalled', async () => {
@@ -235,9 +245,15 @@ describe('the bot keeps personal things personal', () => {
   it('treats app upgrades as upgrades: no second welcome, the chat stays active', async () => {
     await send(activity({ type: 'installationUpdate', action: 'add' }, bo));
     const welcomes = () => connector.received.filter((r) => r.conversationId === 'a:personal-29:bo' && /voluntary/i.test(JSON.stringify(r.activity))).length;
-    expect(welcomes()).toBe(1);
+    await eventually(async () => welcomes(), (n) => n === 1);
     await send(activity({ type: 'installationUpdate', action: 'add-upgrade' }, bo));
     await send(activity({ type: 'installationUpdate', action: 'remove-upgrade' }, bo));
+    // One welcome queued for Bo, ever; the upgrades queued nothing (and sent nothing inline).
+    const [queued] = await s.db.query<{ n: number }>(
+      `select count(*)::int as n from announcements a join people p on p.id::text = a.payload->>'personId' where a.kind = 'welcome' and p.aad_object_id = $1`,
+      [bo.aadObjectId],
+    );
+    expect(queued?.n).toBe(1);
     expect(welcomes()).toBe(1);
     const [row] = await s.db.query<{ status: string }>(`select status from conversations where id = 'a:personal-29:bo'`);
     expect(row?.status).toBe('active');

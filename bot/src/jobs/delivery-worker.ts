@@ -35,6 +35,9 @@ export interface DeliveryWorkerOptions {
 type Prepared = { rendered: Awaited<ReturnType<Renderer>> } | { error: unknown };
 
 const LOCK_PREFIX = 'chorus.delivery:';
+/** Due announcements started per query, and queries per tick at most (500 a tick). */
+const START_BATCH = 20;
+const START_ROUNDS = 25;
 
 /**
  * Starts due announcements, sends their cards, finishes them. Any number of processes may
@@ -119,9 +122,16 @@ export class DeliveryWorker {
     if (this.stopping) return;
     const held = this.o.held?.() ?? false;
     for (const { id, log } of await this.repo.upkeep()) this.o.log.info({ announcement: id }, log);
-    for (const id of await this.repo.due(20, held)) {
-      const recipients = await this.repo.start(id);
-      if (recipients !== undefined) this.o.log.info({ announcement: id, recipients }, 'announcement started');
+    // Twenty at a time, and again while there were twenty: an install wave queues one
+    // welcome per person, thousands within a minute, and starting only twenty a second
+    // would send them slower than the tenant's pace allows. Bounded, so a tick still ends.
+    for (let round = 0; round < START_ROUNDS; round++) {
+      const due = await this.repo.due(START_BATCH, held);
+      for (const id of due) {
+        const recipients = await this.repo.start(id);
+        if (recipients !== undefined) this.o.log.info({ announcement: id, recipients }, 'announcement started');
+      }
+      if (due.length < START_BATCH || this.stopping) break;
     }
     for (const id of await this.repo.finish()) this.o.log.info({ announcement: id }, 'announcement done');
     await this.lead();

@@ -30,7 +30,7 @@ const PAYLOADS_KEPT = 64;
 export function deliveryRenderer(
   db: Db,
   publicUrl: string,
-  options: { now?: () => number; crisis?: () => Promise<VersionedCrisisState>; tabLink?: (page: TabPage) => string; kinds?: KindRegistry } = {},
+  options: { now?: () => number; crisis?: () => Promise<VersionedCrisisState>; tabLink?: (page: TabPage) => string; kinds?: KindRegistry; newHireDays?: number } = {},
 ): Renderer {
   const kinds = options.kinds ?? chorusKinds;
   const { ctx, prepareTokens, forgetToken } = renderContext(db, publicUrl, options);

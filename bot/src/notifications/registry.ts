@@ -12,6 +12,7 @@ import { resultsKind } from './kinds/results.js';
 import { thanksKind } from './kinds/thanks.js';
 import { trainingNoticeKind } from './kinds/training-notice.js';
 import { trainingKind } from './kinds/training.js';
+import { welcomeKind } from './kinds/welcome.js';
 
 /** Every kind of card Chorus sends. A new kind: its file in kinds/, and one line here. */
 export const CHORUS_KINDS: readonly AnyKind[] = [
@@ -26,6 +27,7 @@ export const CHORUS_KINDS: readonly AnyKind[] = [
   cardUpdateKind,
   resultsKind,
   thanksKind,
+  welcomeKind,
 ];
 
 /** Kinds by name, and what the engine and the crisis switch need from all of them at once. */

@@ -25,6 +25,8 @@ export interface RenderContext {
   db: Db;
   sharing: SharingRepo;
   now(): number;
+  /** ONBOARDING_DAYS: how long after joining someone counts as a new hire. */
+  newHireDays: number;
   /** Where a card's button opens a tab page (a Teams deep link when the app id is known). */
   tab(page: TabPage): string;
   shareUrl(token: string, network?: Network): string;
@@ -49,6 +51,8 @@ export interface RenderContextOptions {
   now?: () => number;
   crisis?: () => Promise<VersionedCrisisState>;
   tabLink?: (page: TabPage) => string;
+  /** ONBOARDING_DAYS (default 60). */
+  newHireDays?: number;
 }
 
 /** The render context plus the batch-wide token work the renderer does ahead. */
@@ -71,6 +75,7 @@ export function renderContext(db: Db, publicUrl: string, options: RenderContextO
     db,
     sharing,
     now,
+    newHireDays: options.newHireDays ?? 60,
     tab: options.tabLink ?? tabLinks(publicUrl, undefined),
     shareUrl: (token, network) => `${publicUrl}/s/${token}${network ? `?network=${network}` : ''}`,
     async shareToken(itemId, personId) {

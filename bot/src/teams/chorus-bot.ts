@@ -8,9 +8,7 @@ import {
   type ConversationParameters,
 } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { OnboardingService } from '../domain/onboarding/onboarding-service.js';
-import { tabLinks, type TabPage } from '../domain/tab-links.js';
-import { welcomeCard } from '../cards/welcome-card.js';
+import type { WelcomeCause } from '../notifications/kinds/welcome.js';
 import { parseCommand } from '../domain/bot/commands.js';
 import { languageOfTag, type Language } from '../domain/model/common.js';
 import type { ReadReceiptsRepo } from '../storage/repos/read-receipts.js';
@@ -22,11 +20,11 @@ export interface ChorusBotDeps {
   people: PeopleRepo;
   conversations: ConversationsRepo;
   replies: BotReplies;
-  publicUrl: string;
-  /** Where card buttons open tab pages (Teams deep links when the app id is known). */
-  tabLink?: (page: TabPage) => string;
-  /** New hires' welcome links to onboarding when there is a checklist. */
-  onboarding?: Pick<OnboardingService, 'mine'>;
+  /**
+   * Queues the welcome card (services/welcome.ts): the delivery worker sends it at the
+   * tenant's pace, once per person. Nothing is sent inline on install or team join.
+   */
+  welcome: (personId: string, cause: WelcomeCause) => Promise<unknown>;
   botAppId: string;
   /** Tenants the bot serves; an empty list serves every tenant (local development). */
   tenantIds: string[];
@@ -53,7 +51,7 @@ function kindOf(conversationType: string | undefined): ConversationKind {
 
 /**
  * The Teams side of Chorus: remembers every conversation it is in (so it can reach people
- * later), greets on install, answers commands and card actions. What to say lives in
+ * later), queues the welcome on install, answers commands and card actions. What to say lives in
  * bot-replies.ts; this class only translates between Teams activities and those replies.
  */
 export class ChorusBot extends TeamsActivityHandler {
@@ -84,21 +82,12 @@ export class ChorusBot extends TeamsActivityHandler {
     });
 
     // "add-upgrade" and "remove-upgrade" (a new app version) arrive here too: not a new install.
+    // The welcome card is queued, not sent: a rollout by admin policy installs Chorus for
+    // thousands within a minute, and answering each inline breaks Teams' 50 requests/s.
     this.onInstallationUpdateAdd(async (context, next) => {
       const person = this.personOf(context);
       if (context.activity.action === 'add' && person && kindOf(context.activity.conversation.conversationType) === 'personal') {
-        const lang = this.lang(context, person);
-        const tab = deps.tabLink ?? tabLinks(deps.publicUrl, undefined);
-        const onboarding = await deps.onboarding?.mine(person.id, lang);
-        const isNewHire = Boolean(onboarding?.newHire && onboarding.total > 0);
-        await context.sendActivity(
-          toActivity({
-            card: welcomeCard(
-              { displayName: person.displayName, tabUrl: tab('share'), isNewHire, onboardingUrl: tab('onboarding') },
-              lang,
-            ),
-          }),
-        );
+        await deps.welcome(person.id, 'install');
       }
       await next();
     });
@@ -135,7 +124,7 @@ export class ChorusBot extends TeamsActivityHandler {
 
   /**
    * Installed in a team: everyone who joins gets a 1:1 chat, so announcements can reach
-   * them. Replaces botbuilder's default, which looks every member up first and abandons
+   * them, and the welcome card (queued, once per person, like an install's). Replaces botbuilder's default, which looks every member up first and abandons
    * the whole batch when one lookup fails; the activity already says who joined.
    */
   protected override async onTeamsMembersAdded(context: TurnContext): Promise<void> {
@@ -146,9 +135,11 @@ export class ChorusBot extends TeamsActivityHandler {
         if (member.id === botId) continue;
         const known = member.aadObjectId ? await this.deps.people.byAadObjectId(member.aadObjectId) : undefined;
         if (known && (await this.deps.conversations.hasPersonalChat(known.id))) continue;
-        await this.openPersonalChat(context, member).catch((err: unknown) =>
-          this.deps.log.warn({ err: (err as Error).message }, 'could not open a 1:1 chat for a new team member'),
-        );
+        const person = await this.openPersonalChat(context, member).catch((err: unknown) => {
+          this.deps.log.warn({ err: (err as Error).message }, 'could not open a 1:1 chat for a new team member');
+          return undefined;
+        });
+        if (person) await this.deps.welcome(person.id, 'team_join');
       }
     }
     await this.defaultNextEvent(context)();
@@ -200,7 +191,8 @@ export class ChorusBot extends TeamsActivityHandler {
     });
   }
 
-  private async openPersonalChat(context: TurnContext, member: ChannelAccount): Promise<void> {
+  /** Opens the member's 1:1 chat and stores it; the person, when the member has an Entra id. */
+  private async openPersonalChat(context: TurnContext, member: ChannelAccount): Promise<Person | undefined> {
     const tenantId = context.activity.conversation.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } }).tenant?.id ?? '';
     const parameters = {
       isGroup: false,
@@ -212,11 +204,12 @@ export class ChorusBot extends TeamsActivityHandler {
     const adapter = context.adapter as unknown as {
       createConversationAsync(appId: string, channelId: string, serviceUrl: string, audience: string, params: ConversationParameters, logic: (ctx: TurnContext) => Promise<void>): Promise<void>;
     };
+    let person: Person | undefined;
     await adapter.createConversationAsync(this.deps.botAppId, context.activity.channelId, context.activity.serviceUrl, 'https://api.botframework.com', parameters, async (turn) => {
       const created = TurnContext.getConversationReference(turn.activity);
       // botbuilder's reference for a conversation it created names neither the user nor the kind.
       const reference = { ...created, user: member, conversation: { ...created.conversation, conversationType: 'personal' } };
-      const person = member.aadObjectId
+      person = member.aadObjectId
         ? await this.deps.people.upsertFromTeams({ aadObjectId: member.aadObjectId, tenantId, name: member.name ?? 'Colleague', language: null })
         : undefined;
       await this.deps.conversations.upsert({
@@ -229,6 +222,7 @@ export class ChorusBot extends TeamsActivityHandler {
         reference: reference as Record<string, unknown>,
       });
     });
+    return person;
   }
 
   private personOf(context: TurnContext): Person | undefined {

@@ -8,9 +8,10 @@ import { z } from 'zod';
  * training: a session to its audience; training_notice: news for the people registered
  * (`notice`: seat, cancelled, reminder_24h, reminder_1h); onboarding_reminder: the one
  * reminder to new hires with an unfinished checklist; results: a person's own results card
- * (monthly by default), to them only; thanks: a thank-you from the content team, to one person.
+ * (monthly by default), to them only; thanks: a thank-you from the content team, to one person;
+ * welcome: the welcome card to one person who installed Chorus, joined a team it is in or is a new hire.
  */
-export const ANNOUNCEMENT_SUBJECTS = ['item', 'digest', 'crisis_notice', 'all_clear', 'card_update', 'training', 'training_notice', 'onboarding_reminder', 'results', 'thanks'] as const;
+export const ANNOUNCEMENT_SUBJECTS = ['item', 'digest', 'crisis_notice', 'all_clear', 'card_update', 'training', 'training_notice', 'onboarding_reminder', 'results', 'thanks', 'welcome'] as const;
 export type AnnouncementSubjectKind = (typeof ANNOUNCEMENT_SUBJECTS)[number];
 
 /**

@@ -27,6 +27,7 @@ import * as m026 from './026-feedback-reasons.js';
 import * as m027 from './027-funnel.js';
 import * as m028 from './028-analytics-indexes.js';
 import * as m029 from './029-directory.js';
+import * as m030 from './030-welcome-person.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -59,4 +60,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '027-funnel', sql: m027.sql },
   { id: '028-analytics-indexes', sql: m028.sql },
   { id: '029-directory', sql: m029.sql },
+  { id: '030-welcome-person', sql: m030.sql },
 ];

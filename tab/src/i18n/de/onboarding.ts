@@ -65,6 +65,7 @@ export const onboarding: typeof english = {
   onboardingStepSavedToast: 'Schritt gespeichert.',
   onboardingInvalid: 'Einige Felder brauchen Ihre Aufmerksamkeit.',
   onboardingReminderSubject: 'Onboarding-Erinnerung',
+  welcomeSubject: 'Willkommenskarte',
   newHiresHeading: 'Neue Kolleginnen und Kollegen',
   newHiresIntro:
     'Wer neu ist, sieht auf der Onboarding-Seite das Willkommen und bekommt nach einer Woche eine Erinnerung; Admins sehen nie den Fortschritt anderer.',

@@ -63,6 +63,7 @@ export const onboarding = {
   onboardingStepSavedToast: 'Step saved.',
   onboardingInvalid: 'Some fields need attention.',
   onboardingReminderSubject: 'Onboarding reminder',
+  welcomeSubject: 'Welcome card',
   newHiresHeading: 'New colleagues',
   newHiresIntro:
     'A new hire sees the welcome on the Onboarding page and gets one reminder after a week; admins never see anyone’s progress.',

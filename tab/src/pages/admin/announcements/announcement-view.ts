@@ -19,7 +19,7 @@ function periodLabel(period: string, t: Strings): string {
  * What the announcement is about: the item's title, the digest's week, the crisis message,
  * the all-clear, the item whose delivered cards were paused or restored, or a training
  * session (its announcement, or a reminder, seat or cancellation notice), or the onboarding
- * reminder to new hires. A subject this
+ * reminder to new hires, or one person's welcome card. A subject this
  * tab does not know yet falls back to the item's title, else the server's word.
  */
 export function subjectOf(
@@ -46,6 +46,8 @@ export function subjectOf(
     }
     case 'onboarding_reminder':
       return t.onboardingReminderSubject;
+    case 'welcome':
+      return t.welcomeSubject;
     case 'campaign_result':
       return t.campaignResultSubject;
     default:
