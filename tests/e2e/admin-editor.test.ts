@@ -2,7 +2,8 @@
 // browser) and by an http:// destination (by the server), fixes both, publishes, and
 // Aylin finds the item in her feed right away.
 import { describe, expect, it } from 'vitest';
-import { browserSuite, cardTitles, choose, eventually, openTabAs, pickPerson } from './helpers.js';
+import type { AudienceChoices } from '@contract';
+import { browserSuite, callApi, cardTitles, choose, eventually, openTabAs, pickPerson } from './helpers.js';
 
 const TITLE = 'Mentoring for new colleagues: how our buddy programme works';
 
@@ -77,5 +78,37 @@ describe('the item editor', () => {
     const card = page.getByRole('main').getByRole('article', { name: TITLE });
     expect(await card.innerText()).toContain('Culture');
     await card.getByRole('button', { name: `Share ${TITLE}` }).waitFor();
+  });
+
+  it('shows the departments people hold with how many, flags one nobody holds, and warns on saving', async () => {
+    const { page } = suite.box;
+    const choices = (await callApi<AudienceChoices>(suite.server, 'clara', 'GET', '/admin/audiences')).body;
+    const engineers = choices.counts.departments.Engineering!;
+    expect(engineers).toBeGreaterThan(0);
+    await openTabAs(suite.server, page, '?page=share', 'Clara Schmidt');
+    await page.getByRole('tab', { name: 'Verwaltung · Inhalte' }).click();
+    await page.getByRole('button', { name: 'Neuer Inhalt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Neuer Inhalt' }).waitFor();
+    const main = page.getByRole('main');
+
+    // The suggestions name how many people are in each department.
+    expect(await main.locator('datalist option[value="Engineering"]').getAttribute('label')).toBe(`Engineering (${engineers} Personen)`);
+    const departments = main.getByRole('combobox', { name: 'Abteilungen' }).or(main.getByRole('textbox', { name: 'Abteilungen' }));
+    await departments.fill('Engineering');
+    await departments.press('Enter');
+    await departments.fill('Sales & Marketing (alt)');
+    await departments.press('Enter');
+    await main.getByText(`${engineers} Personen`).waitFor();
+    await main.getByText('hat niemand (umbenannt oder weggefallen?)').waitFor();
+
+    await choose(page, main, 'Art', 'Artikel');
+    await choose(page, main, 'Sprache', 'Englisch');
+    await main.getByRole('textbox', { name: 'Titel' }).fill('Audience check');
+    await main.getByRole('textbox', { name: 'Ziel-URL' }).fill('https://www.contoso.example/en/audience-check');
+    await main.getByRole('textbox', { name: 'Warum teilen' }).fill('A check of the audience pickers.');
+    await choose(page, main, 'Themen', 'Unternehmenskultur');
+    await page.keyboard.press('Escape');
+    await main.getByRole('button', { name: 'Entwurf speichern' }).click();
+    await main.getByText('Hat im Verzeichnis niemand (umbenannt oder weggefallen?): Sales & Marketing (alt)').waitFor();
   });
 });

@@ -44,7 +44,7 @@ export class FakeGraph {
   private readonly changedAt = new Map<string, number>();
   private readonly removedAt = new Map<string, number>();
   private expiredBefore = 0;
-  private readonly snapshots = new Map<string, string[]>();
+  private readonly snapshots = new Map<string, unknown[]>();
   private server: Server | undefined;
 
   async start(): Promise<this> {
@@ -166,12 +166,13 @@ export class FakeGraph {
       const [sid, at] = skip.split('.');
       const kept = this.snapshots.get(sid!);
       if (!kept) return json(410, { error: { code: 'syncStateNotFound' } });
-      snapshot = kept.map((s) => JSON.parse(s) as unknown);
+      snapshot = kept;
       offset = Number(at);
       id = sid!;
     } else {
       id = `s${this.snapshots.size + 1}v${this.version}`;
-      this.snapshots.set(id, list.map((u) => JSON.stringify(u)));
+      // The shaped users are copies: later changes to the directory do not show in this snapshot.
+      this.snapshots.set(id, list);
       snapshot = list;
     }
     const value = snapshot.slice(offset, offset + this.pageSize);
