@@ -145,6 +145,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         });
   const clock = options.clock ?? options.jobs?.clock ?? systemClock;
   // Directory sync from Graph (issue 14 §1), when the bot's app can reach it.
+  const stopping = new AbortController();
   const directory = config.directory
     ? directorySync({
         db,
@@ -156,11 +157,26 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
           baseUrl: config.directory.graphBaseUrl,
           token: cachedToken(
             config.directory.credential.kind === 'secret'
-              ? clientSecretToken({ authorityHost: config.directory.credential.authorityHost, tenantId: config.directory.tenantId, clientId: config.directory.credential.clientId, secret: config.directory.credential.secret })
-              : managedIdentityToken(config.directory.credential),
+              ? clientSecretToken({
+                  authorityHost: config.directory.credential.authorityHost,
+                  tenantId: config.directory.tenantId,
+                  clientId: config.directory.credential.clientId,
+                  secret: config.directory.credential.secret,
+                  signal: stopping.signal,
+                })
+              : managedIdentityToken({ ...config.directory.credential, signal: stopping.signal }),
             () => clock.now(),
           ),
-          sleep: (ms) => new Promise((resolve) => clock.after(ms, () => resolve())),
+          sleep: (ms) =>
+            new Promise<void>((resolve, reject) => {
+              if (stopping.signal.aborted) return reject(new Error('Chorus is stopping'));
+              const cancel = clock.after(ms, () => resolve());
+              stopping.signal.addEventListener('abort', () => {
+                cancel();
+                reject(new Error('Chorus is stopping'));
+              });
+            }),
+          signal: stopping.signal,
         }),
       })
     : undefined;
@@ -350,6 +366,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       }),
     async close() {
       draining = true;
+      // A directory round waiting for Graph (throttled, unreachable) ends now, not in 15 minutes.
+      stopping.abort();
       const http = server.server;
       if (http.listening) {
         // Stop accepting; let requests in flight finish (idle keep-alive sockets close at

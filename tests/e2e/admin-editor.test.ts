@@ -2,7 +2,7 @@
 // browser) and by an http:// destination (by the server), fixes both, publishes, and
 // Aylin finds the item in her feed right away.
 import { describe, expect, it } from 'vitest';
-import type { AudienceChoices } from '@contract';
+import type { AudienceChoices } from '../../bot/src/domain/model/items.js';
 import { browserSuite, callApi, cardTitles, choose, eventually, openTabAs, pickPerson } from './helpers.js';
 
 const TITLE = 'Mentoring for new colleagues: how our buddy programme works';

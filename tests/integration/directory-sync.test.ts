@@ -277,6 +277,27 @@ describe('the Directory admin page', () => {
     }
   });
 
+  it('ends a round that waits for a throttled Graph when Chorus stops, instead of holding the shutdown', async () => {
+    const s = await startTestServer({
+      WORKER: 'false',
+      MicrosoftAppId: 'app-id',
+      MicrosoftAppPassword: 'app-secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: TENANT,
+      GRAPH_BASE_URL: graph.graphUrl,
+      ENTRA_AUTHORITY_HOST: graph.url,
+    });
+    const admin = await anAdmin(s.db);
+    graph.fail(429, 1, '600'); // ten minutes
+    expect((await api(s.url, 'POST', '/api/v1/admin/directory/sync', { headers: admin.headers })).status).toBe(202);
+    await eventually(
+      async () => (await api(s.url, 'GET', '/api/v1/admin/directory', { headers: admin.headers })).body.running,
+      (running) => running === true,
+    );
+    // Resolves without waiting out the ten minutes (the test's own timeout would fail it).
+    await s.close();
+  });
+
   it('says when the sync is not set up', async () => {
     const s = await startTestServer({ WORKER: 'false' });
     try {

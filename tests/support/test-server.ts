@@ -61,6 +61,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     // A test that gives points reads the board right after; the refresh time has its own tests.
     LEADERBOARD_REFRESH_SECONDS: '0',
     ANALYTICS_REFRESH_SECONDS: '0',
+    // No directory rounds on a schedule: a test with an app id and secret would otherwise ask Graph.
+    DIRECTORY_SYNC_MINUTES: '0',
     ...env,
     SEED_DEMO: String(demo),
   });

@@ -35,6 +35,8 @@ export interface GraphOptions {
   /** Gives up on one page after throttling or failures for this long (ms). Default 15 minutes. */
   patienceMs?: number;
   fetch?: typeof fetch;
+  /** Aborted when the process stops: a request under way ends at once. */
+  signal?: AbortSignal;
 }
 
 const page = z.object({
@@ -67,8 +69,9 @@ export function graphClient(o: GraphOptions) {
     for (;;) {
       let res: Response;
       try {
-        res = await doFetch(target, { headers: { authorization: `Bearer ${await o.token()}`, accept: 'application/json' } });
+        res = await doFetch(target, { headers: { authorization: `Bearer ${await o.token()}`, accept: 'application/json' }, ...(o.signal ? { signal: o.signal } : {}) });
       } catch (err) {
+        if (o.signal?.aborted) throw new GraphError('Chorus is stopping');
         if (waited >= patienceMs) throw new GraphError(`Graph is not reachable: ${(err as Error).message}`);
         await o.sleep(backoff);
         waited += backoff;
@@ -128,9 +131,10 @@ export function cachedToken(fetchToken: () => Promise<{ token: string; expiresIn
 const tokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.coerce.number().positive() });
 
 /** The client-credentials flow with a client secret (Entra's token endpoint of the tenant). */
-export function clientSecretToken(o: { authorityHost: string; tenantId: string; clientId: string; secret: string; fetch?: typeof fetch }) {
+export function clientSecretToken(o: { authorityHost: string; tenantId: string; clientId: string; secret: string; fetch?: typeof fetch; signal?: AbortSignal }) {
   return async () => {
     const res = await (o.fetch ?? fetch)(`${o.authorityHost.replace(/\/$/, '')}/${encodeURIComponent(o.tenantId)}/oauth2/v2.0/token`, {
+      ...(o.signal ? { signal: o.signal } : {}),
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: o.clientId, client_secret: o.secret, scope: 'https://graph.microsoft.com/.default' }),
@@ -146,13 +150,13 @@ export function clientSecretToken(o: { authorityHost: string; tenantId: string; 
  * for the user-assigned identity with this client id. Not exercised by the tests (no App
  * Service here); it follows Microsoft's documented REST protocol.
  */
-export function managedIdentityToken(o: { endpoint: string; header: string; clientId: string; fetch?: typeof fetch }) {
+export function managedIdentityToken(o: { endpoint: string; header: string; clientId: string; fetch?: typeof fetch; signal?: AbortSignal }) {
   return async () => {
     const url = new URL(o.endpoint);
     url.searchParams.set('resource', 'https://graph.microsoft.com');
     url.searchParams.set('api-version', '2019-08-01');
     url.searchParams.set('client_id', o.clientId);
-    const res = await (o.fetch ?? fetch)(url, { headers: { 'X-IDENTITY-HEADER': o.header } });
+    const res = await (o.fetch ?? fetch)(url, { headers: { 'X-IDENTITY-HEADER': o.header }, ...(o.signal ? { signal: o.signal } : {}) });
     const body = tokenAnswer.safeParse(await res.json().catch(() => null));
     if (!res.ok || !body.success) throw new GraphError(`no Graph token from the managed identity (${res.status})`, res.status);
     return { token: body.data.access_token, expiresInSeconds: body.data.expires_in };
