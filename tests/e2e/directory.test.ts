@@ -116,6 +116,18 @@ describe('the Directory page, with the sync set up', () => {
     expect(await main.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
   });
 
+  it('says when a round failed, and why', async () => {
+    const { page } = suite.box;
+    const main = page.getByRole('main');
+    graph.fail(403, 1, undefined, JSON.stringify({ error: { code: 'Authorization_RequestDenied' } }));
+    await main.getByRole('button', { name: 'Sync now' }).click();
+    const outcome = page.getByTestId('directory-outcome');
+    await outcome.getByText(/^The sync failed: Graph answered 403 \(is the application permission User\.Read\.All granted with admin consent\?\)/).waitFor({ timeout: 20_000 });
+    expect(await fact(main, 'status').innerText()).toBe('Failed');
+    await main.getByRole('heading', { level: 2, name: 'Last sync' }).waitFor();
+    expect(await main.locator('section').filter({ hasText: 'Last sync' }).getByText(/Authorization_RequestDenied/).count()).toBe(1);
+  });
+
   it('fits a 320 px side panel in high contrast, every section included', async () => {
     const { page } = suite.box;
     const main = page.getByRole('main');
