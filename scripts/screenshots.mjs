@@ -2,7 +2,7 @@
 //   npm run build:tab && npx tsx scripts/screenshots.mjs
 // Writes docs/screenshots/{share-light,share-dark,share-page-phone,announcements-light,
 // announcements-dark,crisis-light,crisis-dark,trainings-*,guidelines-*,onboarding-*,impact-*,
-// leaderboard-*,campaigns-*,settings-*,analytics-*}.png. Runs the server in-process on a free loopback port with a fresh
+// leaderboard-*,campaigns-*,settings-*,analytics-*,directory-*}.png. Runs the server in-process on a free loopback port with a fresh
 // in-memory database and a fake Bot Connector; no network needed.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { FakeBotConnector } from '../tests/support/fake-bot-connector.ts';
+import { FakeGraph } from '../tests/support/fake-graph.ts';
 import { addReachablePeople } from '../tests/support/reachable.ts';
 import { startTestServer } from '../tests/support/test-server.ts';
 
@@ -259,6 +260,70 @@ async function analyticsShots() {
   console.log('wrote docs/screenshots/analytics-report-print.png');
 }
 
+/**
+ * The Directory page after two rounds against a fake Graph on loopback: a full one that
+ * brought in 48 colleagues, then the changes since (two joined, one moved, one left). Its
+ * own server: the directory needs an app id, which the other pages' server has not.
+ */
+async function directoryShots() {
+  const graph = await new FakeGraph().start();
+  const colleague = (n, fields = {}) => ({
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    displayName: `Colleague ${n}`,
+    department: ['Sales', 'Engineering', 'People & Culture', 'Marketing'][n % 4],
+    officeLocation: n % 3 === 0 ? 'Munich' : 'Berlin',
+    preferredLanguage: n % 2 === 0 ? 'de-DE' : 'en-US',
+    accountEnabled: true,
+    ...fields,
+  });
+  for (let n = 1; n <= 48; n++) graph.put(colleague(n));
+  const directoryServer = await startTestServer(
+    {
+      WORKER: 'false',
+      MicrosoftAppId: 'app-id',
+      MicrosoftAppPassword: 'app-secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: '11111111-2222-3333-4444-555555555555',
+      GRAPH_BASE_URL: graph.graphUrl,
+      ENTRA_AUTHORITY_HOST: graph.url,
+      DIRECTORY_SYNC_MINUTES: '30',
+    },
+    { demo: true },
+  );
+  const status = () => fetch(`${directoryServer.url}/api/v1/admin/directory`, { headers: directoryServer.as('clara') }).then(json);
+  const round = async () => {
+    const before = (await status()).lastStartedAt;
+    await fetch(`${directoryServer.url}/api/v1/admin/directory/sync`, { method: 'POST', headers: { ...directoryServer.as('clara'), 'content-type': 'application/json' }, body: '{}' }).then(json);
+    for (;;) {
+      const s = await status();
+      if (!s.running && s.lastStartedAt !== before) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  try {
+    await round();
+    graph.put(colleague(49));
+    graph.put(colleague(50));
+    graph.put(colleague(7, { department: 'Sales' }));
+    graph.remove(colleague(12).id);
+    await round();
+    for (const theme of ['light', 'dark']) {
+      const ctx = await context({ viewport: { width: 1000, height: 1000 }, person: 'clara', theme, language: 'en' });
+      const page = await ctx.newPage();
+      await page.goto(`${directoryServer.url}/tab/?page=directory`);
+      await page.getByRole('heading', { level: 2, name: 'Changes in the last round' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(outDir, `directory-${theme}.png`) });
+      await ctx.close();
+      console.log(`wrote docs/screenshots/directory-${theme}.png`);
+    }
+  } finally {
+    await directoryServer.close();
+    await graph.stop();
+  }
+}
+
 try {
   await mkdir(outDir, { recursive: true });
   if (wants('announcements')) {
@@ -283,6 +348,7 @@ try {
   if (wants('impact')) await impactShots();
   if (wants('recognition')) await recognitionShots();
   if (wants('analytics')) await analyticsShots();
+  if (wants('directory')) await directoryShots();
 } finally {
   await browser.close();
   await server.close();

@@ -19,6 +19,7 @@ const AnnouncementsPage = lazy(() => import('./pages/admin/announcements/announc
 const CampaignsAdminPage = lazy(() => import('./pages/campaigns/campaigns-admin-page.js').then((m) => ({ default: m.CampaignsAdminPage })));
 const ReportPage = lazy(() => import('./pages/analytics/report-page.js').then((m) => ({ default: m.ReportPage })));
 const AnalyticsPage = lazy(() => import('./pages/analytics/analytics-page.js').then((m) => ({ default: m.AnalyticsPage })));
+const DirectoryPage = lazy(() => import('./pages/admin/directory/directory-page.js').then((m) => ({ default: m.DirectoryPage })));
 const ItemEditorPage = lazy(() => import('./pages/admin/editor/item-editor-page.js').then((m) => ({ default: m.ItemEditorPage })));
 
 function PrivacyPage() {
@@ -115,6 +116,13 @@ export const PAGES = {
     nav: { label: 'navAnalyticsReport', shown: ({ current }) => current, selectable: false },
     permission: 'analytics.read',
     view: (route) => <ReportPage month={route.id ?? null} />,
+  },
+  'admin-directory': {
+    path: 'admin/directory',
+    entry: 'directory',
+    nav: { label: 'navAdminDirectory' },
+    permission: 'directory.manage',
+    view: () => <DirectoryPage />,
   },
   privacy: { path: 'privacy', entry: 'privacy', permission: null, view: () => <PrivacyPage /> },
   terms: { path: 'terms', entry: 'terms', permission: null, view: () => <TermsPage /> },

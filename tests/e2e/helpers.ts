@@ -36,13 +36,15 @@ export interface BrowserSuite {
 /**
  * One test file's world: the real server with the demo company, Chromium, and a sandboxed
  * context — set up before the file's tests and torn down after. Read the fields inside tests.
+ * `serverEnv` adds configuration, read when the server starts (after the file's earlier
+ * `beforeAll`s, such as a fake it points to).
  */
-export function browserSuite(options: Parameters<typeof openSandbox>[1] = {}): BrowserSuite {
+export function browserSuite(options: Parameters<typeof openSandbox>[1] = {}, serverEnv: () => Record<string, string> = () => ({})): BrowserSuite {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
     assertTabBuilt();
     // Browser flows show the demo company: they sign in as its people and read its content.
-    suite.server = await startTestServer({}, { demo: true });
+    suite.server = await startTestServer(serverEnv(), { demo: true });
     suite.browser = await launchBrowser();
     suite.box = await openSandbox(suite.browser, options);
   });

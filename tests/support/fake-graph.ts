@@ -46,6 +46,7 @@ export class FakeGraph {
   private expiredBefore = 0;
   private readonly snapshots = new Map<string, unknown[]>();
   private server: Server | undefined;
+  private held: Promise<void> | undefined;
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -85,6 +86,19 @@ export class FakeGraph {
     this.expiredBefore = ++this.version;
   }
 
+  /**
+   * Graph requests wait from now until the returned function is called: a round stays
+   * running for as long as a test needs, without sleeping.
+   */
+  hold(): () => void {
+    let release = () => {};
+    this.held = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.held = undefined;
+      release();
+    };
+  }
+
   /** The next `times` requests answer `status` (with Retry-After when given). */
   fail(status: number, times = 1, retryAfter?: string, body?: string): void {
     for (let i = 0; i < times; i++) this.faults.push({ status, ...(retryAfter !== undefined ? { retryAfter } : {}), ...(body !== undefined ? { body } : {}) });
@@ -107,6 +121,7 @@ export class FakeGraph {
       return json(200, { token_type: 'Bearer', expires_in: 3599, access_token: TOKEN });
     }
     this.requests.push(`${url.pathname}${url.search}`);
+    if (this.held) await this.held;
     if (req.headers.authorization !== `Bearer ${TOKEN}`) return json(401, { error: { code: 'InvalidAuthenticationToken' } });
     if (this.throttleEvery && this.requests.length % this.throttleEvery.n === 0) {
       this.throttled++;

@@ -26,3 +26,4 @@ export * from '../../domain/model/conversions.js';
 export { campaignStatus, covers, progressPercent } from '../../domain/campaigns/campaign-rules.js';
 export { containsDisclosure, withDisclosure } from '../../domain/campaigns/disclosure.js';
 export * from '../../domain/model/analytics.js';
+export * from '../../domain/model/directory.js';

@@ -13,6 +13,7 @@ import { points } from './points.js';
 import { thanks } from './thanks.js';
 import { campaigns } from './campaigns.js';
 import { analytics } from './analytics.js';
+import { directory } from './directory.js';
 
 /** The German texts, one file per feature, with the same keys as the English ones. */
-export const de: Strings = { ...common, ...feed, ...myShares, ...impact, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding, ...points, ...thanks, ...campaigns, ...analytics };
+export const de: Strings = { ...common, ...feed, ...myShares, ...impact, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding, ...points, ...thanks, ...campaigns, ...analytics, ...directory };

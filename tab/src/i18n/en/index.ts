@@ -12,12 +12,13 @@ import { points } from './points.js';
 import { thanks } from './thanks.js';
 import { campaigns } from './campaigns.js';
 import { analytics } from './analytics.js';
+import { directory } from './directory.js';
 
 /**
  * The English texts, one file per feature. They are the source of truth for the shape:
  * `Strings` is inferred from them, and each German file must have exactly the same keys
  * (else tsc fails).
  */
-export const en = { ...common, ...feed, ...myShares, ...impact, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding, ...points, ...thanks, ...campaigns, ...analytics };
+export const en = { ...common, ...feed, ...myShares, ...impact, ...items, ...announcements, ...crisis, ...guidelines, ...trainings, ...onboarding, ...points, ...thanks, ...campaigns, ...analytics, ...directory };
 
 export type Strings = typeof en;

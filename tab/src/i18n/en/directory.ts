@@ -1,0 +1,58 @@
+import { plural } from '../plural.js';
+
+const count = plural('en');
+
+export const directory = {
+  navAdminDirectory: 'Admin · Directory',
+  directoryTitle: 'Directory',
+  directoryIntro:
+    'Chorus keeps its people in step with the company directory (Microsoft Entra ID): names, departments, locations, languages and join dates; new colleagues are added, and those who left drop out of every audience.',
+  directorySyncNow: 'Sync now',
+  directorySyncing: 'Syncing …',
+  directoryRunningSince: (time: string) => `A sync round is running (started ${time}).`,
+  directoryNotConfiguredTitle: 'Directory sync is not set up',
+  directoryNotConfiguredBody: 'Chorus reads the directory through Microsoft Graph with its own app. It needs:',
+  directoryNeedsApp:
+    'the bot’s app registration: MicrosoftAppId with a client secret (MicrosoftAppPassword) and the tenant (MicrosoftAppTenantId), or, on Azure App Service, the app’s managed identity;',
+  directoryNeedsPermission: 'the Microsoft Graph application permission User.Read.All, with admin consent for the organisation.',
+  directoryNeedsReadme: 'The README explains the steps under “Directory sync”. Until then, Chorus knows people from Teams only.',
+  directoryLastHeading: 'Last sync',
+  directoryNotRunYet: 'Not run yet',
+  directoryNotRunYetBody: 'No sync round has finished yet.',
+  directoryFinished: 'Finished',
+  directoryKind: 'Kind',
+  directoryKindFull: 'Full: the whole directory was read',
+  directoryKindDelta: 'Changes only, since the round before',
+  directoryLastFull: 'Last full sync',
+  directoryNever: 'Never',
+  directoryStatus: 'Status',
+  directoryStatusOk: 'OK',
+  directoryStatusError: 'Failed',
+  directoryError: 'Error',
+  directoryPeopleHeading: 'People',
+  directoryPeopleTotal: 'Known to Chorus',
+  directoryPeopleTotalHint: 'who have not left',
+  directoryPeopleFromDirectory: 'From the directory',
+  directoryPeopleLeft: 'Left',
+  directoryChangesHeading: 'Changes in the last round',
+  directoryCreated: 'Created',
+  directoryUpdated: 'Updated',
+  directoryLeftCount: 'Left',
+  directorySkipped: 'Skipped',
+  directorySkippedHint: 'entries that were not a valid user',
+  directoryRead: (entries: number, pages: number) =>
+    `${count(entries, { one: '# directory entry', other: '# directory entries' })} read, ${count(pages, { one: 'on # page', other: 'on # pages' })}.`,
+  directoryScheduleHeading: 'Schedule',
+  directoryWhen: 'Rounds run',
+  directoryEvery: (minutes: number) => (minutes === 1 ? 'Every minute, and with “Sync now”' : `Every ${minutes} minutes, and with “Sync now”`),
+  directoryOnDemand: 'Only on demand, with “Sync now”',
+  directoryScheduleNone: 'None until the sync is set up',
+  directoryScope: 'Who is synced',
+  directoryGroup: (id: string) => `Members of the group ${id} (every round reads them all)`,
+  directoryWholeDirectory: 'The whole directory',
+  directoryOutcomeOk: (created: string, updated: string, left: string, skipped: string) =>
+    `Sync finished: ${created} created, ${updated} updated, ${left} left, ${skipped} skipped.`,
+  directoryOutcomeError: (error: string) => `The sync failed: ${error}`,
+  directoryOutcomeNotStarted: 'No round started. The server log says why.',
+  directoryCouldNotStart: 'The sync did not start',
+};
