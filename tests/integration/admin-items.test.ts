@@ -103,6 +103,16 @@ describe('admin items API', () => {
     expect(renamed.body.warnings).toEqual([{ field: 'audience.departments', message: expect.stringContaining('Sales & Marketing (old)') }]);
     const fine = await api(s.url, 'POST', '/api/v1/admin/items', { headers: admin(), body: validItem({ audience: { departments: ['Sales'], locations: [] } }) });
     expect(fine.body.warnings).toEqual([]);
+    expect(fine.body.item.staleAudience).toEqual([]);
+    // In the list, the item names the values nobody holds any more.
+    const list = await api(s.url, 'GET', '/api/v1/admin/items?limit=100', { headers: admin() });
+    const stale = list.body.items.find((i: { id: string }) => i.id === renamed.body.item.id);
+    expect(stale.staleAudience).toEqual(['Sales & Marketing (old)']);
+    // When the last person in Sales leaves, the item meant for Sales is flagged too.
+    await s.db.query(`update people set left_at = now() where department = 'Sales'`);
+    const after = await api(s.url, 'GET', '/api/v1/admin/items?limit=100', { headers: admin() });
+    expect(after.body.items.find((i: { id: string }) => i.id === fine.body.item.id).staleAudience).toEqual(['Sales']);
+    await s.db.query(`update people set left_at = null where department = 'Sales'`);
   });
 });
 

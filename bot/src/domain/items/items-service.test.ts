@@ -22,6 +22,7 @@ function memoryStore(): ItemStore & { rows: Map<string, AdminItem> } {
     status: prev?.status ?? 'draft',
     live: false,
     audience: r.audience,
+    staleAudience: [],
     campaign: prev?.campaign ?? 'c',
     createdAt: '',
     updatedAt: '',

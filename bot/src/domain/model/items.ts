@@ -118,6 +118,8 @@ export const adminItemSchema = z.strictObject({
   /** scheduled items whose time has come are live although their row still says scheduled */
   live: z.boolean(),
   audience: audienceSchema,
+  /** Departments and locations of the audience that nobody (who has not left) holds: renamed or gone in the directory. */
+  staleAudience: z.array(z.string()),
   campaign: z.string(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,

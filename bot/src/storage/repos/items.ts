@@ -39,6 +39,7 @@ type AdminRow = ItemRow & {
   clicks: number;
   declined: { total: number; not_relevant: number; not_my_network: number; dont_like: number; none: number };
   reached: number;
+  stale_audience: string[];
 };
 
 function declinedOf(r: AdminRow): AdminItem['stats']['declined'] {
@@ -52,6 +53,7 @@ const toAdminItem = (r: AdminRow): AdminItem => ({
   status: r.status,
   live: r.live,
   audience: { departments: r.audience_departments, locations: r.audience_locations },
+  staleAudience: r.stale_audience,
   campaign: r.campaign,
   createdAt: isoRequired(r.created_at),
   updatedAt: isoRequired(r.updated_at),
@@ -74,7 +76,10 @@ export function itemsRepo(db: Db) {
               'none', count(*) filter (where fb.reason is null))
          from feedback fb where fb.item_id = i.id and fb.kind = 'not_for_me') as declined,
       (select count(*)::int from deliveries dl join announcements ann on ann.id = dl.announcement_id
-         where ann.kind = 'item' and ann.payload->>'itemId' = i.id::text and dl.status = 'sent') as reached`;
+         where ann.kind = 'item' and ann.payload->>'itemId' = i.id::text and dl.status = 'sent') as reached,
+      array(select v from unnest(i.audience_departments) v where not exists (select 1 from people p where p.department = v and p.left_at is null)
+            union all
+            select v from unnest(i.audience_locations) v where not exists (select 1 from people p where p.location = v and p.left_at is null)) as stale_audience`;
   const adminSelect = `select ${adminColumns} from items i`;
 
   return {

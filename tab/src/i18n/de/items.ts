@@ -5,6 +5,8 @@ export const items: typeof english = {
   declinedReasons: (notRelevant, notMyNetwork, dontLike, none) =>
     `nicht relevant ${notRelevant}, nichts fürs Netzwerk ${notMyNetwork}, gefällt nicht ${dontLike}, ohne Grund ${none}`,
   declinedFlag: 'Wird oft abgelehnt',
+  staleAudience: 'Zielgruppe veraltet',
+  staleAudienceHint: (values) => `${values} hat im Verzeichnis niemand mehr (umbenannt oder weggefallen?): Der Inhalt erreicht dort niemanden. Bitte die Zielgruppe anpassen.`,
   declinedFlagHint: 'Mindestens fünf Personen und mindestens ein Fünftel derer, die es erreicht hat, haben „Nichts für mich“ gewählt.',
   adminItemsTitle: 'Inhalte',
   newItem: 'Neuer Inhalt',

@@ -5,6 +5,8 @@ export const items = {
   declinedReasons: (notRelevant: number, notMyNetwork: number, dontLike: number, none: number) =>
     `not relevant ${notRelevant}, not for their network ${notMyNetwork}, don't like it ${dontLike}, no reason ${none}`,
   declinedFlag: 'Many decline this',
+  staleAudience: 'Audience out of date',
+  staleAudienceHint: (values: string) => `Nobody in the directory holds ${values} any more (renamed or gone?): the item does not reach anyone there. Edit its audience.`,
   declinedFlagHint: 'At least five people, and a fifth or more of those it reached, said “Not for me”.',
   adminItemsTitle: 'Items',
   newItem: 'New item',

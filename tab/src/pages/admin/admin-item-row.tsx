@@ -1,5 +1,5 @@
 import { Badge, Button, Caption1, Card, makeStyles, Subtitle2, Tooltip, tokens } from '@fluentui/react-components';
-import { EditRegular, FlagRegular } from '@fluentui/react-icons';
+import { EditRegular, FlagRegular, PeopleErrorRegular } from '@fluentui/react-icons';
 import type { AdminItem } from '@contract';
 import { KindIcon } from '../../components/kind-icon.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -31,6 +31,13 @@ export function AdminItemRow({ item }: { item: AdminItem }) {
             <Tooltip content={t.declinedFlagHint} relationship="description">
               <Badge appearance="tint" color="warning" icon={<FlagRegular />} tabIndex={0}>
                 {t.declinedFlag}
+              </Badge>
+            </Tooltip>
+          ) : null}
+          {item.staleAudience.length > 0 ? (
+            <Tooltip content={t.staleAudienceHint(item.staleAudience.join(', '))} relationship="description">
+              <Badge appearance="tint" color="warning" icon={<PeopleErrorRegular />} tabIndex={0}>
+                {t.staleAudience}
               </Badge>
             </Tooltip>
           ) : null}
