@@ -11,6 +11,9 @@ import type { KindSql } from './deliveries.js';
  */
 const STARTED = `update announcements a set status = 'sending', started_at = now()
     where a.id = $1 and a.status = 'scheduled'
+      -- Crisis mode holds everything that is not urgent, decided here with the switch's row:
+      -- a worker's tick that read "no crisis" a moment before the switch must not start it.
+      and (a.priority > 0 or not coalesce((select active from crisis_state where id = 1), false))
     returning a.id, a.kind, a.payload, a.priority, a.created_at,
       case when a.audience ? 'departments' then array(select jsonb_array_elements_text(a.audience->'departments')) end as departments,
       case when a.audience ? 'locations' then array(select jsonb_array_elements_text(a.audience->'locations')) end as locations,
