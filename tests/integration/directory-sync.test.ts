@@ -208,21 +208,14 @@ describe('a Graph that misbehaves', () => {
 
 describe('one round at a time', () => {
   it('a second round while one runs is told so and reads nothing', async () => {
-    graph.fail(429, 1, '1');
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const slow = graphClient({
-      baseUrl: graph.graphUrl,
-      token: async () => 'fake-graph-token',
-      sleep: () => held,
-    });
-    const first = directorySync({ db, graph: slow, log: pino({ level: 'silent' }), now: () => now, tenantId: TENANT }).round();
-    await new Promise((r) => setTimeout(r, 100));
+    const run = await sync().start(); // the first round has its lease
+    expect(run).toBeDefined();
     const requests = graph.requests.length;
     expect(await sync().round()).toEqual({ status: 'busy' });
     expect(graph.requests.length).toBe(requests);
-    release();
-    expect(await first).toMatchObject({ status: 'ok' });
+    expect(await run!()).toMatchObject({ status: 'ok' });
+    // The lease was given back: the next round runs.
+    expect(await sync().round()).toMatchObject({ status: 'ok' });
   });
 });
 
@@ -261,11 +254,16 @@ describe('the Directory admin page', () => {
       const before = await api(s.url, 'GET', '/api/v1/admin/directory', { headers: admin.headers });
       expect(before.body).toMatchObject({ configured: true, everyMinutes: 0, groupId: null, running: false, lastStatus: null });
 
-      graph.fail(429, 1, '1'); // the round waits a second: "Sync now" twice meanwhile
-      const started = await api(s.url, 'POST', '/api/v1/admin/directory/sync', { headers: admin.headers });
-      expect(started).toMatchObject({ status: 202, body: { started: true } });
-      const again = await api(s.url, 'POST', '/api/v1/admin/directory/sync', { headers: admin.headers });
-      expect(again.status).toBe(409);
+      // The round waits for Graph until the test lets it go: "Sync now" twice meanwhile.
+      const release = graph.hold();
+      try {
+        const started = await api(s.url, 'POST', '/api/v1/admin/directory/sync', { headers: admin.headers });
+        expect(started).toMatchObject({ status: 202, body: { started: true } });
+        const again = await api(s.url, 'POST', '/api/v1/admin/directory/sync', { headers: admin.headers });
+        expect(again.status).toBe(409);
+      } finally {
+        release();
+      }
       const done = await eventually(
         async () => (await api(s.url, 'GET', '/api/v1/admin/directory', { headers: admin.headers })).body,
         (b) => b.lastStatus !== null && !b.running,

@@ -25,9 +25,10 @@ export function adminDirectoryRoutes(route: Route, ctx: HttpContext): void {
   route(directoryEndpoints.syncDirectory, async () => {
     const sync = directory.sync;
     if (!sync) throw conflict('directory.notConfigured');
-    if ((await directory.repo.state(directory.now())).running) throw conflict('directory.running');
+    const run = await sync.start();
+    if (!run) throw conflict('directory.running');
     // The round runs on; its outcome shows on the page (and in the log).
-    void sync.round().catch((err: unknown) => ctx.log.error({ err }, 'directory sync round failed'));
+    void run().catch((err: unknown) => ctx.log.error({ err }, 'directory sync round failed'));
     return { started: true as const };
   });
 }

@@ -34,9 +34,23 @@ export function directorySync(o: DirectorySyncOptions) {
     ? `/groups/${encodeURIComponent(o.groupId)}/transitiveMembers/microsoft.graph.user?$select=${USER_SELECT}&$top=999`
     : `/users/delta?$select=${USER_SELECT}`;
 
+  /** A whole round; `busy` when another one runs. */
   async function round(): Promise<RoundResult> {
+    const run = await start();
+    return run ? run() : { status: 'busy' };
+  }
+
+  /**
+   * Takes the round's lease now and hands back the rest of the round to run (undefined when
+   * another round runs): "Sync now" answers only after the lease is taken, so a second click
+   * right after is told a round runs.
+   */
+  async function start(): Promise<(() => Promise<RoundResult>) | undefined> {
     const claimed = await repo.claim(by, o.now());
-    if (!claimed) return { status: 'busy' };
+    return claimed && (() => rest(claimed));
+  }
+
+  async function rest(claimed: { round: number; deltaLink: string | null }): Promise<RoundResult> {
     const counts: DirectoryCounts = { pages: 0, seen: 0, created: 0, updated: 0, left: 0, skipped: 0 };
     let full = o.groupId !== undefined || claimed.deltaLink === null;
     let url = o.groupId ? fullUrl : (claimed.deltaLink ?? fullUrl);
@@ -88,6 +102,6 @@ export function directorySync(o: DirectorySyncOptions) {
     }
   }
 
-  return { round, repo };
+  return { round, start, repo };
 }
 export type DirectorySync = ReturnType<typeof directorySync>;
