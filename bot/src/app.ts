@@ -29,7 +29,7 @@ import { ClickRecorder, linksRepo } from './storage/repos/clicks.js';
 import { ReaderKeys } from './storage/repos/readers.js';
 import { impactRepo } from './storage/repos/impact.js';
 import { impactRoutes } from './http/routes/impact.js';
-import { systemClock, type Clock } from './domain/time/clock.js';
+import { sleep, systemClock, type Clock } from './domain/time/clock.js';
 import { itemsRepo } from './storage/repos/items.js';
 import { peopleRepo } from './storage/repos/people.js';
 import { sharingRepo } from './storage/repos/sharing.js';
@@ -167,15 +167,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
               : managedIdentityToken({ ...config.directory.credential, signal: stopping.signal }),
             () => clock.now(),
           ),
-          sleep: (ms) =>
-            new Promise<void>((resolve, reject) => {
-              if (stopping.signal.aborted) return reject(new Error('Chorus is stopping'));
-              const cancel = clock.after(ms, () => resolve());
-              stopping.signal.addEventListener('abort', () => {
-                cancel();
-                reject(new Error('Chorus is stopping'));
-              });
-            }),
+          sleep: (ms) => sleep(clock, ms, stopping.signal),
           signal: stopping.signal,
         }),
       })

@@ -34,16 +34,7 @@ describe('the Directory page, with the sync set up', () => {
     for (let n = 1; n <= 12; n++) graph.put(user(n));
   });
   afterAll(() => graph.stop());
-  const suite = browserSuite({}, () => ({
-    WORKER: 'false',
-    MicrosoftAppId: 'app-id',
-    MicrosoftAppPassword: 'app-secret',
-    MicrosoftAppType: 'SingleTenant',
-    MicrosoftAppTenantId: TENANT,
-    GRAPH_BASE_URL: graph.graphUrl,
-    ENTRA_AUTHORITY_HOST: graph.url,
-    DIRECTORY_SYNC_MINUTES: '0',
-  }));
+  const suite = browserSuite({}, () => graph.serverEnv(TENANT));
 
   it('says it has not run yet; "Sync now" runs a round and shows what it changed (German, then English)', async () => {
     const { server } = suite;

@@ -235,16 +235,7 @@ describe('a group instead of the whole directory', () => {
 
 describe('the Directory admin page', () => {
   it('shows the last round and counts to admins, starts a round with "Sync now", and refuses employees and a second start', async () => {
-    const s = await startTestServer({
-      WORKER: 'false',
-      MicrosoftAppId: 'app-id',
-      MicrosoftAppPassword: 'app-secret',
-      MicrosoftAppType: 'SingleTenant',
-      MicrosoftAppTenantId: TENANT,
-      GRAPH_BASE_URL: graph.graphUrl,
-      ENTRA_AUTHORITY_HOST: graph.url,
-      DIRECTORY_SYNC_MINUTES: '0',
-    });
+    const s = await startTestServer(graph.serverEnv(TENANT));
     try {
       const admin = await anAdmin(s.db);
       const employee = await aPerson(s.db);
@@ -276,15 +267,7 @@ describe('the Directory admin page', () => {
   });
 
   it('ends a round that waits for a throttled Graph when Chorus stops, instead of holding the shutdown', async () => {
-    const s = await startTestServer({
-      WORKER: 'false',
-      MicrosoftAppId: 'app-id',
-      MicrosoftAppPassword: 'app-secret',
-      MicrosoftAppType: 'SingleTenant',
-      MicrosoftAppTenantId: TENANT,
-      GRAPH_BASE_URL: graph.graphUrl,
-      ENTRA_AUTHORITY_HOST: graph.url,
-    });
+    const s = await startTestServer(graph.serverEnv(TENANT));
     const admin = await anAdmin(s.db);
     graph.fail(429, 1, '600'); // ten minutes
     expect((await api(s.url, 'POST', '/api/v1/admin/directory/sync', { headers: admin.headers })).status).toBe(202);

@@ -68,6 +68,20 @@ export class FakeGraph {
     return `${this.url}/v1.0`;
   }
 
+  /** Settings for a test server whose directory sync reads this fake (no scheduled rounds). */
+  serverEnv(tenantId: string): Record<string, string> {
+    return {
+      WORKER: 'false',
+      MicrosoftAppId: 'app-id',
+      MicrosoftAppPassword: 'app-secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: tenantId,
+      GRAPH_BASE_URL: this.graphUrl,
+      ENTRA_AUTHORITY_HOST: this.url,
+      DIRECTORY_SYNC_MINUTES: '0',
+    };
+  }
+
   /** Adds or changes a user (a change shows in the next delta). */
   put(user: GraphUser): void {
     this.users.set(user.id, { ...this.users.get(user.id), ...user });

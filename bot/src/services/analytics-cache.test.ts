@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AnalyticsCache } from './analytics-cache.js';
 
 /** A computation that answers "v1", "v2", … and can be held until released. */
@@ -49,8 +49,8 @@ describe('AnalyticsCache', () => {
     expect(await cache.get('k', c.compute)).toBe('v1');
     expect(c.calls).toBe(2); // one recomputation for both requests
     c.release();
-    await new Promise((r) => setTimeout(r, 0));
-    expect(await cache.get('k', c.compute)).toBe('v2');
+    // The recomputation lands when it lands: wait on it, not on a timer.
+    await vi.waitFor(async () => expect(await cache.get('k', c.compute)).toBe('v2'));
   });
 
   it('computes on every request with refresh 0', async () => {
@@ -88,8 +88,7 @@ describe('AnalyticsCache', () => {
     expect(await cache.get('k', async () => ({ value: 'ok', rows: 1 }))).toBe('ok');
     now = 10;
     expect(await cache.get('k', boom)).toBe('ok');
-    await new Promise((r) => setTimeout(r, 0));
-    expect(errors).toHaveLength(1);
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
     expect(await cache.get('k', boom)).toBe('ok');
   });
 

@@ -22,8 +22,22 @@ export const systemClock: Clock = {
   },
 };
 
-/** A promise that resolves after `ms` on `clock` (or at once when `ms` ≤ 0). */
-export function sleep(clock: Clock, ms: number): Promise<void> {
+/**
+ * A promise that resolves after `ms` on `clock` (or at once when `ms` ≤ 0); with `signal`, it
+ * rejects as soon as the signal is aborted (a process that stops does not wait it out).
+ */
+export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(new Error('stopped'));
   if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => clock.after(ms, resolve));
+  return new Promise((resolve, reject) => {
+    const cancel = clock.after(ms, () => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    });
+    const onAbort = () => {
+      cancel();
+      reject(new Error('stopped'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
