@@ -70,8 +70,12 @@ import { jobsRepo } from './storage/repos/jobs.js';
 import { adminJobRoutes } from './http/routes/admin-jobs.js';
 import { adminDirectoryRoutes } from './http/routes/admin-directory.js';
 import { directorySync } from './services/directory/directory-sync.js';
-import { cachedToken, clientSecretToken, graphClient, managedIdentityToken } from './services/directory/graph.js';
+import { cachedToken, clientSecretToken, graphClient, managedIdentityToken } from './services/graph/graph.js';
 import { directoryRepo } from './storage/repos/directory.js';
+import { InstallWorker, type InstallWorkerOptions } from './jobs/install-worker.js';
+import { appInstaller } from './services/installs/app-installer.js';
+import { appInstallsRepo } from './storage/repos/app-installs.js';
+import { welcomeIn } from './services/welcome.js';
 import { chorusKinds, type KindRegistry } from './notifications/registry.js';
 import { pointsRoutes } from './http/routes/points.js';
 import { analyticsRoutes } from './http/routes/analytics.js';
@@ -93,6 +97,8 @@ export interface App {
   db: Db;
   /** The delivery worker, when this process runs one (config WORKER). */
   worker: DeliveryWorker | undefined;
+  /** Installs Chorus for people announcements wait for (PROACTIVE_INSTALL), in worker processes. */
+  installs: InstallWorker | undefined;
   /** The job runner (planners and other background work), in worker processes too. */
   jobs: JobRunner | undefined;
   /** Where the server listens, once listen() resolved. */
@@ -107,6 +113,7 @@ export interface AppOptions {
   db?: Db;
   /** Tests: a faster tick, another connector. */
   worker?: Partial<Omit<DeliveryWorkerOptions, 'db' | 'log'>>;
+  installs?: Partial<Pick<InstallWorkerOptions, 'tickMs' | 'idleMs' | 'retry' | 'concurrency' | 'rps'>>;
   /** More processors of domain events than Chorus's own (points), run by worker processes. */
   eventProcessors?: ReadonlyArray<EventProcessor<Queryable>>;
   /** Where campaigns' time windows come from (the leaderboard's `period=campaign`); campaigns wire it. */
@@ -118,6 +125,9 @@ export interface AppOptions {
   /** Tests: the time clicks are counted at and My impact's "today" (default: the jobs' clock, else the system's). */
   clock?: Clock;
 }
+
+/** Graph's limit for the app-install endpoints: 30 requests/s per app and tenant (teams-platform.md). */
+const GRAPH_INSTALL_RPS = 30;
 
 export async function createApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
   const db = options.db ?? (await openDatabase(config));
@@ -146,32 +156,38 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const clock = options.clock ?? options.jobs?.clock ?? systemClock;
   // Directory sync from Graph (issue 14 §1), when the bot's app can reach it.
   const stopping = new AbortController();
-  const directory = config.directory
+  // One app-only Graph client (its token cached) for the directory sync and the app installs.
+  const graph = config.directory
+    ? graphClient({
+        baseUrl: config.directory.graphBaseUrl,
+        token: cachedToken(
+          config.directory.credential.kind === 'secret'
+            ? clientSecretToken({
+                authorityHost: config.directory.credential.authorityHost,
+                tenantId: config.directory.tenantId,
+                clientId: config.directory.credential.clientId,
+                secret: config.directory.credential.secret,
+                signal: stopping.signal,
+              })
+            : managedIdentityToken({ ...config.directory.credential, signal: stopping.signal }),
+          () => clock.now(),
+        ),
+        sleep: (ms) => sleep(clock, ms, stopping.signal),
+        signal: stopping.signal,
+      })
+    : undefined;
+  const directory = config.directory && graph
     ? directorySync({
         db,
         log,
         now: () => new Date(clock.now()),
         tenantId: config.directory.tenantId,
         ...(config.directory.groupId ? { groupId: config.directory.groupId } : {}),
-        graph: graphClient({
-          baseUrl: config.directory.graphBaseUrl,
-          token: cachedToken(
-            config.directory.credential.kind === 'secret'
-              ? clientSecretToken({
-                  authorityHost: config.directory.credential.authorityHost,
-                  tenantId: config.directory.tenantId,
-                  clientId: config.directory.credential.clientId,
-                  secret: config.directory.credential.secret,
-                  signal: stopping.signal,
-                })
-              : managedIdentityToken({ ...config.directory.credential, signal: stopping.signal }),
-            () => clock.now(),
-          ),
-          sleep: (ms) => sleep(clock, ms, stopping.signal),
-          signal: stopping.signal,
-        }),
+        graph,
       })
     : undefined;
+  // Installing Chorus for people announcements would not reach otherwise (issue 14 §3).
+  const installTenant = config.proactiveInstall && config.directory ? config.directory.tenantId : null;
   // The leaderboard: ranked once per period and reused (new points show within the refresh time).
   boardCacheFor(db, { refreshMs: config.leaderboardRefreshSeconds * 1000, now: () => clock.now() });
   // Unique readers: the day keys live in memory, so a redirect never waits for them.
@@ -310,10 +326,32 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
         kinds,
         rps: config.teamsRateLimitRps,
         held: () => crisisWatch.active,
+        installTenant,
         ...options.worker,
       })
     : undefined;
   if (worker) ctx.nudgeWorker = () => worker.nudge();
+  const proactive = config.proactiveInstall;
+  const installs =
+    config.worker && graph && installTenant && proactive
+      ? new InstallWorker({
+          db,
+          log,
+          tenantId: installTenant,
+          botAppId: config.bot.appId ?? '',
+          installer: (pace) => appInstaller({ graph, catalogId: proactive.catalogId, ...pace }),
+          rps: GRAPH_INSTALL_RPS,
+          held: () => crisisWatch.active,
+          welcome: (personId) => welcomeIn(db, personId, 'install'),
+          ...options.installs,
+        })
+      : undefined;
+  if (config.worker && !installs) {
+    // PROACTIVE_INSTALL is off (now): deliveries left waiting for an install would keep their
+    // announcements sending forever.
+    const abandoned = await appInstallsRepo(db).abandonAll('install_off');
+    if (abandoned > 0) log.warn({ deliveries: abandoned }, 'PROACTIVE_INSTALL is off: deliveries that waited for an install failed');
+  }
   // Background work runs where cards are sent (the worker role), apart from the sender.
   const { everyMs, ...runnerOptions } = options.jobs ?? {};
   const jobs = config.worker
@@ -340,6 +378,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     server,
     db,
     worker,
+    installs,
     jobs,
     url: '',
     listen: () =>
@@ -353,6 +392,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
           const address = server.address();
           app.url = `http://127.0.0.1:${address.port}`;
           worker?.start();
+          installs?.start();
           (jobs?.start() ?? Promise.resolve()).then(() => resolve(app.url), reject);
         });
       }),
@@ -374,6 +414,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       readerKeys.stop();
       try {
         await jobs?.stop();
+        await installs?.stop();
         await worker?.stop();
         await clicks.close();
         if (clicks.readersUncounted > 0) log.warn({ clicks: clicks.readersUncounted }, 'clicks whose unique reader was not counted (no day key was loaded)');

@@ -148,6 +148,18 @@ describe('config', () => {
     expect(p).toEqual(['BENCH_BASELINE: the benchmark baseline is refused when NODE_ENV=production']);
   });
 
+  it('installs the app for people only when asked, with Graph access and the catalog id, or says what is missing', () => {
+    expect(loadConfig({}).proactiveInstall).toBeNull();
+    const graph = { MicrosoftAppId: 'a', MicrosoftAppPassword: 'b', MicrosoftAppTenantId: 't' };
+    expect(loadConfig({ ...graph, PROACTIVE_INSTALL: 'true', TEAMS_APP_CATALOG_ID: 'f00d-1' }).proactiveInstall).toEqual({ catalogId: 'f00d-1' });
+    expect(loadConfig({ ...graph, TEAMS_APP_CATALOG_ID: 'f00d-1' }).proactiveInstall).toBeNull();
+    expect(problems({ ...graph, PROACTIVE_INSTALL: 'true' })).toEqual(["PROACTIVE_INSTALL: needs TEAMS_APP_CATALOG_ID, the app's id in the Teams app catalog"]);
+    expect(problems({ PROACTIVE_INSTALL: 'true', TEAMS_APP_CATALOG_ID: 'f00d-1' })).toEqual([
+      'PROACTIVE_INSTALL: needs Graph access: MicrosoftAppId with MicrosoftAppPassword (or the managed identity) and MicrosoftAppTenantId',
+    ]);
+    expect(problems({ ...graph, PROACTIVE_INSTALL: 'true', TEAMS_APP_CATALOG_ID: "x' or 1=1" })[0]).toMatch(/TEAMS_APP_CATALOG_ID/);
+  });
+
   it('trusts no proxy for the reader address unless told how many there are', () => {
     expect(loadConfig({}).trustProxyHops).toBe(0);
     expect(loadConfig({ TRUST_PROXY_HOPS: '1' }).trustProxyHops).toBe(1);

@@ -72,6 +72,12 @@ const envSchema = z.object({
   DIRECTORY_GROUP_ID: z.string().regex(/^[0-9a-fA-F-]{36}$/, 'must be a group object id').optional(),
   // Graph's address (tests: a fake on loopback). Links Graph returns to any other host are refused.
   GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.microsoft.com/v1.0'),
+  // Issue 14 §3: install Chorus through Graph for people of an item's or a session's audience
+  // who never opened it, then deliver (needs what the directory sync needs, the application
+  // permission TeamsAppInstallation.ReadWriteSelfForUser.All, and the app's id in the org
+  // catalog — not the manifest id).
+  PROACTIVE_INSTALL: bool.default(false),
+  TEAMS_APP_CATALOG_ID: z.string().trim().regex(/^[0-9A-Za-z-]{1,100}$/, "must be the app's id in the Teams app catalog").optional(),
   IDENTITY_ENDPOINT: z.url().optional(),
   IDENTITY_HEADER: z.string().optional(),
   LOG_LEVEL: z.enum(logLevels).default('info'),
@@ -130,6 +136,11 @@ export interface Config {
     tenantId: string;
     credential: { kind: 'secret'; clientId: string; secret: string; authorityHost: string } | { kind: 'managedIdentity'; clientId: string; endpoint: string; header: string };
   } | null;
+  /**
+   * Installing the app for people an announcement would not reach otherwise (PROACTIVE_INSTALL),
+   * through the directory's Graph access; null: off.
+   */
+  proactiveInstall: { catalogId: string } | null;
   /** undefined: decide at start-up (seed when the database is new and auth is dev). */
   seedDemo: boolean | undefined;
   /** Benchmarks only: serve the fixed-page baseline next to the feed (never in production). */
@@ -209,6 +220,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const directory = credential && directoryTenant
     ? { everyMinutes: e.DIRECTORY_SYNC_MINUTES, groupId: e.DIRECTORY_GROUP_ID?.toLowerCase(), graphBaseUrl: e.GRAPH_BASE_URL, tenantId: directoryTenant, credential }
     : null;
+  if (e.PROACTIVE_INSTALL && !directory) {
+    problems.push('PROACTIVE_INSTALL: needs Graph access: MicrosoftAppId with MicrosoftAppPassword (or the managed identity) and MicrosoftAppTenantId');
+  }
+  if (e.PROACTIVE_INSTALL && !e.TEAMS_APP_CATALOG_ID) problems.push("PROACTIVE_INSTALL: needs TEAMS_APP_CATALOG_ID, the app's id in the Teams app catalog");
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -250,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     analyticsRefreshSeconds: e.ANALYTICS_REFRESH_SECONDS,
     logLevel: e.LOG_LEVEL,
     directory,
+    proactiveInstall: e.PROACTIVE_INSTALL && e.TEAMS_APP_CATALOG_ID ? { catalogId: e.TEAMS_APP_CATALOG_ID } : null,
     seedDemo: e.SEED_DEMO,
     benchBaseline: e.BENCH_BASELINE,
   };

@@ -11,7 +11,7 @@ const kb = (field) => Number(readFileSync('/proc/self/status', 'utf8').split('\n
 const { openPostgres } = await import(path.join(root, 'dist/bot/storage/db.js'));
 const { migrate } = await import(path.join(root, 'dist/bot/storage/migrate.js'));
 const { directorySync } = await import(path.join(root, 'dist/bot/services/directory/directory-sync.js'));
-const { graphClient, cachedToken, clientSecretToken } = await import(path.join(root, 'dist/bot/services/directory/graph.js'));
+const { graphClient, cachedToken, clientSecretToken } = await import(path.join(root, 'dist/bot/services/graph/graph.js'));
 
 const db = openPostgres(process.env.DATABASE_URL);
 await migrate(db);

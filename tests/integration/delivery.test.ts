@@ -17,7 +17,7 @@ describe('announcing an item', () => {
     expect(res.body).toMatchObject({ subject: 'item', item: { id: itemId, title: 'Twelve colleagues' } });
 
     const done = await settled(res.body.id);
-    expect(done.counts).toEqual({ total: 12, pending: 0, sent: 12, failed: 0, skipped: 0 });
+    expect(done.counts).toEqual({ total: 12, pending: 0, installing: 0, sent: 12, failed: 0, skipped: 0 });
     expect(done.finishedAt).not.toBeNull();
     const tokens = new Set<string>();
     for (const p of people) {

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { directorySync } from '../../bot/src/services/directory/directory-sync.js';
-import { cachedToken, clientSecretToken, graphClient } from '../../bot/src/services/directory/graph.js';
+import { cachedToken, clientSecretToken, graphClient } from '../../bot/src/services/graph/graph.js';
 import { reachable } from '../../bot/src/notifications/recipients.js';
 import { wants } from '../../bot/src/notifications/wants.js';
 import type { Db } from '../../bot/src/storage/db.js';

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 
 /** A user as the fake directory holds it (Graph's property names). */
 export interface GraphUser {
@@ -24,6 +25,13 @@ const TOKEN = 'fake-graph-token';
  * /v1.0/groups/{id}/transitiveMembers/microsoft.graph.user`; and what tests inject: 429
  * with Retry-After, 5xx, garbage pages, links to another host. Every request needs the
  * token.
+ *
+ * And the proactive install of a Teams app (issue 14 §3): `POST
+ * /v1.0/users/{id}/teamwork/installedApps` with `teamsApp@odata.bind` to an app of the catalog
+ * (201; 409 when installed already; 404 for an unknown user or app; 403 for users in
+ * `forbidden`), `GET …/installedApps?$expand=teamsApp&$filter=teamsApp/id eq '{id}'` and `GET
+ * …/installedApps/{installation id}/chat`, all limited as Graph limits them: `installRps`
+ * requests in any second per tenant, beyond that 429 with Retry-After.
  */
 export class FakeGraph {
   url = '';
@@ -38,6 +46,19 @@ export class FakeGraph {
   /** Every n-th request to Graph answers 429 with this Retry-After (seconds): throttling under load. */
   throttleEvery: { n: number; retryAfter: string } | null = null;
   throttled = 0;
+  /** Apps in the tenant's catalog, by catalog id. */
+  readonly catalog = new Set<string>(['chorus-catalog-id']);
+  /** Installations of a catalog app per user (user id → catalog id → installation). */
+  readonly installations = new Map<string, Map<string, { id: string; chatId: string }>>();
+  /** Users Graph answers 403 for (their install is blocked by a policy). */
+  readonly forbidden = new Set<string>();
+  /** Graph's limit on the install endpoints per app and tenant. */
+  installRps = 30;
+  /** When each install request arrived (performance.now()), 429s included. */
+  readonly installRequests: number[] = [];
+  /** Install requests answered 429 for going over `installRps`. */
+  installThrottled = 0;
+  private readonly installWindow: number[] = [];
   /** Links in answers point to this origin instead (a hostile or broken Graph). */
   linkOrigin: string | null = null;
   private version = 0;
@@ -147,6 +168,8 @@ export class FakeGraph {
       res.end(fault.body ?? JSON.stringify({ error: { code: 'fault', message: `injected ${fault.status}` } }));
       return;
     }
+    const apps = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps(?:\/([^/]+)\/(chat))?$/.exec(url.pathname);
+    if (apps) return this.installs(req, res, url, decodeURIComponent(apps[1]!), apps[2] && decodeURIComponent(apps[2]), json);
     const select = url.searchParams.get('$select')?.split(',');
     const shape = (u: GraphUser) => (select ? Object.fromEntries(['id', ...select].filter((k) => k in u).map((k) => [k, u[k]])) : u);
     const origin = this.linkOrigin ?? this.url;
@@ -176,6 +199,60 @@ export class FakeGraph {
       return this.page(list, url, origin, (token) => `${origin}${url.pathname}?$skiptoken=${token}`, json, false);
     }
     json(404, { error: { code: 'notFound' } });
+  }
+
+  /** The app-install endpoints, under Graph's limit. */
+  private async installs(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    userId: string,
+    installationId: string | undefined,
+    json: (status: number, body: unknown, headers?: Record<string, string>) => void,
+  ): Promise<void> {
+    const now = performance.now();
+    this.installRequests.push(now);
+    while (this.installWindow.length > 0 && (this.installWindow[0] as number) <= now - 1000) this.installWindow.shift();
+    if (this.installWindow.length >= this.installRps) {
+      this.installThrottled++;
+      return json(429, { error: { code: 'TooManyRequests', message: 'Too many requests' } }, { 'retry-after': '1' });
+    }
+    this.installWindow.push(now);
+    if (this.forbidden.has(userId)) return json(403, { error: { code: 'Forbidden', message: 'the app may not be installed for this user' } });
+    if (!this.users.has(userId)) return json(404, { error: { code: 'NotFound', message: 'no such user' } });
+    const mine = this.installations.get(userId) ?? new Map<string, { id: string; chatId: string }>();
+    this.installations.set(userId, mine);
+    if (req.method === 'POST' && !installationId) {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      let bind: unknown;
+      try {
+        bind = (JSON.parse(body) as Record<string, unknown>)['teamsApp@odata.bind'];
+      } catch {
+        return json(400, { error: { code: 'BadRequest', message: 'not JSON' } });
+      }
+      const app = typeof bind === 'string' ? /\/appCatalogs\/teamsApps\/([^/]+)$/.exec(bind)?.[1] : undefined;
+      if (!app) return json(400, { error: { code: 'BadRequest', message: 'teamsApp@odata.bind is missing' } });
+      if (!this.catalog.has(app)) return json(404, { error: { code: 'NotFound', message: 'no such app in the catalog' } });
+      if (mine.has(app)) return json(409, { error: { code: 'Conflict', message: 'the app is already installed' } });
+      const n = this.installations.size;
+      mine.set(app, { id: Buffer.from(`${userId}##${app}`).toString('base64url'), chatId: `19:${userId}_bot${n}@unq.gbl.spaces` });
+      // 201 Created, with nothing in the body (Graph's documentation).
+      res.writeHead(201);
+      res.end();
+      return;
+    }
+    if (req.method !== 'GET') return json(405, { error: { code: 'MethodNotAllowed' } });
+    if (installationId) {
+      const found = [...mine.values()].find((i) => i.id === installationId);
+      if (!found) return json(404, { error: { code: 'NotFound', message: 'no such installation' } });
+      return json(200, { '@odata.context': `${this.url}/v1.0/$metadata#chats/$entity`, id: found.chatId, topic: null, chatType: 'oneOnOne' });
+    }
+    const filter = /^teamsApp\/id eq '([^']+)'$/.exec(url.searchParams.get('$filter') ?? '')?.[1];
+    const value = [...mine]
+      .filter(([app]) => filter === undefined || app === filter)
+      .map(([app, i]) => ({ id: i.id, ...(url.searchParams.get('$expand') === 'teamsApp' ? { teamsApp: { id: app, externalId: 'manifest-id', displayName: 'Chorus', distributionMethod: 'organization' } } : {}) }));
+    return json(200, { '@odata.context': `${this.url}/v1.0/$metadata#users('${userId}')/teamwork/installedApps`, value });
   }
 
   /** Pages of a snapshot taken at the first request: skip tokens name the snapshot and the offset. */
@@ -213,3 +290,4 @@ export class FakeGraph {
     });
   }
 }
+

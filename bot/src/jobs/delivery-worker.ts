@@ -30,6 +30,11 @@ export interface DeliveryWorkerOptions {
   /** The notification kinds it starts (default: Chorus's own); the renderer must know them too. */
   kinds?: KindRegistry;
   retry?: RetryPolicy;
+  /**
+   * PROACTIVE_INSTALL: announcements to an audience also count this tenant's people without a
+   * chat; their deliveries wait for the install worker (jobs/install-worker.ts). null: off.
+   */
+  installTenant?: string | null;
 }
 
 type Prepared = { rendered: Awaited<ReturnType<Renderer>> } | { error: unknown };
@@ -63,7 +68,7 @@ export class DeliveryWorker {
   private readonly cards: ReturnType<typeof cardSender>;
 
   constructor(private readonly o: DeliveryWorkerOptions) {
-    this.repo = deliveriesRepo(o.db, (o.kinds ?? chorusKinds).sql);
+    this.repo = deliveriesRepo(o.db, (o.kinds ?? chorusKinds).sql, { installTenant: o.installTenant ?? null });
     this.concurrency = o.concurrency ?? 32;
     this.batchSize = o.batchSize ?? 32;
     this.tickMs = o.tickMs ?? 1_000;

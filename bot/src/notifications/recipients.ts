@@ -7,11 +7,17 @@ import type { WantsPolicy } from './wants.js';
 // The statement sees the started announcement as `s` (see kind.ts).
 
 /** Each person's newest working personal chat with the bot (`p`: the person). */
-const PERSONAL_CHAT = `join lateral (
+const PERSONAL_CHAT = `lateral (
     select c.id, c.tenant_id from conversations c
     where c.person_id = p.id and c.kind = 'personal' and c.status = 'active'
     order by c.updated_at desc limit 1
   ) c on true`;
+
+/**
+ * Someone without a chat the app may be installed for (issue 14 §3): PROACTIVE_INSTALL is on
+ * for their tenant (`s.install_tenant`), and Chorus knows their Entra object id.
+ */
+const INSTALLABLE = `(p.tenant_id = s.install_tenant and p.aad_object_id is not null)`;
 
 /**
  * Which people: a condition on `p` (people), with `from` the rows it may use. Picking
@@ -24,14 +30,17 @@ export interface Selection {
 
 /**
  * The people `pick` picks who have a working personal chat with the bot and want this kind —
- * never people the directory says have left (issue 14 §1).
+ * never people the directory says have left (issue 14 §1). `install`: also those the app can
+ * be installed for when PROACTIVE_INSTALL is on (their conversation is null until then) —
+ * for announcements to an audience, not for answers to what someone did in Chorus.
  */
-export function reachable(pick: Selection, wants: WantsPolicy): string {
-  return `select p.id as person_id, c.id as conversation_id, c.tenant_id, null::text as activity_id
+export function reachable(pick: Selection, wants: WantsPolicy, o: { install?: boolean } = {}): string {
+  return `select p.id as person_id, c.id as conversation_id, coalesce(c.tenant_id, p.tenant_id) as tenant_id, null::text as activity_id
     from ${pick.from ? `${pick.from}, ` : ''}people p
-    ${PERSONAL_CHAT}
+    ${o.install ? 'left join' : 'join'} ${PERSONAL_CHAT}
     left join preferences pr on pr.person_id = p.id
-    where (${pick.where}) and p.left_at is null and ${wants.sql}`;
+    where (${pick.where}) and p.left_at is null and ${wants.sql}
+      ${o.install ? `and (c.id is not null or ${INSTALLABLE})` : ''}`;
 }
 
 /** `p` is in these departments and locations (text[] expressions; empty: everyone). */

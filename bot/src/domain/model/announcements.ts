@@ -48,6 +48,8 @@ export interface DeliveryCounts {
   /** Every recipient; equals pending + sent + failed + skipped. 0 until the send starts. */
   total: number;
   pending: number;
+  /** Of the pending: waiting for Chorus to be installed for them (PROACTIVE_INSTALL). */
+  installing: number;
   sent: number;
   failed: number;
   skipped: number;
@@ -89,6 +91,7 @@ export type AnnouncementView = Partial<Pick<Announcement, 'period' | 'cardState'
 const countsSchema = z.strictObject({
   total: z.number().int(),
   pending: z.number().int(),
+  installing: z.number().int(),
   sent: z.number().int(),
   failed: z.number().int(),
   skipped: z.number().int(),

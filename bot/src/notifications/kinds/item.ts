@@ -30,6 +30,7 @@ export const itemKind = defineKind({
           where a2.kind = 'item' and a2.payload->>'itemId' = s.payload->>'itemId' and d2.person_id = p.id and d2.status = 'sent')`,
     },
     everyItem,
+    { install: true },
   ),
   ready: `exists (select 1 from items i where i.id = (a.payload->>'itemId')::uuid and ${LIVE})`,
   upkeep: [

@@ -43,6 +43,7 @@ export const trainingKind = defineKind({
   recipients: reachable(
     { from: 'trainings t', where: `t.id = (s.payload->>'trainingId')::uuid and ${inGroups('t.audience_departments', 't.audience_locations')}` },
     everyItem,
+    { install: true },
   ),
   ready: SESSION_AHEAD,
   upkeep: [

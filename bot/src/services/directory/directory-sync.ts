@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../storage/db.js';
 import { directoryRepo, type DirectoryCounts } from '../../storage/repos/directory.js';
 import { directoryUser, USER_SELECT, type DirectoryUser } from '../../domain/directory/directory-user.js';
-import { DeltaExpired, type GraphClient } from './graph.js';
+import { DeltaExpired, type GraphClient } from '../graph/graph.js';
 
 export interface DirectorySyncOptions {
   db: Db;

@@ -29,6 +29,7 @@ import * as m028 from './028-analytics-indexes.js';
 import * as m029 from './029-directory.js';
 import * as m030 from './030-welcome-person.js';
 import * as m031 from './031-audience-values.js';
+import * as m032 from './032-proactive-install.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -63,4 +64,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '029-directory', sql: m029.sql },
   { id: '030-welcome-person', sql: m030.sql },
   { id: '031-audience-values', sql: m031.sql },
+  { id: '032-proactive-install', sql: m032.sql },
 ];

@@ -61,9 +61,10 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
     const views = new Map(rows.map((r) => [r.id, viewOf(r)]));
     const itemTitles = await titles('items', [...views.values()].map((v) => v.itemId), q);
     const trainingTitles = await titles('trainings', [...views.values()].map((v) => v.trainingId), q);
-    const counts = await q.query<{ announcement_id: string; status: keyof Omit<DeliveryCounts, 'total'>; reason: string | null; n: number }>(
-      `select announcement_id, status, case when status in ('skipped', 'failed') then reason end as reason, count(*)::int as n
-       from deliveries where announcement_id = any($1::uuid[]) group by 1, 2, 3`,
+    const counts = await q.query<{ announcement_id: string; status: keyof Omit<DeliveryCounts, 'total' | 'installing'>; installing: boolean; reason: string | null; n: number }>(
+      `select announcement_id, status, (status = 'pending' and conversation_id is null) as installing,
+         case when status in ('skipped', 'failed') then reason end as reason, count(*)::int as n
+       from deliveries where announcement_id = any($1::uuid[]) group by 1, 2, 3, 4`,
       [ids],
     );
     // Throughput over the last minute of sending: up to now while sending, up to the
@@ -83,10 +84,11 @@ export function announcementsRepo(db: Db, options: AnnouncementsOptions) {
     );
     const at = now();
     return rows.map((r) => {
-      const c: DeliveryCounts = { total: 0, pending: 0, sent: 0, failed: 0, skipped: 0 };
+      const c: DeliveryCounts = { total: 0, pending: 0, installing: 0, sent: 0, failed: 0, skipped: 0 };
       const reasons: Record<string, number> = {};
       for (const row of counts.filter((x) => x.announcement_id === r.id)) {
         c[row.status] += row.n;
+        if (row.installing) c.installing += row.n;
         c.total += row.n;
         if (row.reason) reasons[row.reason] = (reasons[row.reason] ?? 0) + row.n;
       }

@@ -71,7 +71,7 @@ export type Key = Pick<ClaimedDelivery, 'announcementId' | 'personId'>;
  * The send queue. Every state change is one statement on one row (or one set), so a
  * process can die between any two of them and the next leader resumes from the table.
  */
-export function deliveriesRepo(db: Queryable, kinds: KindSql) {
+export function deliveriesRepo(db: Queryable, kinds: KindSql, o: { installTenant?: string | null } = {}) {
   const key = (d: Key) => [d.announcementId, d.personId];
 
   return {
@@ -109,7 +109,7 @@ export function deliveriesRepo(db: Queryable, kinds: KindSql) {
      * Returns how many deliveries were created, or undefined when another process
      * started it first.
      */
-    start: (announcementId: string) => startAnnouncement(db, kinds, announcementId),
+    start: (announcementId: string) => startAnnouncement(db, kinds, announcementId, o.installTenant ?? null),
 
     /** Sending announcements with nothing left pending are done. */
     async finish(): Promise<string[]> {
@@ -126,11 +126,14 @@ export function deliveriesRepo(db: Queryable, kinds: KindSql) {
       return rows.map((r) => r.id);
     },
 
-    /** Tenants with anything pending (due now or waiting for a retry). */
+    /**
+     * Tenants with anything pending (due now or waiting for a retry). A delivery without a
+     * conversation waits for the app's install (install-worker.ts), not for a sender.
+     */
     async tenantsWithWork(urgentOnly = false): Promise<string[]> {
       const rows = await db.query<{ tenant_id: string }>(
         `select distinct d.tenant_id from deliveries d join announcements a on a.id = d.announcement_id
-         where d.status = 'pending' and a.status = 'sending' and (not $1::boolean or d.priority > 0)`,
+         where d.status = 'pending' and d.conversation_id is not null and a.status = 'sending' and (not $1::boolean or d.priority > 0)`,
         [urgentOnly],
       );
       return rows.map((r) => r.tenant_id);
@@ -140,7 +143,7 @@ export function deliveriesRepo(db: Queryable, kinds: KindSql) {
     async hasWork(tenantId: string, urgentOnly = false): Promise<boolean> {
       const rows = await db.query(
         `select 1 from deliveries d join announcements a on a.id = d.announcement_id
-         where d.tenant_id = $1 and d.status = 'pending' and a.status = 'sending' and (not $2::boolean or d.priority > 0) limit 1`,
+         where d.tenant_id = $1 and d.status = 'pending' and d.conversation_id is not null and a.status = 'sending' and (not $2::boolean or d.priority > 0) limit 1`,
         [tenantId, urgentOnly],
       );
       return rows.length > 0;
@@ -172,7 +175,7 @@ export function deliveriesRepo(db: Queryable, kinds: KindSql) {
            select d.announcement_id, d.person_id
            from deliveries d join announcements a on a.id = d.announcement_id
            where d.tenant_id = $1 and d.status = 'pending' and d.claimed_at is null and d.next_attempt_at <= now()
-             and a.status = 'sending' and (not $3::boolean or d.priority > 0)
+             and d.conversation_id is not null and a.status = 'sending' and (not $3::boolean or d.priority > 0)
            order by d.priority desc, d.next_attempt_at
            limit $2
            for update of d skip locked

@@ -14,7 +14,7 @@ const useStyles = makeStyles({
   value: { margin: 0, fontVariantNumeric: 'tabular-nums' },
 });
 
-/** Total, sent, waiting, failed and skipped, as a definition list. */
+/** Total, sent, waiting (and of those, installing), failed and skipped, as a definition list. */
 export function DeliveryCounts({ counts }: { counts: Counts }) {
   const styles = useStyles();
   const { t, number } = useI18n();
@@ -22,6 +22,8 @@ export function DeliveryCounts({ counts }: { counts: Counts }) {
     { key: 'total', label: t.countTotal, value: counts.total },
     { key: 'sent', label: t.countSent, value: counts.sent },
     { key: 'pending', label: t.countPending, value: counts.pending },
+    // Only while Chorus is being installed for some of them (PROACTIVE_INSTALL).
+    ...(counts.installing > 0 ? [{ key: 'installing', label: t.countInstalling, value: counts.installing }] : []),
     { key: 'failed', label: t.countFailed, value: counts.failed },
     { key: 'skipped', label: t.countSkipped, value: counts.skipped },
   ];

@@ -26,6 +26,14 @@ export class DeltaExpired extends GraphError {
   }
 }
 
+/** Chorus is stopping: a request under way was aborted. */
+export class GraphStopping extends GraphError {
+  constructor() {
+    super('Chorus is stopping');
+    this.name = 'GraphStopping';
+  }
+}
+
 export interface GraphOptions {
   /** https://graph.microsoft.com/v1.0 (tests: a fake on loopback). Links to any other host are refused. */
   baseUrl: string;
@@ -71,7 +79,7 @@ export function graphClient(o: GraphOptions) {
       try {
         res = await doFetch(target, { headers: { authorization: `Bearer ${await o.token()}`, accept: 'application/json' }, ...(o.signal ? { signal: o.signal } : {}) });
       } catch (err) {
-        if (o.signal?.aborted) throw new GraphError('Chorus is stopping');
+        if (o.signal?.aborted) throw new GraphStopping();
         if (waited >= patienceMs) throw new GraphError(`Graph is not reachable: ${(err as Error).message}`);
         await o.sleep(backoff);
         waited += backoff;
@@ -108,7 +116,47 @@ export function graphClient(o: GraphOptions) {
     }
   }
 
-  return { getPage };
+  /**
+   * One request, answered as it came: the caller decides what a 429 or a 5xx means (the
+   * app installs wait for their next turn rather than hold a sender). Throws only when Graph
+   * cannot be reached (GraphError with status null) or Chorus is stopping.
+   */
+  async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<GraphAnswer> {
+    const target = new URL(base.pathname.replace(/\/$/, '') + path, base);
+    let res: Response;
+    try {
+      res = await doFetch(target, {
+        method,
+        headers: {
+          authorization: `Bearer ${await o.token()}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(o.signal ? { signal: o.signal } : {}),
+      });
+    } catch (err) {
+      if (o.signal?.aborted) throw new GraphStopping();
+      throw new GraphError(`Graph is not reachable: ${(err as Error).message}`);
+    }
+    const text = await res.text().catch(() => '');
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = null;
+    }
+    return { status: res.status, body: parsed, retryAfterMs: retryAfterMs(res.headers.get('retry-after')) };
+  }
+
+  return { getPage, call, baseUrl: base.href.replace(/\/$/, '') };
+}
+
+/** Graph's answer to one request: its status, its JSON body (null when none or not JSON), Retry-After. */
+export interface GraphAnswer {
+  status: number;
+  body: unknown;
+  retryAfterMs: number | null;
 }
 export type GraphClient = ReturnType<typeof graphClient>;
 
