@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { buildIfNeeded, root } from './lib/build-if-needed.mjs';
 import { Cleanup } from '../tests/bench/support.mjs';
 
-const ENTRIES = ['links', 'fanout', 'crisis', 'impact', 'feed', 'analytics', 'directory'];
+const ENTRIES = ['links', 'fanout', 'crisis', 'impact', 'feed', 'analytics', 'directory', 'installs'];
 
 const positiveInt = (name, fallback) => {
   const raw = process.env[name];

@@ -182,6 +182,20 @@ describe('the fake Bot Connector: Teams rate limits', () => {
     expect([retryAfterHeader(250, 'fractional'), retryAfterHeader(0.2, 'fractional'), retryAfterHeader(1_500, 'fractional')]).toEqual(['0.25', '0.001', '1.5']);
   });
 
+  it('judges the limits by when a sender in another process stamped its requests (sentAtHeader), not by when they arrived', async () => {
+    const c = await fake({ globalRps: 50, perThread: false, sentAtHeader: 'x-sent-at' });
+    const stamped = (conversationId: string, at: number, tenantId = TENANT) =>
+      call(c, `v3/conversations/${encodeURIComponent(conversationId)}/activities`, activity('hi', tenantId), { headers: { 'x-sent-at': String(at) } });
+    const past = performance.timeOrigin + performance.now() - 5_000;
+    // 60 sent 25 ms apart (40 in any second) that reach the fake all at once: all accepted.
+    const spaced = await Promise.all(Array.from({ length: 60 }, (_, i) => stamped(`a:1on1-29:spaced-${i}`, past + i * 25)));
+    expect(count(spaced, 200)).toBe(60);
+    expect(c.stats().maxObservedRps).toBe(40);
+    // 60 sent within one millisecond by another tenant: the limit holds.
+    const burst = await Promise.all(Array.from({ length: 60 }, (_, i) => stamped(`a:1on1-29:burst-${i}`, past + 3_000, OTHER_TENANT)));
+    expect([count(burst, 200), count(burst, 429)]).toEqual([50, 10]);
+  });
+
   it('stays exact under hundreds of parallel requests', async () => {
     const c = await fake({ globalRps: Infinity });
     const answers = await Promise.all(Array.from({ length: 400 }, (_, i) => send(c, `a:1on1-29:user-${i % 40}`, `m${i}`)));

@@ -38,6 +38,12 @@ export interface FakeBotConnectorOptions {
    * would count a 429 the sender never caused. Undefined (default): judge by arrival.
    */
   sentAt?: (conversationId: string) => number | undefined;
+  /**
+   * Likewise for a sender in another process: the name of a request header carrying when it
+   * handed the request to the network, in epoch milliseconds (`performance.timeOrigin +
+   * performance.now()` there; one machine, one clock). Requests without it are judged by arrival.
+   */
+  sentAtHeader?: string;
 }
 
 /**
@@ -57,7 +63,7 @@ export class FakeBotConnector {
   readonly timeline: AcceptedRequest[] = [];
   private server: Server | undefined;
   private counter = 0;
-  private readonly options: Required<Omit<FakeBotConnectorOptions, 'sentAt'>> & Pick<FakeBotConnectorOptions, 'sentAt'>;
+  private readonly options: Required<Omit<FakeBotConnectorOptions, 'sentAt' | 'sentAtHeader'>> & Pick<FakeBotConnectorOptions, 'sentAt' | 'sentAtHeader'>;
   private random: () => number;
   private counts = { requests: 0, accepted: 0, throttled: 0, faults: 0 };
   private byStatus: Record<number, number> = {};
@@ -208,7 +214,7 @@ export class FakeBotConnector {
     if (!this.tenants.has(conversationId) && tenantId !== 'unknown') this.tenants.set(conversationId, tenantId);
 
     // Everything below runs without awaiting: one decision per request, in arrival order.
-    const now = this.options.sentAt?.(conversationId) ?? performance.now();
+    const now = this.options.sentAt?.(conversationId) ?? this.stampOf(req) ?? performance.now();
     meter(this.arrivals, tenantId).mark(now);
     const globalLog = this.globalLog(tenantId);
     const threadLog = route.kind === 'update' ? undefined : this.threadLog(conversationId, route.kind);
@@ -256,6 +262,13 @@ export class FakeBotConnector {
     const replyToId = route.kind === 'reply' ? { replyToId: route.activityId as string } : {};
     this.received.push({ conversationId, ...replyToId, activityId, tenantId, at, activity: this.options.keepBodies ? (body as Activity) : { type: String(body.type) } });
     return this.answer(res, 200, { id: activityId });
+  }
+
+  /** The sender's stamp (sentAtHeader) as a `performance.now()` of this process. */
+  private stampOf(req: IncomingMessage): number | undefined {
+    const header = this.options.sentAtHeader ? req.headers[this.options.sentAtHeader.toLowerCase()] : undefined;
+    const epochMs = typeof header === 'string' ? Number(header) : NaN;
+    return Number.isFinite(epochMs) ? epochMs - performance.timeOrigin : undefined;
   }
 
   /** Stable per (tenant, member), e.g. `a:1on1-29:user-1`; a second tenant with the same member id gets a suffix. */
