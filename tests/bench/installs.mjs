@@ -10,16 +10,21 @@
 //    enforces Teams' 50 requests/s per app and tenant (429 + Retry-After). Targets: one
 //    welcome card per person (0 lost, 0 twice), 0 × 429, nothing sent inline. The baseline
 //    is the limit itself: the sending rate ÷ 50/s.
-// 2. Proactive installs through Graph (30 requests/s): to come, as a second part function
-//    whose result joins the table.
+// 2. Proactive installs through Graph (proactiveInstalls): an item announced to a department
+//    of BENCH_PROACTIVE (2,000) people who never opened Chorus, with PROACTIVE_INSTALL on.
+//    Chorus installs the app for each through the fake Graph in this process (three requests
+//    a person; Graph's 30 requests/s per app and tenant enforced, 429 + Retry-After), stores
+//    the chats and delivers the item (and a welcome) to the fake Bot Connector. Targets:
+//    Graph requests/s ÷ 30/s ≥ 0.9, every person installed and the item delivered once.
 //
-// Knobs: BENCH_INSTALLS (2000), BENCH_INSTALLS_IN_FLIGHT (50), BENCH_DATABASE_URL /
-// DATABASE_URL (else local Postgres).
+// Both fakes judge their limits by when Chorus sent each request (stamp-departures.mjs).
+// Knobs: BENCH_INSTALLS (2000), BENCH_INSTALLS_IN_FLIGHT (50), BENCH_PROACTIVE (2000),
+// BENCH_INSTALLS_PARTS (wave,proactive), BENCH_DATABASE_URL / DATABASE_URL (else local Postgres).
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import { createBenchDatabase, latencyStats, root, sleep, startServer, table, withClient } from './support.mjs';
+import { createBenchDatabase, freshPostgres, latencyStats, root, sleep, startServer, table, withClient } from './support.mjs';
 
 export const needs = ['bot'];
 
@@ -32,6 +37,11 @@ const positive = (name, fallback) => {
 
 const INSTALLS = positive('BENCH_INSTALLS', 2_000);
 const IN_FLIGHT = positive('BENCH_INSTALLS_IN_FLIGHT', 50);
+const PROACTIVE = positive('BENCH_PROACTIVE', 2_000);
+const PARTS = (process.env.BENCH_INSTALLS_PARTS || 'wave,proactive').split(',');
+/** Graph's limit on the app-install endpoints, per app and tenant. */
+const GRAPH_RPS = 30;
+const TARGET_GRAPH_RATIO = 0.9;
 
 export const title = `install waves: ${INSTALLS.toLocaleString('en-US')} personal installs at the bot endpoint → one welcome card each at Teams' 50 requests/s (fake Bot Connector, Postgres)`;
 
@@ -42,8 +52,8 @@ const german = (i) => i % 3 === 0;
 export async function run({ cleanup, settings }) {
   const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const parts = [];
-  parts.push(await installWave({ cleanup, settings, serverUrl }));
-  // Part 2, proactive installs for 2,000 people through Graph (30 requests/s), pushes its row here.
+  if (PARTS.includes('wave')) parts.push(await installWave({ cleanup, settings, serverUrl }));
+  if (PARTS.includes('proactive')) parts.push(await proactiveInstalls({ cleanup, settings, serverUrl }));
 
   console.log('\n' + table([
     ['part', 'people', 'limit', 'requests', 'seconds', 'requests/s', '÷ limit', 'peak in 1 s', '429', 'lost', 'twice', 'checks'],
@@ -225,6 +235,139 @@ async function installWave({ cleanup, settings, serverUrl }) {
       `, sent inline ${details.sentInline} ${checks.sentInline ? '✓' : '✗'}`,
   );
   return { ...row, checks, passed, details };
+}
+
+/**
+ * Part 2: proactive installs. The shared row counts Graph's install requests: their rate from
+ * the first to the last ÷ 30/s (the baseline is Graph's limit), peak, 429s; lost: people whose
+ * item card was not sent; twice: chats with more than the item and the welcome.
+ */
+async function proactiveInstalls({ cleanup, settings, serverUrl }) {
+  const { FakeBotConnector, TEAMS_GLOBAL_RPS } = await tsImport('../support/fake-bot-connector.ts', import.meta.url);
+  const { FakeGraph } = await tsImport('../support/fake-graph.ts', import.meta.url);
+  const { addReachablePeople } = await tsImport('../support/reachable.ts', import.meta.url);
+  console.log(`\nProactive installs: an item announced to ${f(PROACTIVE)} people who never opened Chorus; the fake Graph enforces ${GRAPH_RPS} requests/s on the install endpoints`);
+
+  const graph = await new FakeGraph().start();
+  cleanup.add('stop the fake Graph', () => graph.stop());
+  graph.installRps = GRAPH_RPS;
+  graph.sentAtHeader = 'x-bench-sent-at';
+  const connector = await new FakeBotConnector({ globalRps: TEAMS_GLOBAL_RPS, keepBodies: false, sentAtHeader: 'x-bench-sent-at' }).start();
+  cleanup.add('stop the fake Bot Connector', () => connector.stop());
+  const aad = (i) => `ffffffff-0000-4000-8000-${String(i).padStart(12, '0')}`;
+  for (let i = 0; i < PROACTIVE; i++) graph.put({ id: aad(i), displayName: `Newcomer ${i}`, department: 'Proactive' });
+
+  const store = await freshPostgres(cleanup, serverUrl);
+  await store.seed(async (db) => {
+    // Someone in the tenant has used Chorus (the admin who rolled it out): Teams told the bot where its chats live.
+    await addReachablePeople(db, 1, { serviceUrl: connector.url, tenantId: TENANT, department: 'Proactive', prefix: 'known' });
+    await db.query(
+      `insert into people (display_name, aad_object_id, tenant_id, department)
+       select 'Newcomer ' || n, 'ffffffff-0000-4000-8000-' || lpad(n::text, 12, '0'), $1, 'Proactive' from generate_series(0, $2::int - 1) as n`,
+      [TENANT, PROACTIVE],
+    );
+  });
+  const chorus = await startServer(cleanup, {
+    name: 'Chorus (proactive installs)',
+    script: path.join(root, 'tests/bench/chorus-no-bot-token.mjs'),
+    execArgv: ['--import', pathToFileURL(path.join(root, 'tests/bench/stamp-departures.mjs')).href],
+    env: (port) => ({
+      NODE_ENV: 'test', HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: settings.logLevel === 'silent' ? 'warn' : settings.logLevel,
+      AUTH_MODE: 'dev', SEED_DEMO: 'false', DIGEST_SCHEDULE: 'off', RESULTS_SCHEDULE: 'off', TEAMS_RATE_LIMIT_RPS: String(TEAMS_GLOBAL_RPS), ...store.env,
+      MicrosoftAppId: 'bench-app', MicrosoftAppPassword: 'bench-secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT,
+      GRAPH_BASE_URL: graph.graphUrl, ENTRA_AUTHORITY_HOST: graph.url, DIRECTORY_SYNC_MINUTES: '0',
+      PROACTIVE_INSTALL: 'true', TEAMS_APP_CATALOG_ID: 'chorus-catalog-id',
+    }),
+    readyPath: '/readyz',
+  });
+
+  const admin = { authorization: 'Bearer dev.clara', 'content-type': 'application/json' };
+  const call = async (method, pathName, body) => {
+    const res = await fetch(chorus.url + pathName, { method, headers: admin, body: body === undefined ? undefined : JSON.stringify(body) });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${pathName}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  const item = await call('POST', '/api/v1/admin/items', {
+    kind: 'article', title: 'Proactive bench', url: 'https://www.contoso.example/blog/proactive', why: 'Bench', language: 'en', topics: [],
+    audience: { departments: ['Proactive'], locations: [] }, posts: { linkedin: 'Bench run', x: 'Bench run' }, hashtags: [],
+  });
+  await call('POST', `/api/v1/admin/items/${item.item.id}/publish`, {});
+  const started = performance.now();
+  const announcement = await call('POST', `/api/v1/admin/items/${item.item.id}/announce`, {});
+  const deadline = started + Math.max(300, ((PROACTIVE * 3) / GRAPH_RPS) * 3) * 1000;
+  let progress;
+  let lastLog = 0;
+  for (;;) {
+    progress = await call('GET', `/api/v1/admin/announcements/${announcement.id}`);
+    if (progress.status === 'done') break;
+    if (performance.now() > deadline) throw new Error(`the announcement did not finish: ${JSON.stringify(progress.counts)}`);
+    if (performance.now() - lastLog > 15_000) {
+      lastLog = performance.now();
+      console.log(`  … ${f(graph.installRequests.length)} Graph requests, ${f(progress.counts.installing)} waiting for their install, ${f(progress.counts.sent)} item cards sent`);
+    }
+    await sleep(1_000);
+  }
+  const doneSeconds = (performance.now() - started) / 1000;
+  // The welcomes are queued as the installs end; let them go out before counting cards.
+  for (;;) {
+    const open = await withClient(store.env.DATABASE_URL, (c) => c.query(`select count(*)::int as n from announcements where kind = 'welcome' and status <> 'done'`)).then((r) => r.rows[0].n);
+    if (open === 0) break;
+    if (performance.now() > deadline) throw new Error(`${open} welcome announcements did not finish`);
+    await sleep(1_000);
+  }
+  const installed = await withClient(store.env.DATABASE_URL, (c) =>
+    c.query(`select status, count(*)::int as n from app_installs group by 1`).then((r) => Object.fromEntries(r.rows.map((row) => [row.status, row.n]))),
+  );
+  await chorus.stop();
+
+  const times = [...graph.installRequests].sort((a, b) => a - b);
+  const graphSeconds = times.length > 1 ? (times.at(-1) - times[0]) / 1000 : 0;
+  let peak = 0;
+  for (let i = 0, j = 0; j < times.length; j++) {
+    while (times[j] - times[i] >= 1000) i++;
+    peak = Math.max(peak, j - i + 1);
+  }
+  const perChat = new Map();
+  for (const r of connector.received) perChat.set(r.conversationId, (perChat.get(r.conversationId) ?? 0) + 1);
+  const chats = [...graph.installations.values()].map((apps) => apps.get('chorus-catalog-id')?.chatId);
+  const row = {
+    part: 'proactive installs (Graph → item + welcome)',
+    people: PROACTIVE,
+    limit: { name: 'Graph installs', rps: GRAPH_RPS },
+    requests: times.length,
+    seconds: graphSeconds,
+    requestsPerSecond: graphSeconds ? times.length / graphSeconds : 0,
+    ratio: graphSeconds ? times.length / graphSeconds / GRAPH_RPS : 0,
+    peakPerSecond: peak,
+    throttled: graph.installThrottled,
+    lost: PROACTIVE + 1 - progress.counts.sent,
+    twice: chats.filter((id) => (perChat.get(id) ?? 0) > 2).length,
+  };
+  const checks = {
+    ratio: row.ratio >= TARGET_GRAPH_RATIO,
+    installed: (installed.installed ?? 0) === PROACTIVE && chats.length === PROACTIVE,
+    delivered: progress.counts.sent === PROACTIVE + 1 && progress.counts.failed === 0,
+    twice: row.twice === 0,
+  };
+  const passed = Object.values(checks).every(Boolean);
+  await connector.stop();
+  await graph.stop();
+  console.log(
+    '\n' +
+      table([
+        ['people', 'Graph requests', 'in', 'requests/s', '÷ 30/s', 'peak in 1 s', '429', 'installed', 'item cards sent', 'announce → done', 'cards (item + welcome)'],
+        [
+          f(PROACTIVE), f(row.requests), `${graphSeconds.toFixed(1)} s`, f(row.requestsPerSecond, 1), row.ratio.toFixed(3), f(peak), f(row.throttled),
+          f(installed.installed ?? 0), f(progress.counts.sent), `${doneSeconds.toFixed(1)} s`, f(connector.received.length),
+        ],
+      ]).replace(/^/gm, '    '),
+  );
+  console.log(
+    `    Graph ÷ limit ${row.ratio.toFixed(3)} (target ≥ ${TARGET_GRAPH_RATIO}) ${checks.ratio ? '✓' : '✗'}, installed ${checks.installed ? '✓' : '✗'}` +
+      `, delivered ${checks.delivered ? '✓' : '✗'}, twice ${row.twice} ${checks.twice ? '✓' : '✗'}; physics: ${f(PROACTIVE * 3)} requests ÷ ${GRAPH_RPS}/s = ${((PROACTIVE * 3) / GRAPH_RPS).toFixed(0)} s`,
+  );
+  return { ...row, checks, passed, details: { installed, counts: progress.counts, reasons: progress.reasons, doneSeconds, cards: connector.received.length } };
 }
 
 const f = (n, d = 0) => Number(n).toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });

@@ -137,6 +137,9 @@ export class DeliveryWorker {
         if (recipients !== undefined) this.o.log.info({ announcement: id, recipients }, 'announcement started');
       }
       if (due.length < START_BATCH || this.stopping) break;
+      // More to start: let the tenants' senders begin with what has started meanwhile (during
+      // an install wave each start waits for a database connection behind the installs).
+      if (round === 0) await this.lead();
     }
     for (const id of await this.repo.finish()) this.o.log.info({ announcement: id }, 'announcement done');
     await this.lead();
