@@ -99,14 +99,23 @@ export class InstallWorker {
     await this.repo.releaseInHand(tenant);
     const pacer = new TenantPacer(this.o.rps, () => performance.now());
     const active = () => !this.stopping && locks.alive && !this.o.held?.();
+    // One request takes its slot at a time, as a card sender does: slots reserved ahead by
+    // several installs at once would be planned against a window that has not happened yet,
+    // and could put 30 requests into one second.
+    let queue: Promise<void> = Promise.resolve();
+    const nextSlot = async () => {
+      for (let generation = -1; generation !== pacer.generation; ) {
+        generation = pacer.generation;
+        const wait = pacer.reserve();
+        if (wait > 0) await this.sleep(wait);
+      }
+      pacer.sent();
+    };
     const installer = this.o.installer({
-      pace: async () => {
-        for (let generation = -1; generation !== pacer.generation; ) {
-          generation = pacer.generation;
-          const wait = pacer.reserve();
-          if (wait > 0) await this.sleep(wait);
-        }
-        pacer.sent();
+      pace: () => {
+        const slot = queue.then(nextSlot);
+        queue = slot.catch(() => undefined);
+        return slot;
       },
       throttled: (ms) => pacer.throttle(ms),
     });
