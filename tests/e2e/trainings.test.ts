@@ -62,12 +62,12 @@ describe('trainings', () => {
 
     // A session with one seat, taken by Jonas.
     const start = Date.now() + 5 * DAY;
-    const small = await callApi<{ id: string }>(suite.server, 'clara', 'POST', '/admin/trainings', {
+    const small = await callApi<{ training: { id: string } }>(suite.server, 'clara', 'POST', '/admin/trainings', {
       title: SMALL, startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3_600_000).toISOString(), timeZone: 'Europe/Berlin',
       room: 'Room 2', capacity: 1, language: 'en', host: 'Clara Schmidt',
     });
     expect(small.status).toBe(201);
-    const jonas = await callApi<{ outcome: string }>(suite.server, 'jonas', 'POST', `/trainings/${small.body.id}/register`, {});
+    const jonas = await callApi<{ outcome: string }>(suite.server, 'jonas', 'POST', `/trainings/${small.body.training.id}/register`, {});
     expect(jonas.body.outcome).toBe('registered');
   });
 

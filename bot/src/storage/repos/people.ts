@@ -2,6 +2,7 @@ import { appendEventsCte } from '../events/record-events.js';
 import type { Queryable } from '../db.js';
 import { maybeOne, one } from '../db.js';
 import { inAudience, valuesNobodyHolds } from './audience-sql.js';
+import type { AudienceDirectory } from '../../domain/audiences/audience-warnings.js';
 import type { Language } from '../../domain/model/common.js';
 
 export interface Person {
@@ -162,3 +163,9 @@ export function peopleRepo(db: Queryable) {
   };
 }
 export type PeopleRepo = ReturnType<typeof peopleRepo>;
+
+/** The people as the domain's audience checks ask about them (issue 14 §2). */
+export const audienceDirectory = (people: PeopleRepo): AudienceDirectory => ({
+  reach: (departments, locations) => people.audienceReach(departments, locations),
+  unknown: (departments, locations) => people.unknownAudienceValues(departments, locations),
+});

@@ -49,7 +49,7 @@ export function TrainingEditor({ training, audiences, onSaved, onCancel }: Train
     await save(async () => {
       const saved = training ? await api.updateTraining({ params: { id: training.id }, body: parsed.input }) : await api.createTraining({ body: parsed.input });
       notify('success', training ? t.trainingSavedToast : t.trainingCreatedToast);
-      onSaved(saved);
+      onSaved(saved.training);
     });
   };
 
