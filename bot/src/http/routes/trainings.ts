@@ -1,5 +1,4 @@
 import { notFound } from '../../domain/errors.js';
-import { render } from '../../domain/messages/message.js';
 import type { Language } from '../../domain/model/common.js';
 import type { SavedTraining } from '../../domain/model/trainings.js';
 import { icsCalendar } from '../../domain/trainings/ics.js';
@@ -8,15 +7,13 @@ import { trainingEndpoints as endpoints } from '../contract/endpoints/trainings.
 import { uuidParam } from '../contract/endpoint.js';
 import type { HttpContext } from '../context.js';
 import { user } from '../request.js';
+import { wordedWarnings } from '../save-warnings.js';
 import type { Route } from '../serve.js';
 
 const trainingId = uuidParam('Training');
 
 /** The session as saved, with its warnings in the language of the admin's tab. */
-const worded = ({ training, warnings }: SavedSession, lang: Language): SavedTraining => ({
-  training,
-  warnings: warnings.map((w) => ({ field: w.field, message: render(w.reason, lang) })),
-});
+const worded = ({ training, warnings }: SavedSession, lang: Language): SavedTraining => ({ training, warnings: wordedWarnings(warnings, lang) });
 
 /** Trainings: everyone lists and registers; editors plan, change, cancel and record attendance. */
 export function trainingRoutes(route: Route, ctx: HttpContext): void {
