@@ -31,7 +31,7 @@ import { impactRepo } from './storage/repos/impact.js';
 import { impactRoutes } from './http/routes/impact.js';
 import { sleep, systemClock, type Clock } from './domain/time/clock.js';
 import { itemsRepo } from './storage/repos/items.js';
-import { peopleRepo } from './storage/repos/people.js';
+import { audienceDirectory, peopleRepo } from './storage/repos/people.js';
 import { sharingRepo } from './storage/repos/sharing.js';
 import { topicsRepo } from './storage/repos/topics.js';
 import { seedDemo } from './storage/seed-demo.js';
@@ -225,7 +225,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     itemsService: itemsService({
       items,
       topics,
-      audiences: { reach: (d, l) => people.audienceReach(d, l), unknown: (d, l) => people.unknownAudienceValues(d, l) },
+      audiences: audienceDirectory(people),
       urlPolicy: { allowHttpLocalhost: config.env !== 'production' },
       now: () => new Date(),
     }),

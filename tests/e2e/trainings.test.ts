@@ -1,7 +1,8 @@
 // Trainings: Clara (admin, German UI) plans a session at 10:00 Berlin time in the tab. Aylin,
 // in Berlin, sees 10:00; Mia, in London on a phone-narrow screen, sees 09:00 and that it is
 // planned for 10:00 in Berlin. Aylin registers, finds it under My sessions and saves the
-// calendar file. A full one-seat session puts Mia on the waitlist.
+// calendar file. A full one-seat session puts Mia on the waitlist. Last, Clara aims the
+// session at a department nobody holds and is warned on saving, in the list and before announcing.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,12 +63,12 @@ describe('trainings', () => {
 
     // A session with one seat, taken by Jonas.
     const start = Date.now() + 5 * DAY;
-    const small = await callApi<{ id: string }>(suite.server, 'clara', 'POST', '/admin/trainings', {
+    const small = await callApi<{ training: { id: string } }>(suite.server, 'clara', 'POST', '/admin/trainings', {
       title: SMALL, startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3_600_000).toISOString(), timeZone: 'Europe/Berlin',
       room: 'Room 2', capacity: 1, language: 'en', host: 'Clara Schmidt',
     });
     expect(small.status).toBe(201);
-    const jonas = await callApi<{ outcome: string }>(suite.server, 'jonas', 'POST', `/trainings/${small.body.id}/register`, {});
+    const jonas = await callApi<{ outcome: string }>(suite.server, 'jonas', 'POST', `/trainings/${small.body.training.id}/register`, {});
     expect(jonas.body.outcome).toBe('registered');
   });
 
@@ -116,5 +117,50 @@ describe('trainings', () => {
     await card.getByText('You are on the waitlist: place 1').waitFor();
     await session(page, 'My sessions', SMALL).getByRole('button', { name: `Leave the waitlist: ${SMALL}` }).waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+  });
+
+  it('warns Clara when a session’s audience names a department nobody holds, on saving, in the list and before announcing — at 320 px', async () => {
+    const { page } = suite.box;
+    await page.setViewportSize({ width: 320, height: 800 });
+    await openTabAs(suite.server, page, '?page=trainings', 'Clara Schmidt');
+    const admin = page.getByRole('region', { name: 'Schulungen verwalten (Admins)' });
+    const row = admin.getByRole('listitem').filter({ has: page.getByText(TITLE, { exact: true }) });
+    await row.getByRole('button', { name: `${TITLE} bearbeiten` }).click();
+    const form = admin.getByRole('form', { name: `Schulung bearbeiten: ${TITLE}` });
+    const departments = form.getByRole('combobox', { name: 'Abteilungen' }).or(form.getByRole('textbox', { name: 'Abteilungen' }));
+    await departments.fill('Vertrieb (alt)');
+    await departments.press('Enter');
+    await form.getByText('hat niemand (umbenannt oder weggefallen?)').waitFor(); // the picker knows already
+
+    // Saved all the same; the editor stays open and says what is worth a look.
+    await form.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await toast(page, 'Schulung gespeichert.').waitFor();
+    const warnings = form.getByText('Gespeichert – bitte prüfen').locator('..');
+    await warnings.getByText('Hat im Verzeichnis niemand (umbenannt oder weggefallen?): Vertrieb (alt)').waitFor();
+    await warnings.getByText(/^Diese Zielgruppe erreicht derzeit niemanden/).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+
+    // Closed: the row is flagged, and announcing warns before anything is sent.
+    await form.getByRole('button', { name: 'Schließen' }).click();
+    await form.waitFor({ state: 'detached' });
+    const flag = row.getByText('Zielgruppe veraltet');
+    await flag.waitFor();
+    await flag.focus();
+    await page.getByRole('tooltip').getByText(/^Vertrieb \(alt\) hat im Verzeichnis niemand mehr/).waitFor();
+    await row.getByRole('button', { name: `${TITLE} jetzt ankündigen` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Diese Schulung jetzt ankündigen?' });
+    await dialog.getByText(/^Diese Zielgruppe erreicht derzeit niemanden: Die Karte bekäme niemand/).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const announced = await callApi<{ items: Array<{ title: string; announcedAt: string | null }> }>(suite.server, 'clara', 'GET', '/admin/trainings');
+    expect(announced.body.items.find((s) => s.title === TITLE)?.announcedAt).toBeNull();
+
+    // Back to everyone: saved without warnings, the editor closes and the flag goes.
+    await row.getByRole('button', { name: `${TITLE} bearbeiten` }).click();
+    await form.getByRole('button', { name: 'Vertrieb (alt) entfernen' }).click();
+    await form.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await form.waitFor({ state: 'detached' });
+    await flag.waitFor({ state: 'detached' });
   });
 });

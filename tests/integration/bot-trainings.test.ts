@@ -42,7 +42,7 @@ const session = (over: Record<string, unknown> = {}) => ({
 async function training(over: Record<string, unknown> = {}): Promise<string> {
   const res = await api(s.url, 'POST', '/api/v1/admin/trainings', { headers: admin.headers, body: session(over) });
   expect(res.status).toBe(201);
-  return res.body.id as string;
+  return res.body.training.id as string;
 }
 const mine = async (trainingId: string, user: typeof ada) =>
   (await s.db.query<{ status: string }>(

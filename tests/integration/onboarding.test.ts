@@ -87,7 +87,7 @@ describe('onboarding', () => {
       body: { title: 'LinkedIn for beginners', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3_600_000).toISOString(), timeZone: 'Europe/Berlin', room: 'Spree', capacity: 10, language: 'en', host: 'Petra' },
     });
     expect((await step(newHire.devKey, 'training')).done).toBe(false);
-    expect((await api(s.url, 'POST', `/api/v1/trainings/${created.body.id}/register`, { headers: newHire.headers, body: {} })).status).toBe(200);
+    expect((await api(s.url, 'POST', `/api/v1/trainings/${created.body.training.id}/register`, { headers: newHire.headers, body: {} })).status).toBe(200);
     expect((await step(newHire.devKey, 'training')).done).toBe(true);
 
     // First share: through her share page.

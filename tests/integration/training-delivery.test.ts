@@ -26,7 +26,7 @@ const session = (over: Record<string, unknown> = {}) => ({
 async function training(over: Record<string, unknown> = {}): Promise<string> {
   const res = await api(h.s.url, 'POST', '/api/v1/admin/trainings', { headers: admin(), body: session(over) });
   expect(res.status).toBe(201);
-  return res.body.id as string;
+  return res.body.training.id as string;
 }
 /** The people can sign in to the API too (dev keys = their names). */
 async function signIn(people: ReachablePerson[]): Promise<void> {

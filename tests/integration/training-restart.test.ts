@@ -33,13 +33,13 @@ describe('training reminders across a restart', () => {
       });
       expect(training.status).toBe(201);
       for (const p of people) {
-        expect((await api(before.url, 'POST', `/api/v1/trainings/${training.body.id}/register`, { headers: { authorization: `Bearer dev.${p.name}` }, body: {} })).status).toBe(200);
+        expect((await api(before.url, 'POST', `/api/v1/trainings/${training.body.training.id}/register`, { headers: { authorization: `Bearer dev.${p.name}` }, body: {} })).status).toBe(200);
       }
       await before.close();
 
       // While nothing runs, the session comes within the hour.
       const db = await open();
-      await db.query(`update trainings set starts_at = now() + interval '40 minutes', ends_at = now() + interval '100 minutes' where id = $1`, [training.body.id]);
+      await db.query(`update trainings set starts_at = now() + interval '40 minutes', ends_at = now() + interval '100 minutes' where id = $1`, [training.body.training.id]);
       const after = await startTestServer({}, {
         db,
         worker: { connector: connectorClient(async () => undefined), tickMs: 50, idleMs: 20 },

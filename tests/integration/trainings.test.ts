@@ -39,7 +39,7 @@ const as = (who: string, extra: Record<string, string> = {}) => ({ ...s.as(who),
 const create = async (over: Record<string, unknown> = {}) => {
   const res = await api(s.url, 'POST', '/api/v1/admin/trainings', { headers: as(admin.devKey), body: session(over) });
   expect(res.status).toBe(201);
-  return res.body.id as string;
+  return res.body.training.id as string;
 };
 const register = (id: string, who: string) => api(s.url, 'POST', `/api/v1/trainings/${id}/register`, { headers: as(who), body: {} });
 const unregister = (id: string, who: string) => api(s.url, 'POST', `/api/v1/trainings/${id}/unregister`, { headers: as(who), body: {} });
@@ -251,5 +251,66 @@ describe('trainings', () => {
     expect((await api(s.url, 'GET', '/api/v1/trainings')).status).toBe(401);
     expect((await api(s.url, 'GET', '/api/v1/trainings/not-a-uuid', { headers: as(seller.devKey) })).status).toBe(404);
     expect((await view(id, seller.devKey)).status).toBe('scheduled');
+  });
+});
+
+// Issue 14 §2: a session's audience checked against the people in the directory (people who left never count).
+describe('the audience of a session', () => {
+  const save = (audience: { departments: string[]; locations: string[] }, lang = 'en', id?: string) =>
+    api(s.url, id ? 'PUT' : 'POST', id ? `/api/v1/admin/trainings/${id}` : '/api/v1/admin/trainings', {
+      headers: as(admin.devKey, { 'accept-language': lang }),
+      body: session({ audience }),
+    });
+  const listed = async (id: string) =>
+    (await api(s.url, 'GET', '/api/v1/admin/trainings?limit=200', { headers: as(admin.devKey) })).body.items.find((t: { id: string }) => t.id === id);
+
+  it('is saved with a warning when it reaches nobody or names a value nobody holds (a renamed department)', async () => {
+    // Sales is in Hamburg; nobody in Sales works in München.
+    const nobody = await save({ departments: ['Sales'], locations: ['München'] });
+    expect(nobody.status).toBe(201);
+    expect(nobody.body.warnings).toEqual([
+      { field: 'audience', message: 'This audience reaches nobody at the moment: no one in Chorus is in these departments and locations' },
+    ]);
+    expect(nobody.body.training.audience).toEqual({ departments: ['Sales'], locations: ['München'] });
+
+    const renamed = await save({ departments: ['Sales', 'Sales & Marketing (alt)'], locations: [] }, 'de');
+    expect(renamed.body.warnings).toEqual([
+      { field: 'audience.departments', message: 'Hat im Verzeichnis niemand (umbenannt oder weggefallen?): Sales & Marketing (alt)' },
+    ]);
+
+    const fine = await save({ departments: ['Engineering'], locations: [] });
+    expect(fine.body.warnings).toEqual([]);
+    expect((await save({ departments: [], locations: [] })).body.warnings).toEqual([]); // everyone
+
+    // Changing a session warns the same way, and the change is saved.
+    const changed = await save({ departments: ['Engineering'], locations: ['Hamburg', 'Atlantis'] }, 'en', fine.body.training.id);
+    expect(changed.status).toBe(200);
+    expect(changed.body.warnings).toEqual([
+      { field: 'audience', message: expect.stringMatching(/^This audience reaches nobody/) },
+      { field: 'audience.locations', message: 'Not held by anyone in the directory (renamed or gone?): Atlantis' },
+    ]);
+    expect((await listed(fine.body.training.id)).audience.locations).toEqual(['Hamburg', 'Atlantis']);
+  });
+
+  it('is flagged in the admin list once nobody holds its values any more, or nobody is in it', async () => {
+    const researcher = await aPerson(s.db, { department: 'Product Research', location: 'Leipzig' });
+    const research = await create({ audience: { departments: ['Product Research'], locations: [] } });
+    const leipzig = await create({ audience: { departments: [], locations: ['Leipzig'] } });
+    const everyone = await create();
+    expect(await listed(research)).toMatchObject({ staleAudience: [], reachesNobody: false });
+    expect(await listed(leipzig)).toMatchObject({ staleAudience: [], reachesNobody: false });
+
+    // The directory renames the department: the session names a department nobody holds.
+    await s.db.query(`update people set department = 'Research & Development' where id = $1`, [researcher.id]);
+    expect(await listed(research)).toMatchObject({ staleAudience: ['Product Research'], reachesNobody: true });
+    expect(await listed(leipzig)).toMatchObject({ staleAudience: [], reachesNobody: false });
+
+    // The last person in Leipzig leaves: people who left do not count.
+    await s.db.query('update people set left_at = now() where id = $1', [researcher.id]);
+    expect(await listed(leipzig)).toMatchObject({ staleAudience: ['Leipzig'], reachesNobody: true });
+    // A session for everyone is never flagged.
+    expect(await listed(everyone)).toMatchObject({ staleAudience: [], reachesNobody: false });
+    // Only admins list sessions (with these flags); people see the session as before.
+    expect(Object.keys(await view(everyone, seller.devKey))).not.toContain('staleAudience');
   });
 });

@@ -9,6 +9,8 @@ export interface AdminFormProps {
   label: string;
   /** The primary button's text ("Save", "Create"). */
   submitLabel: string;
+  /** The secondary button's text: "Cancel" unless given ("Close" once the form has saved). */
+  cancelLabel?: string;
   busy: boolean;
   /** Leave required fields to our own check and the server's, not the browser's bubbles. */
   noValidate?: boolean;
@@ -18,7 +20,7 @@ export interface AdminFormProps {
 }
 
 /** The framed form that opens in an admin list: its fields, then Save and Cancel. */
-export function AdminForm({ label, submitLabel, busy, noValidate, onSubmit, onCancel, children }: AdminFormProps) {
+export function AdminForm({ label, submitLabel, cancelLabel, busy, noValidate, onSubmit, onCancel, children }: AdminFormProps) {
   const styles = useAdminFormStyles();
   const { t } = useI18n();
   return (
@@ -37,7 +39,7 @@ export function AdminForm({ label, submitLabel, busy, noValidate, onSubmit, onCa
           {submitLabel}
         </Button>
         <Button onClick={onCancel} disabled={busy}>
-          {t.cancel}
+          {cancelLabel ?? t.cancel}
         </Button>
       </div>
     </form>

@@ -1,6 +1,8 @@
-import { Button } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import { ActionDialog } from './action-dialog.js';
+
+const useStyles = makeStyles({ warning: { marginBottom: tokens.spacingVerticalM } });
 
 export interface ConfirmButtonProps {
   icon: ReactElement;
@@ -10,13 +12,16 @@ export interface ConfirmButtonProps {
   disabled?: boolean;
   title: string;
   body: string;
+  /** Said first, above the body, when the action may not do what one expects (an audience of nobody). */
+  warning?: string;
   /** The button that changes nothing ("Cancel", "Keep it"). */
   keepLabel: string;
   onConfirm: () => void;
 }
 
 /** A button whose action happens only after a dialog says what it will do. */
-export function ConfirmButton({ icon, label, ariaLabel, disabled, title, body, keepLabel, onConfirm }: ConfirmButtonProps) {
+export function ConfirmButton({ icon, label, ariaLabel, disabled, title, body, warning, keepLabel, onConfirm }: ConfirmButtonProps) {
+  const styles = useStyles();
   const [open, setOpen] = useState(false);
   return (
     <ActionDialog
@@ -35,6 +40,11 @@ export function ConfirmButton({ icon, label, ariaLabel, disabled, title, body, k
         onConfirm();
       }}
     >
+      {warning ? (
+        <MessageBar intent="warning" layout="multiline" className={styles.warning}>
+          <MessageBarBody>{warning}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {body}
     </ActionDialog>
   );

@@ -1,4 +1,5 @@
 import type { AdminItem, ItemInput } from '../model/items.js';
+import { audienceWarnings, type AudienceDirectory, type SaveWarning } from '../audiences/audience-warnings.js';
 import { invalid, notFound } from '../errors.js';
 import { msg, type Message } from '../messages/message.js';
 import { campaignSlug } from '../links/utm.js';
@@ -21,22 +22,11 @@ export interface TopicCatalog {
 export type ItemRecordLike = Omit<ItemInput, 'imageUrl' | 'expiresAt'> & { imageUrl: string | null; expiresAt: string | null };
 
 /** A hint about a saved item (not an error), by key: the edge words it in the admin's language. */
-export interface ItemWarning {
-  field: string;
-  reason: Message;
-}
+export type ItemWarning = SaveWarning;
 
 export interface SavedItemWithWarnings {
   item: AdminItem;
   warnings: ItemWarning[];
-}
-
-/** Who is in the directory (issue 14 §2): what an audience reaches, and values nobody holds. */
-export interface AudienceDirectory {
-  /** People (who have not left) in these departments and locations; empty lists: everyone. */
-  reach(departments: readonly string[], locations: readonly string[]): Promise<number>;
-  /** The values no one (who has not left) holds: renamed, gone, or mistyped. */
-  unknown(departments: readonly string[], locations: readonly string[]): Promise<{ departments: string[]; locations: string[] }>;
 }
 
 export interface ItemsDeps {
@@ -70,14 +60,7 @@ export function itemsService({ items, topics, urlPolicy, now, audiences }: Items
     if (!NETWORKS.some((n) => input.posts[n])) {
       warnings.push({ field: 'posts', reason: msg('item.noPosts') });
     }
-    const { departments, locations } = input.audience;
-    if (audiences && departments.length + locations.length > 0) {
-      const [reach, unknown] = await Promise.all([audiences.reach(departments, locations), audiences.unknown(departments, locations)]);
-      if (reach === 0) warnings.push({ field: 'audience', reason: msg('item.audienceEmpty') });
-      for (const key of ['departments', 'locations'] as const) {
-        if (unknown[key].length > 0) warnings.push({ field: `audience.${key}`, reason: msg('item.audienceUnknown', { values: unknown[key].join(', ') }) });
-      }
-    }
+    warnings.push(...(await audienceWarnings(audiences, input.audience)));
     return {
       record: { ...input, url: urls.url ?? input.url, imageUrl: urls.imageUrl || null, expiresAt: input.expiresAt ?? null, topics: [...new Set(input.topics)] },
       warnings,

@@ -85,9 +85,10 @@ export const de: Record<MessageKey, string> = {
   'item.beforeExpiry': 'muss vor dem Ablaufdatum liegen',
   'item.expiresBeforePublish': 'Der Beitrag würde ablaufen, bevor er erscheint',
   'item.linkedinFold': 'LinkedIn zeigt etwa {max} Zeichen vor „mehr anzeigen“: Das Wichtigste an den Anfang',
-  'item.audienceEmpty': 'Diese Zielgruppe erreicht derzeit niemanden: Niemand in Chorus gehört zu diesen Abteilungen und Standorten',
-  'item.audienceUnknown': 'Hat im Verzeichnis niemand (umbenannt oder weggefallen?): {values}',
   'item.noPosts': 'Noch kein Textvorschlag: Mit einem ersten Satz teilen Menschen deutlich öfter',
+  // audiences of items and sessions (issue 14 §2)
+  'audience.reachesNobody': 'Diese Zielgruppe erreicht derzeit niemanden: Niemand in Chorus gehört zu diesen Abteilungen und Standorten',
+  'audience.unknownValues': 'Hat im Verzeichnis niemand (umbenannt oder weggefallen?): {values}',
   'share.unknownNetwork': 'unbekanntes Netzwerk',
   'announce.notLive': 'Ankündigen lassen sich nur veröffentlichte oder geplante Beiträge',
   'announce.itemAnnounced': 'Dieser Beitrag wurde bereits angekündigt',

@@ -92,9 +92,10 @@ export const en = {
   'item.beforeExpiry': 'must be before the expiry time',
   'item.expiresBeforePublish': 'The item would expire before it is published',
   'item.linkedinFold': 'LinkedIn shows about {max} characters before "see more": put the point first',
-  'item.audienceEmpty': 'This audience reaches nobody at the moment: no one in Chorus is in these departments and locations',
-  'item.audienceUnknown': 'Not held by anyone in the directory (renamed or gone?): {values}',
   'item.noPosts': 'No suggested text yet: people share more when they get a starting sentence',
+  // audiences of items and sessions (issue 14 §2)
+  'audience.reachesNobody': 'This audience reaches nobody at the moment: no one in Chorus is in these departments and locations',
+  'audience.unknownValues': 'Not held by anyone in the directory (renamed or gone?): {values}',
   'share.unknownNetwork': 'unknown network',
   'announce.notLive': 'Only published or scheduled items can be announced',
   'announce.itemAnnounced': 'This item has already been announced',

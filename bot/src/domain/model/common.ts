@@ -66,6 +66,10 @@ export const audienceInputSchema = z
   .strict()
   .default({ departments: [], locations: [] });
 
+/** A hint about what was saved (not an error), worded in the admin's language: `field` says what it is about. */
+export const fieldWarningSchema = z.strictObject({ field: z.string(), message: z.string() });
+export type FieldWarning = z.infer<typeof fieldWarningSchema>;
+
 /** Per language, both always present. */
 export const perLanguageText = z.strictObject({ de: z.string(), en: z.string() });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NETWORKS, type Network } from '../sharing/networks.js';
 import { POST_MAX, xTweetLength, X_MAX } from '../items/text-limits.js';
-import { audienceInputSchema, isoDateTime, languageSchema, pageQuery } from './common.js';
+import { audienceInputSchema, fieldWarningSchema, isoDateTime, languageSchema, pageQuery } from './common.js';
 
 export const ITEM_KINDS = ['article', 'job', 'event', 'video', 'product', 'other'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -140,9 +140,6 @@ export const adminItemSchema = z.strictObject({
   }),
 });
 export type AdminItem = z.infer<typeof adminItemSchema>;
-
-export const fieldWarningSchema = z.strictObject({ field: z.string(), message: z.string() });
-export type FieldWarning = z.infer<typeof fieldWarningSchema>;
 
 export const savedItemSchema = z.strictObject({ item: adminItemSchema, warnings: z.array(fieldWarningSchema) });
 export type SavedItem = z.infer<typeof savedItemSchema>;

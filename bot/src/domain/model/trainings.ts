@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { audienceInputSchema, isoDateTime, languageSchema, pageQuery, type Language } from './common.js';
+import { audienceInputSchema, fieldWarningSchema, isoDateTime, languageSchema, pageQuery, type FieldWarning, type Language } from './common.js';
 
 const text = (max: number) => z.string().trim().max(max, 'field.maxChars');
 const isoDate = z.iso.datetime({ offset: true, error: 'field.isoDateTime' });
@@ -99,6 +99,20 @@ export interface Training {
   updatedAt: string;
 }
 
+/** A session as admins list it: with what is out of date about its audience (issue 14 §2). */
+export interface AdminTraining extends Training {
+  /** Departments and locations of the audience that nobody (who has not left) holds: renamed or gone in the directory. */
+  staleAudience: string[];
+  /** Its audience (not everyone) is nobody at the moment: announcing it would reach no one. */
+  reachesNobody: boolean;
+}
+
+/** POST/PUT /api/v1/admin/trainings: the session as saved, and what is worth a look (`audience`: reaches nobody; `audience.departments`/`audience.locations`: values nobody holds). */
+export interface SavedTraining {
+  training: Training;
+  warnings: FieldWarning[];
+}
+
 /** What a registration or a cancellation did, and where the person now stands. */
 export interface RegistrationResult {
   training: Training;
@@ -120,7 +134,7 @@ const myRegistrationSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('cancelled') }),
 ]);
 
-export const trainingSchema: z.ZodType<Training> = z.strictObject({
+const trainingShape = {
   id: z.uuid(),
   title: z.string(),
   description: z.string(),
@@ -141,7 +155,16 @@ export const trainingSchema: z.ZodType<Training> = z.strictObject({
   mine: myRegistrationSchema,
   announcedAt: isoDateTime.nullable(),
   updatedAt: isoDateTime,
+};
+export const trainingSchema: z.ZodType<Training> = z.strictObject(trainingShape);
+
+export const adminTrainingSchema: z.ZodType<AdminTraining> = z.strictObject({
+  ...trainingShape,
+  staleAudience: z.array(z.string()),
+  reachesNobody: z.boolean(),
 });
+
+export const savedTrainingSchema: z.ZodType<SavedTraining> = z.strictObject({ training: trainingSchema, warnings: z.array(fieldWarningSchema) });
 
 export const registrationResultSchema: z.ZodType<RegistrationResult> = z.strictObject({
   training: trainingSchema,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Training, TrainingInput } from '../model/trainings.js';
+import type { AudienceDirectory } from '../audiences/audience-warnings.js';
 import { AppError } from '../errors.js';
 import type { RegistrationStatus } from './registration-rules.js';
 import type { SessionState } from './session-rules.js';
@@ -93,11 +94,18 @@ const NOW = new Date('2026-05-04T10:00:00Z');
 const input: TrainingInput = sampleSessionInput({ capacity: 2 });
 const person = (id: string, department: string | null = null): Reader => ({ id, department, location: null });
 
+/** A directory where everyone is in Sales, in Hamburg. */
+const salesInHamburg: AudienceDirectory = {
+  reach: async (departments, locations) =>
+    (departments.length === 0 || departments.includes('Sales')) && (locations.length === 0 || locations.includes('Hamburg')) ? 12 : 0,
+  unknown: async (departments, locations) => ({ departments: departments.filter((d) => d !== 'Sales'), locations: locations.filter((l) => l !== 'Hamburg') }),
+};
+
 async function setup(overrides: Partial<TrainingInput> = {}) {
   const mem = memory();
   let now = NOW;
-  const service = trainingsService({ sessions: mem.sessions, urlPolicy: { allowHttpLocalhost: false }, now: () => now });
-  const { id } = await service.create({ ...input, ...overrides }, 'clara');
+  const service = trainingsService({ sessions: mem.sessions, audiences: salesInHamburg, urlPolicy: { allowHttpLocalhost: false }, now: () => now });
+  const { id } = (await service.create({ ...input, ...overrides }, 'clara')).training;
   const statuses = () => Object.fromEntries(mem.rows().get(id)!.regs);
   return { ...mem, service, id, statuses, setNow: (d: Date) => (now = d) };
 }
@@ -185,6 +193,19 @@ describe('trainings service', () => {
     setNow(new Date('2026-05-10T09:30:00Z'));
     await expect(service.setAttendance(id, { attendance: [...attendance.attendance, { personId: 'zoe', attended: true }] })).rejects.toBeInstanceOf(AppError);
     await expect(service.setAttendance(id, attendance)).resolves.toBeUndefined();
+  });
+
+  it('saves a session whose audience reaches nobody, and says so', async () => {
+    const { service, id, rows } = await setup();
+    const fields = (saved: { warnings: Array<{ field: string }> }) => saved.warnings.map((w) => w.field);
+    expect(fields(await service.update(id, { ...input, audience: { departments: ['Sales'], locations: ['Hamburg'] } }, 'clara'))).toEqual([]);
+    const renamed = await service.update(id, { ...input, audience: { departments: ['Sales & Marketing (old)'], locations: [] } }, 'clara');
+    expect(fields(renamed)).toEqual(['audience', 'audience.departments']);
+    expect(renamed.warnings[1]?.reason).toEqual({ key: 'audience.unknownValues', params: { values: 'Sales & Marketing (old)' } });
+    expect(rows().get(id)!.input.audience.departments).toEqual(['Sales & Marketing (old)']);
+    const created = await service.create({ ...input, audience: { departments: [], locations: ['Hamburg', 'Bremen'] } }, 'clara');
+    expect(fields(created)).toEqual(['audience.locations']);
+    expect(rows().has(created.training.id)).toBe(true);
   });
 
   it('plans sessions in the future with safe links only', async () => {

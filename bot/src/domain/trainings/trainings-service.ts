@@ -1,4 +1,5 @@
 import type { AttendanceInput, RegistrationResult, Training, TrainingInput } from '../model/trainings.js';
+import { audienceWarnings, type AudienceDirectory, type SaveWarning } from '../audiences/audience-warnings.js';
 import { notFound } from '../errors.js';
 import type { UrlPolicy } from '../urls/stored-url.js';
 import { alreadyIn, checkOpen, isOpen, seatOrWaitlist, whomToPromote } from './registration-rules.js';
@@ -7,17 +8,25 @@ import type { Reader, TrainingNotices, TrainingStore, TrainingsUnitOfWork } from
 
 export interface TrainingsDeps {
   sessions: TrainingsUnitOfWork;
+  /** Who is in the directory: saving a session whose audience reaches nobody warns (issue 14 §2). */
+  audiences?: AudienceDirectory;
   urlPolicy: UrlPolicy;
   now: () => Date;
 }
 
 type Tx = { store: TrainingStore; notices: TrainingNotices };
 
+/** A session as saved, and hints about it (not errors) for the admin. */
+export interface SavedSession {
+  training: Training;
+  warnings: SaveWarning[];
+}
+
 /**
  * Planning sessions and taking seats: the rules (capacity, waitlist, who is told what), run
  * in one transaction per change with the session locked first.
  */
-export function trainingsService({ sessions, urlPolicy, now }: TrainingsDeps) {
+export function trainingsService({ sessions, audiences, urlPolicy, now }: TrainingsDeps) {
   /** Gives free seats to the waitlist, first come first served, and tells those who got one. */
   async function fillSeats({ store, notices }: Tx, id: string, session: { capacity: number; status: 'scheduled' | 'cancelled'; startsAt: Date }): Promise<string[]> {
     const promoted = whomToPromote(session.capacity, await store.seats(id), isOpen(session, now()));
@@ -28,19 +37,22 @@ export function trainingsService({ sessions, urlPolicy, now }: TrainingsDeps) {
   }
 
   return {
-    async create(body: TrainingInput, by: string): Promise<Training> {
+    /** Plans a session; warns (after saving) when its audience reaches nobody or names values nobody holds. */
+    async create(body: TrainingInput, by: string): Promise<SavedSession> {
       const input = checkLinks(body, urlPolicy);
       checkNew(input, now());
-      return sessions.transaction(async ({ store }) => store.get(await store.create(input, by), by));
+      const training = await sessions.transaction(async ({ store }) => store.get(await store.create(input, by), by));
+      return { training, warnings: await audienceWarnings(audiences, input.audience) };
     },
 
     /**
      * Changes a session. A larger capacity gives the new seats to the waitlist; a new time or
-     * place is news for everyone registered or waiting. Returns who got a seat.
+     * place is news for everyone registered or waiting. Returns who got a seat, and the
+     * same warnings about the audience as `create`.
      */
-    async update(id: string, body: TrainingInput, by: string): Promise<{ training: Training; promoted: string[] }> {
+    async update(id: string, body: TrainingInput, by: string): Promise<SavedSession & { promoted: string[] }> {
       const input = checkLinks(body, urlPolicy);
-      return sessions.transaction(async (tx) => {
+      const saved = await sessions.transaction(async (tx) => {
         const { store, notices } = tx;
         const current = await store.lock(id);
         const change = checkChange(current, current ? (await store.seats(id)).registered : 0, input, now());
@@ -51,6 +63,7 @@ export function trainingsService({ sessions, urlPolicy, now }: TrainingsDeps) {
         const promoted = await fillSeats(tx, id, { capacity: input.capacity, status: 'scheduled', startsAt: new Date(input.startsAt) });
         return { training: await store.get(id, by), promoted };
       });
+      return { ...saved, warnings: await audienceWarnings(audiences, input.audience) };
     },
 
     /** Cancels the session; everyone registered or waiting is told. Twice: nothing more. */

@@ -2,15 +2,12 @@ import type { Language } from '../../domain/model/common.js';
 import type { SavedItem } from '../../domain/model/items.js';
 import { itemEndpoints } from '../contract/endpoints/items.js';
 import type { SavedItemWithWarnings } from '../../domain/items/items-service.js';
-import { render } from '../../domain/messages/message.js';
 import type { HttpContext } from '../context.js';
+import { wordedWarnings } from '../save-warnings.js';
 import type { Route } from '../serve.js';
 
 /** Warnings in the language of the admin's tab. */
-const worded = ({ item, warnings }: SavedItemWithWarnings, lang: Language): SavedItem => ({
-  item,
-  warnings: warnings.map((w) => ({ field: w.field, message: render(w.reason, lang) })),
-});
+const worded = ({ item, warnings }: SavedItemWithWarnings, lang: Language): SavedItem => ({ item, warnings: wordedWarnings(warnings, lang) });
 
 export function adminItemRoutes(route: Route, ctx: HttpContext): void {
   const svc = ctx.itemsService;

@@ -1,12 +1,19 @@
 import { notFound } from '../../domain/errors.js';
+import type { Language } from '../../domain/model/common.js';
+import type { SavedTraining } from '../../domain/model/trainings.js';
 import { icsCalendar } from '../../domain/trainings/ics.js';
+import type { SavedSession } from '../../domain/trainings/trainings-service.js';
 import { trainingEndpoints as endpoints } from '../contract/endpoints/trainings.js';
 import { uuidParam } from '../contract/endpoint.js';
 import type { HttpContext } from '../context.js';
 import { user } from '../request.js';
+import { wordedWarnings } from '../save-warnings.js';
 import type { Route } from '../serve.js';
 
 const trainingId = uuidParam('Training');
+
+/** The session as saved, with its warnings in the language of the admin's tab. */
+const worded = ({ training, warnings }: SavedSession, lang: Language): SavedTraining => ({ training, warnings: wordedWarnings(warnings, lang) });
 
 /** Trainings: everyone lists and registers; editors plan, change, cancel and record attendance. */
 export function trainingRoutes(route: Route, ctx: HttpContext): void {
@@ -52,8 +59,8 @@ export function trainingRoutes(route: Route, ctx: HttpContext): void {
 
   route(endpoints.adminTrainings, async ({ who, query }) => trainings.all(who.id, query));
 
-  route(endpoints.createTraining, async ({ who, body }) => rules.create(body, who.id));
-  route(endpoints.updateTraining, async ({ who, params, body }) => (await rules.update(params.id, body, who.id)).training);
+  route(endpoints.createTraining, async ({ who, body, lang }) => worded(await rules.create(body, who.id), lang));
+  route(endpoints.updateTraining, async ({ who, params, body, lang }) => worded(await rules.update(params.id, body, who.id), lang));
 
   /** Announce the session to its audience through the delivery engine, now or at `at`. */
   route(endpoints.announceTraining, async ({ who, params, body }) =>

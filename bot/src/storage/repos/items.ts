@@ -7,6 +7,7 @@ import type { AdminItem, FeedItem, ItemKind, ItemStatus, Posts } from '../../dom
 import { keysetPage } from '../keyset.js';
 import { readFeed, type FeedPageQuery } from './feed.js';
 import { audience, base, LIVE, type ItemRow, type Viewer } from './item-rows.js';
+import { staleAudience } from './audience-sql.js';
 import { containsPattern, isoRequired } from './rows.js';
 
 export { audience, LIVE, type Viewer } from './item-rows.js';
@@ -77,9 +78,7 @@ export function itemsRepo(db: Db) {
          from feedback fb where fb.item_id = i.id and fb.kind = 'not_for_me') as declined,
       (select count(*)::int from deliveries dl join announcements ann on ann.id = dl.announcement_id
          where ann.kind = 'item' and ann.payload->>'itemId' = i.id::text and dl.status = 'sent') as reached,
-      array(select v from unnest(i.audience_departments) v where not exists (select 1 from people p where p.department = v and p.left_at is null)
-            union all
-            select v from unnest(i.audience_locations) v where not exists (select 1 from people p where p.location = v and p.left_at is null)) as stale_audience`;
+      ${staleAudience('i.audience_departments', 'i.audience_locations')} as stale_audience`;
   const adminSelect = `select ${adminColumns} from items i`;
 
   return {

@@ -1,6 +1,8 @@
 import { appendEventsCte } from '../events/record-events.js';
 import type { Queryable } from '../db.js';
 import { maybeOne, one } from '../db.js';
+import { inAudience, valuesNobodyHolds } from './audience-sql.js';
+import type { AudienceDirectory } from '../../domain/audiences/audience-warnings.js';
 import type { Language } from '../../domain/model/common.js';
 
 export interface Person {
@@ -143,19 +145,17 @@ export function peopleRepo(db: Queryable) {
 
     /** People (who have not left) in these departments and locations; empty lists: everyone. */
     async audienceReach(departments: readonly string[], locations: readonly string[]): Promise<number> {
-      const [row] = await db.query<{ n: number }>(
-        `select count(*)::int as n from people p where p.left_at is null
-           and (cardinality($1::text[]) = 0 or p.department = any($1::text[])) and (cardinality($2::text[]) = 0 or p.location = any($2::text[]))`,
-        [departments, locations],
-      );
+      const [row] = await db.query<{ n: number }>(`select count(*)::int as n from people p where ${inAudience('$1::text[]', '$2::text[]')}`, [
+        departments,
+        locations,
+      ]);
       return row?.n ?? 0;
     },
 
     /** The values no one (who has not left) holds. */
     async unknownAudienceValues(departments: readonly string[], locations: readonly string[]): Promise<{ departments: string[]; locations: string[] }> {
       const [row] = await db.query<{ departments: string[]; locations: string[] }>(
-        `select array(select v from unnest($1::text[]) v where not exists (select 1 from people p where p.department = v and p.left_at is null)) as departments,
-                array(select v from unnest($2::text[]) v where not exists (select 1 from people p where p.location = v and p.left_at is null)) as locations`,
+        `select array(${valuesNobodyHolds('$1::text[]', 'department')}) as departments, array(${valuesNobodyHolds('$2::text[]', 'location')}) as locations`,
         [departments, locations],
       );
       return { departments: row?.departments ?? [], locations: row?.locations ?? [] };
@@ -163,3 +163,9 @@ export function peopleRepo(db: Queryable) {
   };
 }
 export type PeopleRepo = ReturnType<typeof peopleRepo>;
+
+/** The people as the domain's audience checks ask about them (issue 14 §2). */
+export const audienceDirectory = (people: PeopleRepo): AudienceDirectory => ({
+  reach: (departments, locations) => people.audienceReach(departments, locations),
+  unknown: (departments, locations) => people.unknownAudienceValues(departments, locations),
+});

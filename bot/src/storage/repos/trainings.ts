@@ -1,9 +1,10 @@
 import { notFound } from '../../domain/errors.js';
-import type { MyRegistration, Training, TrainingRegistrant, TrainingsQuery } from '../../domain/model/trainings.js';
+import type { AdminTraining, MyRegistration, Training, TrainingRegistrant, TrainingsQuery } from '../../domain/model/trainings.js';
 import type { Language, Page } from '../../domain/model/common.js';
 import type { Reader } from '../../domain/trainings/trainings-ports.js';
 import type { Db, Queryable } from '../db.js';
 import { keysetPage } from '../keyset.js';
+import { reachesNobody, staleAudience } from './audience-sql.js';
 import { isoRequired } from './rows.js';
 
 export type { Reader };
@@ -65,6 +66,11 @@ const FROM = `from trainings t
   left join training_registrations me on me.training_id = t.id and me.person_id = $1`;
 const SELECT = `select ${COLUMNS} ${FROM}`;
 const SELECT_PARTS = { columns: COLUMNS, from: FROM };
+
+/** What admins see besides: audience values nobody holds any more, and an audience that is nobody (issue 14 §2). */
+const ADMIN_COLUMNS = `${staleAudience('t.audience_departments', 't.audience_locations')} as stale_audience,
+    ${reachesNobody('t.audience_departments', 't.audience_locations')} as reaches_nobody`;
+type AdminTrainingRow = TrainingRow & { stale_audience: string[]; reaches_nobody: boolean };
 
 /** The session is meant for the person in department `$2` and location `$3` (empty lists: everyone). */
 export const FOR_READER = `(cardinality(t.audience_departments) = 0 or $2::text = any(t.audience_departments))
@@ -160,15 +166,16 @@ export function trainingsRepo(db: Db) {
       });
     },
 
-    /** Admins: every session, newest start first. */
-    async all(adminId: string, page: { cursor?: string | undefined; limit: number } = { limit: 200 }): Promise<Page<Training>> {
+    /** Admins: every session, newest start first, with what is out of date about its audience. */
+    async all(adminId: string, page: { cursor?: string | undefined; limit: number } = { limit: 200 }): Promise<Page<AdminTraining>> {
       return keysetPage(db, {
-        ...SELECT_PARTS,
+        columns: `${COLUMNS}, ${ADMIN_COLUMNS}`,
+        from: FROM,
         params: [adminId],
         keys: [{ sql: 't.starts_at', kind: 'timestamp' }, { sql: 't.id', kind: 'uuid' }],
         direction: 'desc',
         page,
-        map: toTraining,
+        map: (r: AdminTrainingRow) => ({ ...toTraining(r), staleAudience: r.stale_audience, reachesNobody: r.reaches_nobody }),
       });
     },
 

@@ -58,6 +58,12 @@ export const trainings: typeof english = {
   trainingAnnounceTitle: 'Diese Schulung jetzt ankündigen?',
   trainingAnnounceBody:
     'Alle in der Zielgruppe, die Chorus in Teams haben, bekommen eine Karte mit „Anmelden“ – außer sie haben Ankündigungen abbestellt. Eine Schulung wird einmal angekündigt.',
+  trainingAnnounceNobody: 'Diese Zielgruppe erreicht derzeit niemanden: Die Karte bekäme niemand. Bitte zuerst die Zielgruppe anpassen.',
+  trainingAnnounceStale: (values) => `${values} hat im Verzeichnis niemand mehr (umbenannt oder weggefallen?): Dort bekommt niemand die Karte.`,
+  trainingStaleAudienceHint: (values) =>
+    `${values} hat im Verzeichnis niemand mehr (umbenannt oder weggefallen?): Die Schulung wird dort niemandem angekündigt. Bitte die Zielgruppe anpassen.`,
+  trainingReachesNobody: 'Erreicht niemanden',
+  trainingReachesNobodyHint: 'Zu dieser Zielgruppe gehört im Verzeichnis derzeit niemand: Eine Ankündigung erreicht niemanden. Bitte die Zielgruppe anpassen.',
   trainingCancel: 'Schulung absagen',
   trainingCancelAria: (title: string) => `Schulung ${title} absagen`,
   trainingCancelTitle: 'Diese Schulung absagen?',
@@ -89,6 +95,7 @@ export const trainings: typeof english = {
   trainingCreatedToast: 'Schulung angelegt.',
   trainingSavedToast: 'Schulung gespeichert.',
   trainingInvalid: 'Einige Felder brauchen Ihre Aufmerksamkeit.',
+  trainingSavedWarnings: 'Gespeichert – bitte prüfen',
   trainingRegistrantsEmpty: 'Noch niemand angemeldet.',
   trainingRegistrantStatuses: { registered: 'Angemeldet', waitlisted: 'Warteliste' },
   trainingAttended: 'Teilgenommen',

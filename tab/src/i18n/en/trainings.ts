@@ -56,6 +56,12 @@ export const trainings = {
   trainingAnnounceTitle: 'Announce this session now?',
   trainingAnnounceBody:
     'Everyone in its audience who has Chorus in Teams gets a card with a Register button, unless they turned announcements off. A session is announced once.',
+  trainingAnnounceNobody: 'Its audience reaches nobody at the moment: no one would get the card. Edit its audience first.',
+  trainingAnnounceStale: (values: string) => `Nobody in the directory holds ${values} any more (renamed or gone?): no one there gets the card.`,
+  trainingStaleAudienceHint: (values: string) =>
+    `Nobody in the directory holds ${values} any more (renamed or gone?): the session is not announced to anyone there. Edit its audience.`,
+  trainingReachesNobody: 'Reaches nobody',
+  trainingReachesNobodyHint: 'Nobody in the directory is in this audience at the moment: an announcement would reach no one. Edit its audience.',
   trainingCancel: 'Cancel session',
   trainingCancelAria: (title: string) => `Cancel session ${title}`,
   trainingCancelTitle: 'Cancel this session?',
@@ -87,6 +93,7 @@ export const trainings = {
   trainingCreatedToast: 'Session created.',
   trainingSavedToast: 'Session saved.',
   trainingInvalid: 'Some fields need attention.',
+  trainingSavedWarnings: 'Saved — worth a look',
   trainingRegistrantsEmpty: 'Nobody has registered yet.',
   trainingRegistrantStatuses: { registered: 'Registered', waitlisted: 'Waitlist' },
   trainingAttended: 'Attended',

@@ -1,6 +1,7 @@
 import { Badge, Button, Caption1, Card, makeStyles, Subtitle2, Tooltip, tokens } from '@fluentui/react-components';
-import { EditRegular, FlagRegular, PeopleErrorRegular } from '@fluentui/react-icons';
+import { EditRegular, FlagRegular } from '@fluentui/react-icons';
 import type { AdminItem } from '@contract';
+import { AudienceFlag } from '../../components/audience-flag.js';
 import { KindIcon } from '../../components/kind-icon.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { navigate } from '../../routing.js';
@@ -34,13 +35,7 @@ export function AdminItemRow({ item }: { item: AdminItem }) {
               </Badge>
             </Tooltip>
           ) : null}
-          {item.staleAudience.length > 0 ? (
-            <Tooltip content={t.staleAudienceHint(item.staleAudience.join(', '))} relationship="description">
-              <Badge appearance="tint" color="warning" icon={<PeopleErrorRegular />} tabIndex={0}>
-                {t.staleAudience}
-              </Badge>
-            </Tooltip>
-          ) : null}
+          {item.staleAudience.length > 0 ? <AudienceFlag label={t.staleAudience} hint={t.staleAudienceHint(item.staleAudience.join(', '))} /> : null}
         </div>
         <Caption1 className={styles.meta}>
           {t.kinds[item.kind]} · {item.language.toUpperCase()} · {t.shares(item.stats.shares)} · {t.clicks(item.stats.clicks)} ·{' '}

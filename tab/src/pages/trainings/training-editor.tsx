@@ -1,5 +1,5 @@
-import { Field, Input, Select, Textarea } from '@fluentui/react-components';
-import { LANGUAGES, type AudienceChoices, type Training } from '@contract';
+import { Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Textarea } from '@fluentui/react-components';
+import { LANGUAGES, type AudienceChoices, type FieldWarning, type SavedTraining, type Training } from '@contract';
 import { useId, useMemo, useState } from 'react';
 import { useAdminFormStyles } from '../../components/admin-styles.js';
 import { AdminForm } from '../../components/admin-form.js';
@@ -21,7 +21,8 @@ export interface TrainingEditorProps {
   /** The session to change; undefined for a new one. */
   training?: Training;
   audiences: AudienceChoices;
-  onSaved: (saved: Training) => void;
+  /** Saved; with warnings the editor stays open to show them, and goes on editing the saved session. */
+  onSaved: (saved: SavedTraining) => void;
   onCancel: () => void;
 }
 
@@ -35,8 +36,16 @@ export function TrainingEditor({ training, audiences, onSaved, onCancel }: Train
   const zones = useMemo(knownZones, []);
   const [form, setForm] = useState<TrainingForm>(() => (training ? trainingFormOf(training) : newTrainingForm(lang, me.displayName)));
   const { fields, busy, save, refuse } = useSaveForm(t.trainingInvalid);
+  // After a save with warnings (an audience of nobody): what was saved, and the warnings, shown anew each save.
+  const [savedAs, setSavedAs] = useState<Training>();
+  const [warnings, setWarnings] = useState<{ round: number; list: FieldWarning[] }>({ round: 0, list: [] });
+  const current = savedAs ?? training;
 
-  const set = <K extends keyof TrainingForm>(key: K, value: TrainingForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof TrainingForm>(key: K, value: TrainingForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    // A changed value answers its own warning ("nobody holds Sales (old)"); whether anyone is in the audience is asked again on saving.
+    setWarnings((w) => ({ ...w, list: w.list.filter((x) => x.field !== `audience.${key}`) }));
+  };
   const text = (key: 'title' | 'description' | 'start' | 'end' | 'timeZone' | 'meetingUrl' | 'room' | 'capacity' | 'host' | 'materialsUrl') => ({
     value: form[key],
     onChange: (_: unknown, d: { value: string }) => set(key, d.value),
@@ -47,21 +56,35 @@ export function TrainingEditor({ training, audiences, onSaved, onCancel }: Train
     const parsed = trainingInputOf(form, t.required);
     if ('errors' in parsed) return refuse(parsed.errors);
     await save(async () => {
-      const saved = training ? await api.updateTraining({ params: { id: training.id }, body: parsed.input }) : await api.createTraining({ body: parsed.input });
-      notify('success', training ? t.trainingSavedToast : t.trainingCreatedToast);
+      const saved = current ? await api.updateTraining({ params: { id: current.id }, body: parsed.input }) : await api.createTraining({ body: parsed.input });
+      notify('success', current ? t.trainingSavedToast : t.trainingCreatedToast);
+      setSavedAs(saved.training);
+      setWarnings((w) => ({ round: w.round + 1, list: saved.warnings }));
       onSaved(saved);
     });
   };
 
   return (
     <AdminForm
-      label={training ? t.trainingFormAria(training.title) : t.trainingNewFormAria}
-      submitLabel={training ? t.trainingSave : t.trainingCreate}
+      label={current ? t.trainingFormAria(current.title) : t.trainingNewFormAria}
+      submitLabel={current ? t.trainingSave : t.trainingCreate}
+      cancelLabel={savedAs ? t.close : undefined}
       busy={busy}
       noValidate
       onSubmit={() => void submit()}
       onCancel={onCancel}
     >
+      {warnings.list.length > 0 ? (
+        // A new bar per save, so screen readers hear it again.
+        <MessageBar key={warnings.round} intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.trainingSavedWarnings}</MessageBarTitle>
+            {warnings.list.map((w) => (
+              <div key={w.field}>{w.message}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <Field label={t.trainingFieldTitle} required {...error('title')}>
         <Input {...text('title')} maxLength={140} />
       </Field>

@@ -1,7 +1,8 @@
 import { Badge, Body1, Caption1, type BadgeProps } from '@fluentui/react-components';
 import { DismissCircleRegular, EditRegular, MegaphoneRegular, PeopleRegular } from '@fluentui/react-icons';
-import { ENDPOINTS, type Training } from '@contract';
+import { ENDPOINTS, type AdminTraining, type SavedTraining } from '@contract';
 import { AdminSection } from '../../components/admin-section.js';
+import { AudienceFlag } from '../../components/audience-flag.js';
 import { useAdminListStyles } from '../../components/admin-styles.js';
 import { ConfirmButton } from '../../components/confirm-button.js';
 import { ErrorState } from '../../components/error-state.js';
@@ -14,6 +15,7 @@ import { useEndpoint } from '../../query/use-endpoint.js';
 import { usePagedEndpoint } from '../../query/use-paged-endpoint.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSession } from '../../session.js';
+import { audienceNotes } from './training-audience.js';
 import { TrainingEditor } from './training-editor.js';
 import { TrainingRegistrants } from './training-registrants.js';
 import { sessionTime } from './training-time.js';
@@ -42,19 +44,24 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
   const panels = useRowPanels<'edit' | 'registrants'>();
   const { busy, run } = useRowAction();
 
-  const changed = () => {
-    panels.close();
+  const refresh = () => {
     load.reload();
     onChanged();
   };
+  const changed = () => {
+    panels.close();
+    refresh();
+  };
+  // Saved with warnings: the editor stays open to show them (the list shows the change already).
+  const saved = ({ warnings }: SavedTraining) => (warnings.length > 0 ? refresh() : changed());
   // A 409 (announced already, or cancelled meanwhile) shows in the server's words.
-  const act = (s: Training, request: () => Promise<unknown>, done: string) =>
+  const act = (s: AdminTraining, request: () => Promise<unknown>, done: string) =>
     run(s.id, async () => {
       await request();
       notify('success', done);
       changed();
     });
-  const phase = (s: Training): Phase => (s.status === 'cancelled' ? 'cancelled' : Date.parse(s.endsAt) <= Date.now() ? 'over' : 'scheduled');
+  const phase = (s: AdminTraining): Phase => (s.status === 'cancelled' ? 'cancelled' : Date.parse(s.endsAt) <= Date.now() ? 'over' : 'scheduled');
 
   return (
     <AdminSection heading={t.trainingsAdminHeading} intro={t.trainingsAdminIntro}>
@@ -66,6 +73,7 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
           {load.data.sessions.map((s) => {
             const p = phase(s);
             const upcoming = p === 'scheduled' && Date.parse(s.startsAt) > Date.now();
+            const audience = audienceNotes(s, t);
             return (
               <li key={s.id} className={styles.row}>
                 <div className={styles.header}>
@@ -75,6 +83,7 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
                   <Badge appearance="outline" color={PHASE_COLORS[p]}>
                     {t.trainingStatuses[p]}
                   </Badge>
+                  {p === 'scheduled' && audience.flag ? <AudienceFlag {...audience.flag} /> : null}
                 </div>
                 <Caption1 className={styles.meta}>{sessionTime(s, locale).when}</Caption1>
                 <Caption1 className={styles.meta}>{t.trainingCounts(s.registered, s.capacity, s.waitlisted)}</Caption1>
@@ -99,6 +108,7 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
                       disabled={busy === s.id}
                       title={t.trainingAnnounceTitle}
                       body={t.trainingAnnounceBody}
+                      warning={audience.announceWarning}
                       keepLabel={t.cancel}
                       onConfirm={() => void act(s, () => api.announceTraining({ params: { id: s.id } }), t.announcedToast)}
                     />
@@ -117,7 +127,7 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
                   ) : null}
                 </div>
                 {panels.isOpen('edit', s.id) ? (
-                  <TrainingEditor training={s} audiences={load.data.audiences} onSaved={changed} onCancel={panels.close} />
+                  <TrainingEditor training={s} audiences={load.data.audiences} onSaved={saved} onCancel={panels.close} />
                 ) : null}
                 {panels.isOpen('registrants', s.id) ? <TrainingRegistrants training={s} /> : null}
               </li>
@@ -127,7 +137,7 @@ export function TrainingsAdmin({ onChanged }: { onChanged: () => void }) {
       ) : null}
       <LoadMore list={sessions} />
       <NewEntry panels={panels} label={t.trainingNew}>
-        {load.state === 'ok' ? <TrainingEditor audiences={load.data.audiences} onSaved={changed} onCancel={panels.close} /> : null}
+        {load.state === 'ok' ? <TrainingEditor audiences={load.data.audiences} onSaved={saved} onCancel={panels.close} /> : null}
       </NewEntry>
     </AdminSection>
   );

@@ -2,10 +2,12 @@ import { announceInputSchema, announcementSchema } from '../../../domain/model/a
 import { emptyBody, listOf, pageOf } from '../../../domain/model/common.js';
 import { endpoint, uuidParam } from '../endpoint.js';
 import {
+  adminTrainingSchema,
   adminTrainingsQuerySchema,
   attendanceInputSchema,
   registrantsQuerySchema,
   registrationResultSchema,
+  savedTrainingSchema,
   trainingInputSchema,
   trainingRegistrantSchema,
   trainingSchema,
@@ -22,10 +24,10 @@ export const trainingEndpoints = {
   /** A seat if one is free, else the waitlist; 409 once cancelled or started. */
   registerTraining: endpoint({ method: 'POST', path: '/api/v1/trainings/:id/register', params: training, body: emptyBody, response: registrationResultSchema, permission: 'app.use' }),
   unregisterTraining: endpoint({ method: 'POST', path: '/api/v1/trainings/:id/unregister', params: training, body: emptyBody, response: registrationResultSchema, permission: 'app.use' }),
-  adminTrainings: endpoint({ method: 'GET', path: '/api/v1/admin/trainings', query: adminTrainingsQuerySchema, response: pageOf(trainingSchema), permission: 'trainings.manage' }),
-  createTraining: endpoint({ method: 'POST', path: '/api/v1/admin/trainings', body: trainingInputSchema, response: trainingSchema, status: 201, permission: 'trainings.manage' }),
+  adminTrainings: endpoint({ method: 'GET', path: '/api/v1/admin/trainings', query: adminTrainingsQuerySchema, response: pageOf(adminTrainingSchema), permission: 'trainings.manage' }),
+  createTraining: endpoint({ method: 'POST', path: '/api/v1/admin/trainings', body: trainingInputSchema, response: savedTrainingSchema, status: 201, permission: 'trainings.manage' }),
   /** 400 with `capacity` when fewer seats than people registered. */
-  updateTraining: endpoint({ method: 'PUT', path: '/api/v1/admin/trainings/:id', params: training, body: trainingInputSchema, response: trainingSchema, permission: 'trainings.manage' }),
+  updateTraining: endpoint({ method: 'PUT', path: '/api/v1/admin/trainings/:id', params: training, body: trainingInputSchema, response: savedTrainingSchema, permission: 'trainings.manage' }),
   /** Cards to the session's audience, now or at `at`; 409 when it was announced already. */
   announceTraining: endpoint({ method: 'POST', path: '/api/v1/admin/trainings/:id/announce', params: training, body: announceInputSchema, response: announcementSchema, status: 201, permission: 'announcements.manage' }),
   cancelTraining: endpoint({ method: 'POST', path: '/api/v1/admin/trainings/:id/cancel', params: training, body: emptyBody, response: trainingSchema, permission: 'trainings.manage' }),
