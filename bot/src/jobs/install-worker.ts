@@ -5,6 +5,7 @@ import { TenantPacer } from '../domain/delivery/tenant-pacer.js';
 import type { Db, LeaderLocks } from '../storage/db.js';
 import { appInstallsRepo, type ClaimedInstall } from '../storage/repos/app-installs.js';
 import type { AppInstaller } from '../services/installs/app-installer.js';
+import { GraphStopping } from '../services/graph/graph.js';
 
 export interface InstallWorkerOptions {
   db: Db;
@@ -108,6 +109,8 @@ export class InstallWorker {
         generation = pacer.generation;
         const wait = pacer.reserve();
         if (wait > 0) await this.sleep(wait);
+        // Stopping wakes every sleeper: nothing leaves unpaced, the install goes back.
+        if (this.stopping) throw new GraphStopping();
       }
       pacer.sent();
     };
@@ -141,7 +144,7 @@ export class InstallWorker {
           const install = claimed.shift() as ClaimedInstall;
           const doing: Promise<void> = this.installOne(install, installer, serviceUrl)
             .catch(async (err: unknown) => {
-              if (this.stopping) return this.repo.unclaim([install.personId]);
+              if (this.stopping || err instanceof GraphStopping) return this.repo.unclaim([install.personId]);
               this.o.log.error({ err }, 'an install could not be settled; it is tried again');
               return this.repo.retryLater(install.personId, backoffMs(install.attempts, this.retry, Math.random), 'install_error');
             })
