@@ -142,11 +142,12 @@ describe('announcing an item', () => {
     const body = validItem({ audience: { departments: [h.team, `${h.team}-dropped`], locations: [] } });
     const created = await api(h.s.url, 'POST', '/api/v1/admin/items', { headers: admin(), body });
     const itemId = created.body.item.id as string;
-    await api(h.s.url, 'POST', `/api/v1/admin/items/${itemId}/publish`, { headers: admin(), body: { at: new Date(Date.now() + 1_000).toISOString() } });
+    await api(h.s.url, 'POST', `/api/v1/admin/items/${itemId}/publish`, { headers: admin(), body: { at: new Date(Date.now() + 4_000).toISOString() } });
     const res = await announce(itemId);
-    // The admin narrows the audience and moves publishing back by two seconds.
+    // The admin narrows the audience and moves publishing back a second, well before the first
+    // time comes (four seconds: on a busy machine the two requests took more than one).
     expect((await api(h.s.url, 'PUT', `/api/v1/admin/items/${itemId}`, { headers: admin(), body: { ...body, audience: { departments: [h.team], locations: [] } } })).status).toBe(200);
-    const later = new Date(Date.now() + 2_500);
+    const later = new Date(Date.now() + 5_000);
     await api(h.s.url, 'POST', `/api/v1/admin/items/${itemId}/publish`, { headers: admin(), body: { at: later.toISOString() } });
     await eventually(() => announcement(res.body.id), (a) => new Date(a.sendAt).getTime() === later.getTime());
     const done = await settled(res.body.id);
