@@ -1,6 +1,8 @@
 // Clara (admin) writes a new item, is stopped by an X text that is too long (in the
 // browser) and by an http:// destination (by the server), fixes both, publishes, and
-// Aylin finds the item in her feed right away.
+// Aylin finds the item in her feed right away. Last, at 320 px in German, items whose
+// audience reaches nobody, or names a department nobody holds, are flagged in the list and
+// warned about before they are announced.
 import { describe, expect, it } from 'vitest';
 import type { AudienceChoices } from '../../bot/src/domain/model/items.js';
 import { browserSuite, callApi, cardTitles, choose, eventually, openTabAs, pickPerson } from './helpers.js';
@@ -110,5 +112,63 @@ describe('the item editor', () => {
     await page.keyboard.press('Escape');
     await main.getByRole('button', { name: 'Entwurf speichern' }).click();
     await main.getByText('Hat im Verzeichnis niemand (umbenannt oder weggefallen?): Sales & Marketing (alt)').waitFor();
+  });
+
+  it('flags an item that reaches nobody and warns before announcing it; cancelling sends nothing — at 320 px', async () => {
+    const { page } = suite.box;
+    // Nobody in Finance works in München; Sarah in Finance (Berlin) is reached, but "Finanzen (alt)" is held by no one.
+    const published = async (title: string, departments: string[], locations: string[]) => {
+      const created = await callApi<{ item: { id: string } }>(suite.server, 'clara', 'POST', '/admin/items', {
+        kind: 'article',
+        language: 'de',
+        title,
+        url: 'https://www.contoso.example/de/finanzen',
+        why: 'Ein Blick auf unsere Zahlen.',
+        audience: { departments, locations },
+      });
+      expect((await callApi(suite.server, 'clara', 'POST', `/admin/items/${created.body.item.id}/publish`, {})).status).toBe(200);
+      return created.body.item.id;
+    };
+    const announcements = async (id: string) =>
+      (await callApi<{ items: unknown[] }>(suite.server, 'clara', 'GET', `/admin/announcements?itemId=${id}`)).body.items;
+    const NOBODY = 'Quartalszahlen für Finanzen in München';
+    const STALE = 'Quartalszahlen für Finanzen, alt und neu';
+    const nobody = await published(NOBODY, ['Finance'], ['München']);
+    const stale = await published(STALE, ['Finance', 'Finanzen (alt)'], []);
+
+    await page.setViewportSize({ width: 320, height: 800 });
+    await openTabAs(suite.server, page, '?page=share', 'Clara Schmidt', 'Deutsch');
+    await page.getByRole('tab', { name: 'Verwaltung · Inhalte' }).click();
+    const main = page.getByRole('main');
+    const row = main.getByRole('article', { name: NOBODY });
+    const flag = row.getByText('Erreicht niemanden', { exact: true });
+    await flag.waitFor();
+    await flag.focus();
+    await page.getByRole('tooltip').getByText(/^Zu dieser Zielgruppe gehört im Verzeichnis derzeit niemand/).waitFor();
+    await main.getByRole('article', { name: STALE }).getByText('Zielgruppe veraltet', { exact: true }).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+
+    // "Ankündigen" says first that no one would get the card; "Abbrechen" sends nothing.
+    await row.getByRole('button', { name: `Bearbeiten: ${NOBODY}` }).click();
+    await main.getByRole('heading', { level: 1, name: 'Inhalt bearbeiten' }).waitFor();
+    const section = main.getByRole('region', { name: 'Ankündigung' });
+    await section.getByRole('button', { name: 'Ankündigen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Diesen Inhalt ankündigen?' });
+    await dialog.getByText(/^Diese Zielgruppe erreicht derzeit niemanden: Die Karte bekäme niemand/).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await announcements(nobody)).toEqual([]);
+    await section.getByRole('button', { name: 'Ankündigen' }).waitFor(); // still on offer
+
+    // A value nobody holds is named; the warning does not stop the announcement to those who are reached.
+    await page.goto(`${suite.server.url}/tab/#/admin/items/${stale}`);
+    await main.getByRole('heading', { level: 1, name: 'Inhalt bearbeiten' }).waitFor();
+    await section.getByRole('button', { name: 'Ankündigen' }).click();
+    await dialog.getByText('Finanzen (alt) hat im Verzeichnis niemand mehr (umbenannt oder weggefallen?): Dort bekommt niemand die Karte.').waitFor();
+    await dialog.getByRole('button', { name: 'Ankündigen' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Ankündigung gestartet: Die Karten werden gesendet.').first().waitFor();
+    expect(await announcements(stale)).toHaveLength(1);
   });
 });

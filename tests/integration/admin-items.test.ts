@@ -114,6 +114,41 @@ describe('admin items API', () => {
     expect(after.body.items.find((i: { id: string }) => i.id === fine.body.item.id).staleAudience).toEqual(['Sales']);
     await s.db.query(`update people set left_at = null where department = 'Sales'`);
   });
+
+  it('flags in the admin list an item whose audience nobody is in, and shows employees nothing of it', async () => {
+    const create = async (audience: { departments: string[]; locations: string[] }, title = 'Our new office in Leipzig') =>
+      (await api(s.url, 'POST', '/api/v1/admin/items', { headers: admin(), body: validItem({ audience, title }) })).body.item;
+    const listed = async (id: string) =>
+      (await api(s.url, 'GET', '/api/v1/admin/items?limit=100', { headers: admin() })).body.items.find((i: { id: string }) => i.id === id);
+
+    // Sales is in Hamburg and Marketing in Berlin: both values are held, but nobody is in Sales in Berlin.
+    const salesInBerlin = await create({ departments: ['Sales'], locations: ['Berlin'] });
+    expect(salesInBerlin).toMatchObject({ staleAudience: [], reachesNobody: true });
+    const researcher = await aPerson(s.db, { department: 'Research', location: 'Leipzig' });
+    const research = await create({ departments: ['Research'], locations: [] });
+    const everyone = await create({ departments: [], locations: [] }, 'For everyone at Contoso');
+    expect(await listed(research.id)).toMatchObject({ staleAudience: [], reachesNobody: false });
+
+    // Published, the flag stays (announcing it would reach no one); publishing answers it too.
+    const published = await api(s.url, 'POST', `/api/v1/admin/items/${salesInBerlin.id}/publish`, { headers: admin(), body: {} });
+    expect(published.body).toMatchObject({ status: 'published', reachesNobody: true });
+    expect(await listed(salesInBerlin.id)).toMatchObject({ staleAudience: [], reachesNobody: true });
+
+    // The directory renames the department: nobody holds it, so nobody is in the audience.
+    await s.db.query(`update people set department = 'Research & Development' where id = $1`, [researcher.id]);
+    expect(await listed(research.id)).toMatchObject({ staleAudience: ['Research'], reachesNobody: true });
+    // An item for everyone is never flagged.
+    expect(await listed(everyone.id)).toMatchObject({ staleAudience: [], reachesNobody: false });
+
+    // Employees get no admin list, and their feed item carries none of this.
+    expect((await api(s.url, 'GET', '/api/v1/admin/items', { headers: employee.headers })).status).toBe(403);
+    await api(s.url, 'POST', `/api/v1/admin/items/${everyone.id}/publish`, { headers: admin(), body: {} });
+    const feed = await api(s.url, 'GET', '/api/v1/items?q=everyone%20at%20Contoso', { headers: employee.headers });
+    const seen = feed.body.items.find((i: { id: string }) => i.id === everyone.id);
+    expect(seen).toBeDefined();
+    expect(Object.keys(seen)).not.toContain('reachesNobody');
+    expect(Object.keys(seen)).not.toContain('staleAudience');
+  });
 });
 
 describe('bad input changes nothing', () => {

@@ -7,8 +7,14 @@ import {
   DialogSurface,
   DialogTitle,
   DialogTrigger,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  tokens,
 } from '@fluentui/react-components';
 import type { ReactElement, ReactNode } from 'react';
+
+const useStyles = makeStyles({ warning: { marginBottom: tokens.spacingVerticalM } });
 
 export interface ActionDialogProps {
   open: boolean;
@@ -16,6 +22,8 @@ export interface ActionDialogProps {
   /** The button that opens the dialog. */
   trigger: ReactElement;
   title: string;
+  /** Said first, above the rest, when the action may not do what one expects (an audience of nobody). */
+  warning?: string;
   children: ReactNode;
   /** The button that changes nothing ("Cancel", "Keep it"). */
   cancelLabel: string;
@@ -26,14 +34,22 @@ export interface ActionDialogProps {
 }
 
 /** A button that opens a dialog saying what will happen, with Cancel and the action itself. */
-export function ActionDialog({ open, onOpenChange, trigger, title, children, cancelLabel, confirmLabel, confirmDisabled, onConfirm }: ActionDialogProps) {
+export function ActionDialog({ open, onOpenChange, trigger, title, warning, children, cancelLabel, confirmLabel, confirmDisabled, onConfirm }: ActionDialogProps) {
+  const styles = useStyles();
   return (
     <Dialog open={open} onOpenChange={(_, data) => onOpenChange(data.open)}>
       <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
-          <DialogContent>{children}</DialogContent>
+          <DialogContent>
+            {warning ? (
+              <MessageBar intent="warning" layout="multiline" className={styles.warning}>
+                <MessageBarBody>{warning}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {children}
+          </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>
               <Button appearance="secondary">{cancelLabel}</Button>

@@ -1,8 +1,6 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import { ActionDialog } from './action-dialog.js';
-
-const useStyles = makeStyles({ warning: { marginBottom: tokens.spacingVerticalM } });
 
 export interface ConfirmButtonProps {
   icon: ReactElement;
@@ -21,7 +19,6 @@ export interface ConfirmButtonProps {
 
 /** A button whose action happens only after a dialog says what it will do. */
 export function ConfirmButton({ icon, label, ariaLabel, disabled, title, body, warning, keepLabel, onConfirm }: ConfirmButtonProps) {
-  const styles = useStyles();
   const [open, setOpen] = useState(false);
   return (
     <ActionDialog
@@ -33,6 +30,7 @@ export function ConfirmButton({ icon, label, ariaLabel, disabled, title, body, w
         </Button>
       }
       title={title}
+      warning={warning}
       cancelLabel={keepLabel}
       confirmLabel={label}
       onConfirm={() => {
@@ -40,11 +38,6 @@ export function ConfirmButton({ icon, label, ariaLabel, disabled, title, body, w
         onConfirm();
       }}
     >
-      {warning ? (
-        <MessageBar intent="warning" layout="multiline" className={styles.warning}>
-          <MessageBarBody>{warning}</MessageBarBody>
-        </MessageBar>
-      ) : null}
       {body}
     </ActionDialog>
   );

@@ -23,6 +23,7 @@ function memoryStore(): ItemStore & { rows: Map<string, AdminItem> } {
     live: false,
     audience: r.audience,
     staleAudience: [],
+    reachesNobody: false,
     campaign: prev?.campaign ?? 'c',
     createdAt: '',
     updatedAt: '',

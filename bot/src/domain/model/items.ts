@@ -120,6 +120,8 @@ export const adminItemSchema = z.strictObject({
   audience: audienceSchema,
   /** Departments and locations of the audience that nobody (who has not left) holds: renamed or gone in the directory. */
   staleAudience: z.array(z.string()),
+  /** Its audience (not everyone) is nobody at the moment: publishing or announcing it would reach no one. */
+  reachesNobody: z.boolean(),
   campaign: z.string(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,

@@ -7,7 +7,7 @@ import type { AdminItem, FeedItem, ItemKind, ItemStatus, Posts } from '../../dom
 import { keysetPage } from '../keyset.js';
 import { readFeed, type FeedPageQuery } from './feed.js';
 import { audience, base, LIVE, type ItemRow, type Viewer } from './item-rows.js';
-import { staleAudience } from './audience-sql.js';
+import { reachesNobody, staleAudience } from './audience-sql.js';
 import { containsPattern, isoRequired } from './rows.js';
 
 export { audience, LIVE, type Viewer } from './item-rows.js';
@@ -41,6 +41,7 @@ type AdminRow = ItemRow & {
   declined: { total: number; not_relevant: number; not_my_network: number; dont_like: number; none: number };
   reached: number;
   stale_audience: string[];
+  reaches_nobody: boolean;
 };
 
 function declinedOf(r: AdminRow): AdminItem['stats']['declined'] {
@@ -55,6 +56,7 @@ const toAdminItem = (r: AdminRow): AdminItem => ({
   live: r.live,
   audience: { departments: r.audience_departments, locations: r.audience_locations },
   staleAudience: r.stale_audience,
+  reachesNobody: r.reaches_nobody,
   campaign: r.campaign,
   createdAt: isoRequired(r.created_at),
   updatedAt: isoRequired(r.updated_at),
@@ -78,7 +80,8 @@ export function itemsRepo(db: Db) {
          from feedback fb where fb.item_id = i.id and fb.kind = 'not_for_me') as declined,
       (select count(*)::int from deliveries dl join announcements ann on ann.id = dl.announcement_id
          where ann.kind = 'item' and ann.payload->>'itemId' = i.id::text and dl.status = 'sent') as reached,
-      ${staleAudience('i.audience_departments', 'i.audience_locations')} as stale_audience`;
+      ${staleAudience('i.audience_departments', 'i.audience_locations')} as stale_audience,
+      ${reachesNobody('i.audience_departments', 'i.audience_locations')} as reaches_nobody`;
   const adminSelect = `select ${adminColumns} from items i`;
 
   return {

@@ -5,6 +5,7 @@ import { AudienceFlag } from '../../components/audience-flag.js';
 import { KindIcon } from '../../components/kind-icon.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { navigate } from '../../routing.js';
+import { itemAudienceNotes } from './item-audience.js';
 import { StatusBadges } from './status-badge.js';
 
 const useStyles = makeStyles({
@@ -19,6 +20,7 @@ export function AdminItemRow({ item }: { item: AdminItem }) {
   const styles = useStyles();
   const { t, date } = useI18n();
   const declined = item.stats.declined;
+  const audience = itemAudienceNotes(item, t);
   return (
     <Card className={styles.row} role="article" aria-label={item.title}>
       <div className={styles.main}>
@@ -35,7 +37,7 @@ export function AdminItemRow({ item }: { item: AdminItem }) {
               </Badge>
             </Tooltip>
           ) : null}
-          {item.staleAudience.length > 0 ? <AudienceFlag label={t.staleAudience} hint={t.staleAudienceHint(item.staleAudience.join(', '))} /> : null}
+          {audience.flag ? <AudienceFlag {...audience.flag} /> : null}
         </div>
         <Caption1 className={styles.meta}>
           {t.kinds[item.kind]} · {item.language.toUpperCase()} · {t.shares(item.stats.shares)} · {t.clicks(item.stats.clicks)} ·{' '}

@@ -4,17 +4,21 @@ import type { AdminItem } from '@contract';
 import { useState } from 'react';
 import { ActionDialog } from '../../../components/action-dialog.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
+import { itemAudienceNotes } from '../item-audience.js';
 import { useAnnounceChoice, type AnnounceRequest } from './announce-choice-model.js';
 import { AnnounceChoice } from './announce-choice.js';
 import type { AnnounceOutcome } from './use-item-editor.js';
 
 export interface AnnounceDialogProps {
-  item: Pick<AdminItem, 'live' | 'publishAt' | 'expiresAt'>;
+  item: Pick<AdminItem, 'live' | 'publishAt' | 'expiresAt' | 'staleAudience' | 'reachesNobody'>;
   busy: boolean;
   onAnnounce: (request: NonNullable<AnnounceRequest>) => Promise<AnnounceOutcome>;
 }
 
-/** "Announce" for an item that is published or scheduled but not announced: now or at a time. */
+/**
+ * "Announce" for an item that is published or scheduled but not announced: now or at a time.
+ * An audience of nobody, or values nobody holds any more, is said first (issue 14 §2).
+ */
 export function AnnounceDialog({ item, busy, onAnnounce }: AnnounceDialogProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
@@ -41,6 +45,7 @@ export function AnnounceDialog({ item, busy, onAnnounce }: AnnounceDialogProps) 
         </Button>
       }
       title={t.announceDialogTitle}
+      warning={itemAudienceNotes(item, t).announceWarning}
       cancelLabel={t.cancel}
       confirmLabel={t.announceConfirm}
       confirmDisabled={busy}
