@@ -35,6 +35,8 @@ beforeAll(async () => {
     },
   );
   admin = await anAdmin(s.db);
+  // Someone in the tenant has used Chorus (the admin who rolled it out): Teams told the bot where its chats live.
+  await addReachablePeople(s.db, 1, { serviceUrl: connector.url, tenantId: TENANT, department: 'rollout', prefix: 'rollout' });
 });
 afterAll(async () => {
   await s?.close();
@@ -114,7 +116,10 @@ describe('proactive installs (PROACTIVE_INSTALL)', () => {
       expect(chat).toBe(graph.installations.get(p.aadObjectId)?.get('chorus-catalog-id')?.chatId);
       const texts = connector.deliveredTo(chat!).map(shown);
       expect(texts).toHaveLength(2);
-      expect(texts.filter((text) => text.includes('Taking part is voluntary') && text.includes('Type “stop” at any time'))).toHaveLength(1);
+      // The welcome first: someone who never chose Chorus reads that it is voluntary before any content.
+      expect(texts[0]).toContain('Taking part is voluntary');
+      expect(texts[0]).toContain('Type “stop” at any time');
+      expect(texts[1]).not.toContain('Taking part is voluntary');
     }
     for (const p of known) expect(connector.deliveredTo(p.conversationId)).toHaveLength(1);
     expect(await chatOf(elsewhere!.id)).toBeUndefined();
@@ -140,6 +145,29 @@ describe('proactive installs (PROACTIVE_INSTALL)', () => {
     expect(await chatOf(unknown!.id)).toBeUndefined();
     const [install] = await s.db.query<{ status: string; reason: string }>('select status, reason from app_installs where person_id = $1', [blocked!.id]);
     expect(install).toEqual({ status: 'failed', reason: 'install_forbidden' });
+  });
+
+  it('never installs for someone who blocked or removed Chorus, and never uses a chat Chorus knows as someone else\'s', async () => {
+    const dept = newDepartment();
+    const [blocked, removed, collides] = await newcomers(dept, 3);
+    await s.db.query(
+      `insert into conversations (id, kind, tenant_id, service_url, person_id, reference, status)
+       values ($1, 'personal', $3, $4, $5, '{}', 'blocked'), ($2, 'personal', $3, $4, $6, '{}', 'gone')`,
+      [`a:blocked-${blocked!.id}`, `a:removed-${removed!.id}`, TENANT, connector.url, blocked!.id, removed!.id],
+    );
+    // Graph names, for the third, a chat Chorus knows as a colleague's.
+    const [colleague] = await addReachablePeople(s.db, 1, { serviceUrl: connector.url, tenantId: TENANT, department: 'elsewhere', prefix: `coll${groups}` });
+    await s.db.query(`update conversations set id = '19:colleague-chat@unq.gbl.spaces' where id = $1`, [colleague!.conversationId]);
+    graph.installations.set(collides!.aadObjectId, new Map([['chorus-catalog-id', { id: 'inst-collides', chatId: '19:colleague-chat@unq.gbl.spaces' }]]));
+
+    const done = await settled(await announceItem(dept));
+
+    expect(done.counts).toMatchObject({ total: 1, failed: 1, sent: 0 });
+    expect(done.reasons).toEqual({ install_bad_answer: 1 });
+    expect(graph.requests.filter((r) => r.includes(blocked!.aadObjectId) || r.includes(removed!.aadObjectId))).toEqual([]);
+    expect(connector.deliveredTo('19:colleague-chat@unq.gbl.spaces')).toHaveLength(0);
+    const [chat] = await s.db.query<{ status: string; person_id: string }>(`select status, person_id from conversations where id = '19:colleague-chat@unq.gbl.spaces'`);
+    expect(chat).toEqual({ status: 'active', person_id: colleague!.id });
   });
 
   it('waits out throttling and short outages, and gives up with a reason when Graph stays down', async () => {
@@ -181,12 +209,22 @@ describe('proactive installs (PROACTIVE_INSTALL)', () => {
   });
 
   // Last: it stops the install worker.
-  it('fails deliveries still waiting for an install when PROACTIVE_INSTALL is off at the next start', async () => {
+  it('sets aside installs nobody waits for, arms them afresh when needed, and fails them when PROACTIVE_INSTALL is off at the next start', async () => {
     await s.app.installs?.stop();
     const dept = newDepartment();
-    await newcomers(dept, 2);
+    const people = await newcomers(dept, 2);
+    const first = await announceItem(dept);
+    await eventually(() => announcement(first), (a) => a.status === 'sending' && a.counts.installing === 2);
+    await s.db.query(`update app_installs set attempts = 5 where person_id = any($1::uuid[])`, [people.map((p) => p.id)]);
+    expect((await api(s.url, 'POST', `/api/v1/admin/announcements/${first}/cancel`, { headers: admin.headers, body: {} })).status).toBe(200);
+    const installs = appInstallsRepo(s.db);
+    expect(await installs.rest(TENANT)).toBe(2);
+    expect(await installs.hasWork(TENANT)).toBe(false);
+
     const id = await announceItem(dept);
     await eventually(() => announcement(id), (a) => a.status === 'sending' && a.counts.installing === 2);
+    const armed = await s.db.query<{ status: string; attempts: number }>(`select status, attempts from app_installs where person_id = any($1::uuid[])`, [people.map((p) => p.id)]);
+    expect(armed).toEqual([{ status: 'pending', attempts: 0 }, { status: 'pending', attempts: 0 }]);
     // What a process started without PROACTIVE_INSTALL does first (app.ts): nobody would install them.
     expect(await appInstallsRepo(s.db).abandonAll('install_off')).toBe(2);
     const done = await settled(id);

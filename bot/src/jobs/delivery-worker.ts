@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { DEFAULT_RETRY, type RetryPolicy } from '../domain/delivery/send-outcome.js';
-import { TenantPacer } from '../domain/delivery/tenant-pacer.js';
+import { slotTaken, TenantPacer } from '../domain/delivery/tenant-pacer.js';
 import type { Db, LeaderLocks } from '../storage/db.js';
 import { conversationsRepo } from '../storage/repos/conversations.js';
 import { deliveriesRepo, type ClaimedDelivery } from '../storage/repos/deliveries.js';
@@ -9,6 +9,7 @@ import type { ConnectorClient } from '../teams/connector-client.js';
 import { chorusKinds, type KindRegistry } from '../notifications/registry.js';
 import type { Renderer } from './render-delivery.js';
 import { cancelWatch, cardSender } from './card-sender.js';
+import { Sleeper } from './sleeper.js';
 
 export interface DeliveryWorkerOptions {
   db: Db;
@@ -60,7 +61,7 @@ export class DeliveryWorker {
   private busy = false;
   private nudged = false;
   private stopping = false;
-  private wake: Array<() => void> = [];
+  private readonly sleeper = new Sleeper();
   private readonly concurrency: number;
   private readonly batchSize: number;
   private readonly tickMs: number;
@@ -112,7 +113,7 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
-    for (const wake of this.wake.splice(0)) wake();
+    this.sleeper.wakeAll();
     await this.ticking;
     await Promise.allSettled(this.senders.values());
     await this.locks?.close();
@@ -217,7 +218,7 @@ export class DeliveryWorker {
             // midway (it put back what it could). Free them rather than wait forever.
             await this.repo.releaseInHand(tenant);
           }
-          await this.sleep(this.idleMs);
+          await this.sleeper.sleep(this.idleMs);
           if (!(await locks.check())) break;
           next = fetchBatch();
           continue;
@@ -237,12 +238,7 @@ export class DeliveryWorker {
           }
           while (inFlight.size >= this.concurrency) await Promise.race(inFlight);
           // Wait for a slot; a 429 that arrives meanwhile voids it, and we queue again.
-          for (let generation = -1; generation !== pacer.generation && active(); ) {
-            generation = pacer.generation;
-            const wait = pacer.reserve();
-            if (wait > 0) await this.sleep(wait);
-          }
-          if (!active()) break;
+          if (!(await slotTaken(pacer, (ms) => this.sleeper.sleep(ms), active))) break;
           // Crisis mode came on while this batch was in hand: ordinary cards go back, untouched.
           if (delivery.priority === 0 && this.o.held?.()) break;
           if (cancels.has(batch, delivery.announcementId)) {
@@ -267,18 +263,5 @@ export class DeliveryWorker {
       const ahead = next ? await next.then((b) => b.batch, () => []) : [];
       await this.repo.unclaim([...unsent, ...ahead, ...letGo]).catch((err: unknown) => this.o.log.warn({ err }, 'could not put back claimed deliveries'));
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.stopping) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = this.wake.filter((w) => w !== done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake.push(done);
-    });
   }
 }

@@ -15,9 +15,11 @@ const PERSONAL_CHAT = `lateral (
 
 /**
  * Someone without a chat the app may be installed for (issue 14 §3): PROACTIVE_INSTALL is on
- * for their tenant (`s.install_tenant`), and Chorus knows their Entra object id.
+ * for their tenant (`s.install_tenant`), Chorus knows their Entra object id, and they never
+ * had a personal chat with the bot — someone who blocked or removed Chorus has said no.
  */
-const INSTALLABLE = `(p.tenant_id = s.install_tenant and p.aad_object_id is not null)`;
+const INSTALLABLE = `(p.tenant_id = s.install_tenant and p.aad_object_id is not null
+    and not exists (select 1 from conversations c2 where c2.person_id = p.id and c2.kind = 'personal'))`;
 
 /**
  * Which people: a condition on `p` (people), with `from` the rows it may use. Picking

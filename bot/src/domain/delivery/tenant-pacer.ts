@@ -70,3 +70,17 @@ export class TenantPacer {
     return this.throttles;
   }
 }
+
+/**
+ * Waits until the pacer's next slot comes (again when a 429 voided it meanwhile). Returns
+ * false as soon as `active` turns false (stopping): the caller then sends nothing. The caller
+ * calls `sent()` when its request leaves.
+ */
+export async function slotTaken(pacer: TenantPacer, sleep: (ms: number) => Promise<void>, active: () => boolean): Promise<boolean> {
+  for (let generation = -1; generation !== pacer.generation && active(); ) {
+    generation = pacer.generation;
+    const wait = pacer.reserve();
+    if (wait > 0) await sleep(wait);
+  }
+  return active();
+}

@@ -119,16 +119,20 @@ export function graphClient(o: GraphOptions) {
   /**
    * One request, answered as it came: the caller decides what a 429 or a 5xx means (the
    * app installs wait for their next turn rather than hold a sender). Throws only when Graph
-   * cannot be reached (GraphError with status null) or Chorus is stopping.
+   * cannot be reached (GraphError with status null) or Chorus is stopping. `beforeSending`
+   * runs once the token is at hand, right before the request leaves (a pace's slot: a token
+   * fetched after it would let the requests queued behind it leave together).
    */
-  async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<GraphAnswer> {
+  async function call(method: 'GET' | 'POST', path: string, body?: unknown, beforeSending?: () => Promise<void>): Promise<GraphAnswer> {
     const target = new URL(base.pathname.replace(/\/$/, '') + path, base);
     let res: Response;
     try {
+      const token = await o.token();
+      await beforeSending?.();
       res = await doFetch(target, {
         method,
         headers: {
-          authorization: `Bearer ${await o.token()}`,
+          authorization: `Bearer ${token}`,
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },

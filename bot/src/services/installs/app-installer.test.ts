@@ -13,7 +13,8 @@ function scripted(answers: Array<GraphAnswer | Error>) {
     catalogId: 'cat-1',
     graph: {
       baseUrl: 'https://graph.example/v1.0',
-      async call(method, path, body) {
+      async call(method, path, body, beforeSending) {
+        await beforeSending?.();
         calls.push({ method, path, ...(body === undefined ? {} : { body }) });
         const next = answers.shift();
         if (!next) throw new Error('no more answers scripted');
@@ -50,10 +51,20 @@ describe('installing the app for one person through Graph', () => {
     expect(await scripted([ok(403)]).installer.install('u')).toMatchObject({ kind: 'failed', reason: 'install_forbidden', status: 403 });
     expect(await scripted([ok(404)]).installer.install('u')).toMatchObject({ kind: 'failed', reason: 'install_not_found' });
     expect(await scripted([ok(400)]).installer.install('u')).toMatchObject({ kind: 'failed', reason: 'install_refused' });
-    expect(await scripted([ok(201), ok(200, { value: [] })]).installer.install('u')).toMatchObject({ reason: 'install_bad_answer' });
     expect(await scripted([ok(201), ok(200, '<html>')]).installer.install('u')).toMatchObject({ reason: 'install_bad_answer' });
     expect(await scripted([ok(201), found, ok(200, { chatType: 'oneOnOne' })]).installer.install('u')).toMatchObject({ reason: 'install_bad_answer' });
-    expect(await scripted([ok(201), found, ok(404)]).installer.install('u')).toMatchObject({ reason: 'install_not_found' });
+    // A chat id goes into Bot Connector URLs: only what Graph's personal chats look like.
+    expect(await scripted([ok(201), found, ok(200, { id: '../../v3/conversations/x' })]).installer.install('u')).toMatchObject({ reason: 'install_bad_answer' });
+    expect(await scripted([ok(201), found, ok(200, { id: '19:a b@unq.gbl.spaces' })]).installer.install('u')).toMatchObject({ reason: 'install_bad_answer' });
+  });
+
+  it('takes the installation of this app, and tries again later when Graph does not list it or its chat yet', async () => {
+    const two = ok(200, { value: [{ id: 'other', teamsApp: { id: 'cat-2' } }, { id: 'mine', teamsApp: { id: 'cat-1' } }] });
+    const g = scripted([ok(409), two, chat]);
+    expect(await g.installer.install('u')).toMatchObject({ kind: 'installed' });
+    expect(g.calls[2]?.path).toBe('/users/u/teamwork/installedApps/mine/chat');
+    expect(await scripted([ok(201), ok(200, { value: [] })]).installer.install('u')).toEqual({ kind: 'retry', afterMs: null, reason: 'install_not_listed_yet' });
+    expect(await scripted([ok(201), found, ok(404)]).installer.install('u')).toEqual({ kind: 'retry', afterMs: null, reason: 'install_chat_not_ready' });
   });
 
   it('asks for another try when throttled, unavailable or unreachable, and holds the tenant back on a 429', async () => {
@@ -63,6 +74,8 @@ describe('installing the app for one person through Graph', () => {
     expect(await scripted([ok(201), { status: 503, body: null, retryAfterMs: 2000 }]).installer.install('u')).toEqual({ kind: 'retry', afterMs: 2000, reason: 'install_unavailable' });
     expect(await scripted([ok(502)]).installer.install('u')).toEqual({ kind: 'retry', afterMs: null, reason: 'install_unavailable' });
     expect(await scripted([new GraphError('Graph is not reachable: ECONNREFUSED')]).installer.install('u')).toEqual({ kind: 'retry', afterMs: null, reason: 'install_unreachable' });
+    // An expired or revoked token is the app's trouble: never a permanent "forbidden" for the person.
+    expect(await scripted([ok(401)]).installer.install('u')).toEqual({ kind: 'retry', afterMs: null, reason: 'install_unauthorized' });
   });
 
   it('stops at once when Chorus stops', async () => {

@@ -38,8 +38,11 @@ export interface AppInstallerOptions {
   throttled: (ms: number) => void;
 }
 
-const installations = z.object({ value: z.array(z.object({ id: z.string().min(1) }).passthrough()) });
-const chat = z.object({ id: z.string().min(1).max(500) });
+const installations = z.object({
+  value: z.array(z.object({ id: z.string().min(1).max(500), teamsApp: z.object({ id: z.string() }).passthrough().optional() }).passthrough()),
+});
+/** A chat's id as Graph gives it (`19:…@unq.gbl.spaces` for a personal chat): it goes into Bot Connector URLs. */
+const chat = z.object({ id: z.string().max(500).regex(/^19:[^\s/?#]+$/) });
 
 /** A 429, a 5xx or no answer: worth another try later. */
 class Retry {
@@ -51,10 +54,9 @@ class Retry {
 
 export function appInstaller(o: AppInstallerOptions) {
   const paced = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<GraphAnswer> => {
-    await o.pace();
     let answer: GraphAnswer;
     try {
-      answer = await o.graph.call(method, path, body);
+      answer = await o.graph.call(method, path, body, o.pace);
     } catch (err) {
       if (err instanceof GraphStopping) throw err;
       throw new Retry(null, 'install_unreachable');
@@ -64,11 +66,13 @@ export function appInstaller(o: AppInstallerOptions) {
       throw new Retry(answer.retryAfterMs, 'install_throttled');
     }
     if (answer.status >= 500) throw new Retry(answer.status === 503 ? answer.retryAfterMs : null, 'install_unavailable');
+    // An expired or revoked token is the app's trouble, not the person's: tried again later.
+    if (answer.status === 401) throw new Retry(null, 'install_unauthorized');
     return answer;
   };
   const refused = (status: number): InstallOutcome => ({
     kind: 'failed',
-    reason: status === 403 || status === 401 ? 'install_forbidden' : status === 404 ? 'install_not_found' : 'install_refused',
+    reason: status === 403 ? 'install_forbidden' : status === 404 ? 'install_not_found' : 'install_refused',
     status,
   });
 
@@ -83,9 +87,12 @@ export function appInstaller(o: AppInstallerOptions) {
         const found = await paced('GET', `${user}?$expand=teamsApp&$filter=${encodeURIComponent(filter)}`);
         if (found.status !== 200) return refused(found.status);
         const listed = installations.safeParse(found.body);
-        const installation = listed.success ? listed.data.value[0] : undefined;
-        if (!installation) return { kind: 'failed', reason: 'install_bad_answer', status: found.status };
+        if (!listed.success) return { kind: 'failed', reason: 'install_bad_answer', status: found.status };
+        const installation = listed.data.value.find((v) => v.teamsApp === undefined || v.teamsApp.id === o.catalogId);
+        // Right after an install Graph may not list it yet: another try, later.
+        if (!installation) return { kind: 'retry', afterMs: null, reason: 'install_not_listed_yet' };
         const answer = await paced('GET', `${user}/${encodeURIComponent(installation.id)}/chat`);
+        if (answer.status === 404) return { kind: 'retry', afterMs: null, reason: 'install_chat_not_ready' };
         if (answer.status !== 200) return refused(answer.status);
         const parsed = chat.safeParse(answer.body);
         if (!parsed.success) return { kind: 'failed', reason: 'install_bad_answer', status: answer.status };

@@ -30,6 +30,7 @@ import * as m029 from './029-directory.js';
 import * as m030 from './030-welcome-person.js';
 import * as m031 from './031-audience-values.js';
 import * as m032 from './032-proactive-install.js';
+import * as m033 from './033-install-upkeep.js';
 
 /** Ordered; an applied migration is never edited, only followed by a new one. */
 export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
@@ -65,4 +66,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '030-welcome-person', sql: m030.sql },
   { id: '031-audience-values', sql: m031.sql },
   { id: '032-proactive-install', sql: m032.sql },
+  { id: '033-install-upkeep', sql: m033.sql },
 ];

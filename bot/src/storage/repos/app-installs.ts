@@ -30,6 +30,19 @@ export function appInstallsRepo(db: Db) {
     );
 
   return {
+    /**
+     * Installs nobody waits for any more (their announcement was cancelled) rest as idle: no
+     * poll steps over them, and the next announcement that needs one arms it again.
+     */
+    async rest(tenantId: string): Promise<number> {
+      const rows = await db.query(
+        `update app_installs i set status = 'idle', updated_at = now()
+         where i.tenant_id = $1 and i.status = 'pending' and i.claimed_at is null and not ${NEEDED} returning 1`,
+        [tenantId],
+      );
+      return rows.length;
+    },
+
     /** Whether the tenant has installs to do now or later. */
     async hasWork(tenantId: string): Promise<boolean> {
       const rows = await db.query(`select 1 from app_installs i where i.tenant_id = $1 and i.status = 'pending' and ${NEEDED} limit 1`, [tenantId]);
@@ -79,16 +92,24 @@ export function appInstallsRepo(db: Db) {
 
     /**
      * Installed: the chat is stored as the person's personal conversation and every delivery
-     * waiting for it joins the send queue — one transaction, so none is left waiting.
-     * Returns how many deliveries moved on.
+     * waiting for it joins the send queue (after `holdMs`, so the welcome queued beside it
+     * goes first) — one transaction, so none is left waiting. A chat Chorus knows as someone
+     * else's, or as one the person blocked or left, is never used: the install ends with
+     * that reason instead. Returns how many deliveries moved on, or the refusal.
      */
-    async installed(i: { personId: string; tenantId: string; chatId: string; serviceUrl: string; reference: Record<string, unknown> }): Promise<number> {
+    async installed(i: { personId: string; tenantId: string; chatId: string; serviceUrl: string; reference: Record<string, unknown>; holdMs: number }): Promise<number | { refused: string }> {
       return db.transaction(async (tx) => {
-        // A chat Teams told the bot about keeps what Teams sent; a gone one is working again.
+        const [known] = await tx.query<{ person_id: string | null; kind: string; status: string }>(
+          'select person_id, kind, status from conversations where id = $1 for update',
+          [i.chatId],
+        );
+        if (known && (known.kind !== 'personal' || (known.person_id !== null && known.person_id !== i.personId))) return { refused: 'install_bad_answer' };
+        if (known && known.status !== 'active') return { refused: known.status };
+        // One Teams already told the bot about keeps what Teams sent.
         await tx.query(
           `insert into conversations (id, kind, tenant_id, service_url, person_id, reference)
            values ($1, 'personal', $2, $3, $4, $5)
-           on conflict (id) do update set status = 'active', person_id = coalesce(conversations.person_id, excluded.person_id), updated_at = now()`,
+           on conflict (id) do update set person_id = excluded.person_id, updated_at = now()`,
           [i.chatId, i.tenantId, i.serviceUrl, i.personId, JSON.stringify(i.reference)],
         );
         await tx.query(
@@ -96,9 +117,9 @@ export function appInstallsRepo(db: Db) {
           [i.personId, i.chatId],
         );
         const moved = await tx.query(
-          `update deliveries set conversation_id = $2, next_attempt_at = now(), updated_at = now()
+          `update deliveries set conversation_id = $2, next_attempt_at = now() + ($3::float8 * interval '1 millisecond'), updated_at = now()
            where person_id = $1 and status = 'pending' and conversation_id is null returning 1`,
-          [i.personId, i.chatId],
+          [i.personId, i.chatId, i.holdMs],
         );
         return moved.length;
       });
@@ -112,13 +133,35 @@ export function appInstallsRepo(db: Db) {
       });
     },
 
-    /** Another try after `afterMs` (throttled, Graph unavailable). */
-    async retryLater(personId: string, afterMs: number, reason: string): Promise<void> {
+    /**
+     * Another try after `afterMs` (throttled, Graph unavailable). `counts`: false when the try
+     * was Graph telling the whole tenant to wait (429) — that uses up none of the person's tries.
+     */
+    async retryLater(personId: string, afterMs: number, reason: string, counts = true): Promise<void> {
       await db.query(
-        `update app_installs set claimed_at = null, reason = $3, next_attempt_at = now() + ($2::float8 * interval '1 millisecond'), updated_at = now()
+        `update app_installs set claimed_at = null, reason = $3, next_attempt_at = now() + ($2::float8 * interval '1 millisecond'),
+           attempts = case when $4::boolean then attempts else greatest(attempts - 1, 0) end, updated_at = now()
          where person_id = $1 and status = 'pending'`,
-        [personId, afterMs, reason],
+        [personId, afterMs, reason, counts],
       );
+    },
+
+    /** Every install the tenant's announcements wait for ends with `reason` (nothing can be installed there now). */
+    async failAll(tenantId: string, reason: string): Promise<number> {
+      return db.transaction(async (tx) => {
+        const people = await tx.query<{ person_id: string }>(
+          `update app_installs i set status = 'failed', reason = $2, claimed_at = null, updated_at = now()
+           where i.tenant_id = $1 and i.status = 'pending' returning i.person_id`,
+          [tenantId, reason],
+        );
+        if (people.length === 0) return 0;
+        const rows = await tx.query(
+          `update deliveries set status = 'failed', reason = $2, updated_at = now()
+           where person_id = any($1::uuid[]) and status = 'pending' and conversation_id is null returning 1`,
+          [people.map((p) => p.person_id), reason],
+        );
+        return rows.length;
+      });
     },
 
     /**

@@ -31,11 +31,14 @@ const statement = (recipients: string) => `with started as (
     returning person_id, tenant_id, conversation_id
   ), installs as (
     -- Recipients without a chat yet (issue 14 §3): their delivery waits for the install, one
-    -- per person. One that ended (installed, failed) is due again: the chat may be gone since.
+    -- per person. One that ended (installed, failed, idle) or waits for a retry is due again,
+    -- with its tries counted afresh; one a worker has in hand is left to it.
+    -- In person order, so two starts at once lock the same rows in the same order.
     insert into app_installs (person_id, tenant_id)
-    select distinct person_id, tenant_id from inserted where conversation_id is null
-    on conflict (person_id) do update set status = 'pending', reason = null, attempts = 0, next_attempt_at = now(), updated_at = now()
-      where app_installs.status <> 'pending'
+    select distinct person_id, tenant_id from inserted where conversation_id is null order by person_id
+    on conflict (person_id) do update set status = 'pending', reason = null, attempts = 0, next_attempt_at = now(),
+      tenant_id = excluded.tenant_id, updated_at = now()
+      where app_installs.status <> 'pending' or app_installs.claimed_at is null
   )
   select exists (select 1 from started) as started, (select count(*)::int from inserted) as recipients`;
 
