@@ -100,7 +100,7 @@ describe('the item editor', () => {
     await departments.press('Enter');
     await departments.fill('Sales & Marketing (alt)');
     await departments.press('Enter');
-    await main.getByText(`${engineers} Personen`).waitFor();
+    await main.getByText(`${engineers} Personen`, { exact: true }).waitFor(); // the tag; the line below says "Erreicht …"
     await main.getByText('hat niemand (umbenannt oder weggefallen?)').waitFor();
 
     await choose(page, main, 'Art', 'Artikel');
