@@ -102,6 +102,17 @@ export const items: typeof english = {
   announcementScheduledToast: (date) => `Ankündigung geplant für ${date}.`,
   announcementOnLiveToast: 'Er wird angekündigt, sobald er live ist.',
   announceFailedToast: (reason) => `Veröffentlicht, aber nicht angekündigt: ${reason}`,
+  publishCheckTitle: 'An diese Zielgruppe veröffentlichen?',
+  scheduleCheckTitle: 'Für diese Zielgruppe planen?',
+  publishCheckNobody: (announcing) =>
+    `Diese Zielgruppe erreicht derzeit niemanden: Niemand sähe den Inhalt im Feed${announcing ? ' oder bekäme die Karte' : ''}.`,
+  publishCheckStale: (values, announcing) =>
+    `${values} hat im Verzeichnis niemand mehr (umbenannt oder weggefallen?): Dort sähe niemand den Inhalt${announcing ? ' oder bekäme die Karte' : ''}.`,
+  publishCheckFailed: (reason) => `Wen die Zielgruppe erreicht, ließ sich nicht prüfen: ${reason}`,
+  publishCheckBody: 'Gehen Sie zurück, um die Zielgruppe zu ändern, oder fahren Sie so fort.',
+  publishAnyway: 'Trotzdem veröffentlichen',
+  scheduleAnyway: 'Trotzdem planen',
+  backToEditing: 'Zurück zum Bearbeiten',
   announcementHeading: 'Ankündigung',
   announcementSummary: (sent, total) => `${sent} von ${total} Karten gesendet`,
   openAnnouncements: 'Alle Ankündigungen ansehen',

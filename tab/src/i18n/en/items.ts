@@ -102,6 +102,17 @@ export const items = {
   announcementScheduledToast: (date: string) => `Announcement scheduled for ${date}.`,
   announcementOnLiveToast: 'It will be announced when it goes live.',
   announceFailedToast: (reason: string) => `Published, but not announced: ${reason}`,
+  publishCheckTitle: 'Publish to this audience?',
+  scheduleCheckTitle: 'Schedule for this audience?',
+  publishCheckNobody: (announcing: boolean) =>
+    `Its audience reaches nobody at the moment: no one would see the item in their feed${announcing ? ' or get the card' : ''}.`,
+  publishCheckStale: (values: string, announcing: boolean) =>
+    `Nobody in the directory holds ${values} any more (renamed or gone?): no one there would see the item${announcing ? ' or get the card' : ''}.`,
+  publishCheckFailed: (reason: string) => `Could not check whom its audience reaches: ${reason}`,
+  publishCheckBody: 'Go back to change the audience, or go ahead as it is.',
+  publishAnyway: 'Publish anyway',
+  scheduleAnyway: 'Schedule anyway',
+  backToEditing: 'Back to editing',
   announcementHeading: 'Announcement',
   announcementSummary: (sent: string, total: string) => `${sent} of ${total} cards sent`,
   openAnnouncements: 'See all announcements',

@@ -1,4 +1,5 @@
 import type { Audience, AudienceReach } from '@contract';
+import { audienceNotes } from '../../../components/audience-notes.js';
 import type { Strings } from '../../../i18n/index.js';
 
 /** No departments and no locations: everyone (never warned about). */
@@ -19,3 +20,19 @@ export function reachText(audience: Audience, reach: AudienceReach, t: Strings, 
   return { text: t.reachPeople(reach.people, number(reach.people)), nobody: false };
 }
 
+/**
+ * What to say before publishing (issue 14 §2), or nothing: an audience of nobody first (nothing
+ * would reach anyone at all), else the values nobody holds. Everyone is never warned about.
+ */
+export function publishWarning(audience: Audience, reach: AudienceReach, announcing: boolean, t: Strings): string | undefined {
+  if (isEveryone(audience)) return undefined;
+  const facts = { staleAudience: [...reach.unknownDepartments, ...reach.unknownLocations], reachesNobody: reach.people === 0 };
+  return audienceNotes(facts, {
+    staleLabel: t.staleAudience,
+    staleHint: t.staleAudienceHint,
+    nobodyLabel: t.reachesNobody,
+    nobodyHint: t.reachesNobodyHint,
+    announceNobody: t.publishCheckNobody(announcing),
+    announceStale: (values) => t.publishCheckStale(values, announcing),
+  }).announceWarning;
+}
