@@ -2,9 +2,10 @@
 // browser) and by an http:// destination (by the server), fixes both, publishes, and
 // Aylin finds the item in her feed right away. Last, at 320 px in German, items whose
 // audience reaches nobody, or names a department nobody holds, are flagged in the list and
-// warned about before they are announced.
+// warned about before they are announced; while Clara chooses an audience the editor says whom
+// it reaches, and Publish now asks first when that is nobody (Finance × München).
 import { describe, expect, it } from 'vitest';
-import type { AudienceChoices } from '../../bot/src/domain/model/items.js';
+import type { AudienceChoices, AudienceReach } from '../../bot/src/domain/model/items.js';
 import { browserSuite, callApi, cardTitles, choose, eventually, openTabAs, pickPerson } from './helpers.js';
 
 const TITLE = 'Mentoring for new colleagues: how our buddy programme works';
@@ -100,7 +101,7 @@ describe('the item editor', () => {
     await departments.press('Enter');
     await departments.fill('Sales & Marketing (alt)');
     await departments.press('Enter');
-    await main.getByText(`${engineers} Personen`).waitFor();
+    await main.getByText(`${engineers} Personen`, { exact: true }).waitFor(); // the tag; the line below says "Erreicht …"
     await main.getByText('hat niemand (umbenannt oder weggefallen?)').waitFor();
 
     await choose(page, main, 'Art', 'Artikel');
@@ -170,5 +171,75 @@ describe('the item editor', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Ankündigung gestartet: Die Karten werden gesendet.').first().waitFor();
     expect(await announcements(stale)).toHaveLength(1);
+  });
+
+  it('says whom the audience reaches while Clara chooses it, and asks before publishing to nobody; “Back to editing” publishes nothing — at 320 px', async () => {
+    const { page } = suite.box;
+    const TITLE = 'Neue Reisekostenregeln für Finance';
+    const reach = async (departments: string[], locations: string[]) =>
+      (await callApi<AudienceReach>(suite.server, 'clara', 'POST', '/admin/audiences/reach', { departments, locations })).body.people;
+    const reaches = (n: number) => (n === 1 ? 'Erreicht 1 Person' : `Erreicht ${n} Personen`);
+    const everyone = await reach([], []);
+    const finance = await reach(['Finance'], []);
+    const financeInBerlin = await reach(['Finance'], ['Berlin']);
+    // Each value is held by someone, but nobody in Finance works in München.
+    expect(await reach(['Finance'], ['München'])).toBe(0);
+    expect(await reach([], ['München'])).toBeGreaterThan(0);
+    expect(financeInBerlin).toBeGreaterThan(0);
+    const itemsTitled = async () =>
+      (await callApi<{ items: Array<{ id: string; status: string }> }>(suite.server, 'clara', 'GET', `/admin/items?q=${encodeURIComponent(TITLE)}`)).body.items;
+
+    await page.setViewportSize({ width: 320, height: 800 });
+    await openTabAs(suite.server, page, '?page=share', 'Clara Schmidt', 'Deutsch');
+    await page.getByRole('tab', { name: 'Verwaltung · Inhalte' }).click();
+    await page.getByRole('button', { name: 'Neuer Inhalt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Neuer Inhalt' }).waitFor();
+    const main = page.getByRole('main');
+
+    // The line is a polite live region: a screen reader hears each new count.
+    const line = main.getByRole('status').filter({ hasText: /^(Alle|Erreicht|Personen werden gezählt)/ });
+    await line.getByText(`Alle (${everyone} Personen)`).waitFor();
+    expect(await line.getAttribute('aria-live')).toBe('polite');
+    const field = (name: string) => main.getByRole('combobox', { name }).or(main.getByRole('textbox', { name }));
+    const add = async (name: string, value: string) => {
+      await field(name).fill(value);
+      await field(name).press('Enter');
+    };
+    await add('Abteilungen', 'Finance');
+    await line.getByText(reaches(finance)).waitFor();
+    await add('Standorte', 'München');
+    await line.getByText('Erreicht niemanden: Zu dieser Zielgruppe gehört im Verzeichnis derzeit niemand.').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+
+    await choose(page, main, 'Art', 'Artikel');
+    await choose(page, main, 'Sprache', 'Deutsch');
+    await main.getByRole('textbox', { name: 'Titel' }).fill(TITLE);
+    await main.getByRole('textbox', { name: 'Ziel-URL' }).fill('https://www.contoso.example/de/reisekosten');
+    await main.getByRole('textbox', { name: 'Warum teilen' }).fill('Was sich bei Dienstreisen ändert.');
+    await choose(page, main, 'Themen', 'Unternehmenskultur');
+    await page.keyboard.press('Escape');
+
+    // "Jetzt ankündigen" is chosen: Publish now asks first, before anything is saved.
+    const publishNow = main.getByRole('button', { name: 'Jetzt veröffentlichen' });
+    await publishNow.click();
+    const dialog = page.getByRole('dialog', { name: 'An diese Zielgruppe veröffentlichen?' });
+    await dialog.getByText('Diese Zielgruppe erreicht derzeit niemanden: Niemand sähe den Inhalt im Feed oder bekäme die Karte.').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+    await dialog.getByRole('button', { name: 'Zurück zum Bearbeiten' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await main.getByRole('heading', { level: 1 }).innerText()).toBe('Neuer Inhalt');
+    expect(await itemsTitled()).toEqual([]);
+    await eventually(() => publishNow.evaluate((b) => b === document.activeElement), Boolean); // focus back where Clara was
+
+    // Berlin instead of München: people are reached, so Publish now publishes and announces in one click, as ever.
+    await main.getByRole('button', { name: 'München entfernen' }).click();
+    await add('Standorte', 'Berlin');
+    await line.getByText(reaches(financeInBerlin)).waitFor();
+    await publishNow.click();
+    await page.getByText(/^Veröffentlicht: Mitarbeitende können den Inhalt jetzt teilen\. Ankündigung gestartet/).first().waitFor();
+    expect(await dialog.count()).toBe(0);
+    const [published] = await itemsTitled();
+    expect(published?.status).toBe('published');
+    expect((await callApi<{ items: unknown[] }>(suite.server, 'clara', 'GET', `/admin/announcements?itemId=${published!.id}`)).body.items).toHaveLength(1);
   });
 });

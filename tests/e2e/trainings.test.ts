@@ -128,9 +128,13 @@ describe('trainings', () => {
     await row.getByRole('button', { name: `${TITLE} bearbeiten` }).click();
     const form = admin.getByRole('form', { name: `Schulung bearbeiten: ${TITLE}` });
     const departments = form.getByRole('combobox', { name: 'Abteilungen' }).or(form.getByRole('textbox', { name: 'Abteilungen' }));
+    // Under the picker, whom the audience reaches: everyone, until a department nobody holds is its only one.
+    const everyone = (await callApi<{ people: number }>(suite.server, 'clara', 'POST', '/admin/audiences/reach', {})).body.people;
+    await form.getByRole('status').getByText(`Alle (${everyone} Personen)`).waitFor();
     await departments.fill('Vertrieb (alt)');
     await departments.press('Enter');
     await form.getByText('hat niemand (umbenannt oder weggefallen?)').waitFor(); // the picker knows already
+    await form.getByRole('status').getByText(/^Erreicht niemanden/).waitFor();
 
     // Saved all the same; the editor stays open and says what is worth a look.
     await form.getByRole('button', { name: 'Änderungen speichern' }).click();

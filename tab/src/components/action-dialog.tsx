@@ -19,8 +19,8 @@ const useStyles = makeStyles({ warning: { marginBottom: tokens.spacingVerticalM 
 export interface ActionDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  /** The button that opens the dialog. */
-  trigger: ReactElement;
+  /** The button that opens the dialog; none when the caller opens it (a check that found something to ask). */
+  trigger?: ReactElement;
   title: string;
   /** Said first, above the rest, when the action may not do what one expects (an audience of nobody). */
   warning?: string;
@@ -33,33 +33,44 @@ export interface ActionDialogProps {
   onConfirm: () => void;
 }
 
-/** A button that opens a dialog saying what will happen, with Cancel and the action itself. */
+/** A button that opens a dialog saying what will happen (or a dialog its caller opens), with Cancel and the action itself. */
 export function ActionDialog({ open, onOpenChange, trigger, title, warning, children, cancelLabel, confirmLabel, confirmDisabled, onConfirm }: ActionDialogProps) {
   const styles = useStyles();
+  const surface = (
+    <DialogSurface>
+      <DialogBody>
+        <DialogTitle>{title}</DialogTitle>
+        <DialogContent>
+          {warning ? (
+            <MessageBar intent="warning" layout="multiline" className={styles.warning}>
+              <MessageBarBody>{warning}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {children}
+        </DialogContent>
+        <DialogActions>
+          <DialogTrigger disableButtonEnhancement>
+            <Button appearance="secondary">{cancelLabel}</Button>
+          </DialogTrigger>
+          <Button appearance="primary" disabled={confirmDisabled} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+        </DialogActions>
+      </DialogBody>
+    </DialogSurface>
+  );
+  const change = (_: unknown, data: { open: boolean }) => onOpenChange(data.open);
+  if (!trigger) {
+    return (
+      <Dialog open={open} onOpenChange={change}>
+        {surface}
+      </Dialog>
+    );
+  }
   return (
-    <Dialog open={open} onOpenChange={(_, data) => onOpenChange(data.open)}>
+    <Dialog open={open} onOpenChange={change}>
       <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent>
-            {warning ? (
-              <MessageBar intent="warning" layout="multiline" className={styles.warning}>
-                <MessageBarBody>{warning}</MessageBarBody>
-              </MessageBar>
-            ) : null}
-            {children}
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">{cancelLabel}</Button>
-            </DialogTrigger>
-            <Button appearance="primary" disabled={confirmDisabled} onClick={onConfirm}>
-              {confirmLabel}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
+      {surface}
     </Dialog>
   );
 }

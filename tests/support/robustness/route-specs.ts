@@ -63,6 +63,14 @@ const SPECS: Record<string, Spec> = {
   'POST /api/v1/admin/items/:id/publish': { admin: true, params: { id: 'item' }, body: fc.oneof(fc.constant({}), isoOrJunk.map((at) => ({ at }))) },
   'POST /api/v1/admin/items/:id/archive': { admin: true, params: { id: 'item' } },
   'GET /api/v1/admin/audiences': { admin: true },
+  // Counts only, writes nothing: held values, combinations nobody is in, values nobody holds, too long and too many.
+  'POST /api/v1/admin/audiences/reach': {
+    admin: true,
+    body: fc.record({
+      departments: fc.constantFrom([], ['Engineering'], ['Engineering', 'Gone (old)'], ['d'.repeat(81)], Array.from({ length: 51 }, (_, i) => `D${i}`)),
+      locations: fc.constantFrom([], ['Berlin'], ['München'], ['']),
+    }),
+  },
   'POST /api/v1/admin/items/:id/announce': { admin: true, params: { id: 'item' }, body: fc.oneof(fc.constant({}), isoOrJunk.map((at) => ({ at }))) },
   'GET /api/v1/admin/announcements': {
     admin: true,

@@ -89,6 +89,19 @@ export const audienceChoicesSchema = audienceSchema.extend({
 });
 export type AudienceChoices = z.infer<typeof audienceChoicesSchema>;
 
+/**
+ * Whom an audience reaches at the moment (issue 14 §2), for the editors' "Reaches N people"
+ * and the check before publishing: people who have not left, and the values nobody holds.
+ */
+export const audienceReachSchema = z.strictObject({
+  /** People (who have not left) in these departments and locations; no values: everyone. */
+  people: z.number().int().min(0),
+  /** The departments asked about that nobody holds: renamed or gone in the directory, or mistyped. */
+  unknownDepartments: z.array(z.string()),
+  unknownLocations: z.array(z.string()),
+});
+export type AudienceReach = z.infer<typeof audienceReachSchema>;
+
 const postsOut = z.strictObject({
   linkedin: z.string().optional(),
   x: z.string().optional(),

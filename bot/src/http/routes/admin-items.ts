@@ -20,4 +20,9 @@ export function adminItemRoutes(route: Route, ctx: HttpContext): void {
   route(itemEndpoints.archive, async ({ params }) => svc.archive(params.id));
   /** Departments and locations known from the directory, for the audience picker. */
   route(itemEndpoints.audiences, async () => ctx.people.audienceValues());
+  /** Whom an audience reaches now: the editors' live count and the check before publishing. */
+  route(itemEndpoints.audienceReach, async ({ body: { departments, locations } }) => {
+    const [people, unknown] = await Promise.all([ctx.people.audienceReach(departments, locations), ctx.people.unknownAudienceValues(departments, locations)]);
+    return { people, unknownDepartments: unknown.departments, unknownLocations: unknown.locations };
+  });
 }

@@ -1,10 +1,11 @@
 import { announceInputSchema, announcementSchema, announcementsQuerySchema } from '../../../domain/model/announcements.js';
-import { emptyBody, pageOf } from '../../../domain/model/common.js';
+import { audienceInputSchema, emptyBody, pageOf } from '../../../domain/model/common.js';
 import { endpoint, uuidParam } from '../endpoint.js';
 import {
   adminItemSchema,
   adminItemsQuerySchema,
   audienceChoicesSchema,
+  audienceReachSchema,
   feedItemSchema,
   feedQuerySchema,
   itemInputSchema,
@@ -31,6 +32,8 @@ export const itemEndpoints = {
   archive: endpoint({ method: 'POST', path: '/api/v1/admin/items/:id/archive', params: item, body: emptyBody, response: adminItemSchema, permission: 'items.manage' }),
   /** Departments and locations known from the directory, for the audience picker. */
   audiences: endpoint({ method: 'GET', path: '/api/v1/admin/audiences', response: audienceChoicesSchema, permission: 'items.manage' }),
+  /** How many people an audience (as an item or a session takes it: at most 50 values each, 80 characters) reaches now, and the values nobody holds. */
+  audienceReach: endpoint({ method: 'POST', path: '/api/v1/admin/audiences/reach', body: audienceInputSchema, response: audienceReachSchema, permission: 'items.manage' }),
 };
 
 export const announcementEndpoints = {

@@ -1,5 +1,6 @@
 import type { Audience, AudienceChoices } from '@contract';
 import { useI18n } from '../../../i18n/i18n-context.js';
+import { AudienceReachLine } from './audience-reach.js';
 import { ValuesField } from './values-field.js';
 
 type AudienceKey = keyof Audience;
@@ -12,7 +13,7 @@ export interface AudienceValuesProps {
   onChange: (key: AudienceKey, values: string[]) => void;
 }
 
-/** Who something is for (an item, a session): departments and locations; none means everyone. */
+/** Who something is for (an item, a session): departments and locations, none meaning everyone, and whom that reaches now. */
 export function AudienceValues({ value, suggestions, errorOf, onChange }: AudienceValuesProps) {
   const { t } = useI18n();
   const labels: Record<AudienceKey, string> = { departments: t.fieldDepartments, locations: t.fieldLocations };
@@ -30,6 +31,7 @@ export function AudienceValues({ value, suggestions, errorOf, onChange }: Audien
           onChange={(v) => onChange(key, v)}
         />
       ))}
+      <AudienceReachLine audience={value} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import {
   Input,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { ArchiveRegular, CalendarClockRegular, SaveRegular, SendRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
@@ -40,6 +41,8 @@ export function EditorActions({ status, busy, offerAnnounce, expiresAt, onSave, 
   const [when, setWhen] = useState('');
   const [whenError, setWhenError] = useState<string | undefined>();
   const choice = useAnnounceChoice(t);
+  // Publishing may stop to ask about the audience (a dialog without a trigger): focus comes back here.
+  const restoreFocus = useRestoreFocusTarget();
 
   /** The announce request for an item going live at `notBefore`; undefined when the chosen time does not work. */
   const announceRequest = (notBefore: Date): AnnounceRequest | undefined =>
@@ -68,14 +71,14 @@ export function EditorActions({ status, busy, offerAnnounce, expiresAt, onSave, 
         <Button icon={<SaveRegular />} disabled={busy} onClick={onSave}>
           {status === null || status === 'draft' ? t.saveDraft : t.save}
         </Button>
-        <Button appearance="primary" icon={<SendRegular />} disabled={busy} onClick={publishNow}>
+        <Button appearance="primary" icon={<SendRegular />} disabled={busy} onClick={publishNow} {...restoreFocus}>
           {t.publishNow}
         </Button>
         <div className={styles.schedule}>
           <Field label={t.scheduleAt} className={styles.when} validationMessage={whenError} validationState={whenError ? 'error' : 'none'}>
             <Input type="datetime-local" value={when} onChange={(_, d) => setWhen(d.value)} />
           </Field>
-          <Button icon={<CalendarClockRegular />} disabled={busy || !when} onClick={schedule}>
+          <Button icon={<CalendarClockRegular />} disabled={busy || !when} onClick={schedule} {...restoreFocus}>
             {t.schedule}
           </Button>
         </div>

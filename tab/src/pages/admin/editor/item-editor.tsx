@@ -12,6 +12,7 @@ import { ItemFields } from './item-fields.js';
 import { fromLocalInput } from './local-time.js';
 import { ItemPreview } from './item-preview.js';
 import { PostsFields } from './posts-fields.js';
+import { PublishCheckDialog } from './publish-check-dialog.js';
 import { useItemEditor } from './use-item-editor.js';
 
 const useStyles = makeStyles({
@@ -87,6 +88,7 @@ export function ItemEditor({ initial, initialAnnouncement, topics, audiences }: 
             onPublish={editor.publish}
             onArchive={editor.archive}
           />
+          <PublishCheckDialog check={editor.publishCheck} onConfirm={editor.confirmPublish} onCancel={editor.cancelPublish} />
           <ItemAnnouncement item={editor.item} announcement={editor.announcement} busy={editor.busy} onAnnounce={editor.announce} />
         </div>
         <aside className={styles.aside}>

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { ENDPOINTS, type AdminItem, type Announcement, type Language } from '@contract';
+import { ENDPOINTS, type AdminItem, type Announcement, type Audience, type ItemInput, type Language } from '@contract';
 import { ApiError } from '../../../api.js';
 import { errorText } from '../../../components/error-state.js';
 import { useNotify } from '../../../components/use-notify.js';
@@ -8,6 +8,7 @@ import { routeHash } from '../../../routing.js';
 import { useInvalidate } from '../../../query/use-endpoint.js';
 import { useSession } from '../../../session.js';
 import type { AnnounceRequest } from './announce-choice-model.js';
+import { isEveryone, publishWarning } from './audience-reach-model.js';
 import { emptyForm, formFromItem, validateForm, type FieldErrors, type ItemForm } from './item-form-model.js';
 import { useItemAnnouncement } from './use-item-announcement.js';
 
@@ -27,6 +28,13 @@ function without(messages: FieldErrors, path: string): FieldErrors {
 /** What the server said about an announce request: done, or refused (with its message for the time field). */
 export type AnnounceOutcome = { ok: true } | { ok: false; atError?: string };
 
+/** Publishing that waits for the admin: its audience reaches nobody, or names values nobody holds (issue 14 §2). */
+export interface PublishCheck {
+  at?: string;
+  request: AnnounceRequest;
+  warning: string;
+}
+
 /** The editor's state and its actions: validate with the contract's schema, save, publish (and announce), archive. */
 export function useItemEditor(initial: AdminItem | null, initialAnnouncement: Announcement | null, defaultLanguage: Language) {
   const { api } = useSession();
@@ -38,6 +46,7 @@ export function useItemEditor(initial: AdminItem | null, initialAnnouncement: An
   const [errors, setErrors] = useState<FieldErrors>({});
   const [warnings, setWarnings] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const [publishCheck, setPublishCheck] = useState<PublishCheck | null>(null);
   const { announcement, announce } = useItemAnnouncement(initialAnnouncement);
 
   const update = useCallback(<K extends keyof ItemForm>(key: K, value: ItemForm[K]) => {
@@ -56,8 +65,8 @@ export function useItemEditor(initial: AdminItem | null, initialAnnouncement: An
     }
   };
 
-  /** Saves the form (create or update); the saved item, or null when it was refused. */
-  const save = async (): Promise<AdminItem | null> => {
+  /** The form as the API takes it, or null after marking what is wrong. */
+  const validated = (): ItemInput | null => {
     const checked = validateForm(form, t);
     if (checked.errors) {
       setErrors(checked.errors);
@@ -65,8 +74,15 @@ export function useItemEditor(initial: AdminItem | null, initialAnnouncement: An
       return null;
     }
     setErrors({});
+    return checked.input;
+  };
+
+  /** Saves the form (create or update); the saved item, or null when it was refused. */
+  const save = async (): Promise<AdminItem | null> => {
+    const input = validated();
+    if (!input) return null;
     try {
-      const saved = item ? await api.updateItem({ params: { id: item.id }, body: checked.input }) : await api.createItem({ body: checked.input });
+      const saved = item ? await api.updateItem({ params: { id: item.id }, body: input }) : await api.createItem({ body: input });
       void invalidate(ENDPOINTS.adminItems);
       setItem(saved.item);
       setWarnings(Object.fromEntries(saved.warnings.map((w) => [w.field, w.message])));
@@ -84,6 +100,44 @@ export function useItemEditor(initial: AdminItem | null, initialAnnouncement: An
       return await action();
     } finally {
       setBusy(false);
+    }
+  };
+
+  /** What to say about the audience before publishing; nothing (one click, as ever) when people are in it. */
+  const audienceWarning = async (audience: Audience, announcing: boolean): Promise<string | undefined> => {
+    if (isEveryone(audience)) return undefined;
+    try {
+      return publishWarning(audience, await api.audienceReach({ body: audience }), announcing, t);
+    } catch (err) {
+      // Not known, so not silently fine: the admin decides.
+      return t.publishCheckFailed(errorText(err, t));
+    }
+  };
+
+  /** Saves, publishes now or at `at`, then announces as chosen (null: not at all). */
+  const publishSaved = async (at: string | undefined, request: AnnounceRequest) => {
+    const saved = await save();
+    if (!saved) return;
+    let published: AdminItem;
+    try {
+      published = await api.publish({ params: { id: saved.id }, body: at ? { at } : {} });
+      void invalidate(ENDPOINTS.adminItems, ENDPOINTS.feed);
+      setItem(published);
+    } catch (err) {
+      failed(err);
+      return;
+    }
+    const done = at ? t.scheduledToast(dateTime(at)) : t.publishedToast;
+    if (!request) {
+      notify('success', done);
+      return;
+    }
+    try {
+      const created = await announce(published.id, request.at);
+      notify('success', sentences(done, announcedText(created, request, published.live)));
+    } catch (err) {
+      // Published all the same: the editor now offers "Announce" to try again.
+      notify('error', t.announceFailedToast(errorText(err, t)));
     }
   };
 
@@ -105,33 +159,28 @@ export function useItemEditor(initial: AdminItem | null, initialAnnouncement: An
         if (await save()) notify('success', t.savedToast);
       }),
     announcement,
-    /** Publishes now or at `at`, then announces as chosen (null: not at all). */
+    /**
+     * Publishes now or at `at`, then announces as chosen (null: not at all) — after asking
+     * whom the audience reaches: when nobody, or values nobody holds, nothing is saved until
+     * the admin answers `publishCheck`.
+     */
     publish: (at?: string, request: AnnounceRequest = null) =>
       run(async () => {
-        const saved = await save();
-        if (!saved) return;
-        let published: AdminItem;
-        try {
-          published = await api.publish({ params: { id: saved.id }, body: at ? { at } : {} });
-          void invalidate(ENDPOINTS.adminItems, ENDPOINTS.feed);
-          setItem(published);
-        } catch (err) {
-          failed(err);
-          return;
-        }
-        const done = at ? t.scheduledToast(dateTime(at)) : t.publishedToast;
-        if (!request) {
-          notify('success', done);
-          return;
-        }
-        try {
-          const created = await announce(published.id, request.at);
-          notify('success', sentences(done, announcedText(created, request, published.live)));
-        } catch (err) {
-          // Published all the same: the editor now offers "Announce" to try again.
-          notify('error', t.announceFailedToast(errorText(err, t)));
-        }
+        const input = validated();
+        if (!input) return;
+        const warning = await audienceWarning(input.audience, request !== null);
+        if (warning) setPublishCheck({ at, request, warning });
+        else await publishSaved(at, request);
       }),
+    publishCheck,
+    /** "Publish anyway". */
+    confirmPublish: () => {
+      if (!publishCheck) return;
+      setPublishCheck(null);
+      void run(() => publishSaved(publishCheck.at, publishCheck.request));
+    },
+    /** "Back to editing": nothing saved, nothing published. */
+    cancelPublish: () => setPublishCheck(null),
     /** Announces an item that is already published or scheduled. */
     announce: (request: NonNullable<AnnounceRequest>): Promise<AnnounceOutcome> =>
       run(async () => {
