@@ -26,6 +26,12 @@ param entraTenantIds string = ''
 @description('The Teams app id (manifest id): card buttons open the tab inside Teams via deep links')
 param teamsAppId string = ''
 
+@description('Install Chorus through Graph for people an announcement would not reach otherwise (PROACTIVE_INSTALL); needs the Graph permission TeamsAppInstallation.ReadWriteSelfForUser.All and teamsAppCatalogId')
+param proactiveInstall bool = false
+
+@description('The app\'s id in the Teams app catalog (Teams admin center → Manage apps → Chorus → App ID), for proactiveInstall')
+param teamsAppCatalogId string = ''
+
 @secure()
 @description('Postgres connection string; leave empty to use the server created here')
 param databaseUrl string = ''
@@ -101,6 +107,8 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
         { name: 'ENTRA_CLIENT_ID', value: entraClientId }
         { name: 'ENTRA_TENANT_IDS', value: allowedTenantIds }
         { name: 'TEAMS_APP_ID', value: teamsAppId }
+        { name: 'PROACTIVE_INSTALL', value: proactiveInstall ? 'true' : 'false' }
+        { name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
         // App Service's front end appends the reader's address to X-Forwarded-For: unique readers take it from there.
         { name: 'TRUST_PROXY_HOPS', value: '1' }
         // The deploy step uploads the built app without node_modules; the build service
