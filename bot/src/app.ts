@@ -29,7 +29,7 @@ import { ClickRecorder, linksRepo } from './storage/repos/clicks.js';
 import { ReaderKeys } from './storage/repos/readers.js';
 import { impactRepo } from './storage/repos/impact.js';
 import { impactRoutes } from './http/routes/impact.js';
-import { sleep, systemClock, type Clock } from './domain/time/clock.js';
+import { systemClock, type Clock } from './domain/time/clock.js';
 import { itemsRepo } from './storage/repos/items.js';
 import { audienceDirectory, peopleRepo } from './storage/repos/people.js';
 import { sharingRepo } from './storage/repos/sharing.js';
@@ -70,12 +70,9 @@ import { jobsRepo } from './storage/repos/jobs.js';
 import { adminJobRoutes } from './http/routes/admin-jobs.js';
 import { adminDirectoryRoutes } from './http/routes/admin-directory.js';
 import { directorySync } from './services/directory/directory-sync.js';
-import { cachedToken, clientSecretToken, graphClient, managedIdentityToken } from './services/graph/graph.js';
+import { graphFor } from './services/graph/graph-for.js';
 import { directoryRepo } from './storage/repos/directory.js';
-import { InstallWorker, type InstallWorkerOptions } from './jobs/install-worker.js';
-import { appInstaller } from './services/installs/app-installer.js';
-import { appInstallsRepo } from './storage/repos/app-installs.js';
-import { welcomeIn } from './services/welcome.js';
+import { installWorkerFor, type InstallWorker, type InstallWorkerOptions } from './jobs/install-worker.js';
 import { chorusKinds, type KindRegistry } from './notifications/registry.js';
 import { pointsRoutes } from './http/routes/points.js';
 import { analyticsRoutes } from './http/routes/analytics.js';
@@ -126,9 +123,6 @@ export interface AppOptions {
   clock?: Clock;
 }
 
-/** Graph's limit for the app-install endpoints: 30 requests/s per app and tenant (teams-platform.md). */
-const GRAPH_INSTALL_RPS = 30;
-
 export async function createApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
   const db = options.db ?? (await openDatabase(config));
   const { applied, fresh } = await migrate(db);
@@ -156,26 +150,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const clock = options.clock ?? options.jobs?.clock ?? systemClock;
   // Directory sync from Graph (issue 14 §1), when the bot's app can reach it.
   const stopping = new AbortController();
-  // One app-only Graph client (its token cached) for the directory sync and the app installs.
-  const graph = config.directory
-    ? graphClient({
-        baseUrl: config.directory.graphBaseUrl,
-        token: cachedToken(
-          config.directory.credential.kind === 'secret'
-            ? clientSecretToken({
-                authorityHost: config.directory.credential.authorityHost,
-                tenantId: config.directory.tenantId,
-                clientId: config.directory.credential.clientId,
-                secret: config.directory.credential.secret,
-                signal: stopping.signal,
-              })
-            : managedIdentityToken({ ...config.directory.credential, signal: stopping.signal }),
-          () => clock.now(),
-        ),
-        sleep: (ms) => sleep(clock, ms, stopping.signal),
-        signal: stopping.signal,
-      })
-    : undefined;
+  const graph = graphFor(config.directory, { clock, signal: stopping.signal });
   const directory = config.directory && graph
     ? directorySync({
         db,
@@ -331,28 +306,9 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       })
     : undefined;
   if (worker) ctx.nudgeWorker = () => worker.nudge();
-  const proactive = config.proactiveInstall;
-  const installs =
-    config.worker && graph && installTenant && proactive
-      ? new InstallWorker({
-          db,
-          log,
-          tenantId: installTenant,
-          botAppId: config.bot.appId,
-          signal: stopping.signal,
-          installer: (pace) => appInstaller({ graph, catalogId: proactive.catalogId, ...pace }),
-          rps: GRAPH_INSTALL_RPS,
-          held: () => crisisWatch.active,
-          welcome: (personId) => welcomeIn(db, personId, 'install'),
-          ...options.installs,
-        })
-      : undefined;
-  if (config.worker && !installs) {
-    // PROACTIVE_INSTALL is off (now): deliveries left waiting for an install would keep their
-    // announcements sending forever.
-    const abandoned = await appInstallsRepo(db).abandonAll('install_off');
-    if (abandoned > 0) log.warn({ deliveries: abandoned }, 'PROACTIVE_INSTALL is off: deliveries that waited for an install failed');
-  }
+  const installs = config.worker
+    ? await installWorkerFor(config, { db, log, graph, held: () => crisisWatch.active, signal: stopping.signal, ...options.installs })
+    : undefined;
   // Background work runs where cards are sent (the worker role), apart from the sender.
   const { everyMs, ...runnerOptions } = options.jobs ?? {};
   const jobs = config.worker

@@ -81,15 +81,10 @@ async function installWave({ cleanup, settings, serverUrl }) {
   const connector = await new FakeBotConnector({ globalRps: rps, keepBodies: false, sentAtHeader: 'x-bench-sent-at' }).start();
   cleanup.add('stop the fake Bot Connector', () => connector.stop());
   const { url: databaseUrl } = await createBenchDatabase(cleanup, serverUrl);
-  const chorus = await startServer(cleanup, {
+  const chorus = await startStampedChorus(cleanup, settings, {
     name: 'Chorus',
-    script: path.join(root, 'dist/bot/main.js'),
-    execArgv: ['--import', pathToFileURL(path.join(root, 'tests/bench/stamp-departures.mjs')).href],
-    env: (port) => ({
-      NODE_ENV: 'test', HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: settings.logLevel === 'silent' ? 'warn' : settings.logLevel,
-      AUTH_MODE: 'dev', SEED_DEMO: 'false', DIGEST_SCHEDULE: 'off', TEAMS_RATE_LIMIT_RPS: String(rps), DATABASE_URL: databaseUrl,
-    }),
-    readyPath: '/readyz',
+    script: 'dist/bot/main.js',
+    env: { TEAMS_RATE_LIMIT_RPS: String(rps), DATABASE_URL: databaseUrl },
   });
 
   const { activity, send } = botTraffic({ serviceUrl: () => connector.url, serverUrl: () => chorus.url, tenant: TENANT });
@@ -267,18 +262,15 @@ async function proactiveInstalls({ cleanup, settings, serverUrl }) {
       [TENANT, PROACTIVE],
     );
   });
-  const chorus = await startServer(cleanup, {
+  const chorus = await startStampedChorus(cleanup, settings, {
     name: 'Chorus (proactive installs)',
-    script: path.join(root, 'tests/bench/chorus-no-bot-token.mjs'),
-    execArgv: ['--import', pathToFileURL(path.join(root, 'tests/bench/stamp-departures.mjs')).href],
-    env: (port) => ({
-      NODE_ENV: 'test', HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: settings.logLevel === 'silent' ? 'warn' : settings.logLevel,
-      AUTH_MODE: 'dev', SEED_DEMO: 'false', DIGEST_SCHEDULE: 'off', RESULTS_SCHEDULE: 'off', TEAMS_RATE_LIMIT_RPS: String(TEAMS_GLOBAL_RPS), ...store.env,
+    script: 'tests/bench/chorus-no-bot-token.mjs',
+    env: {
+      TEAMS_RATE_LIMIT_RPS: String(TEAMS_GLOBAL_RPS), ...store.env,
       MicrosoftAppId: 'bench-app', MicrosoftAppPassword: 'bench-secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT,
       GRAPH_BASE_URL: graph.graphUrl, ENTRA_AUTHORITY_HOST: graph.url, DIRECTORY_SYNC_MINUTES: '0',
       PROACTIVE_INSTALL: 'true', TEAMS_APP_CATALOG_ID: 'chorus-catalog-id',
-    }),
-    readyPath: '/readyz',
+    },
   });
 
   const admin = { authorization: 'Bearer dev.clara', 'content-type': 'application/json' };
@@ -368,6 +360,24 @@ async function proactiveInstalls({ cleanup, settings, serverUrl }) {
       `, delivered ${checks.delivered ? '✓' : '✗'}, twice ${row.twice} ${checks.twice ? '✓' : '✗'}; physics: ${f(PROACTIVE * 3)} requests ÷ ${GRAPH_RPS}/s = ${((PROACTIVE * 3) / GRAPH_RPS).toFixed(0)} s`,
   );
   return { ...row, checks, passed, details: { installed, counts: progress.counts, reasons: progress.reasons, doneSeconds, cards: connector.received.length } };
+}
+
+/**
+ * A Chorus child on the bench's settings (development sign-in, no demo, no digests or results
+ * rounds) plus `env`, whose every request carries when it left (stamp-departures.mjs), so the
+ * fakes here judge their limits as the real services would see Chorus's pace.
+ */
+function startStampedChorus(cleanup, settings, { name, script, env }) {
+  return startServer(cleanup, {
+    name,
+    script: path.join(root, script),
+    execArgv: ['--import', pathToFileURL(path.join(root, 'tests/bench/stamp-departures.mjs')).href],
+    env: (port) => ({
+      NODE_ENV: 'test', HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: settings.logLevel === 'silent' ? 'warn' : settings.logLevel,
+      AUTH_MODE: 'dev', SEED_DEMO: 'false', DIGEST_SCHEDULE: 'off', RESULTS_SCHEDULE: 'off', ...env,
+    }),
+    readyPath: '/readyz',
+  });
 }
 
 const f = (n, d = 0) => Number(n).toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });

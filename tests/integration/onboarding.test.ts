@@ -6,6 +6,7 @@ import { aGuideline, anAdmin, anItem, aPerson, daysAgo, type TestPerson } from '
 import { FakeBotConnector } from '../support/fake-bot-connector.js';
 import { api } from '../support/http.js';
 import { addReachablePeople, type ReachablePerson } from '../support/reachable.js';
+import { moreRuns } from '../support/job-runs.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 // Onboarding for new hires (issue 5): the checklist, steps that tick themselves, what
@@ -157,7 +158,7 @@ describe('onboarding', () => {
       expect(cards(p)[0]).toContain('von 5 Onboarding-Schritten');
       expect(cards(p)[0]).toContain('/tab/?page=onboarding');
     }
-    await new Promise((r) => setTimeout(r, 500)); // many more checks: still one
+    await moreRuns(s.db, 'onboarding-reminders'); // more checks: still one
     for (const p of week) expect(cards(p)).toHaveLength(1);
     for (const p of [...fresh, ...quiet, ...veteran, ...lateInstall]) expect(cards(p)).toHaveLength(0);
     // A week on for the fresh one: their reminder comes then.

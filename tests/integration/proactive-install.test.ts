@@ -229,7 +229,7 @@ describe('proactive installs (PROACTIVE_INSTALL)', () => {
     const armed = await s.db.query<{ status: string; attempts: number }>(`select status, attempts from app_installs where person_id = any($1::uuid[])`, [people.map((p) => p.id)]);
     expect(armed).toEqual([{ status: 'pending', attempts: 0 }, { status: 'pending', attempts: 0 }]);
     // What a process started without PROACTIVE_INSTALL does first (app.ts): nobody would install them.
-    expect(await appInstallsRepo(s.db).abandonAll('install_off')).toBe(2);
+    expect(await appInstallsRepo(s.db).failAll('install_off', null)).toBe(2);
     const done = await settled(id);
     expect(done.counts).toMatchObject({ total: 2, failed: 2, installing: 0 });
     expect(done.reasons).toEqual({ install_off: 2 });

@@ -8,6 +8,7 @@ import { connectorClient } from '../../bot/src/teams/connector-client.js';
 import { eventually } from '../support/eventually.js';
 import { anAdmin } from '../support/factories.js';
 import { FakeBotConnector } from '../support/fake-bot-connector.js';
+import { moreRuns } from '../support/job-runs.js';
 import { api } from '../support/http.js';
 import { addReachablePeople } from '../support/reachable.js';
 import { createTestDb, usingPostgres } from '../support/test-db.js';
@@ -48,7 +49,7 @@ describe('training reminders across a restart', () => {
       try {
         const reminded = (id: string) => connector.deliveredTo(id).some((r) => JSON.stringify(r.activity).includes('starts in an hour'));
         await eventually(async () => people.every((p) => reminded(p.conversationId)), Boolean, 5_000);
-        await new Promise((r) => setTimeout(r, 300)); // more ticks: one reminder each, and no "coming up" for under an hour
+        await moreRuns(db, 'training-reminders'); // more runs: one reminder each, and no "coming up" for under an hour
         for (const p of people) expect(connector.deliveredTo(p.conversationId)).toHaveLength(1);
       } finally {
         await after.close();

@@ -4,7 +4,10 @@ import { backoffMs, type RetryPolicy } from '../domain/delivery/send-outcome.js'
 import { slotTaken, TenantPacer } from '../domain/delivery/tenant-pacer.js';
 import type { Db, LeaderLocks } from '../storage/db.js';
 import { appInstallsRepo, type ClaimedInstall } from '../storage/repos/app-installs.js';
-import type { AppInstaller } from '../services/installs/app-installer.js';
+import type { Config } from '../config.js';
+import type { GraphClient } from '../services/graph/graph.js';
+import { appInstaller, type AppInstaller } from '../services/installs/app-installer.js';
+import { welcomeIn } from '../services/welcome.js';
 import { GraphStopping } from '../services/graph/graph.js';
 import { Sleeper } from './sleeper.js';
 
@@ -120,7 +123,7 @@ export class InstallWorker {
     // can be delivered there: the waiting deliveries fail with that reason, said once.
     const serviceUrl = await this.repo.serviceUrl(tenant);
     if (!serviceUrl) {
-      const failed = await this.repo.failAll(tenant, 'install_no_teams_address');
+      const failed = await this.repo.failAll('install_no_teams_address', tenant);
       this.o.log.warn({ deliveries: failed }, 'no Teams address known for the tenant yet (nobody in it has used Chorus): deliveries that waited for an install failed');
       return;
     }
@@ -229,4 +232,33 @@ export class InstallWorker {
       }
     }
   }
+}
+
+/** Graph's limit for the app-install endpoints: 30 requests/s per app and tenant (teams-platform.md). */
+const GRAPH_INSTALL_RPS = 30;
+
+/**
+ * The install worker of a worker process with PROACTIVE_INSTALL on (and Graph access). Off,
+ * there is none — and deliveries still waiting for an install (the feature was on before this
+ * start) fail with `install_off`, or their announcements would stay sending forever.
+ */
+export async function installWorkerFor(
+  config: Pick<Config, 'proactiveInstall' | 'directory' | 'bot'>,
+  o: Pick<InstallWorkerOptions, 'db' | 'log' | 'held' | 'signal'> & Partial<InstallWorkerOptions> & { graph: GraphClient | undefined },
+): Promise<InstallWorker | undefined> {
+  const { graph, ...options } = o;
+  const catalogId = config.proactiveInstall?.catalogId;
+  if (!graph || !config.directory || !catalogId) {
+    const abandoned = await appInstallsRepo(o.db).failAll('install_off', null);
+    if (abandoned > 0) o.log.warn({ deliveries: abandoned }, 'PROACTIVE_INSTALL is off: deliveries that waited for an install failed');
+    return undefined;
+  }
+  return new InstallWorker({
+    tenantId: config.directory.tenantId,
+    botAppId: config.bot.appId,
+    installer: (pace) => appInstaller({ graph, catalogId, ...pace }),
+    rps: GRAPH_INSTALL_RPS,
+    welcome: (personId) => welcomeIn(o.db, personId, 'install'),
+    ...options,
+  });
 }

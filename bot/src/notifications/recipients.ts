@@ -1,3 +1,4 @@
+import { inGroups } from '../storage/repos/audience-sql.js';
 import type { WantsPolicy } from './wants.js';
 
 // Who receives an announcement, as SQL the engine runs in one statement with the status
@@ -45,10 +46,8 @@ export function reachable(pick: Selection, wants: WantsPolicy, o: { install?: bo
       ${o.install ? `and (c.id is not null or ${INSTALLABLE})` : ''}`;
 }
 
-/** `p` is in these departments and locations (text[] expressions; empty: everyone). */
-export const inGroups = (departments: string, locations: string) =>
-  `(cardinality(${departments}) = 0 or p.department = any(${departments}))
-   and (cardinality(${locations}) = 0 or p.location = any(${locations}))`;
+/** `p` is in these departments and locations (text[] expressions; empty: everyone): the admin's checks count the same way. */
+export { inGroups };
 
 /** The groups the caller gave (audience { departments, locations }). */
 export const IN_AUDIENCE: Selection = { where: inGroups('s.departments', 's.locations') };

@@ -146,34 +146,23 @@ export function appInstallsRepo(db: Db) {
       );
     },
 
-    /** Every install the tenant's announcements wait for ends with `reason` (nothing can be installed there now). */
-    async failAll(tenantId: string, reason: string): Promise<number> {
-      return db.transaction(async (tx) => {
-        const people = await tx.query<{ person_id: string }>(
-          `update app_installs i set status = 'failed', reason = $2, claimed_at = null, updated_at = now()
-           where i.tenant_id = $1 and i.status = 'pending' returning i.person_id`,
-          [tenantId, reason],
-        );
-        if (people.length === 0) return 0;
-        const rows = await tx.query(
-          `update deliveries set status = 'failed', reason = $2, updated_at = now()
-           where person_id = any($1::uuid[]) and status = 'pending' and conversation_id is null returning 1`,
-          [people.map((p) => p.person_id), reason],
-        );
-        return rows.length;
-      });
-    },
 
     /**
-     * PROACTIVE_INSTALL was turned off while deliveries waited for installs: nobody will do
-     * them, so they fail with this reason rather than keep their announcements sending forever.
+     * Nothing can be installed in `tenantId` (null: anywhere) now — no Teams address known there,
+     * or PROACTIVE_INSTALL was turned off while deliveries waited: every waiting install and
+     * delivery ends with `reason`, rather than keep its announcement sending forever.
      */
-    async abandonAll(reason: string): Promise<number> {
+    async failAll(reason: string, tenantId: string | null): Promise<number> {
       return db.transaction(async (tx) => {
-        await tx.query(`update app_installs set status = 'failed', reason = $1, claimed_at = null, updated_at = now() where status = 'pending'`, [reason]);
+        await tx.query(
+          `update app_installs set status = 'failed', reason = $1, claimed_at = null, updated_at = now()
+           where status = 'pending' and ($2::text is null or tenant_id = $2)`,
+          [reason, tenantId],
+        );
         const rows = await tx.query(
-          `update deliveries set status = 'failed', reason = $1, updated_at = now() where status = 'pending' and conversation_id is null returning 1`,
-          [reason],
+          `update deliveries set status = 'failed', reason = $1, updated_at = now()
+           where status = 'pending' and conversation_id is null and ($2::text is null or tenant_id = $2) returning 1`,
+          [reason, tenantId],
         );
         return rows.length;
       });

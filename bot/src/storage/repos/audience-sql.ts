@@ -12,10 +12,13 @@ export const valuesNobodyHolds = (values: string, as: Holder) =>
 export const staleAudience = (departments: string, locations: string) =>
   `array(${valuesNobodyHolds(departments, 'department')} union all ${valuesNobodyHolds(locations, 'location')})`;
 
-/** Person `p` (who has not left) is in the audience; empty arrays: everyone. */
-export const inAudience = (departments: string, locations: string, p = 'p') =>
-  `${p}.left_at is null and (cardinality(${departments}) = 0 or ${p}.department = any(${departments}))
+/** Person `p` is in these departments and locations (text[] expressions; empty: everyone). */
+export const inGroups = (departments: string, locations: string, p = 'p') =>
+  `(cardinality(${departments}) = 0 or ${p}.department = any(${departments}))
    and (cardinality(${locations}) = 0 or ${p}.location = any(${locations}))`;
+
+/** Person `p` (who has not left) is in the audience; empty arrays: everyone. */
+export const inAudience = (departments: string, locations: string, p = 'p') => `${p}.left_at is null and ${inGroups(departments, locations, p)}`;
 
 /** An audience narrower than everyone that nobody (who has not left) is in. */
 export const reachesNobody = (departments: string, locations: string) =>
